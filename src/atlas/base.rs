@@ -1,0 +1,51 @@
+//! The geodata the offline basemap is drawn from, and the commune gazetteer.
+
+use super::kind::FeatureId;
+use geo::{MultiLineString, MultiPolygon, Point};
+
+/// Land of one country, clipped to the map's extent.
+#[derive(Clone, Debug)]
+pub struct LandPart {
+    /// ISO 3166-1 alpha-3 code (`VNM`, `CHN`).
+    pub country: String,
+    pub polygons: MultiPolygon<f64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct River {
+    pub name: String,
+    pub line: MultiLineString<f64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Town {
+    pub name: String,
+    pub country: String,
+    pub population: u64,
+    pub point: Point<f64>,
+}
+
+/// A commune, ward or township of the province (boundaries before the 2025 reform).
+#[derive(Clone, Debug)]
+pub struct Commune {
+    pub name: String,
+    /// `Xã`, `Phường` or `Thị trấn`.
+    pub commune_type: String,
+    pub district: FeatureId,
+    pub code: String,
+    pub point: Point<f64>,
+}
+
+impl Commune {
+    /// Townships and wards are the towns of the province.
+    pub fn is_town(&self) -> bool {
+        self.commune_type != "Xã"
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct BaseMap {
+    pub land: Vec<LandPart>,
+    pub rivers: Vec<River>,
+    pub towns: Vec<Town>,
+}

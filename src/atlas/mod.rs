@@ -1,0 +1,155 @@
+//! The atlas: every feature of the plan, the basemap's geodata and the gazetteer, as plain
+//! Rust values. Nothing here knows about egui.
+
+pub mod base;
+pub mod feature;
+pub mod index;
+pub mod kind;
+pub mod load;
+pub mod search;
+
+pub use base::{BaseMap, Commune};
+pub use feature::{Feature, Props};
+pub use index::SpatialIndex;
+pub use kind::{FeatureId, GateClass, Kind, LayerKind, Precision, SiteStatus, Zone};
+pub use load::{GeodataSource, LoadError};
+
+use std::collections::HashMap;
+
+/// Everything the viewer shows, loaded and cross-checked.
+pub struct Atlas {
+    features: Vec<Feature>,
+    by_id: HashMap<FeatureId, usize>,
+    pub base: BaseMap,
+    pub communes: Vec<Commune>,
+    pub index: SpatialIndex,
+}
+
+impl Atlas {
+    /// The geodata compiled into the binary. It is checked by the tests, so failing here
+    /// means a broken build, and the error says which file.
+    pub fn embedded() -> Result<Atlas, Vec<LoadError>> {
+        let (atlas, errors) = Self::load(&GeodataSource::Embedded, None);
+        if errors.is_empty() {
+            Ok(atlas)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Loads from `source`; a file that fails is reported and, when a `fallback` is given,
+    /// taken from there instead, so one broken file never empties the map.
+    pub fn load(
+        source: &GeodataSource,
+        fallback: Option<&GeodataSource>,
+    ) -> (Atlas, Vec<LoadError>) {
+        let mut errors = Vec::new();
+        let mut features = Vec::new();
+        for layer in LayerKind::ALL {
+            let parsed = source
+                .read(layer.file_name())
+                .and_then(|text| load::parse_layer(layer, &text));
+            match parsed {
+                Ok(layer_features) => features.extend(layer_features),
+                Err(e) => {
+                    errors.push(e);
+                    if let Some(fallback) = fallback {
+                        match fallback
+                            .read(layer.file_name())
+                            .and_then(|text| load::parse_layer(layer, &text))
+                        {
+                            Ok(layer_features) => features.extend(layer_features),
+                            Err(e) => errors.push(e),
+                        }
+                    }
+                }
+            }
+        }
+        let base = with_fallback(&mut errors, source, fallback, load::parse_base);
+        let communes = with_fallback(&mut errors, source, fallback, load::parse_communes);
+
+        let mut by_id = HashMap::new();
+        let mut unique = Vec::with_capacity(features.len());
+        for feature in features {
+            if by_id.contains_key(feature.id()) {
+                errors.push(LoadError::DuplicateId {
+                    file: feature.kind().layer().file_name().to_owned(),
+                    id: feature.id().to_string(),
+                });
+                continue;
+            }
+            by_id.insert(feature.id().clone(), unique.len());
+            unique.push(feature);
+        }
+        for feature in &unique {
+            for district in feature.props.district.iter().chain(&feature.props.districts) {
+                let known = by_id
+                    .get(district)
+                    .is_some_and(|&i| unique[i].kind() == Kind::District);
+                if !known {
+                    errors.push(LoadError::UnknownDistrict {
+                        feature: feature.id().to_string(),
+                        district: district.to_string(),
+                    });
+                }
+            }
+        }
+        let index = SpatialIndex::new(&unique);
+        (
+            Atlas {
+                features: unique,
+                by_id,
+                base,
+                communes,
+                index,
+            },
+            errors,
+        )
+    }
+
+    pub fn features(&self) -> &[Feature] {
+        &self.features
+    }
+
+    pub fn get(&self, id: &FeatureId) -> Option<&Feature> {
+        self.by_id.get(id).map(|&i| &self.features[i])
+    }
+
+    /// Position of a feature in [`Atlas::features`], the handle caches key on.
+    pub fn position(&self, id: &FeatureId) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn in_layer(&self, layer: LayerKind) -> impl Iterator<Item = &Feature> {
+        self.features
+            .iter()
+            .filter(move |f| f.kind().layer() == layer)
+    }
+
+    /// The province outline, which every view is framed by.
+    pub fn province(&self) -> Option<&Feature> {
+        self.features.iter().find(|f| f.kind() == Kind::Province)
+    }
+}
+
+fn with_fallback<T: Default>(
+    errors: &mut Vec<LoadError>,
+    source: &GeodataSource,
+    fallback: Option<&GeodataSource>,
+    parse: fn(&GeodataSource) -> Result<T, LoadError>,
+) -> T {
+    match parse(source) {
+        Ok(value) => value,
+        Err(e) => {
+            errors.push(e);
+            match fallback.map(parse) {
+                Some(Ok(value)) => value,
+                Some(Err(e)) => {
+                    errors.push(e);
+                    T::default()
+                }
+                None => T::default(),
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Finding features and communes by name, with or without Vietnamese diacritics.
+
+use super::Atlas;
+use super::kind::FeatureId;
+
+/// Lowercases and strips Vietnamese diacritics, so that "huu lung" finds "Hữu Lũng".
+pub fn fold(text: &str) -> String {
+    const GROUPS: [(&str, char); 8] = [
+        ("àáạảãâầấậẩẫăằắặẳẵ", 'a'),
+        ("èéẹẻẽêềếệểễ", 'e'),
+        ("ìíịỉĩ", 'i'),
+        ("òóọỏõôồốộổỗơờớợởỡ", 'o'),
+        ("ùúụủũưừứựửữ", 'u'),
+        ("ỳýỵỷỹ", 'y'),
+        ("đ", 'd'),
+        ("–—", '-'),
+    ];
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            GROUPS
+                .iter()
+                .find(|(set, _)| set.contains(c))
+                .map_or(c, |&(_, base)| base)
+        })
+        .collect()
+}
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Hit {
+    Feature(FeatureId),
+    /// A commune of the gazetteer, by its position in [`Atlas::communes`].
+    Commune(usize),
+}
+
+/// Features first (their Vietnamese or English name contains the query), then communes.
+/// Names that start with the query rank before names that merely contain it.
+pub fn search(atlas: &Atlas, query: &str, limit: usize) -> Vec<Hit> {
+    let query = fold(query.trim());
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let rank = |name: &str| {
+        let folded = fold(name);
+        if folded.starts_with(&query) {
+            Some(0)
+        } else if folded.contains(&query) {
+            Some(1)
+        } else {
+            None
+        }
+    };
+    let mut features: Vec<(u8, Hit)> = atlas
+        .features()
+        .iter()
+        .filter_map(|f| {
+            let r = [rank(&f.props.name_vi), rank(&f.props.name_en)]
+                .into_iter()
+                .flatten()
+                .min()?;
+            Some((r, Hit::Feature(f.id().clone())))
+        })
+        .collect();
+    features.sort_by_key(|(r, _)| *r);
+    let mut communes: Vec<(u8, Hit)> = atlas
+        .communes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((rank(&c.name)?, Hit::Commune(i))))
+        .collect();
+    communes.sort_by_key(|(r, _)| *r);
+    features
+        .into_iter()
+        .chain(communes)
+        .map(|(_, hit)| hit)
+        .take(limit)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folding_removes_vietnamese_diacritics() {
+        assert_eq!(fold("Hữu Lũng"), "huu lung");
+        assert_eq!(fold("Đình Lập"), "dinh lap");
+        assert_eq!(fold("Thành phố Lạng Sơn"), "thanh pho lang son");
+    }
+}

@@ -1,0 +1,9 @@
+//! langson-atlas: a desktop GIS viewer for the 2021–2030 spatial plan of Lạng Sơn province.
+//!
+//! One-way flow: `prep` turns raw open data into `geodata/`; `atlas` loads it into plain
+//! Rust values; `map` draws them over a walkers tile map; `ui` shows panels; `app` owns the
+//! state and wires the rooms together.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod atlas;
+pub mod prep;

