@@ -5,5 +5,11 @@
 //! state and wires the rooms together.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod app;
 pub mod atlas;
+pub mod map;
 pub mod prep;
+pub mod state;
+pub mod ui;
+
+pub use app::{AtlasApp, Options};

@@ -1,1 +1,71 @@
-fn main() {}
+//! Command line and start-up.
+
+use clap::{Parser, ValueEnum};
+use langson_atlas::app::{AtlasApp, Options, SETTINGS_KEY};
+use langson_atlas::map::basemap::{health, http};
+use langson_atlas::ui::{fonts, i18n::Lang};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+/// Desktop viewer of the Lạng Sơn provincial plan 2021–2030.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Never contact a tile server; only the built-in offline basemap.
+    #[arg(long)]
+    offline: bool,
+    /// Offer a raster PMTiles archive (PNG or JPEG tiles) as a basemap.
+    #[arg(long, value_name = "FILE.pmtiles")]
+    basemap: Option<PathBuf>,
+    /// Interface language (default: the last one used, else Vietnamese).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Read the plan layers from this folder instead of the built-in copy.
+    #[arg(long, value_name = "DIR")]
+    geodata: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    health::install();
+    http::install_tls();
+    let options = Options {
+        offline: cli.offline,
+        pmtiles: cli.basemap,
+        lang: cli.lang.map(|l| match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }),
+        geodata: cli.geodata,
+    };
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Lạng Sơn — Atlas quy hoạch 2021–2030")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "langson-atlas",
+        native,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            let stored = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY));
+            Ok(Box::new(AtlasApp::new(&cc.egui_ctx, options, stored)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("langson-atlas: cannot open the window: {e}");
+            eprintln!("(without a display, run it under `xvfb-run`)");
+            ExitCode::FAILURE
+        }
+    }
+}

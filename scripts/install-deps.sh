@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# System packages for building the viewer and for running its headless tests on Debian:
+# a software Vulkan/GL driver (the tests render the window without a GPU), X11/Wayland
+# client libraries, and Xvfb + tools for taking screenshots of the real window.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  mesa-vulkan-drivers libvulkan1 libegl1 libgl1 libgles2 \
+  libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon0 libxkbcommon-x11-0 libwayland-client0 \
+  xvfb xauth x11-apps imagemagick \
+  >/dev/null

@@ -1,0 +1,143 @@
+//! The basemaps a user can choose from. The offline basemap is always drawn underneath,
+//! so a failing tile server leaves a complete map, never a grey canvas.
+
+pub mod health;
+pub mod http;
+pub mod offline;
+pub mod pmtiles;
+pub mod raster;
+
+use egui::Context;
+use offline::OfflineTiles;
+use std::path::PathBuf;
+use walkers::{HttpTiles, PmTiles, Tiles};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum BasemapChoice {
+    Offline,
+    OpenStreetMap,
+    OpenTopoMap,
+    PmTiles,
+}
+
+impl BasemapChoice {
+    pub const ALL: [BasemapChoice; 4] = [
+        BasemapChoice::Offline,
+        BasemapChoice::OpenStreetMap,
+        BasemapChoice::OpenTopoMap,
+        BasemapChoice::PmTiles,
+    ];
+
+    pub fn is_online(self) -> bool {
+        matches!(self, BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap)
+    }
+}
+
+pub struct Basemaps {
+    ctx: Context,
+    pub offline: OfflineTiles,
+    osm: Option<HttpTiles>,
+    topo: Option<HttpTiles>,
+    pmtiles: Option<(PathBuf, PmTiles)>,
+    /// Why the `.pmtiles` file given on the command line is not offered.
+    pub pmtiles_error: Option<String>,
+    /// No tile servers at all (`--offline`).
+    pub offline_only: bool,
+    choice: BasemapChoice,
+}
+
+impl Basemaps {
+    pub fn new(ctx: Context, offline: OfflineTiles, offline_only: bool, pmtiles: Option<PathBuf>) -> Self {
+        let mut pmtiles_error = None;
+        let pmtiles = pmtiles.and_then(|path| match pmtiles::check(&path) {
+            Ok(()) => Some((path.clone(), PmTiles::new(&path, ctx.clone()))),
+            Err(e) => {
+                eprintln!("langson-atlas: {e}");
+                pmtiles_error = Some(e.to_string());
+                None
+            }
+        });
+        let choice = if pmtiles.is_some() {
+            BasemapChoice::PmTiles
+        } else {
+            BasemapChoice::Offline
+        };
+        Self {
+            ctx,
+            offline,
+            osm: None,
+            topo: None,
+            pmtiles,
+            pmtiles_error,
+            offline_only,
+            choice,
+        }
+    }
+
+    pub fn choice(&self) -> BasemapChoice {
+        self.choice
+    }
+
+    /// Whether `choice` can be picked now, or why not.
+    pub fn available(&self, choice: BasemapChoice) -> Result<(), String> {
+        match choice {
+            BasemapChoice::Offline => Ok(()),
+            BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap if self.offline_only => {
+                Err("--offline".to_owned())
+            }
+            BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap => Ok(()),
+            BasemapChoice::PmTiles => match (&self.pmtiles, &self.pmtiles_error) {
+                (Some(_), _) => Ok(()),
+                (None, Some(e)) => Err(e.clone()),
+                (None, None) => Err("--basemap FILE.pmtiles".to_owned()),
+            },
+        }
+    }
+
+    pub fn set_choice(&mut self, choice: BasemapChoice) {
+        if self.available(choice).is_ok() && choice != self.choice {
+            self.choice = choice;
+            health::reset();
+        }
+    }
+
+    pub fn pmtiles_path(&self) -> Option<&PathBuf> {
+        self.pmtiles.as_ref().map(|(p, _)| p)
+    }
+
+    /// The tiles drawn over the offline basemap, created on first use so that no request
+    /// leaves the machine until the user picks an online basemap.
+    pub fn overlay(&mut self) -> Option<&mut dyn Tiles> {
+        self.layers().1
+    }
+
+    /// The offline basemap and, above it, the chosen one (if not the offline one).
+    pub fn layers(&mut self) -> (&mut OfflineTiles, Option<&mut dyn Tiles>) {
+        let ctx = self.ctx.clone();
+        let overlay: Option<&mut dyn Tiles> = match self.choice {
+            BasemapChoice::Offline => None,
+            BasemapChoice::OpenStreetMap => {
+                Some(self.osm.get_or_insert_with(|| http::openstreetmap(ctx)))
+            }
+            BasemapChoice::OpenTopoMap => Some(self.topo.get_or_insert_with(|| http::opentopomap(ctx))),
+            BasemapChoice::PmTiles => self.pmtiles.as_mut().map(|(_, t)| t as &mut dyn Tiles),
+        };
+        (&mut self.offline, overlay)
+    }
+
+    /// Attribution of what is on screen: the chosen tiles and the offline basemap beneath.
+    pub fn attribution(&mut self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if let Some(overlay) = self.overlay() {
+            let a = overlay.attribution();
+            out.push((a.text.to_owned(), a.url.to_owned()));
+        }
+        let a = self.offline.attribution();
+        out.push((a.text.to_owned(), a.url.to_owned()));
+        out
+    }
+
+    pub fn tiles_in_progress(&mut self) -> usize {
+        self.overlay().map_or(0, |t| t.stats().in_progress)
+    }
+}

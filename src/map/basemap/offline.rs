@@ -1,0 +1,129 @@
+//! The embedded offline basemap as a walkers tile source: tiles are rendered on demand from
+//! the shipped geodata and kept in memory.
+
+use super::raster::{BaseGeometry, render_tile};
+use egui::{ColorImage, Context, Rect, TextureHandle, TextureOptions, pos2};
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use walkers::sources::Attribution;
+use walkers::{Tile, TileId, TilePiece, Tiles};
+
+/// Tiles kept as textures; at 256 px that is at most 64 MiB of texture memory.
+const CACHE_TILES: usize = 256;
+/// Tiles rendered per frame, so that a zoom never stalls a frame; the rest follow next
+/// frame, shown meanwhile as a piece of a coarser tile.
+const RENDERS_PER_FRAME: usize = 6;
+
+pub const ATTRIBUTION: &str = "© OpenStreetMap contributors (ODbL) · geoBoundaries (CC BY 3.0 IGO) · Natural Earth · vietnamadminunits (MIT)";
+
+pub struct OfflineTiles {
+    base: Arc<BaseGeometry>,
+    ctx: Context,
+    cache: HashMap<TileId, TextureHandle>,
+    order: VecDeque<TileId>,
+    pass: u64,
+    rendered_this_pass: usize,
+    pixels: u32,
+}
+
+impl OfflineTiles {
+    pub fn new(base: Arc<BaseGeometry>, ctx: Context) -> Self {
+        Self {
+            base,
+            ctx,
+            cache: HashMap::new(),
+            order: VecDeque::new(),
+            pass: u64::MAX,
+            rendered_this_pass: 0,
+            pixels: 256,
+        }
+    }
+
+    /// Tiles are rendered at the display's pixel density so they stay crisp.
+    pub fn set_pixels_per_point(&mut self, ppp: f32) {
+        let pixels = if ppp > 1.25 { 512 } else { 256 };
+        if pixels != self.pixels {
+            self.pixels = pixels;
+            self.cache.clear();
+            self.order.clear();
+        }
+    }
+
+    pub fn cached_tiles(&self) -> usize {
+        self.cache.len()
+    }
+
+    fn render(&mut self, tile_id: TileId) -> Option<TextureHandle> {
+        let pixmap = render_tile(&self.base, tile_id.x, tile_id.y, tile_id.zoom, self.pixels)?;
+        let image = ColorImage::from_rgba_premultiplied(
+            [pixmap.width() as usize, pixmap.height() as usize],
+            pixmap.data(),
+        );
+        let texture = self.ctx.load_texture(
+            format!("offline-{}-{}-{}", tile_id.zoom, tile_id.x, tile_id.y),
+            image,
+            TextureOptions::LINEAR,
+        );
+        if self.order.len() >= CACHE_TILES {
+            if let Some(old) = self.order.pop_front() {
+                self.cache.remove(&old);
+            }
+        }
+        self.order.push_back(tile_id);
+        self.cache.insert(tile_id, texture.clone());
+        Some(texture)
+    }
+
+    /// The part of the nearest coarser cached tile that covers `tile_id`.
+    fn coarser(&self, tile_id: TileId) -> Option<TilePiece> {
+        (0..tile_id.zoom).rev().find_map(|zoom| {
+            let d = 1u32 << (tile_id.zoom - zoom);
+            let parent = TileId {
+                x: tile_id.x / d,
+                y: tile_id.y / d,
+                zoom,
+            };
+            let texture = self.cache.get(&parent)?;
+            let step = 1.0 / d as f32;
+            let (u, v) = ((tile_id.x % d) as f32 * step, (tile_id.y % d) as f32 * step);
+            Some(TilePiece::new(
+                Tile::Raster(texture.clone()),
+                Rect::from_min_max(pos2(u, v), pos2(u + step, v + step)),
+            ))
+        })
+    }
+}
+
+impl Tiles for OfflineTiles {
+    fn at(&mut self, tile_id: TileId) -> Option<TilePiece> {
+        let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+        if let Some(texture) = self.cache.get(&tile_id) {
+            return Some(TilePiece::new(Tile::Raster(texture.clone()), full));
+        }
+        let pass = self.ctx.cumulative_pass_nr();
+        if pass != self.pass {
+            self.pass = pass;
+            self.rendered_this_pass = 0;
+        }
+        if self.rendered_this_pass < RENDERS_PER_FRAME {
+            self.rendered_this_pass += 1;
+            let texture = self.render(tile_id)?;
+            return Some(TilePiece::new(Tile::Raster(texture), full));
+        }
+        self.ctx.request_repaint();
+        self.coarser(tile_id)
+    }
+
+    fn attribution(&self) -> Attribution {
+        Attribution {
+            text: ATTRIBUTION,
+            url: "https://www.openstreetmap.org/copyright",
+            logo_light: None,
+            logo_dark: None,
+        }
+    }
+
+    fn tile_size(&self) -> u32 {
+        256
+    }
+}

@@ -1,0 +1,218 @@
+//! Rasterises the shipped base geodata into 256-point map tiles: land of both countries,
+//! rivers, the international border, province and district boundaries. Pure: knows tiles
+//! and pixels, not egui.
+
+use crate::atlas::{Atlas, Kind};
+use crate::map::mercator;
+use geo::{BoundingRect, Geometry, LineString};
+use tiny_skia::{Color, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, StrokeDash, Transform};
+
+/// A ring or line in world units, with its bounding box for culling.
+struct Path {
+    points: Vec<[f64; 2]>,
+    min: [f64; 2],
+    max: [f64; 2],
+}
+
+impl Path {
+    fn new(line: &LineString<f64>) -> Option<Self> {
+        let rect = line.bounding_rect()?;
+        let points: Vec<[f64; 2]> = line.0.iter().map(|&c| mercator::to_world(c)).collect();
+        let a = mercator::to_world(rect.min());
+        let b = mercator::to_world(rect.max());
+        Some(Self {
+            points,
+            min: [a[0].min(b[0]), a[1].min(b[1])],
+            max: [a[0].max(b[0]), a[1].max(b[1])],
+        })
+    }
+
+    fn meets(&self, min: [f64; 2], max: [f64; 2]) -> bool {
+        self.min[0] <= max[0] && self.max[0] >= min[0] && self.min[1] <= max[1] && self.max[1] >= min[1]
+    }
+}
+
+fn polygon_paths(geometry: &Geometry<f64>) -> Vec<Path> {
+    let polygons: Vec<&geo::Polygon<f64>> = match geometry {
+        Geometry::Polygon(p) => vec![p],
+        Geometry::MultiPolygon(mp) => mp.0.iter().collect(),
+        _ => Vec::new(),
+    };
+    polygons
+        .into_iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .filter_map(Path::new)
+        .collect()
+}
+
+fn line_paths(geometry: &Geometry<f64>) -> Vec<Path> {
+    match geometry {
+        Geometry::LineString(l) => Path::new(l).into_iter().collect(),
+        Geometry::MultiLineString(ml) => ml.0.iter().filter_map(Path::new).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The base geodata projected once, ready to be cut into tiles.
+pub struct BaseGeometry {
+    /// Land as (is Vietnam, rings).
+    land: Vec<(bool, Vec<Path>)>,
+    rivers: Vec<Path>,
+    province: Vec<Path>,
+    districts: Vec<Path>,
+    border: Vec<Path>,
+    /// World-unit box the shipped data covers; beyond it the tile says "no data".
+    extent_min: [f64; 2],
+    extent_max: [f64; 2],
+}
+
+pub mod palette {
+    pub const NO_DATA: [u8; 3] = [226, 226, 222];
+    pub const WATER: [u8; 3] = [190, 215, 232];
+    pub const VIETNAM: [u8; 3] = [246, 243, 234];
+    pub const CHINA: [u8; 3] = [228, 225, 216];
+    pub const PROVINCE: [u8; 3] = [252, 251, 246];
+}
+
+fn color([r, g, b]: [u8; 3]) -> Color {
+    Color::from_rgba8(r, g, b, 255)
+}
+
+impl BaseGeometry {
+    pub fn from_atlas(atlas: &Atlas) -> Self {
+        let mut extent_min = [f64::MAX, f64::MAX];
+        let mut extent_max = [f64::MIN, f64::MIN];
+        let land: Vec<(bool, Vec<Path>)> = atlas
+            .base
+            .land
+            .iter()
+            .map(|part| {
+                let paths = polygon_paths(&Geometry::MultiPolygon(part.polygons.clone()));
+                for p in &paths {
+                    extent_min = [extent_min[0].min(p.min[0]), extent_min[1].min(p.min[1])];
+                    extent_max = [extent_max[0].max(p.max[0]), extent_max[1].max(p.max[1])];
+                }
+                (part.country == "VNM", paths)
+            })
+            .collect();
+        let of_kind = |kind: Kind, f: fn(&Geometry<f64>) -> Vec<Path>| -> Vec<Path> {
+            atlas
+                .features()
+                .iter()
+                .filter(|feature| feature.kind() == kind)
+                .filter_map(|feature| feature.geometry.as_ref())
+                .flat_map(f)
+                .collect()
+        };
+        Self {
+            land,
+            rivers: atlas
+                .base
+                .rivers
+                .iter()
+                .flat_map(|r| line_paths(&Geometry::MultiLineString(r.line.clone())))
+                .collect(),
+            province: of_kind(Kind::Province, polygon_paths),
+            districts: of_kind(Kind::District, polygon_paths),
+            border: of_kind(Kind::BorderLine, line_paths),
+            extent_min,
+            extent_max,
+        }
+    }
+
+    /// Whether the shipped data covers any of this tile.
+    pub fn covers(&self, x: u32, y: u32, zoom: u8) -> bool {
+        let (min, max) = tile_bounds(x, y, zoom);
+        self.extent_min[0] <= max[0]
+            && self.extent_max[0] >= min[0]
+            && self.extent_min[1] <= max[1]
+            && self.extent_max[1] >= min[1]
+    }
+}
+
+fn tile_bounds(x: u32, y: u32, zoom: u8) -> ([f64; 2], [f64; 2]) {
+    let n = 2f64.powi(zoom as i32);
+    ([x as f64 / n, y as f64 / n], [(x + 1) as f64 / n, (y + 1) as f64 / n])
+}
+
+/// Builds one tiny-skia path from the paths meeting the tile, in tile pixels.
+fn build(paths: &[Path], min: [f64; 2], max: [f64; 2], scale: f64, close: bool) -> Option<tiny_skia::Path> {
+    let mut pb = PathBuilder::new();
+    // A little margin so strokes crossing the tile edge are not cut short.
+    let pad = (max[0] - min[0]) * 0.05;
+    let (lo, hi) = ([min[0] - pad, min[1] - pad], [max[0] + pad, max[1] + pad]);
+    for path in paths.iter().filter(|p| p.meets(lo, hi)) {
+        let mut points = path
+            .points
+            .iter()
+            .map(|w| (((w[0] - min[0]) * scale) as f32, ((w[1] - min[1]) * scale) as f32));
+        if let Some((x, y)) = points.next() {
+            pb.move_to(x, y);
+            for (x, y) in points {
+                pb.line_to(x, y);
+            }
+            if close {
+                pb.close();
+            }
+        }
+    }
+    pb.finish()
+}
+
+fn stroke(width: f32, dash: Option<(f32, f32)>) -> Stroke {
+    Stroke {
+        width,
+        line_cap: LineCap::Round,
+        line_join: LineJoin::Round,
+        dash: dash.and_then(|(on, off)| StrokeDash::new(vec![on, off], 0.0)),
+        ..Stroke::default()
+    }
+}
+
+fn paint(rgb: [u8; 3], alpha: u8) -> Paint<'static> {
+    let mut paint = Paint::default();
+    paint.set_color(Color::from_rgba8(rgb[0], rgb[1], rgb[2], alpha));
+    paint.anti_alias = true;
+    paint
+}
+
+/// Renders tile (x, y) of `zoom` at `size` pixels square. Premultiplied RGBA.
+pub fn render_tile(base: &BaseGeometry, x: u32, y: u32, zoom: u8, size: u32) -> Option<Pixmap> {
+    let mut pixmap = Pixmap::new(size, size)?;
+    let (min, max) = tile_bounds(x, y, zoom);
+    if !base.covers(x, y, zoom) {
+        pixmap.fill(color(palette::NO_DATA));
+        return Some(pixmap);
+    }
+    pixmap.fill(color(palette::WATER));
+    let scale = size as f64 / (max[0] - min[0]);
+    let t = Transform::identity();
+    // Half-transparent strokes look the same at every zoom, so widths grow only slowly.
+    let grow = ((zoom as f32 - 8.0).max(0.0) * 0.15 + 1.0).min(2.0) * size as f32 / 256.0;
+
+    for (is_vietnam, rings) in &base.land {
+        if let Some(path) = build(rings, min, max, scale, true) {
+            let fill = if *is_vietnam { palette::VIETNAM } else { palette::CHINA };
+            pixmap.fill_path(&path, &paint(fill, 255), FillRule::EvenOdd, t, None);
+        }
+    }
+    if let Some(path) = build(&base.province, min, max, scale, true) {
+        pixmap.fill_path(&path, &paint(palette::PROVINCE, 255), FillRule::EvenOdd, t, None);
+    }
+    if let Some(path) = build(&base.rivers, min, max, scale, false) {
+        pixmap.stroke_path(&path, &paint([120, 170, 210], 255), &stroke(1.3 * grow, None), t, None);
+    }
+    if zoom >= 7 {
+        if let Some(path) = build(&base.districts, min, max, scale, true) {
+            pixmap.stroke_path(&path, &paint([150, 150, 150], 200), &stroke(0.9 * grow, Some((4.0, 3.0))), t, None);
+        }
+    }
+    if let Some(path) = build(&base.province, min, max, scale, true) {
+        pixmap.stroke_path(&path, &paint([90, 90, 95], 255), &stroke(1.6 * grow, None), t, None);
+    }
+    if let Some(path) = build(&base.border, min, max, scale, false) {
+        pixmap.stroke_path(&path, &paint([255, 255, 255], 200), &stroke(4.0 * grow, None), t, None);
+        pixmap.stroke_path(&path, &paint([142, 59, 122], 255), &stroke(2.0 * grow, Some((8.0, 3.0))), t, None);
+    }
+    Some(pixmap)
+}

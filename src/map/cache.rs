@@ -1,0 +1,139 @@
+//! Geometry prepared for drawing: projected to world units once, then simplified and
+//! triangulated once per zoom level, lazily, for the features that come into view.
+
+use super::mercator;
+use crate::atlas::{Atlas, Feature};
+use geo::{Geometry, LineString, Simplify, TriangulateEarcut};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A feature's shapes in world units at one zoom level.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    /// Triangles of the fill: vertices and indices into them.
+    pub fill_vertices: Vec<[f64; 2]>,
+    pub fill_indices: Vec<u32>,
+    /// Polygon rings (closed) and lines, for outlines and strokes.
+    pub paths: Vec<(Vec<[f64; 2]>, bool)>,
+    pub point: Option<[f64; 2]>,
+}
+
+/// Zoom levels are bucketed to whole numbers: geometry simplified for zoom z stays within
+/// half a point of the original up to zoom z + 1.
+pub fn zoom_bucket(zoom: f64) -> u8 {
+    zoom.floor().clamp(0.0, 22.0) as u8
+}
+
+#[derive(Default)]
+pub struct GeometryCache {
+    world: HashMap<usize, Arc<Geometry<f64>>>,
+    prepared: HashMap<(usize, u8), Arc<Prepared>>,
+    label_points: HashMap<usize, Option<[f64; 2]>>,
+}
+
+impl GeometryCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.prepared.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.prepared.is_empty()
+    }
+
+    /// Where a feature's name goes: a point inside the polygon (its largest part), the
+    /// middle vertex of a line, or the point itself. In world units.
+    pub fn label_point(&mut self, atlas: &Atlas, index: usize) -> Option<[f64; 2]> {
+        if let Some(p) = self.label_points.get(&index) {
+            return *p;
+        }
+        let point = atlas.features().get(index).and_then(|f| label_point(f.geometry.as_ref()?));
+        self.label_points.insert(index, point);
+        point
+    }
+
+    /// The feature at position `index` of the atlas, ready to draw at `zoom`.
+    pub fn get(&mut self, atlas: &Atlas, index: usize, zoom: f64) -> Option<Arc<Prepared>> {
+        let bucket = zoom_bucket(zoom);
+        if let Some(p) = self.prepared.get(&(index, bucket)) {
+            return Some(p.clone());
+        }
+        let feature = atlas.features().get(index)?;
+        let world = match self.world.get(&index) {
+            Some(w) => w.clone(),
+            None => {
+                let w = Arc::new(project(feature)?);
+                self.world.insert(index, w.clone());
+                w
+            }
+        };
+        // Half a point at the bucket's zoom, in world units.
+        let tolerance = 0.5 / mercator::world_size(bucket as f64);
+        let prepared = Arc::new(prepare(&world, tolerance));
+        self.prepared.insert((index, bucket), prepared.clone());
+        Some(prepared)
+    }
+}
+
+fn project(feature: &Feature) -> Option<Geometry<f64>> {
+    use geo::MapCoords;
+    let geometry = feature.geometry.as_ref()?;
+    Some(geometry.map_coords(|c| {
+        let [x, y] = mercator::to_world(c);
+        geo::Coord { x, y }
+    }))
+}
+
+fn points(line: &LineString<f64>) -> Vec<[f64; 2]> {
+    line.0.iter().map(|c| [c.x, c.y]).collect()
+}
+
+fn prepare(world: &Geometry<f64>, tolerance: f64) -> Prepared {
+    let mut out = Prepared::default();
+    let add_polygon = |polygon: &geo::Polygon<f64>, out: &mut Prepared| {
+        let simplified = polygon.simplify(tolerance);
+        let simplified = if simplified.exterior().0.len() < 4 {
+            polygon.clone()
+        } else {
+            simplified
+        };
+        let triangles = simplified.earcut_triangles_raw();
+        let base = out.fill_vertices.len() as u32;
+        out.fill_vertices.extend_from_slice(&triangles.vertices);
+        out.fill_indices
+            .extend(triangles.triangle_indices.iter().map(|&i| base + i as u32));
+        out.paths.push((points(simplified.exterior()), true));
+        for ring in simplified.interiors() {
+            out.paths.push((points(ring), true));
+        }
+    };
+    match world {
+        Geometry::Polygon(p) => add_polygon(p, &mut out),
+        Geometry::MultiPolygon(mp) => mp.0.iter().for_each(|p| add_polygon(p, &mut out)),
+        Geometry::LineString(l) => out.paths.push((points(&l.simplify(tolerance)), false)),
+        Geometry::MultiLineString(ml) => out
+            .paths
+            .extend(ml.0.iter().map(|l| (points(&l.simplify(tolerance)), false))),
+        Geometry::Point(p) => out.point = Some([p.x(), p.y()]),
+        _ => {}
+    }
+    out
+}
+
+fn label_point(geometry: &Geometry<f64>) -> Option<[f64; 2]> {
+    use geo::{Area, InteriorPoint};
+    let c = match geometry {
+        Geometry::MultiPolygon(mp) => mp
+            .0
+            .iter()
+            .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?
+            .interior_point()?
+            .0,
+        Geometry::LineString(l) => *l.0.get(l.0.len() / 2)?,
+        other => other.interior_point()?.0,
+    };
+    Some(mercator::to_world(c))
+}

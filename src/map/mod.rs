@@ -1,0 +1,36 @@
+//! Drawing: basemaps, the one style table, the plan layers as a walkers plugin, labels.
+
+pub mod basemap;
+pub mod cache;
+pub mod labels;
+pub mod mercator;
+pub mod plan_layer;
+pub mod style;
+pub mod symbols;
+
+use crate::atlas::LayerKind;
+use std::collections::BTreeSet;
+
+/// Which plan layers are switched on.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Visibility(BTreeSet<LayerKind>);
+
+impl Default for Visibility {
+    fn default() -> Self {
+        Self(LayerKind::ALL.into_iter().collect())
+    }
+}
+
+impl Visibility {
+    pub fn is_visible(&self, layer: LayerKind) -> bool {
+        self.0.contains(&layer)
+    }
+
+    pub fn set(&mut self, layer: LayerKind, on: bool) {
+        if on {
+            self.0.insert(layer);
+        } else {
+            self.0.remove(&layer);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! The plan's layers drawn over the basemap as a walkers plugin, with hover, click and
+//! labels. Per frame it touches only the features in view, through the spatial index and
+//! the geometry cache.
+
+use super::cache::GeometryCache;
+use super::labels::{self, Label};
+use super::mercator::{self, View};
+use super::style::{self, HOVER, SELECTION, Style};
+use super::symbols;
+use super::Visibility;
+use crate::atlas::{Atlas, Kind, LayerKind};
+use crate::ui::i18n::{Lang, kind_name};
+use egui::{Align2, Color32, Mesh, Painter, Pos2, Rect, Response, Stroke, Ui, vec2};
+use walkers::{MapMemory, Plugin, Projector};
+
+/// Picking radius around the pointer, in points.
+const PICK_RADIUS: f64 = 8.0;
+
+/// What the map reports back to the app after a frame.
+#[derive(Debug, Default, Clone)]
+pub struct MapOutput {
+    pub hovered: Option<usize>,
+    /// `Some(None)` is a click on empty map: the selection is cleared.
+    pub clicked: Option<Option<usize>>,
+    pub pointer: Option<geo::Coord>,
+    pub view: Option<View>,
+    pub map_rect: Option<Rect>,
+    pub labels_drawn: usize,
+    pub features_drawn: usize,
+}
+
+pub struct PlanLayer<'a> {
+    pub atlas: &'a Atlas,
+    pub cache: &'a mut GeometryCache,
+    pub visible: &'a Visibility,
+    pub selected: Option<usize>,
+    pub hovered: Option<usize>,
+    pub lang: Lang,
+    /// Town and commune names: the offline basemap has none of its own.
+    pub base_labels: bool,
+    pub out: &'a mut MapOutput,
+}
+
+impl PlanLayer<'_> {
+    fn view(projector: &Projector, rect: Rect) -> View {
+        let center = projector.unproject(rect.center().to_vec2());
+        View {
+            center: mercator::to_world(geo::Coord {
+                x: center.x(),
+                y: center.y(),
+            }),
+            zoom: projector.zoom(),
+            screen_center: rect.center(),
+        }
+    }
+
+    fn paint_feature(&mut self, painter: &Painter, view: &View, index: usize, style: &Style) {
+        let Some(prepared) = self.cache.get(self.atlas, index, view.zoom) else {
+            return;
+        };
+        match style {
+            Style::Area(area) => {
+                if area.fill.a() > 0 && !prepared.fill_indices.is_empty() {
+                    let mut mesh = Mesh::default();
+                    mesh.vertices = prepared
+                        .fill_vertices
+                        .iter()
+                        .map(|&w| egui::epaint::Vertex {
+                            pos: view.to_screen(w),
+                            uv: egui::epaint::WHITE_UV,
+                            color: area.fill,
+                        })
+                        .collect();
+                    mesh.indices = prepared.fill_indices.clone();
+                    painter.add(mesh);
+                }
+                for (path, _) in &prepared.paths {
+                    let points: Vec<Pos2> = path.iter().map(|&w| view.to_screen(w)).collect();
+                    painter.add(egui::Shape::line(points, area.outline));
+                }
+            }
+            Style::Line(line) => {
+                for (path, _) in &prepared.paths {
+                    let points: Vec<Pos2> = path.iter().map(|&w| view.to_screen(w)).collect();
+                    symbols::paint_line(painter, &points, line);
+                }
+            }
+            Style::Symbol(symbol) => {
+                if let Some(w) = prepared.point {
+                    symbols::paint_symbol(painter, view.to_screen(w), symbol);
+                }
+            }
+        }
+    }
+
+    fn paint_highlight(&mut self, painter: &Painter, view: &View, index: usize, color: Color32) {
+        let Some(feature) = self.atlas.features().get(index) else {
+            return;
+        };
+        let Some(prepared) = self.cache.get(self.atlas, index, view.zoom) else {
+            return;
+        };
+        match style::style_of(feature) {
+            Style::Symbol(symbol) => {
+                if let Some(w) = prepared.point {
+                    symbols::paint_symbol_ring(painter, view.to_screen(w), &symbol, color);
+                }
+            }
+            Style::Line(line) => {
+                for (path, _) in &prepared.paths {
+                    let points: Vec<Pos2> = path.iter().map(|&w| view.to_screen(w)).collect();
+                    painter.add(egui::Shape::line(
+                        points,
+                        Stroke::new(line.casing.width + 6.0, color.gamma_multiply(0.7)),
+                    ));
+                }
+                // The line itself stays readable on top of its glow.
+                self.paint_feature(painter, view, index, &Style::Line(line));
+            }
+            Style::Area(_) => {
+                for (path, _) in &prepared.paths {
+                    let points: Vec<Pos2> = path.iter().map(|&w| view.to_screen(w)).collect();
+                    painter.add(egui::Shape::line(points, Stroke::new(4.0, color)));
+                }
+            }
+        }
+    }
+
+    fn labels(&mut self, view: &View, rect: Rect) -> Vec<Label> {
+        let mut out = Vec::new();
+        let zoom = view.zoom;
+        let (sw, ne) = view.lon_lat_bounds(rect);
+        let candidates: Vec<usize> = self.atlas.index.intersecting(sw, ne).collect();
+        for index in candidates {
+            let Some(feature) = self.atlas.features().get(index) else {
+                continue;
+            };
+            if !self.visible.is_visible(feature.kind().layer()) {
+                continue;
+            }
+            let name = self.lang.pick(&feature.props.name_vi, &feature.props.name_en);
+            let Some(at) = self.cache.label_point(self.atlas, index) else {
+                continue;
+            };
+            let anchor = view.to_screen(at);
+            let label = |text: &str, size: f32, strong: bool, priority: u32, align, offset| Label {
+                text: text.to_owned(),
+                anchor,
+                align,
+                offset,
+                size,
+                strong,
+                color: style::LABEL_TEXT,
+                priority,
+            };
+            match feature.kind() {
+                Kind::District if zoom >= 8.5 => {
+                    out.push(label(name, 15.0, true, 80, Align2::CENTER_CENTER, vec2(0.0, 0.0)));
+                }
+                Kind::Zone if zoom < 8.5 || !self.visible.is_visible(LayerKind::Districts) => {
+                    out.push(label(name, 15.0, true, 70, Align2::CENTER_CENTER, vec2(0.0, 0.0)));
+                }
+                Kind::BorderGate => {
+                    let major = feature.props.gate_class != Some(crate::atlas::GateClass::Secondary);
+                    if major || zoom >= 9.5 {
+                        let priority = if major { 100 } else { 60 };
+                        out.push(label(name, 13.0, major, priority, Align2::LEFT_CENTER, vec2(14.0, 0.0)));
+                    }
+                }
+                Kind::IndustrialCluster | Kind::IndustrialPark if zoom >= 9.5 => {
+                    let r = style::site_radius(feature.props.area_ha);
+                    out.push(label(name, 12.5, false, 50, Align2::LEFT_CENTER, vec2(r + 6.0, 0.0)));
+                }
+                _ => {}
+            }
+        }
+        if self.base_labels {
+            for town in &self.atlas.base.towns {
+                let anchor = view.to_screen(mercator::to_world(town.point.0));
+                out.push(Label {
+                    text: town.name.clone(),
+                    anchor,
+                    align: Align2::LEFT_BOTTOM,
+                    offset: vec2(4.0, -2.0),
+                    size: 12.0,
+                    strong: false,
+                    color: Color32::from_rgb(70, 70, 80),
+                    priority: 20,
+                });
+            }
+            if zoom >= 9.5 {
+                for commune in &self.atlas.communes {
+                    if !commune.is_town() && zoom < 11.0 {
+                        continue;
+                    }
+                    let anchor = view.to_screen(mercator::to_world(commune.point.0));
+                    if !rect.contains(anchor) {
+                        continue;
+                    }
+                    out.push(Label {
+                        text: commune.name.clone(),
+                        anchor,
+                        align: Align2::CENTER_TOP,
+                        offset: vec2(0.0, 3.0),
+                        size: 11.0,
+                        strong: false,
+                        color: Color32::from_rgb(80, 80, 90),
+                        priority: if commune.is_town() { 30 } else { 10 },
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn paint_tooltip(&self, painter: &Painter, pointer: Pos2, index: usize, rect: Rect) {
+        let Some(feature) = self.atlas.features().get(index) else {
+            return;
+        };
+        let name = self.lang.pick(&feature.props.name_vi, &feature.props.name_en);
+        let mut text = format!("{name}\n{}", kind_name(feature.kind(), self.lang));
+        if feature.props.approximate {
+            text.push_str(self.lang.pick(" · vị trí gần đúng", " · approximate location"));
+        }
+        let galley = painter.layout_no_wrap(
+            text,
+            egui::FontId::proportional(14.0),
+            Color32::from_rgb(20, 20, 28),
+        );
+        let size = galley.size() + vec2(16.0, 12.0);
+        let mut min = pointer + vec2(16.0, 18.0);
+        if min.x + size.x > rect.right() {
+            min.x = pointer.x - 16.0 - size.x;
+        }
+        if min.y + size.y > rect.bottom() {
+            min.y = pointer.y - 18.0 - size.y;
+        }
+        let bg = Rect::from_min_size(min, size);
+        painter.rect(
+            bg,
+            6.0,
+            Color32::from_rgba_unmultiplied(255, 255, 250, 245),
+            Stroke::new(1.0, Color32::from_gray(120)),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(bg.min + vec2(8.0, 6.0), galley, Color32::BLACK);
+    }
+}
+
+impl Plugin for PlanLayer<'_> {
+    fn run(mut self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _: &MapMemory) {
+        let rect = response.rect;
+        let painter = ui.painter().with_clip_rect(rect);
+        let view = Self::view(projector, rect);
+
+        let (sw, ne) = view.lon_lat_bounds(rect.expand(24.0));
+        let mut in_view: Vec<usize> = self
+            .atlas
+            .index
+            .intersecting(sw, ne)
+            .filter(|&i| {
+                self.atlas
+                    .features()
+                    .get(i)
+                    .is_some_and(|f| self.visible.is_visible(f.kind().layer()))
+            })
+            .collect();
+        // Bottom to top: layer order, then polygons before the border line within a layer.
+        in_view.sort_by_key(|&i| {
+            let f = &self.atlas.features()[i];
+            (f.kind().layer(), f.kind().pick_priority(), i)
+        });
+        for &index in &in_view {
+            let style = style::style_of(&self.atlas.features()[index]);
+            self.paint_feature(&painter, &view, index, &style);
+        }
+        if let Some(h) = self.hovered.filter(|h| Some(*h) != self.selected && in_view.contains(h)) {
+            self.paint_highlight(&painter, &view, h, HOVER);
+        }
+        if let Some(s) = self.selected {
+            self.paint_highlight(&painter, &view, s, SELECTION);
+        }
+
+        let labels = self.labels(&view, rect);
+        let labels_drawn = labels::place_and_paint(&painter, labels, rect);
+
+        let pointer = response.hover_pos().filter(|p| rect.contains(*p));
+        let pointer_coord = pointer.map(|p| mercator::from_world(view.to_world(p)));
+        let hovered = pointer_coord.and_then(|c| {
+            self.atlas.index.pick(
+                self.atlas.features(),
+                c,
+                PICK_RADIUS * view.metres_per_point(),
+                |layer| self.visible.is_visible(layer),
+            )
+        });
+        if let (Some(p), Some(h)) = (pointer, hovered) {
+            if !response.dragged() {
+                self.paint_tooltip(&painter, p, h, rect);
+            }
+        }
+        if response.clicked() {
+            self.out.clicked = Some(hovered);
+        }
+        self.out.hovered = hovered;
+        self.out.pointer = pointer_coord;
+        self.out.view = Some(view);
+        self.out.map_rect = Some(rect);
+        self.out.labels_drawn = labels_drawn;
+        self.out.features_drawn = in_view.len();
+    }
+}

@@ -1,0 +1,48 @@
+//! State that outlives a frame and the actions panels ask the app to carry out. Panels
+//! read the state and push actions; only the app changes the state, in one place.
+
+use crate::atlas::{FeatureId, LayerKind};
+use crate::map::Visibility;
+use crate::map::basemap::BasemapChoice;
+use crate::ui::i18n::Lang;
+
+/// What persists between runs.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    pub visible: Visibility,
+    pub basemap: BasemapChoice,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            lang: Lang::Vi,
+            visible: Visibility::default(),
+            basemap: BasemapChoice::Offline,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct State {
+    pub settings: Settings,
+    pub selected: Option<FeatureId>,
+    pub search: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Select(FeatureId),
+    ClearSelection,
+    ZoomToFeature(FeatureId),
+    /// A commune of the gazetteer, by position.
+    ZoomToCommune(usize),
+    ZoomToProvince,
+    ZoomIn,
+    ZoomOut,
+    SetLayer(LayerKind, bool),
+    SetBasemap(BasemapChoice),
+    SetLang(Lang),
+}

@@ -1,0 +1,49 @@
+//! The UI's typeface: Noto Sans (SIL OFL 1.1), shipped in `assets/fonts/`, which covers
+//! every Vietnamese letter. egui's built-in font does not, and system fallbacks mix faces.
+
+use egui::{FontData, FontDefinitions, FontFamily};
+use std::sync::Arc;
+
+pub const REGULAR: &str = "NotoSans-Regular";
+pub const BOLD: &str = "NotoSans-Bold";
+
+pub fn definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        REGULAR.to_owned(),
+        Arc::new(FontData::from_static(include_bytes!(
+            "../../assets/fonts/NotoSans-Regular.ttf"
+        ))),
+    );
+    fonts.font_data.insert(
+        BOLD.to_owned(),
+        Arc::new(FontData::from_static(include_bytes!(
+            "../../assets/fonts/NotoSans-Bold.ttf"
+        ))),
+    );
+    fonts
+        .families
+        .entry(FontFamily::Proportional)
+        .or_default()
+        .insert(0, REGULAR.to_owned());
+    // Monospace keeps its face for digits and falls back to Noto for Vietnamese letters.
+    fonts
+        .families
+        .entry(FontFamily::Monospace)
+        .or_default()
+        .push(REGULAR.to_owned());
+    fonts.families.insert(
+        FontFamily::Name(BOLD.into()),
+        vec![BOLD.to_owned(), REGULAR.to_owned()],
+    );
+    fonts
+}
+
+/// Installs the fonts; every window and every test harness calls this.
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(definitions());
+}
+
+pub fn bold(size: f32) -> egui::FontId {
+    egui::FontId::new(size, FontFamily::Name(BOLD.into()))
+}

@@ -1,0 +1,67 @@
+//! Bottom bar: pointer position, zoom, tile status and keyboard hints.
+
+use crate::map::basemap::health::TileHealth;
+use crate::ui::i18n::{Lang, T};
+use egui::{Color32, Ui};
+
+pub struct Status<'a> {
+    pub lang: Lang,
+    pub pointer: Option<geo::Coord>,
+    pub zoom: Option<f64>,
+    pub online: bool,
+    pub tiles_loading: usize,
+    pub health: &'a TileHealth,
+    pub offline_only: bool,
+    pub pmtiles_error: Option<&'a str>,
+    pub data_errors: &'a [String],
+}
+
+pub fn show(ui: &mut Ui, status: &Status) {
+    let lang = status.lang;
+    ui.horizontal_wrapped(|ui| {
+        match status.pointer {
+            Some(c) => ui.monospace(format!("{}: {:.5}° N, {:.5}° E", T::Coordinates.get(lang), c.y, c.x)),
+            None => ui.monospace(format!("{}: —", T::Coordinates.get(lang))),
+        };
+        if let Some(z) = status.zoom {
+            ui.separator();
+            ui.monospace(format!("{}: {z:.1}", T::Zoom.get(lang)));
+        }
+        if status.online && status.tiles_loading > 0 {
+            ui.separator();
+            ui.label(format!("{} {}", status.tiles_loading, T::TilesLoading.get(lang)));
+        }
+        if status.online && status.health.failures > 0 {
+            ui.separator();
+            let detail = status.health.last_error.as_deref().unwrap_or("");
+            ui.colored_label(
+                Color32::from_rgb(200, 60, 0),
+                format!(
+                    "⚠ {} ({}× ) — {}",
+                    T::TilesFailed.get(lang),
+                    status.health.failures,
+                    lang.pick("đang hiển thị bản đồ nền ngoại tuyến", "showing the offline basemap")
+                ),
+            )
+            .on_hover_text(detail);
+        }
+        if status.offline_only {
+            ui.separator();
+            ui.label(T::OfflineOnly.get(lang));
+        }
+        if let Some(e) = status.pmtiles_error {
+            ui.separator();
+            ui.colored_label(Color32::from_rgb(200, 60, 0), format!("⚠ {e}"));
+        }
+        if !status.data_errors.is_empty() {
+            ui.separator();
+            ui.colored_label(
+                Color32::from_rgb(200, 60, 0),
+                format!("⚠ {}: {}", T::DataErrors.get(lang), status.data_errors.len()),
+            )
+            .on_hover_text(status.data_errors.join("\n"));
+        }
+        ui.separator();
+        ui.weak(T::Keys.get(lang));
+    });
+}

@@ -1,0 +1,67 @@
+//! Top bar: title, basemap switcher, language, whole-province view.
+
+use crate::map::basemap::{BasemapChoice, Basemaps};
+use crate::state::{Action, State};
+use crate::ui::fonts;
+use crate::ui::i18n::{Lang, T};
+use egui::{RichText, Ui};
+
+pub fn basemap_name(choice: BasemapChoice, lang: Lang) -> &'static str {
+    match choice {
+        BasemapChoice::Offline => T::OfflineBasemap.get(lang),
+        BasemapChoice::OpenStreetMap => "OpenStreetMap",
+        BasemapChoice::OpenTopoMap => "OpenTopoMap",
+        BasemapChoice::PmTiles => "PMTiles",
+    }
+}
+
+pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<Action>) {
+    let lang = state.settings.lang;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(T::AppTitle.get(lang)).font(fonts::bold(18.0)));
+        ui.separator();
+        ui.label(T::Basemap.get(lang));
+        egui::ComboBox::from_id_salt("basemap")
+            .selected_text(basemap_name(basemaps.choice(), lang))
+            .show_ui(ui, |ui| {
+                for choice in BasemapChoice::ALL {
+                    let available = basemaps.available(choice);
+                    let label = match (&available, choice) {
+                        (Ok(()), BasemapChoice::PmTiles) => basemaps
+                            .pmtiles_path()
+                            .and_then(|p| p.file_name())
+                            .map_or_else(|| "PMTiles".to_owned(), |n| format!("PMTiles: {}", n.to_string_lossy())),
+                        _ => basemap_name(choice, lang).to_owned(),
+                    };
+                    let response = ui.add_enabled(
+                        available.is_ok(),
+                        egui::Button::selectable(basemaps.choice() == choice, label),
+                    );
+                    let response = match &available {
+                        Err(why) => response.on_disabled_hover_text(why.as_str()),
+                        Ok(()) => response,
+                    };
+                    if response.clicked() {
+                        actions.push(Action::SetBasemap(choice));
+                    }
+                }
+            });
+        ui.separator();
+        ui.label(T::Language.get(lang));
+        for option in [Lang::Vi, Lang::En] {
+            if ui.selectable_label(lang == option, option.code()).clicked() {
+                actions.push(Action::SetLang(option));
+            }
+        }
+        ui.separator();
+        if ui.button(T::ZoomToProvince.get(lang)).clicked() {
+            actions.push(Action::ZoomToProvince);
+        }
+        if ui.button("+").on_hover_text("+").clicked() {
+            actions.push(Action::ZoomIn);
+        }
+        if ui.button("−").on_hover_text("−").clicked() {
+            actions.push(Action::ZoomOut);
+        }
+    });
+}
