@@ -2,7 +2,9 @@
 //! the actions the panels ask for.
 
 use crate::atlas::{Atlas, FeatureId, GeodataSource};
-use crate::map::basemap::{BasemapChoice, Basemaps, health, offline::OfflineTiles, raster::BaseGeometry};
+use crate::map::basemap::{
+    BasemapChoice, Basemaps, health, offline::OfflineTiles, raster::BaseGeometry,
+};
 use crate::map::cache::GeometryCache;
 use crate::map::mercator;
 use crate::map::plan_layer::{MapOutput, PlanLayer};
@@ -47,9 +49,14 @@ pub struct AtlasApp {
 impl AtlasApp {
     pub fn new(ctx: &egui::Context, options: Options, stored: Option<Settings>) -> Self {
         let (atlas, errors) = match &options.geodata {
-            Some(dir) => Atlas::load(&GeodataSource::Dir(dir.clone()), Some(&GeodataSource::Embedded)),
+            Some(dir) => Atlas::load(
+                &GeodataSource::Dir(dir.clone()),
+                Some(&GeodataSource::Embedded),
+            ),
             None => Atlas::load(&GeodataSource::Embedded, None),
         };
+        // A light theme matches the map and reads best on projectors.
+        ctx.set_theme(egui::Theme::Light);
         let data_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
         for e in &data_errors {
             eprintln!("langson-atlas: geodata: {e}");
@@ -57,7 +64,12 @@ impl AtlasApp {
         let atlas = Arc::new(atlas);
         let base = Arc::new(BaseGeometry::from_atlas(&atlas));
         let offline = OfflineTiles::new(base, ctx.clone());
-        let mut basemaps = Basemaps::new(ctx.clone(), offline, options.offline, options.pmtiles.clone());
+        let mut basemaps = Basemaps::new(
+            ctx.clone(),
+            offline,
+            options.offline,
+            options.pmtiles.clone(),
+        );
 
         let mut settings = stored.unwrap_or_default();
         if let Some(lang) = options.lang {
@@ -121,7 +133,16 @@ impl AtlasApp {
                 if let Some(c) = self.atlas.communes.get(index) {
                     let p = c.point.0;
                     let d = 0.02;
-                    self.pending_fit = Some((Coord { x: p.x - d, y: p.y - d }, Coord { x: p.x + d, y: p.y + d }));
+                    self.pending_fit = Some((
+                        Coord {
+                            x: p.x - d,
+                            y: p.y - d,
+                        },
+                        Coord {
+                            x: p.x + d,
+                            y: p.y + d,
+                        },
+                    ));
                 }
             }
             Action::ZoomToProvince => self.pending_fit = province_bounds(&self.atlas),
@@ -145,8 +166,14 @@ impl AtlasApp {
         // A point gets a few kilometres of context around it.
         let pad = if rect.width() < 1e-6 { 0.03 } else { 0.0 };
         Some((
-            Coord { x: rect.min().x - pad, y: rect.min().y - pad },
-            Coord { x: rect.max().x + pad, y: rect.max().y + pad },
+            Coord {
+                x: rect.min().x - pad,
+                y: rect.min().y - pad,
+            },
+            Coord {
+                x: rect.max().x + pad,
+                y: rect.max().y + pad,
+            },
         ))
     }
 
@@ -154,8 +181,12 @@ impl AtlasApp {
         let a = mercator::to_world(Coord { x: sw.x, y: ne.y });
         let b = mercator::to_world(Coord { x: ne.x, y: sw.y });
         let (w, h) = ((b[0] - a[0]).max(1e-9), (b[1] - a[1]).max(1e-9));
-        let fit = |points: f32, world: f64| ((points as f64 * 0.9) / (world * mercator::TILE_SIZE)).log2();
-        let zoom = fit(rect.width(), w).min(fit(rect.height(), h)).clamp(3.0, 17.0);
+        let fit = |points: f32, world: f64| {
+            ((points as f64 * 0.9) / (world * mercator::TILE_SIZE)).log2()
+        };
+        let zoom = fit(rect.width(), w)
+            .min(fit(rect.height(), h))
+            .clamp(3.0, 17.0);
         let _ = self.memory.set_zoom(zoom);
         let center = mercator::from_world([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
         self.memory.center_at(lon_lat(center.x, center.y));
@@ -188,7 +219,9 @@ impl AtlasApp {
     /// The whole window, one frame.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        self.basemaps.offline.set_pixels_per_point(ctx.pixels_per_point());
+        self.basemaps
+            .offline
+            .set_pixels_per_point(ctx.pixels_per_point());
         let mut actions = Vec::new();
         self.keyboard(&ctx, &mut actions);
         let lang = self.state.settings.lang;
@@ -216,17 +249,23 @@ impl AtlasApp {
         });
         egui::Panel::left("layers")
             .default_size(290.0)
-            .show(ui, |ui| layers_panel::show(ui, &self.atlas, &mut self.state, &mut actions));
+            .show(ui, |ui| {
+                layers_panel::show(ui, &self.atlas, &mut self.state, &mut actions)
+            });
         egui::Panel::right("feature")
             .default_size(340.0)
-            .show(ui, |ui| feature_panel::show(ui, &self.atlas, &self.state, &mut actions));
-        egui::CentralPanel::default().frame(Frame::NONE).show(ui, |ui| {
-            let rect = ui.available_rect_before_wrap();
-            if let Some(bounds) = self.pending_fit.take() {
-                self.fit(rect, bounds);
-            }
-            self.map(ui, lang);
-        });
+            .show(ui, |ui| {
+                feature_panel::show(ui, &self.atlas, &self.state, &mut actions)
+            });
+        egui::CentralPanel::default()
+            .frame(Frame::NONE)
+            .show(ui, |ui| {
+                let rect = ui.available_rect_before_wrap();
+                if let Some(bounds) = self.pending_fit.take() {
+                    self.fit(rect, bounds);
+                }
+                self.map(ui, lang);
+            });
 
         if let Some(clicked) = self.map_out.clicked.take() {
             match clicked.and_then(|i| self.atlas.features().get(i)) {
@@ -240,7 +279,11 @@ impl AtlasApp {
     }
 
     fn map(&mut self, ui: &mut Ui, lang: Lang) {
-        let selected = self.state.selected.as_ref().and_then(|id| self.atlas.position(id));
+        let selected = self
+            .state
+            .selected
+            .as_ref()
+            .and_then(|id| self.atlas.position(id));
         let base_labels = self.basemaps.choice() == BasemapChoice::Offline;
         let attribution = self.basemaps.attribution();
         let hovered = self.map_out.hovered;
@@ -326,7 +369,12 @@ fn attribution_box(ui: &mut Ui, map: Rect, lines: &[(String, String)], lang: Lan
                 .corner_radius(4.0)
                 .show(ui, |ui| {
                     ui.set_max_width(map.width() * 0.6);
-                    ui.label(RichText::new(T::Attribution.get(lang)).small().strong().color(Color32::from_gray(40)));
+                    ui.label(
+                        RichText::new(T::Attribution.get(lang))
+                            .small()
+                            .strong()
+                            .color(Color32::from_gray(40)),
+                    );
                     for (text, url) in lines {
                         if url.is_empty() {
                             ui.label(RichText::new(text).small().color(Color32::from_gray(40)));

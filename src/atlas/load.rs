@@ -38,12 +38,14 @@ pub enum GeodataSource {
 impl GeodataSource {
     pub fn read(&self, file: &str) -> Result<String, LoadError> {
         match self {
-            GeodataSource::Embedded => embedded(file)
-                .map(str::to_owned)
-                .ok_or_else(|| LoadError::Unreadable {
-                    file: file.to_owned(),
-                    message: "not among the embedded geodata files".to_owned(),
-                }),
+            GeodataSource::Embedded => {
+                embedded(file)
+                    .map(str::to_owned)
+                    .ok_or_else(|| LoadError::Unreadable {
+                        file: file.to_owned(),
+                        message: "not among the embedded geodata files".to_owned(),
+                    })
+            }
             GeodataSource::Dir(dir) => read_file(&dir.join(file), file),
         }
     }
@@ -111,10 +113,12 @@ struct RawFeature {
 }
 
 fn parse_collection(file: &str, text: &str) -> Result<Vec<RawFeature>, LoadError> {
-    let geojson: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| LoadError::NotGeoJson {
-        file: file.to_owned(),
-        message: e.to_string(),
-    })?;
+    let geojson: geojson::GeoJson =
+        text.parse()
+            .map_err(|e: geojson::Error| LoadError::NotGeoJson {
+                file: file.to_owned(),
+                message: e.to_string(),
+            })?;
     let geojson::GeoJson::FeatureCollection(collection) = geojson else {
         return Err(LoadError::NotCollection {
             file: file.to_owned(),
@@ -131,13 +135,15 @@ fn parse_collection(file: &str, text: &str) -> Result<Vec<RawFeature>, LoadError
                 .map_or_else(|| format!("#{index}"), str::to_owned);
             let geometry = match feature.geometry {
                 None => None,
-                Some(g) => Some(Geometry::<f64>::try_from(g).map_err(|e| {
-                    LoadError::BadFeature {
-                        file: file.to_owned(),
-                        feature: label.clone(),
-                        message: format!("geometry: {e}"),
-                    }
-                })?),
+                Some(g) => {
+                    Some(
+                        Geometry::<f64>::try_from(g).map_err(|e| LoadError::BadFeature {
+                            file: file.to_owned(),
+                            feature: label.clone(),
+                            message: format!("geometry: {e}"),
+                        })?,
+                    )
+                }
             };
             let properties = serde_json::Value::Object(feature.properties.unwrap_or_default());
             Ok(RawFeature {
@@ -222,7 +228,9 @@ fn check_geometry(
     if fits {
         Ok(())
     } else {
-        Err(format!("a {kind:?} cannot be drawn from this geometry type"))
+        Err(format!(
+            "a {kind:?} cannot be drawn from this geometry type"
+        ))
     }
 }
 

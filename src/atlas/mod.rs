@@ -82,7 +82,12 @@ impl Atlas {
             unique.push(feature);
         }
         for feature in &unique {
-            for district in feature.props.district.iter().chain(&feature.props.districts) {
+            for district in feature
+                .props
+                .district
+                .iter()
+                .chain(&feature.props.districts)
+            {
                 let known = by_id
                     .get(district)
                     .is_some_and(|&i| unique[i].kind() == Kind::District);

@@ -11,7 +11,9 @@ fn main() -> ExitCode {
     let src = args
         .next()
         .map_or_else(|| PathBuf::from("../shared/geodata-src"), PathBuf::from);
-    let dest = args.next().map_or_else(|| PathBuf::from("geodata"), PathBuf::from);
+    let dest = args
+        .next()
+        .map_or_else(|| PathBuf::from("geodata"), PathBuf::from);
     match langson_atlas::prep::write_all(&src, &dest) {
         Ok(files) => {
             for file in files {

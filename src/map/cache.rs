@@ -50,7 +50,10 @@ impl GeometryCache {
         if let Some(p) = self.label_points.get(&index) {
             return *p;
         }
-        let point = atlas.features().get(index).and_then(|f| label_point(f.geometry.as_ref()?));
+        let point = atlas
+            .features()
+            .get(index)
+            .and_then(|f| label_point(f.geometry.as_ref()?));
         self.label_points.insert(index, point);
         point
     }
@@ -126,12 +129,12 @@ fn prepare(world: &Geometry<f64>, tolerance: f64) -> Prepared {
 fn label_point(geometry: &Geometry<f64>) -> Option<[f64; 2]> {
     use geo::{Area, InteriorPoint};
     let c = match geometry {
-        Geometry::MultiPolygon(mp) => mp
-            .0
-            .iter()
-            .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?
-            .interior_point()?
-            .0,
+        Geometry::MultiPolygon(mp) => {
+            mp.0.iter()
+                .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?
+                .interior_point()?
+                .0
+        }
         Geometry::LineString(l) => *l.0.get(l.0.len() / 2)?,
         other => other.interior_point()?.0,
     };

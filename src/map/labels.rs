@@ -21,7 +21,7 @@ pub struct Label {
 /// Places as many labels as fit without overlapping, highest priority first, and paints
 /// them. Returns how many were drawn.
 pub fn place_and_paint(painter: &Painter, mut labels: Vec<Label>, bounds: Rect) -> usize {
-    labels.sort_by(|a, b| b.priority.cmp(&a.priority));
+    labels.sort_by_key(|l| std::cmp::Reverse(l.priority));
     let mut placed: Vec<Rect> = Vec::new();
     for label in labels {
         let family = if label.strong {

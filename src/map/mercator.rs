@@ -78,7 +78,10 @@ mod tests {
 
     #[test]
     fn world_coordinates_round_trip() {
-        let c = Coord { x: 106.76, y: 21.85 };
+        let c = Coord {
+            x: 106.76,
+            y: 21.85,
+        };
         let back = from_world(to_world(c));
         assert!((back.x - c.x).abs() < 1e-9 && (back.y - c.y).abs() < 1e-9);
     }

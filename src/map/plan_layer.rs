@@ -2,12 +2,12 @@
 //! labels. Per frame it touches only the features in view, through the spatial index and
 //! the geometry cache.
 
+use super::Visibility;
 use super::cache::GeometryCache;
 use super::labels::{self, Label};
 use super::mercator::{self, View};
 use super::style::{self, HOVER, SELECTION, Style};
 use super::symbols;
-use super::Visibility;
 use crate::atlas::{Atlas, Kind, LayerKind};
 use crate::ui::i18n::{Lang, kind_name};
 use egui::{Align2, Color32, Mesh, Painter, Pos2, Rect, Response, Stroke, Ui, vec2};
@@ -61,17 +61,19 @@ impl PlanLayer<'_> {
         match style {
             Style::Area(area) => {
                 if area.fill.a() > 0 && !prepared.fill_indices.is_empty() {
-                    let mut mesh = Mesh::default();
-                    mesh.vertices = prepared
-                        .fill_vertices
-                        .iter()
-                        .map(|&w| egui::epaint::Vertex {
-                            pos: view.to_screen(w),
-                            uv: egui::epaint::WHITE_UV,
-                            color: area.fill,
-                        })
-                        .collect();
-                    mesh.indices = prepared.fill_indices.clone();
+                    let mesh = Mesh {
+                        vertices: prepared
+                            .fill_vertices
+                            .iter()
+                            .map(|&w| egui::epaint::Vertex {
+                                pos: view.to_screen(w),
+                                uv: egui::epaint::WHITE_UV,
+                                color: area.fill,
+                            })
+                            .collect(),
+                        indices: prepared.fill_indices.clone(),
+                        ..Mesh::default()
+                    };
                     painter.add(mesh);
                 }
                 for (path, _) in &prepared.paths {
@@ -138,7 +140,9 @@ impl PlanLayer<'_> {
             if !self.visible.is_visible(feature.kind().layer()) {
                 continue;
             }
-            let name = self.lang.pick(&feature.props.name_vi, &feature.props.name_en);
+            let name = self
+                .lang
+                .pick(&feature.props.name_vi, &feature.props.name_en);
             let Some(at) = self.cache.label_point(self.atlas, index) else {
                 continue;
             };
@@ -155,21 +159,50 @@ impl PlanLayer<'_> {
             };
             match feature.kind() {
                 Kind::District if zoom >= 8.5 => {
-                    out.push(label(name, 15.0, true, 80, Align2::CENTER_CENTER, vec2(0.0, 0.0)));
+                    out.push(label(
+                        name,
+                        15.0,
+                        true,
+                        80,
+                        Align2::CENTER_CENTER,
+                        vec2(0.0, 0.0),
+                    ));
                 }
                 Kind::Zone if zoom < 8.5 || !self.visible.is_visible(LayerKind::Districts) => {
-                    out.push(label(name, 15.0, true, 70, Align2::CENTER_CENTER, vec2(0.0, 0.0)));
+                    out.push(label(
+                        name,
+                        15.0,
+                        true,
+                        70,
+                        Align2::CENTER_CENTER,
+                        vec2(0.0, 0.0),
+                    ));
                 }
                 Kind::BorderGate => {
-                    let major = feature.props.gate_class != Some(crate::atlas::GateClass::Secondary);
+                    let major =
+                        feature.props.gate_class != Some(crate::atlas::GateClass::Secondary);
                     if major || zoom >= 9.5 {
                         let priority = if major { 100 } else { 60 };
-                        out.push(label(name, 13.0, major, priority, Align2::LEFT_CENTER, vec2(14.0, 0.0)));
+                        out.push(label(
+                            name,
+                            13.0,
+                            major,
+                            priority,
+                            Align2::LEFT_CENTER,
+                            vec2(14.0, 0.0),
+                        ));
                     }
                 }
                 Kind::IndustrialCluster | Kind::IndustrialPark if zoom >= 9.5 => {
                     let r = style::site_radius(feature.props.area_ha);
-                    out.push(label(name, 12.5, false, 50, Align2::LEFT_CENTER, vec2(r + 6.0, 0.0)));
+                    out.push(label(
+                        name,
+                        12.5,
+                        false,
+                        50,
+                        Align2::LEFT_CENTER,
+                        vec2(r + 6.0, 0.0),
+                    ));
                 }
                 _ => {}
             }
@@ -217,10 +250,15 @@ impl PlanLayer<'_> {
         let Some(feature) = self.atlas.features().get(index) else {
             return;
         };
-        let name = self.lang.pick(&feature.props.name_vi, &feature.props.name_en);
+        let name = self
+            .lang
+            .pick(&feature.props.name_vi, &feature.props.name_en);
         let mut text = format!("{name}\n{}", kind_name(feature.kind(), self.lang));
         if feature.props.approximate {
-            text.push_str(self.lang.pick(" · vị trí gần đúng", " · approximate location"));
+            text.push_str(
+                self.lang
+                    .pick(" · vị trí gần đúng", " · approximate location"),
+            );
         }
         let galley = painter.layout_no_wrap(
             text,
@@ -248,7 +286,13 @@ impl PlanLayer<'_> {
 }
 
 impl Plugin for PlanLayer<'_> {
-    fn run(mut self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _: &MapMemory) {
+    fn run(
+        mut self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector,
+        _: &MapMemory,
+    ) {
         let rect = response.rect;
         let painter = ui.painter().with_clip_rect(rect);
         let view = Self::view(projector, rect);
@@ -274,7 +318,10 @@ impl Plugin for PlanLayer<'_> {
             let style = style::style_of(&self.atlas.features()[index]);
             self.paint_feature(&painter, &view, index, &style);
         }
-        if let Some(h) = self.hovered.filter(|h| Some(*h) != self.selected && in_view.contains(h)) {
+        if let Some(h) = self
+            .hovered
+            .filter(|h| Some(*h) != self.selected && in_view.contains(h))
+        {
             self.paint_highlight(&painter, &view, h, HOVER);
         }
         if let Some(s) = self.selected {
@@ -294,10 +341,10 @@ impl Plugin for PlanLayer<'_> {
                 |layer| self.visible.is_visible(layer),
             )
         });
-        if let (Some(p), Some(h)) = (pointer, hovered) {
-            if !response.dragged() {
-                self.paint_tooltip(&painter, p, h, rect);
-            }
+        if let (Some(p), Some(h)) = (pointer, hovered)
+            && !response.dragged()
+        {
+            self.paint_tooltip(&painter, p, h, rect);
         }
         if response.clicked() {
             self.out.clicked = Some(hovered);

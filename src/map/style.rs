@@ -150,13 +150,29 @@ pub fn site_radius(area_ha: Option<f64>) -> f32 {
     }
 }
 
-pub fn site_style(kind: Kind, status: Option<SiteStatus>, area_ha: Option<f64>, approximate: bool) -> SymbolStyle {
+pub fn site_style(
+    kind: Kind,
+    status: Option<SiteStatus>,
+    area_ha: Option<f64>,
+    approximate: bool,
+) -> SymbolStyle {
     let fill = status.map_or(Color32::GRAY, status_color);
     SymbolStyle {
-        shape: if kind == Kind::IndustrialPark { Shape::Square } else { Shape::Circle },
+        shape: if kind == Kind::IndustrialPark {
+            Shape::Square
+        } else {
+            Shape::Circle
+        },
         radius: site_radius(area_ha),
         fill,
-        outline: Stroke::new(if kind == Kind::IndustrialPark { 3.0 } else { 1.5 }, Color32::WHITE),
+        outline: Stroke::new(
+            if kind == Kind::IndustrialPark {
+                3.0
+            } else {
+                1.5
+            },
+            Color32::WHITE,
+        ),
         approximate,
     }
 }
@@ -219,21 +235,35 @@ pub fn legend(layer: LayerKind) -> Vec<LegendEntry> {
         ],
         LayerKind::Axis => vec![entry(LegendKey::Axis, Style::Line(axis_style()))],
         LayerKind::Corridors => vec![entry(LegendKey::Corridor, Style::Line(corridor_style()))],
-        LayerKind::Gates => [GateClass::International, GateClass::Main, GateClass::Secondary]
-            .into_iter()
-            .map(|c| entry(LegendKey::GateClass(c), Style::Symbol(gate_style(Some(c), false))))
-            .chain(std::iter::once(entry(
-                LegendKey::Approximate,
-                Style::Symbol(gate_style(Some(GateClass::Secondary), true)),
-            )))
-            .collect(),
+        LayerKind::Gates => [
+            GateClass::International,
+            GateClass::Main,
+            GateClass::Secondary,
+        ]
+        .into_iter()
+        .map(|c| {
+            entry(
+                LegendKey::GateClass(c),
+                Style::Symbol(gate_style(Some(c), false)),
+            )
+        })
+        .chain(std::iter::once(entry(
+            LegendKey::Approximate,
+            Style::Symbol(gate_style(Some(GateClass::Secondary), true)),
+        )))
+        .collect(),
         LayerKind::Industry => SiteStatus::ALL
             .into_iter()
             .filter(|s| *s != SiteStatus::Established)
             .map(|s| {
                 entry(
                     LegendKey::Status(s),
-                    Style::Symbol(site_style(Kind::IndustrialCluster, Some(s), Some(30.0), false)),
+                    Style::Symbol(site_style(
+                        Kind::IndustrialCluster,
+                        Some(s),
+                        Some(30.0),
+                        false,
+                    )),
                 )
             })
             .chain([
@@ -252,7 +282,12 @@ pub fn legend(layer: LayerKind) -> Vec<LegendEntry> {
                 ),
                 entry(
                     LegendKey::SiteArea(600.0),
-                    Style::Symbol(site_style(Kind::IndustrialCluster, None, Some(600.0), false)),
+                    Style::Symbol(site_style(
+                        Kind::IndustrialCluster,
+                        None,
+                        Some(600.0),
+                        false,
+                    )),
                 ),
                 entry(
                     LegendKey::Approximate,

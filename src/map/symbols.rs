@@ -30,7 +30,13 @@ pub fn paint_symbol(painter: &Painter, center: Pos2, style: &SymbolStyle) {
         }
         Shape::Square => {
             let rect = Rect::from_center_size(center, Vec2::splat(2.0 * r * 0.9));
-            painter.rect(rect, 2.0, style.fill, style.outline, egui::StrokeKind::Middle);
+            painter.rect(
+                rect,
+                2.0,
+                style.fill,
+                style.outline,
+                egui::StrokeKind::Middle,
+            );
         }
         Shape::Diamond => {
             let points = vec![
@@ -66,10 +72,18 @@ pub fn paint_line(painter: &Painter, points: &[Pos2], style: &LineStyle) {
 
 /// A small sample of a style in `rect`, for the legend.
 pub fn paint_swatch(painter: &Painter, rect: Rect, style: &Style) {
+    // On the basemap's own land colour, so translucent fills look as they do on the map.
+    painter.rect_filled(rect, 3.0, Color32::from_rgb(246, 243, 234));
     match style {
         Style::Area(AreaStyle { fill, outline }) => {
             let inner = rect.shrink(2.0);
-            painter.rect(inner, 2.0, *fill, Stroke::new(outline.width.min(2.5), outline.color), egui::StrokeKind::Inside);
+            painter.rect(
+                inner,
+                2.0,
+                *fill,
+                Stroke::new(outline.width.min(2.5), outline.color),
+                egui::StrokeKind::Inside,
+            );
         }
         Style::Line(line) => {
             let y = rect.center().y;
@@ -78,7 +92,11 @@ pub fn paint_swatch(painter: &Painter, rect: Rect, style: &Style) {
                 casing: Stroke::new(line.casing.width.min(9.0), line.casing.color),
                 dash: line.dash.map(|(d, g)| (d * 0.6, g * 0.6)),
             };
-            paint_line(painter, &[pos2(rect.left() + 2.0, y), pos2(rect.right() - 2.0, y)], &scaled);
+            paint_line(
+                painter,
+                &[pos2(rect.left() + 2.0, y), pos2(rect.right() - 2.0, y)],
+                &scaled,
+            );
         }
         Style::Symbol(symbol) => {
             let fitted = SymbolStyle {

@@ -9,8 +9,8 @@ pub mod writer;
 
 use crate::atlas::{FeatureId, Kind, Precision, Props, Zone};
 use geo::{
-    Area, Centroid, Coord, GeodesicArea, Geometry, Intersects, Line, LineString,
-    MultiLineString, MultiPolygon, Point, Simplify, Validation,
+    Area, Centroid, Coord, GeodesicArea, Geometry, Intersects, Line, LineString, MultiLineString,
+    MultiPolygon, Point, Simplify, Validation,
 };
 use plan::{DISTRICTS, LINES, PLACES, Stop};
 use raw::RawFeature;
@@ -83,7 +83,8 @@ pub fn build(src: &Path) -> Result<Vec<(&'static str, String)>, PrepError> {
         &format!("{LAND}: the shared edge of the two countries' land (1:10m, generalised)"),
         Precision::Exact,
     );
-    props.note = Some("Generalised at 1:10 million; gates may lie a few hundred metres off it.".to_owned());
+    props.note =
+        Some("Generalised at 1:10 million; gates may lie a few hundred metres off it.".to_owned());
     context.push(&props, Some(&Geometry::MultiLineString(border)));
     out.push(("province.geojson", context.finish()));
 
@@ -188,13 +189,19 @@ fn districts(src: &Path) -> Result<Vec<DistrictShape>, PrepError> {
         shapes.push(as_multi(file, &feature.geometry)?);
     }
     check(raw.len() == DISTRICTS.len(), || {
-        format!("{file}: {} features, expected {}", raw.len(), DISTRICTS.len())
+        format!(
+            "{file}: {} features, expected {}",
+            raw.len(),
+            DISTRICTS.len()
+        )
     })?;
     let simplified = topo::simplify_shared(&shapes, DISTRICT_TOLERANCE_DEG);
     let mut out = Vec::new();
     for (def, shape) in DISTRICTS.iter().zip(simplified) {
         let shape = round_to(shape, 6);
-        check(shape.is_valid(), || format!("district {} is invalid after simplification", def.id))?;
+        check(shape.is_valid(), || {
+            format!("district {} is invalid after simplification", def.id)
+        })?;
         out.push((def, shape));
     }
     Ok(out)
@@ -224,7 +231,9 @@ fn write_zones(districts: &[DistrictShape]) -> Result<String, PrepError> {
         let members: Vec<&DistrictShape> =
             districts.iter().filter(|(d, _)| d.zone == zone).collect();
         let shape = union(members.iter().map(|(_, s)| s));
-        check(shape.is_valid(), || format!("zone {zone:?} is invalid: {:?}", shape.validation_errors()))?;
+        check(shape.is_valid(), || {
+            format!("zone {zone:?} is invalid: {:?}", shape.validation_errors())
+        })?;
         let (name_vi, name_en) = plan::zone_names(zone);
         let mut props = Props::new(
             zone.feature_id().as_str(),
@@ -269,7 +278,9 @@ fn land_and_border(src: &Path) -> Result<(String, MultiLineString<f64>), PrepErr
         .map(|s| round_to(s, 5))
         .collect();
     let border = MultiLineString(topo::shared_edges(&simplified[0], &simplified[1]));
-    check(!border.0.is_empty(), || format!("{file}: the two countries share no edge"))?;
+    check(!border.0.is_empty(), || {
+        format!("{file}: the two countries share no edge")
+    })?;
     let mut collection = Collection::new(5);
     for (code, shape) in countries.iter().zip(&simplified) {
         collection.push(
@@ -293,7 +304,10 @@ fn rivers(src: &Path) -> Result<String, PrepError> {
     let file = "ne_10m_rivers_lake_centerlines-langson-clip.geojson";
     let mut collection = Collection::new(5);
     for feature in raw::read_geojson(src, file)? {
-        let name = feature.text("name_en").or(feature.text("name")).unwrap_or("");
+        let name = feature
+            .text("name_en")
+            .or(feature.text("name"))
+            .unwrap_or("");
         let simplified = match &feature.geometry {
             Geometry::LineString(l) => Geometry::LineString(l.simplify(RIVER_TOLERANCE_DEG)),
             Geometry::MultiLineString(l) => {
@@ -335,7 +349,9 @@ fn country_code(name: &str) -> &'static str {
 fn write_towns(towns: &[RawFeature]) -> Result<String, PrepError> {
     let mut collection = Collection::new(5);
     for town in towns {
-        let name = town.text("NAME").ok_or_else(|| PrepError::Check("town without NAME".into()))?;
+        let name = town
+            .text("NAME")
+            .ok_or_else(|| PrepError::Check("town without NAME".into()))?;
         collection.push(
             &TownProps {
                 name,
@@ -379,9 +395,9 @@ fn cell<'a>(row: &'a Row, column: &str) -> Result<&'a str, PrepError> {
 
 fn coord(row: &Row, lon: &str, lat: &str) -> Result<Coord, PrepError> {
     let parse = |column: &str| -> Result<f64, PrepError> {
-        cell(row, column)?.parse().map_err(|_| {
-            PrepError::Check(format!("{column} is not a number in row {row:?}"))
-        })
+        cell(row, column)?
+            .parse()
+            .map_err(|_| PrepError::Check(format!("{column} is not a number in row {row:?}")))
     };
     Ok(Coord {
         x: parse(lon)?,
@@ -403,13 +419,21 @@ fn communes(gazetteer: &[Row]) -> Result<String, PrepError> {
                 code: cell(row, "commune_code")?,
                 source: GAZETTEER,
             },
-            Some(&Geometry::Point(Point(coord(row, "commune_lon", "commune_lat")?))),
+            Some(&Geometry::Point(Point(coord(
+                row,
+                "commune_lon",
+                "commune_lat",
+            )?))),
         );
     }
     Ok(collection.finish())
 }
 
-fn stop_point(gazetteer: &[Row], places: &[Row], stop: &Stop) -> Result<(String, Coord), PrepError> {
+fn stop_point(
+    gazetteer: &[Row],
+    places: &[Row],
+    stop: &Stop,
+) -> Result<(String, Coord), PrepError> {
     match *stop {
         Stop::Commune(name) => {
             let row = gazetteer
@@ -473,10 +497,15 @@ fn schematic_lines(
             via.push(name);
             coords.push(c);
         }
-        let last = *coords.last().ok_or_else(|| PrepError::Check(format!("{} has no stops", def.id)))?;
+        let last = *coords
+            .last()
+            .ok_or_else(|| PrepError::Check(format!("{} has no stops", def.id)))?;
         let target = town_point(towns, def.toward)?;
         let exit = boundary_exit(province, last, target).ok_or_else(|| {
-            PrepError::Check(format!("{}: the line toward {} never leaves the province", def.id, def.toward))
+            PrepError::Check(format!(
+                "{}: the line toward {} never leaves the province",
+                def.id, def.toward
+            ))
         })?;
         coords.push(exit);
         via.push(format!("ranh giới tỉnh, hướng {}", def.toward));
@@ -505,11 +534,18 @@ fn schematic_lines(
     Ok((axis.finish(), corridors.finish()))
 }
 
-fn places_layers(places: &[Row], districts: &[DistrictShape]) -> Result<(String, String), PrepError> {
+fn places_layers(
+    places: &[Row],
+    districts: &[DistrictShape],
+) -> Result<(String, String), PrepError> {
     let mut gates = Collection::new(6);
     let mut industry = Collection::new(6);
     check(places.len() == PLACES.len(), || {
-        format!("langson-places.tsv has {} rows, the plan table {}", places.len(), PLACES.len())
+        format!(
+            "langson-places.tsv has {} rows, the plan table {}",
+            places.len(),
+            PLACES.len()
+        )
     })?;
     for row in places {
         let id = cell(row, "id")?;
@@ -521,14 +557,22 @@ fn places_layers(places: &[Row], districts: &[DistrictShape]) -> Result<(String,
             "gate_international" | "gate_main" | "gate_secondary" => Kind::BorderGate,
             "park" => Kind::IndustrialPark,
             "cluster" => Kind::IndustrialCluster,
-            other => return Err(PrepError::Check(format!("place {id}: unknown kind {other}"))),
+            other => {
+                return Err(PrepError::Check(format!(
+                    "place {id}: unknown kind {other}"
+                )));
+            }
         };
         let precision = match cell(row, "precision")? {
             "exact" => Precision::Exact,
             "commune-centroid" => Precision::CommuneCentroid,
             "district-only" => Precision::DistrictOnly,
             "unknown" => Precision::Unknown,
-            other => return Err(PrepError::Check(format!("place {id}: unknown precision {other}"))),
+            other => {
+                return Err(PrepError::Check(format!(
+                    "place {id}: unknown precision {other}"
+                )));
+            }
         };
         let mut props = Props::new(
             id,

@@ -32,7 +32,9 @@ pub fn read_geojson(dir: &Path, file: &str) -> Result<Vec<RawFeature>, PrepError
         file: file.to_owned(),
         message,
     };
-    let geojson: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| bad(e.to_string()))?;
+    let geojson: geojson::GeoJson = text
+        .parse()
+        .map_err(|e: geojson::Error| bad(e.to_string()))?;
     let geojson::GeoJson::FeatureCollection(collection) = geojson else {
         return Err(bad("expected a FeatureCollection".to_owned()));
     };

@@ -64,10 +64,12 @@ pub fn simplify_shared(shapes: &[MultiPolygon<f64>], tolerance: f64) -> Vec<Mult
             let far = (0..n)
                 .max_by(|&a, &b| {
                     let d = |i: usize| {
-                        let (dx, dy) = (coords[i].x - coords[start].x, coords[i].y - coords[start].y);
+                        let (dx, dy) =
+                            (coords[i].x - coords[start].x, coords[i].y - coords[start].y);
                         dx * dx + dy * dy
                     };
-                    d(a).total_cmp(&d(b)).then(key(coords[b]).cmp(&key(coords[a])))
+                    d(a).total_cmp(&d(b))
+                        .then(key(coords[b]).cmp(&key(coords[a])))
                 })
                 .unwrap_or(n / 2);
             fixed = vec![start.min(far), start.max(far)];
@@ -188,12 +190,13 @@ mod tests {
         let right = polygon![
             (x: 1.0, y: 0.0), (x: 2.0, y: 0.0), (x: 2.0, y: 1.0), (x: 1.0, y: 1.0), (x: 1.01, y: 0.5)
         ];
-        let out = simplify_shared(
-            &[MultiPolygon(vec![left]), MultiPolygon(vec![right])],
-            0.05,
-        );
+        let out = simplify_shared(&[MultiPolygon(vec![left]), MultiPolygon(vec![right])], 0.05);
         let shared = shared_edges(&out[0], &out[1]);
         assert_eq!(shared.len(), 1, "one shared arc: {shared:?}");
-        assert_eq!(shared[0].0.len(), 2, "the wiggle is simplified away on both sides");
+        assert_eq!(
+            shared[0].0.len(),
+            2,
+            "the wiggle is simplified away on both sides"
+        );
     }
 }

@@ -21,25 +21,45 @@ fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang) {
     ui.label(T::ClickHint.get(lang));
     ui.add_space(10.0);
     if let Some(province) = atlas.province() {
-        ui.label(RichText::new(lang.pick(&province.props.name_vi, &province.props.name_en)).font(fonts::bold(16.0)));
+        ui.label(
+            RichText::new(lang.pick(&province.props.name_vi, &province.props.name_en))
+                .font(fonts::bold(16.0)),
+        );
         if let Some(area) = province.props.area_km2 {
-            ui.label(format!("{}: {}", T::AreaComputed.get(lang), format_number(area, " km²")));
+            ui.label(format!(
+                "{}: {}",
+                T::AreaComputed.get(lang),
+                format_number(area, " km²")
+            ));
         }
     }
     let count = |layer: LayerKind| atlas.in_layer(layer).count();
     let located = |layer: LayerKind| atlas.in_layer(layer).filter(|f| f.is_located()).count();
-    Grid::new("overview-counts").num_columns(2).striped(true).show(ui, |ui| {
-        for layer in [LayerKind::Districts, LayerKind::Zones, LayerKind::Axis, LayerKind::Corridors, LayerKind::Gates, LayerKind::Industry] {
-            ui.label(i18n::layer_name(layer, lang));
-            let (all, on_map) = (count(layer), located(layer));
-            if all == on_map {
-                ui.label(all.to_string());
-            } else {
-                ui.label(format!("{all} ({on_map} {})", lang.pick("trên bản đồ", "on the map")));
+    Grid::new("overview-counts")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for layer in [
+                LayerKind::Districts,
+                LayerKind::Zones,
+                LayerKind::Axis,
+                LayerKind::Corridors,
+                LayerKind::Gates,
+                LayerKind::Industry,
+            ] {
+                ui.label(i18n::layer_name(layer, lang));
+                let (all, on_map) = (count(layer), located(layer));
+                if all == on_map {
+                    ui.label(all.to_string());
+                } else {
+                    ui.label(format!(
+                        "{all} ({on_map} {})",
+                        lang.pick("trên bản đồ", "on the map")
+                    ));
+                }
+                ui.end_row();
             }
-            ui.end_row();
-        }
-    });
+        });
 }
 
 fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: &mut Vec<Action>) {
@@ -60,62 +80,78 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
         }
     });
     if p.approximate {
-        ui.colored_label(egui::Color32::from_rgb(170, 90, 0), format!("≈ {}", T::Approximate.get(lang)));
+        ui.colored_label(
+            egui::Color32::from_rgb(170, 90, 0),
+            format!("~ {}", T::Approximate.get(lang)),
+        );
     }
     if p.schematic {
         ui.colored_label(egui::Color32::from_rgb(170, 90, 0), T::Schematic.get(lang));
     }
     if !feature.is_located() {
-        ui.colored_label(egui::Color32::from_rgb(170, 90, 0), T::NotOnMapHelp.get(lang));
+        ui.colored_label(
+            egui::Color32::from_rgb(170, 90, 0),
+            T::NotOnMapHelp.get(lang),
+        );
     }
     ui.add_space(6.0);
     let district_name = |id: &crate::atlas::FeatureId| {
-        atlas
-            .get(id)
-            .map_or_else(|| id.to_string(), |d| lang.pick(&d.props.name_vi, &d.props.name_en).to_owned())
+        atlas.get(id).map_or_else(
+            || id.to_string(),
+            |d| lang.pick(&d.props.name_vi, &d.props.name_en).to_owned(),
+        )
     };
-    Grid::new("feature-attributes").num_columns(2).striped(true).show(ui, |ui| {
-        let mut row = |key: T, value: String| {
-            ui.label(RichText::new(key.get(lang)).strong());
-            ui.add(egui::Label::new(value).wrap());
-            ui.end_row();
-        };
-        if let Some(zone) = p.zone {
-            row(T::Zone, i18n::zone_name(zone, lang).to_owned());
-        }
-        if let Some(d) = &p.district {
-            row(T::District, district_name(d));
-        }
-        if let Some(c) = &p.commune {
-            row(T::Commune, c.replace("; ", ", "));
-        }
-        if let Some(class) = p.gate_class {
-            row(T::GateClassLabel, i18n::gate_class_name(class, lang).to_owned());
-        }
-        if let Some(pair) = &p.paired_gate {
-            row(T::PairedGate, pair.clone());
-        }
-        if let Some(status) = p.status {
-            row(T::Status, i18n::status_name(status, lang).to_owned());
-        }
-        if let Some(area) = p.area_ha {
-            row(T::Area, format_number(area, " ha"));
-        }
-        if let Some(area) = p.area_km2 {
-            row(T::AreaComputed, format_number(area, " km²"));
-        }
-        if !p.districts.is_empty() {
-            let names: Vec<String> = p.districts.iter().map(district_name).collect();
-            row(T::Districts, names.join(", "));
-        }
-        if !p.routes.is_empty() {
-            row(T::Routes, p.routes.join("; "));
-        }
-        if !p.via.is_empty() {
-            row(T::Via, p.via.join(" → "));
-        }
-        row(T::Precision, i18n::precision_name(p.precision, lang).to_owned());
-    });
+    Grid::new("feature-attributes")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            let mut row = |key: T, value: String| {
+                ui.label(RichText::new(key.get(lang)).strong());
+                ui.add(egui::Label::new(value).wrap());
+                ui.end_row();
+            };
+            if let Some(zone) = p.zone {
+                row(T::Zone, i18n::zone_name(zone, lang).to_owned());
+            }
+            if let Some(d) = &p.district {
+                row(T::District, district_name(d));
+            }
+            if let Some(c) = &p.commune {
+                row(T::Commune, c.replace("; ", ", "));
+            }
+            if let Some(class) = p.gate_class {
+                row(
+                    T::GateClassLabel,
+                    i18n::gate_class_name(class, lang).to_owned(),
+                );
+            }
+            if let Some(pair) = &p.paired_gate {
+                row(T::PairedGate, pair.clone());
+            }
+            if let Some(status) = p.status {
+                row(T::Status, i18n::status_name(status, lang).to_owned());
+            }
+            if let Some(area) = p.area_ha {
+                row(T::Area, format_number(area, " ha"));
+            }
+            if let Some(area) = p.area_km2 {
+                row(T::AreaComputed, format_number(area, " km²"));
+            }
+            if !p.districts.is_empty() {
+                let names: Vec<String> = p.districts.iter().map(district_name).collect();
+                row(T::Districts, names.join(", "));
+            }
+            if !p.routes.is_empty() {
+                row(T::Routes, p.routes.join("; "));
+            }
+            if !p.via.is_empty() {
+                row(T::Via, p.via.join(" – "));
+            }
+            row(
+                T::Precision,
+                i18n::precision_name(p.precision, lang).to_owned(),
+            );
+        });
     ui.add_space(6.0);
     ui.collapsing(T::Source.get(lang), |ui| {
         ui.add(egui::Label::new(RichText::new(&p.source).small()).wrap());
@@ -135,9 +171,16 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
             .filter(|c| &c.district == feature.id())
             .map(|c| c.name.as_str())
             .collect();
-        ui.collapsing(format!("{} ({})", lang.pick("Xã, phường, thị trấn", "Communes"), communes.len()), |ui| {
-            ui.add(egui::Label::new(RichText::new(communes.join(", ")).small()).wrap());
-        });
+        ui.collapsing(
+            format!(
+                "{} ({})",
+                lang.pick("Xã, phường, thị trấn", "Communes"),
+                communes.len()
+            ),
+            |ui| {
+                ui.add(egui::Label::new(RichText::new(communes.join(", ")).small()).wrap());
+            },
+        );
     }
 }
 
@@ -150,7 +193,7 @@ pub fn format_number(value: f64, unit: &str) -> String {
     let digits = whole.abs().to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('\u{202f}');
         }
         grouped.push(c);

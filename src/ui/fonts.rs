@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 pub const REGULAR: &str = "NotoSans-Regular";
 pub const BOLD: &str = "NotoSans-Bold";
+/// Stars, diamonds and warning signs the articles and status bar use.
+pub const SYMBOLS: &str = "NotoSansSymbols2-Regular";
 
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
@@ -21,11 +23,15 @@ pub fn definitions() -> FontDefinitions {
             "../../assets/fonts/NotoSans-Bold.ttf"
         ))),
     );
-    fonts
-        .families
-        .entry(FontFamily::Proportional)
-        .or_default()
-        .insert(0, REGULAR.to_owned());
+    fonts.font_data.insert(
+        SYMBOLS.to_owned(),
+        Arc::new(FontData::from_static(include_bytes!(
+            "../../assets/fonts/NotoSansSymbols2-Regular.ttf"
+        ))),
+    );
+    let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
+    proportional.insert(0, REGULAR.to_owned());
+    proportional.insert(1, SYMBOLS.to_owned());
     // Monospace keeps its face for digits and falls back to Noto for Vietnamese letters.
     fonts
         .families
@@ -34,7 +40,7 @@ pub fn definitions() -> FontDefinitions {
         .push(REGULAR.to_owned());
     fonts.families.insert(
         FontFamily::Name(BOLD.into()),
-        vec![BOLD.to_owned(), REGULAR.to_owned()],
+        vec![BOLD.to_owned(), REGULAR.to_owned(), SYMBOLS.to_owned()],
     );
     fonts
 }

@@ -75,7 +75,10 @@ pub enum T {
 impl T {
     pub fn get(self, lang: Lang) -> &'static str {
         let (vi, en) = match self {
-            T::AppTitle => ("Atlas quy hoạch tỉnh Lạng Sơn 2021–2030", "Lạng Sơn provincial plan atlas 2021–2030"),
+            T::AppTitle => (
+                "Atlas quy hoạch tỉnh Lạng Sơn 2021–2030",
+                "Lạng Sơn provincial plan atlas 2021–2030",
+            ),
             T::Layers => ("Lớp bản đồ", "Layers"),
             T::Legend => ("Chú giải", "Legend"),
             T::Basemap => ("Bản đồ nền", "Basemap"),
@@ -84,7 +87,10 @@ impl T {
             T::ZoomToSelection => ("Thu phóng đến đối tượng", "Zoom to feature"),
             T::Close => ("Đóng", "Close"),
             T::Search => ("Tìm kiếm", "Search"),
-            T::SearchHint => ("Tìm huyện, xã, cửa khẩu, cụm công nghiệp…", "Find a district, commune, gate, cluster…"),
+            T::SearchHint => (
+                "Tìm huyện, xã, cửa khẩu, cụm công nghiệp…",
+                "Find a district, commune, gate, cluster…",
+            ),
             T::NoResults => ("Không tìm thấy", "Nothing found"),
             T::NotOnMap => ("Chưa có vị trí trên bản đồ", "Not on the map"),
             T::NotOnMapHelp => (
@@ -118,8 +124,14 @@ impl T {
             T::Zoom => ("Mức phóng", "Zoom"),
             T::TilesLoading => ("đang tải ô bản đồ", "tiles loading"),
             T::TilesFailed => ("Không tải được ô bản đồ", "Tiles could not be loaded"),
-            T::OfflineBasemap => ("Bản đồ nền ngoại tuyến (kèm chương trình)", "Offline basemap (built in)"),
-            T::OfflineOnly => ("Chế độ ngoại tuyến: không dùng máy chủ ô bản đồ", "Offline mode: no tile servers"),
+            T::OfflineBasemap => (
+                "Bản đồ nền ngoại tuyến (kèm chương trình)",
+                "Offline basemap (built in)",
+            ),
+            T::OfflineOnly => (
+                "Chế độ ngoại tuyến: không dùng máy chủ ô bản đồ",
+                "Offline mode: no tile servers",
+            ),
             T::DataErrors => ("Lỗi dữ liệu", "Data errors"),
             T::NothingSelected => ("Chưa chọn đối tượng", "Nothing selected"),
             T::ClickHint => (
@@ -128,8 +140,8 @@ impl T {
             ),
             T::Attribution => ("Nguồn dữ liệu", "Data sources"),
             T::Keys => (
-                "Phím: Esc bỏ chọn · +/− phóng · Home toàn tỉnh · Ctrl+F tìm",
-                "Keys: Esc clear · +/− zoom · Home province · Ctrl+F search",
+                "Phím: Esc bỏ chọn · +/– phóng · Home toàn tỉnh · Ctrl+F tìm",
+                "Keys: Esc clear · +/– zoom · Home province · Ctrl+F search",
             ),
         };
         lang.pick(vi, en)

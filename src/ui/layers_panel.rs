@@ -31,9 +31,8 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<Act
         ui.label(RichText::new(T::Layers.get(lang)).font(fonts::bold(17.0)));
         for layer in LIST_ORDER {
             layer_row(ui, layer, state, actions);
+            not_on_map(ui, atlas, layer, lang, actions);
         }
-        ui.add_space(8.0);
-        not_on_map(ui, atlas, lang, actions);
     });
 }
 
@@ -56,13 +55,18 @@ fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<A
     for hit in hits {
         match hit {
             Hit::Feature(id) => {
-                let Some(feature) = atlas.get(&id) else { continue };
+                let Some(feature) = atlas.get(&id) else {
+                    continue;
+                };
                 let text = format!(
                     "{} · {}",
                     lang.pick(&feature.props.name_vi, &feature.props.name_en),
                     i18n::kind_name(feature.kind(), lang)
                 );
-                if ui.selectable_label(state.selected.as_ref() == Some(&id), text).clicked() {
+                if ui
+                    .selectable_label(state.selected.as_ref() == Some(&id), text)
+                    .clicked()
+                {
                     actions.push(Action::Select(id.clone()));
                     if feature.is_located() {
                         actions.push(Action::ZoomToFeature(id));
@@ -70,11 +74,16 @@ fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<A
                 }
             }
             Hit::Commune(index) => {
-                let Some(commune) = atlas.communes.get(index) else { continue };
+                let Some(commune) = atlas.communes.get(index) else {
+                    continue;
+                };
                 let district = atlas
                     .get(&commune.district)
                     .map_or("", |d| lang.pick(&d.props.name_vi, &d.props.name_en));
-                if ui.selectable_label(false, format!("{} · {district}", commune.name)).clicked() {
+                if ui
+                    .selectable_label(false, format!("{} · {district}", commune.name))
+                    .clicked()
+                {
                     actions.push(Action::ZoomToCommune(index));
                 }
             }
@@ -86,7 +95,10 @@ fn layer_row(ui: &mut Ui, layer: LayerKind, state: &State, actions: &mut Vec<Act
     let lang = state.settings.lang;
     let mut on = state.settings.visible.is_visible(layer);
     if ui
-        .checkbox(&mut on, RichText::new(i18n::layer_name(layer, lang)).strong())
+        .checkbox(
+            &mut on,
+            RichText::new(i18n::layer_name(layer, lang)).strong(),
+        )
         .changed()
     {
         actions.push(Action::SetLayer(layer, on));
@@ -112,46 +124,74 @@ pub fn legend_text(key: &LegendKey, lang: Lang) -> String {
     match key {
         LegendKey::Zone(z) => i18n::zone_name(*z, lang).to_owned(),
         LegendKey::GateClass(c) => i18n::gate_class_name(*c, lang).to_owned(),
-        LegendKey::Status(s) => format!("{} ({})", i18n::status_name(*s, lang), lang.pick("cụm", "cluster")),
+        LegendKey::Status(s) => format!(
+            "{} ({})",
+            i18n::status_name(*s, lang),
+            lang.pick("cụm", "cluster")
+        ),
         LegendKey::Park => lang.pick("Khu công nghiệp", "Industrial park").to_owned(),
-        LegendKey::Approximate => lang.pick("Vị trí gần đúng (tâm xã)", "Approximate (commune centroid)").to_owned(),
-        LegendKey::Axis => lang.pick("Trục Đồng Đăng – Hữu Lũng (sơ đồ)", "Đồng Đăng – Hữu Lũng axis (schematic)").to_owned(),
-        LegendKey::Corridor => lang.pick("Hành lang QL4A, QL4B (sơ đồ)", "Corridors on QL4A, QL4B (schematic)").to_owned(),
+        LegendKey::Approximate => lang
+            .pick("Vị trí gần đúng (tâm xã)", "Approximate (commune centroid)")
+            .to_owned(),
+        LegendKey::Axis => lang
+            .pick(
+                "Trục Đồng Đăng – Hữu Lũng (sơ đồ)",
+                "Đồng Đăng – Hữu Lũng axis (schematic)",
+            )
+            .to_owned(),
+        LegendKey::Corridor => lang
+            .pick(
+                "Hành lang QL4A, QL4B (sơ đồ)",
+                "Corridors on QL4A, QL4B (schematic)",
+            )
+            .to_owned(),
         LegendKey::Province => lang.pick("Ranh giới tỉnh", "Province boundary").to_owned(),
-        LegendKey::Border => lang.pick("Biên giới Việt Nam – Trung Quốc", "Vietnam – China border").to_owned(),
+        LegendKey::Border => lang
+            .pick("Biên giới Việt Nam – Trung Quốc", "Vietnam – China border")
+            .to_owned(),
         LegendKey::SiteArea(a) => format!("{a} ha"),
         LegendKey::Feature(id) => id.to_string(),
     }
 }
 
-/// Places the sources name without a usable location, grouped by district.
-fn not_on_map(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
-    let unlocated: Vec<_> = atlas.features().iter().filter(|f| !f.is_located()).collect();
+/// The places of a layer that the sources name without a usable location, with their
+/// district: listed, never drawn as a guessed point.
+fn not_on_map(ui: &mut Ui, atlas: &Atlas, layer: LayerKind, lang: Lang, actions: &mut Vec<Action>) {
+    let mut unlocated: Vec<_> = atlas.in_layer(layer).filter(|f| !f.is_located()).collect();
     if unlocated.is_empty() {
         return;
     }
-    egui::CollapsingHeader::new(RichText::new(T::NotOnMap.get(lang)).strong())
-        .default_open(true)
-        .show(ui, |ui| {
-            ui.weak(T::NotOnMapHelp.get(lang));
-            for feature in unlocated {
-                let district = feature
-                    .props
-                    .district
-                    .as_ref()
-                    .and_then(|d| atlas.get(d))
-                    .map_or_else(
-                        || lang.pick("huyện chưa rõ", "district unknown").to_owned(),
-                        |d| lang.pick(&d.props.name_vi, &d.props.name_en).to_owned(),
+    unlocated.sort_by_key(|f| f.props.district.clone());
+    let title = format!("{} ({})", T::NotOnMap.get(lang), unlocated.len());
+    ui.indent(("unlocated", layer as u8), |ui| {
+        egui::CollapsingHeader::new(RichText::new(title).strong())
+            .id_salt(("unlocated-list", layer as u8))
+            .default_open(true)
+            .show(ui, |ui| {
+                ui.weak(T::NotOnMapHelp.get(lang));
+                for feature in unlocated {
+                    let district = feature
+                        .props
+                        .district
+                        .as_ref()
+                        .and_then(|d| atlas.get(d))
+                        .map_or_else(
+                            || lang.pick("huyện chưa rõ", "district unknown").to_owned(),
+                            |d| lang.pick(&d.props.name_vi, &d.props.name_en).to_owned(),
+                        );
+                    let symbol = if feature.kind() == Kind::BorderGate {
+                        "◇"
+                    } else {
+                        "•"
+                    };
+                    let text = format!(
+                        "{symbol} {} — {district}",
+                        lang.pick(&feature.props.name_vi, &feature.props.name_en)
                     );
-                let symbol = if feature.kind() == Kind::BorderGate { "◇" } else { "•" };
-                let text = format!(
-                    "{symbol} {} — {district}",
-                    lang.pick(&feature.props.name_vi, &feature.props.name_en)
-                );
-                if ui.selectable_label(false, text).clicked() {
-                    actions.push(Action::Select(feature.id().clone()));
+                    if ui.selectable_label(false, text).clicked() {
+                        actions.push(Action::Select(feature.id().clone()));
+                    }
                 }
-            }
-        });
+            });
+    });
 }

@@ -20,7 +20,12 @@ pub fn show(ui: &mut Ui, status: &Status) {
     let lang = status.lang;
     ui.horizontal_wrapped(|ui| {
         match status.pointer {
-            Some(c) => ui.monospace(format!("{}: {:.5}° N, {:.5}° E", T::Coordinates.get(lang), c.y, c.x)),
+            Some(c) => ui.monospace(format!(
+                "{}: {:.5}° N, {:.5}° E",
+                T::Coordinates.get(lang),
+                c.y,
+                c.x
+            )),
             None => ui.monospace(format!("{}: —", T::Coordinates.get(lang))),
         };
         if let Some(z) = status.zoom {
@@ -29,7 +34,11 @@ pub fn show(ui: &mut Ui, status: &Status) {
         }
         if status.online && status.tiles_loading > 0 {
             ui.separator();
-            ui.label(format!("{} {}", status.tiles_loading, T::TilesLoading.get(lang)));
+            ui.label(format!(
+                "{} {}",
+                status.tiles_loading,
+                T::TilesLoading.get(lang)
+            ));
         }
         if status.online && status.health.failures > 0 {
             ui.separator();
@@ -40,7 +49,10 @@ pub fn show(ui: &mut Ui, status: &Status) {
                     "⚠ {} ({}× ) — {}",
                     T::TilesFailed.get(lang),
                     status.health.failures,
-                    lang.pick("đang hiển thị bản đồ nền ngoại tuyến", "showing the offline basemap")
+                    lang.pick(
+                        "đang hiển thị bản đồ nền ngoại tuyến",
+                        "showing the offline basemap"
+                    )
                 ),
             )
             .on_hover_text(detail);
@@ -57,7 +69,11 @@ pub fn show(ui: &mut Ui, status: &Status) {
             ui.separator();
             ui.colored_label(
                 Color32::from_rgb(200, 60, 0),
-                format!("⚠ {}: {}", T::DataErrors.get(lang), status.data_errors.len()),
+                format!(
+                    "⚠ {}: {}",
+                    T::DataErrors.get(lang),
+                    status.data_errors.len()
+                ),
             )
             .on_hover_text(status.data_errors.join("\n"));
         }

@@ -20,8 +20,7 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(T::AppTitle.get(lang)).font(fonts::bold(18.0)));
         ui.separator();
-        ui.label(T::Basemap.get(lang));
-        egui::ComboBox::from_id_salt("basemap")
+        egui::ComboBox::new("basemap", T::Basemap.get(lang))
             .selected_text(basemap_name(basemaps.choice(), lang))
             .show_ui(ui, |ui| {
                 for choice in BasemapChoice::ALL {
@@ -30,7 +29,10 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
                         (Ok(()), BasemapChoice::PmTiles) => basemaps
                             .pmtiles_path()
                             .and_then(|p| p.file_name())
-                            .map_or_else(|| "PMTiles".to_owned(), |n| format!("PMTiles: {}", n.to_string_lossy())),
+                            .map_or_else(
+                                || "PMTiles".to_owned(),
+                                |n| format!("PMTiles: {}", n.to_string_lossy()),
+                            ),
                         _ => basemap_name(choice, lang).to_owned(),
                     };
                     let response = ui.add_enabled(
@@ -60,7 +62,7 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
         if ui.button("+").on_hover_text("+").clicked() {
             actions.push(Action::ZoomIn);
         }
-        if ui.button("−").on_hover_text("−").clicked() {
+        if ui.button("–").on_hover_text("–").clicked() {
             actions.push(Action::ZoomOut);
         }
     });

@@ -14,7 +14,10 @@ pub const USER_AGENT: &str = concat!(
 
 /// Where tiles of `name` are cached: the platform cache directory (e.g. `~/.cache`).
 pub fn cache_dir(name: &str) -> Option<PathBuf> {
-    let dir = dirs::cache_dir()?.join("langson-atlas").join("tiles").join(name);
+    let dir = dirs::cache_dir()?
+        .join("langson-atlas")
+        .join("tiles")
+        .join(name);
     match std::fs::create_dir_all(&dir) {
         Ok(()) => Some(dir),
         Err(e) => {

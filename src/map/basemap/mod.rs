@@ -29,7 +29,10 @@ impl BasemapChoice {
     ];
 
     pub fn is_online(self) -> bool {
-        matches!(self, BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap)
+        matches!(
+            self,
+            BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap
+        )
     }
 }
 
@@ -47,7 +50,12 @@ pub struct Basemaps {
 }
 
 impl Basemaps {
-    pub fn new(ctx: Context, offline: OfflineTiles, offline_only: bool, pmtiles: Option<PathBuf>) -> Self {
+    pub fn new(
+        ctx: Context,
+        offline: OfflineTiles,
+        offline_only: bool,
+        pmtiles: Option<PathBuf>,
+    ) -> Self {
         let mut pmtiles_error = None;
         let pmtiles = pmtiles.and_then(|path| match pmtiles::check(&path) {
             Ok(()) => Some((path.clone(), PmTiles::new(&path, ctx.clone()))),
@@ -119,7 +127,9 @@ impl Basemaps {
             BasemapChoice::OpenStreetMap => {
                 Some(self.osm.get_or_insert_with(|| http::openstreetmap(ctx)))
             }
-            BasemapChoice::OpenTopoMap => Some(self.topo.get_or_insert_with(|| http::opentopomap(ctx))),
+            BasemapChoice::OpenTopoMap => {
+                Some(self.topo.get_or_insert_with(|| http::opentopomap(ctx)))
+            }
             BasemapChoice::PmTiles => self.pmtiles.as_mut().map(|(_, t)| t as &mut dyn Tiles),
         };
         (&mut self.offline, overlay)
@@ -134,6 +144,10 @@ impl Basemaps {
         }
         let a = self.offline.attribution();
         out.push((a.text.to_owned(), a.url.to_owned()));
+        out.push((
+            offline::PLAN_ATTRIBUTION.to_owned(),
+            "https://www.geoboundaries.org".to_owned(),
+        ));
         out
     }
 

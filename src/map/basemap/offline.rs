@@ -14,7 +14,13 @@ const CACHE_TILES: usize = 256;
 /// frame, shown meanwhile as a piece of a coarser tile.
 const RENDERS_PER_FRAME: usize = 6;
 
-pub const ATTRIBUTION: &str = "© OpenStreetMap contributors (ODbL) · geoBoundaries (CC BY 3.0 IGO) · Natural Earth · vietnamadminunits (MIT)";
+/// The offline basemap's land and border come from OpenStreetMap data; rivers and towns
+/// from Natural Earth.
+pub const ATTRIBUTION: &str =
+    "Offline basemap: © OpenStreetMap contributors (ODbL) · Natural Earth";
+
+/// The plan layers, whatever the basemap: required by CC BY 3.0 IGO and MIT.
+pub const PLAN_ATTRIBUTION: &str = "Plan layers: geoBoundaries (Runfola et al. 2020), VNM ADM2; source: Government of Viet Nam / OCHA ROAP (CC BY 3.0 IGO) · vietnamadminunits © 2025 Tran Ngoc Minh Hieu (MIT)";
 
 pub struct OfflineTiles {
     base: Arc<BaseGeometry>,
@@ -64,10 +70,10 @@ impl OfflineTiles {
             image,
             TextureOptions::LINEAR,
         );
-        if self.order.len() >= CACHE_TILES {
-            if let Some(old) = self.order.pop_front() {
-                self.cache.remove(&old);
-            }
+        if self.order.len() >= CACHE_TILES
+            && let Some(old) = self.order.pop_front()
+        {
+            self.cache.remove(&old);
         }
         self.order.push_back(tile_id);
         self.cache.insert(tile_id, texture.clone());

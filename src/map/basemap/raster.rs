@@ -5,7 +5,9 @@
 use crate::atlas::{Atlas, Kind};
 use crate::map::mercator;
 use geo::{BoundingRect, Geometry, LineString};
-use tiny_skia::{Color, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, StrokeDash, Transform};
+use tiny_skia::{
+    Color, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, StrokeDash, Transform,
+};
 
 /// A ring or line in world units, with its bounding box for culling.
 struct Path {
@@ -28,7 +30,10 @@ impl Path {
     }
 
     fn meets(&self, min: [f64; 2], max: [f64; 2]) -> bool {
-        self.min[0] <= max[0] && self.max[0] >= min[0] && self.min[1] <= max[1] && self.max[1] >= min[1]
+        self.min[0] <= max[0]
+            && self.max[0] >= min[0]
+            && self.min[1] <= max[1]
+            && self.max[1] >= min[1]
     }
 }
 
@@ -132,20 +137,31 @@ impl BaseGeometry {
 
 fn tile_bounds(x: u32, y: u32, zoom: u8) -> ([f64; 2], [f64; 2]) {
     let n = 2f64.powi(zoom as i32);
-    ([x as f64 / n, y as f64 / n], [(x + 1) as f64 / n, (y + 1) as f64 / n])
+    (
+        [x as f64 / n, y as f64 / n],
+        [(x + 1) as f64 / n, (y + 1) as f64 / n],
+    )
 }
 
 /// Builds one tiny-skia path from the paths meeting the tile, in tile pixels.
-fn build(paths: &[Path], min: [f64; 2], max: [f64; 2], scale: f64, close: bool) -> Option<tiny_skia::Path> {
+fn build(
+    paths: &[Path],
+    min: [f64; 2],
+    max: [f64; 2],
+    scale: f64,
+    close: bool,
+) -> Option<tiny_skia::Path> {
     let mut pb = PathBuilder::new();
     // A little margin so strokes crossing the tile edge are not cut short.
     let pad = (max[0] - min[0]) * 0.05;
     let (lo, hi) = ([min[0] - pad, min[1] - pad], [max[0] + pad, max[1] + pad]);
     for path in paths.iter().filter(|p| p.meets(lo, hi)) {
-        let mut points = path
-            .points
-            .iter()
-            .map(|w| (((w[0] - min[0]) * scale) as f32, ((w[1] - min[1]) * scale) as f32));
+        let mut points = path.points.iter().map(|w| {
+            (
+                ((w[0] - min[0]) * scale) as f32,
+                ((w[1] - min[1]) * scale) as f32,
+            )
+        });
         if let Some((x, y)) = points.next() {
             pb.move_to(x, y);
             for (x, y) in points {
@@ -192,27 +208,67 @@ pub fn render_tile(base: &BaseGeometry, x: u32, y: u32, zoom: u8, size: u32) -> 
 
     for (is_vietnam, rings) in &base.land {
         if let Some(path) = build(rings, min, max, scale, true) {
-            let fill = if *is_vietnam { palette::VIETNAM } else { palette::CHINA };
+            let fill = if *is_vietnam {
+                palette::VIETNAM
+            } else {
+                palette::CHINA
+            };
             pixmap.fill_path(&path, &paint(fill, 255), FillRule::EvenOdd, t, None);
         }
     }
     if let Some(path) = build(&base.province, min, max, scale, true) {
-        pixmap.fill_path(&path, &paint(palette::PROVINCE, 255), FillRule::EvenOdd, t, None);
+        pixmap.fill_path(
+            &path,
+            &paint(palette::PROVINCE, 255),
+            FillRule::EvenOdd,
+            t,
+            None,
+        );
     }
     if let Some(path) = build(&base.rivers, min, max, scale, false) {
-        pixmap.stroke_path(&path, &paint([120, 170, 210], 255), &stroke(1.3 * grow, None), t, None);
+        pixmap.stroke_path(
+            &path,
+            &paint([120, 170, 210], 255),
+            &stroke(1.3 * grow, None),
+            t,
+            None,
+        );
     }
-    if zoom >= 7 {
-        if let Some(path) = build(&base.districts, min, max, scale, true) {
-            pixmap.stroke_path(&path, &paint([150, 150, 150], 200), &stroke(0.9 * grow, Some((4.0, 3.0))), t, None);
-        }
+    if zoom >= 7
+        && let Some(path) = build(&base.districts, min, max, scale, true)
+    {
+        pixmap.stroke_path(
+            &path,
+            &paint([150, 150, 150], 200),
+            &stroke(0.9 * grow, Some((4.0, 3.0))),
+            t,
+            None,
+        );
     }
     if let Some(path) = build(&base.province, min, max, scale, true) {
-        pixmap.stroke_path(&path, &paint([90, 90, 95], 255), &stroke(1.6 * grow, None), t, None);
+        pixmap.stroke_path(
+            &path,
+            &paint([90, 90, 95], 255),
+            &stroke(1.6 * grow, None),
+            t,
+            None,
+        );
     }
     if let Some(path) = build(&base.border, min, max, scale, false) {
-        pixmap.stroke_path(&path, &paint([255, 255, 255], 200), &stroke(4.0 * grow, None), t, None);
-        pixmap.stroke_path(&path, &paint([142, 59, 122], 255), &stroke(2.0 * grow, Some((8.0, 3.0))), t, None);
+        pixmap.stroke_path(
+            &path,
+            &paint([255, 255, 255], 200),
+            &stroke(4.0 * grow, None),
+            t,
+            None,
+        );
+        pixmap.stroke_path(
+            &path,
+            &paint([142, 59, 122], 255),
+            &stroke(2.0 * grow, Some((8.0, 3.0))),
+            t,
+            None,
+        );
     }
     Some(pixmap)
 }

@@ -1,0 +1,102 @@
+//! Speed figures: `cargo bench`. Prints each measurement next to its target; speed is
+//! checked here, never in timed unit tests.
+
+use langson_atlas::atlas::{Atlas, GeodataSource};
+use langson_atlas::map::basemap::raster::{BaseGeometry, render_tile};
+use langson_atlas::map::mercator;
+use langson_atlas::{AtlasApp, Options};
+use std::time::{Duration, Instant};
+
+fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(f());
+    }
+    start.elapsed() / runs
+}
+
+fn report(what: &str, took: Duration, target: Duration) {
+    let verdict = if took <= target { "ok" } else { "SLOW" };
+    println!(
+        "{what:<48} {:>10.3} ms   target ≤ {:>7.3} ms   {verdict}",
+        took.as_secs_f64() * 1e3,
+        target.as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let load = time(5, || Atlas::load(&GeodataSource::Embedded, None));
+    report(
+        "load and index the embedded geodata",
+        load,
+        Duration::from_millis(300),
+    );
+
+    let (atlas, _) = Atlas::load(&GeodataSource::Embedded, None);
+    let probes: Vec<geo::Coord> = atlas.communes.iter().map(|c| c.point.0).collect();
+    let pick = time(20, || {
+        probes
+            .iter()
+            .filter_map(|&c| atlas.index.pick(atlas.features(), c, 500.0, |_| true))
+            .count()
+    }) / probes.len() as u32;
+    report(
+        "pick the feature under the pointer",
+        pick,
+        Duration::from_micros(100),
+    );
+
+    let base = BaseGeometry::from_atlas(&atlas);
+    for zoom in [7u8, 9, 11, 13] {
+        let w = mercator::to_world(geo::Coord {
+            x: 106.71,
+            y: 21.975,
+        });
+        let n = 2f64.powi(zoom as i32);
+        let (x, y) = ((w[0] * n) as u32, (w[1] * n) as u32);
+        let render = time(10, || render_tile(&base, x, y, zoom, 256));
+        report(
+            &format!("render an offline tile on the border, zoom {zoom}"),
+            render,
+            Duration::from_millis(25),
+        );
+    }
+
+    // Whole frames of the app, CPU side (layout, culling, tessellation input), no GPU.
+    let ctx = egui::Context::default();
+    langson_atlas::ui::fonts::install(&ctx);
+    let mut app = AtlasApp::new(
+        &ctx,
+        Options {
+            offline: true,
+            ..Options::default()
+        },
+        None,
+    );
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        ..Default::default()
+    };
+    let frame = |app: &mut AtlasApp| {
+        let mut out = ctx.run_ui(input(), |ui| app.ui(ui));
+        out.textures_delta.clear();
+        std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+    };
+    for _ in 0..30 {
+        frame(&mut app); // warm the tile and geometry caches
+    }
+    let steady = time(30, || frame(&mut app));
+    report(
+        "one frame, whole province, all layers (CPU)",
+        steady,
+        Duration::from_millis(16),
+    );
+    println!(
+        "features drawn: {}, labels drawn: {}",
+        app.map_output().features_drawn,
+        app.map_output().labels_drawn
+    );
+}

@@ -1,0 +1,82 @@
+//! The embedded basemap: tiles for the province render from the shipped data alone, at
+//! every zoom a user reaches, with no network.
+
+mod common;
+
+use langson_atlas::map::basemap::raster::{BaseGeometry, palette, render_tile};
+use langson_atlas::map::mercator;
+
+fn tile_at(lon: f64, lat: f64, zoom: u8) -> (u32, u32) {
+    let w = mercator::to_world(geo::Coord { x: lon, y: lat });
+    let n = 2f64.powi(zoom as i32);
+    ((w[0] * n) as u32, (w[1] * n) as u32)
+}
+
+fn has_colour(pixmap: &tiny_skia::Pixmap, rgb: [u8; 3]) -> bool {
+    pixmap
+        .pixels()
+        .iter()
+        .any(|p| p.alpha() == 255 && [p.red(), p.green(), p.blue()] == rgb)
+}
+
+fn distinct_colours(pixmap: &tiny_skia::Pixmap) -> usize {
+    let set: std::collections::HashSet<_> = pixmap
+        .pixels()
+        .iter()
+        .map(|p| (p.red(), p.green(), p.blue()))
+        .collect();
+    set.len()
+}
+
+#[test]
+fn the_province_renders_at_every_zoom_without_network() {
+    let base = BaseGeometry::from_atlas(&common::atlas());
+    // Lạng Sơn city, then the Hữu Nghị gate on the border.
+    for (lon, lat) in [(106.76, 21.85), (106.71, 21.975)] {
+        for zoom in [6u8, 8, 10, 12, 14] {
+            let (x, y) = tile_at(lon, lat, zoom);
+            let tile = render_tile(&base, x, y, zoom, 256).expect("a tile renders");
+            assert_eq!((tile.width(), tile.height()), (256, 256));
+            assert!(
+                distinct_colours(&tile) > 1 || zoom >= 12,
+                "zoom {zoom} at {lon},{lat} is flat"
+            );
+            assert!(
+                has_colour(&tile, palette::PROVINCE)
+                    || has_colour(&tile, palette::VIETNAM)
+                    || has_colour(&tile, palette::CHINA),
+                "zoom {zoom} at {lon},{lat} shows no land"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_tile_on_the_border_shows_both_countries_and_the_border_line() {
+    let base = BaseGeometry::from_atlas(&common::atlas());
+    let (x, y) = tile_at(106.71, 21.975, 10);
+    let tile = render_tile(&base, x, y, 10, 256).expect("renders");
+    assert!(has_colour(&tile, palette::CHINA), "China's land");
+    assert!(has_colour(&tile, palette::PROVINCE), "the province");
+    assert!(
+        distinct_colours(&tile) > 20,
+        "lines are drawn anti-aliased over the fills"
+    );
+}
+
+#[test]
+fn beyond_the_shipped_data_a_tile_says_no_data() {
+    let base = BaseGeometry::from_atlas(&common::atlas());
+    let (x, y) = tile_at(2.35, 48.85, 8); // Paris
+    let tile = render_tile(&base, x, y, 8, 256).expect("renders");
+    assert!(has_colour(&tile, palette::NO_DATA));
+    assert_eq!(distinct_colours(&tile), 1);
+}
+
+#[test]
+fn high_density_tiles_render_at_double_size() {
+    let base = BaseGeometry::from_atlas(&common::atlas());
+    let (x, y) = tile_at(106.76, 21.85, 9);
+    let tile = render_tile(&base, x, y, 9, 512).expect("renders");
+    assert_eq!((tile.width(), tile.height()), (512, 512));
+}

@@ -1,0 +1,184 @@
+//! The whole window, headless, driven the way a user drives it: through accessible labels
+//! and pointer events. One test also renders the window to a PNG and looks at it.
+
+mod common;
+
+use common::{click_at, harness, id, screen_pos};
+use egui::accesskit::{Role, Toggled};
+use egui_kittest::kittest::{NodeT, Queryable};
+use geo::Geometry;
+use langson_atlas::atlas::LayerKind;
+
+fn layer_checkbox_checked(
+    h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>,
+    label: &str,
+) -> bool {
+    h.get_by_role_and_label(Role::CheckBox, label)
+        .accesskit_node()
+        .toggled()
+        == Some(Toggled::True)
+}
+
+const LAYER_LABELS_VI: [&str; 7] = [
+    "Cửa khẩu",
+    "Khu, cụm công nghiệp",
+    "Trục phát triển",
+    "2 hành lang kinh tế",
+    "Ranh giới tỉnh, biên giới",
+    "11 huyện, thành phố",
+    "3 vùng kinh tế – xã hội",
+];
+
+#[test]
+fn the_app_starts_in_vietnamese_with_every_layer_on() {
+    let h = harness();
+    h.get_by_label("Atlas quy hoạch tỉnh Lạng Sơn 2021–2030");
+    for label in LAYER_LABELS_VI {
+        assert!(layer_checkbox_checked(&h, label), "{label} starts on");
+    }
+    assert!(
+        h.state().map_output().features_drawn > 30,
+        "the plan is drawn"
+    );
+}
+
+#[test]
+fn turning_a_layer_off_hides_its_features() {
+    let mut h = harness();
+    let before = h.state().map_output().features_drawn;
+    h.get_by_role_and_label(Role::CheckBox, "Cửa khẩu").click();
+    h.run_steps(3);
+    assert!(!layer_checkbox_checked(&h, "Cửa khẩu"));
+    assert!(
+        !h.state()
+            .state
+            .settings
+            .visible
+            .is_visible(LayerKind::Gates)
+    );
+    let gates_drawn = h
+        .state()
+        .atlas()
+        .in_layer(LayerKind::Gates)
+        .filter(|g| g.is_located())
+        .count();
+    assert_eq!(h.state().map_output().features_drawn, before - gates_drawn);
+}
+
+#[test]
+fn clicking_a_district_opens_its_panel_and_escape_closes_it() {
+    let mut h = harness();
+    // A commune centroid of Bắc Sơn, away from every line and site.
+    let commune = h
+        .state()
+        .atlas()
+        .communes
+        .iter()
+        .find(|c| c.name == "Xã Vũ Lăng")
+        .map(|c| c.point.0)
+        .expect("the gazetteer has Vũ Lăng");
+    let pos = screen_pos(&h, commune);
+    click_at(&mut h, pos);
+    assert_eq!(h.state().state.selected, Some(id("bac_son")));
+    h.get_by_label("Bắc Sơn District");
+    h.get_by_label("Diện tích (tính trắc địa)");
+
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().state.selected, None);
+    h.get_by_label("Chưa chọn đối tượng");
+}
+
+#[test]
+fn clicking_a_gate_selects_the_gate_over_its_district() {
+    let mut h = harness();
+    let Some(Geometry::Point(p)) = h
+        .state()
+        .atlas()
+        .get(&id("chi_ma"))
+        .and_then(|f| f.geometry.clone())
+    else {
+        panic!("Chi Ma is drawn");
+    };
+    let pos = screen_pos(&h, p.0);
+    click_at(&mut h, pos);
+    assert_eq!(h.state().state.selected, Some(id("chi_ma")));
+    h.get_by_label("Cửa khẩu chính Chi Ma");
+    h.get_by_label("Ái Điểm");
+}
+
+#[test]
+fn the_basemap_switcher_lists_every_source() {
+    let mut h = harness();
+    h.get_by_role(Role::ComboBox).click();
+    h.run_steps(2);
+    for source in ["OpenStreetMap", "OpenTopoMap", "PMTiles"] {
+        assert!(h.query_by_label(source).is_some(), "{source} is listed");
+    }
+}
+
+#[test]
+fn switching_to_english_changes_every_label() {
+    let mut h = harness();
+    h.get_by_label("EN").click();
+    h.run_steps(2);
+    h.get_by_label("Lạng Sơn provincial plan atlas 2021–2030");
+    h.get_by_role_and_label(Role::CheckBox, "Border gates");
+    assert!(h.query_by_label("Lớp bản đồ").is_none());
+}
+
+#[test]
+fn search_finds_a_cluster_without_diacritics_and_selects_it() {
+    let mut h = harness();
+    h.get_by_role(Role::TextInput).focus();
+    h.run_steps(1);
+    h.get_by_role(Role::TextInput).type_text("minh son");
+    h.run_steps(2);
+    h.get_by_label_contains("Cụm công nghiệp Minh Sơn").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.selected, Some(id("ccn_minh_son")));
+    h.get_by_label("55 ha");
+}
+
+#[test]
+fn an_unlocated_cluster_can_be_selected_from_the_list() {
+    let mut h = harness();
+    h.get_by_label_contains("Cụm công nghiệp Đình Lập —")
+        .scroll_to_me();
+    // Scrolling is animated; let it settle before reading where the entry went.
+    h.run_steps(30);
+    h.get_by_label_contains("Cụm công nghiệp Đình Lập —")
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.selected, Some(id("ccn_dinh_lap")));
+    h.get_by_label("Đã khởi công");
+}
+
+#[test]
+fn the_rendered_window_shows_a_map() {
+    let mut h = harness();
+    h.run_steps(8);
+    let image = h.render().expect("the window renders headless");
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("ui-snapshots");
+    std::fs::create_dir_all(&dir).expect("snapshot folder");
+    image
+        .save(dir.join("main-window.png"))
+        .expect("snapshot saved");
+    let (w, h_px) = image.dimensions();
+    assert!(w >= 1400 && h_px >= 900, "{w}×{h_px}");
+
+    let colours: std::collections::HashSet<_> = image.pixels().map(|p| p.0).collect();
+    assert!(
+        colours.len() > 500,
+        "only {} colours: blank?",
+        colours.len()
+    );
+
+    // The province's land tint of the offline basemap shows somewhere in the map area.
+    let land = langson_atlas::map::basemap::raster::palette::PROVINCE;
+    let near = |p: &image::Rgba<u8>, c: [u8; 3]| (0..3).all(|i| p.0[i].abs_diff(c[i]) <= 3);
+    assert!(
+        image.pixels().any(|p| near(p, land)),
+        "no basemap land visible"
+    );
+}
