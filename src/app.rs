@@ -31,6 +31,8 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// Loads the plan layers from this folder instead of the embedded copy.
     pub geodata: Option<PathBuf>,
+    /// An XYZ tile server URL template (`{z}`, `{x}`, `{y}`) offered as a basemap.
+    pub tiles: Option<String>,
 }
 
 pub struct AtlasApp {
@@ -69,6 +71,7 @@ impl AtlasApp {
             offline,
             options.offline,
             options.pmtiles.clone(),
+            options.tiles.clone(),
         );
 
         let mut settings = stored.unwrap_or_default();
@@ -242,7 +245,11 @@ impl AtlasApp {
                     tiles_loading,
                     health: &health,
                     offline_only: self.basemaps.offline_only,
-                    pmtiles_error: self.basemaps.pmtiles_error.as_deref(),
+                    pmtiles_error: self
+                        .basemaps
+                        .pmtiles_error
+                        .as_deref()
+                        .or(self.basemaps.custom_error.as_deref()),
                     data_errors: &self.data_errors,
                 },
             );

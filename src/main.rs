@@ -29,6 +29,9 @@ struct Cli {
     /// Read the plan layers from this folder instead of the built-in copy.
     #[arg(long, value_name = "DIR")]
     geodata: Option<PathBuf>,
+    /// Offer an XYZ tile server as a basemap, e.g. "https://tiles.example/{z}/{x}/{y}.png".
+    #[arg(long, value_name = "URL")]
+    tiles: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
             LangArg::En => Lang::En,
         }),
         geodata: cli.geodata,
+        tiles: cli.tiles,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -112,7 +112,12 @@ fn the_basemap_switcher_lists_every_source() {
     let mut h = harness();
     h.get_by_role(Role::ComboBox).click();
     h.run_steps(2);
-    for source in ["OpenStreetMap", "OpenTopoMap", "PMTiles"] {
+    for source in [
+        "OpenStreetMap",
+        "OpenTopoMap",
+        "PMTiles",
+        "Máy chủ ô riêng (--tiles)",
+    ] {
         assert!(h.query_by_label(source).is_some(), "{source} is listed");
     }
 }

@@ -12,6 +12,9 @@ pub fn basemap_name(choice: BasemapChoice, lang: Lang) -> &'static str {
         BasemapChoice::OpenStreetMap => "OpenStreetMap",
         BasemapChoice::OpenTopoMap => "OpenTopoMap",
         BasemapChoice::PmTiles => "PMTiles",
+        BasemapChoice::Custom => {
+            lang.pick("Máy chủ ô riêng (--tiles)", "Own tile server (--tiles)")
+        }
     }
 }
 

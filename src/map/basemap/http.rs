@@ -3,8 +3,8 @@
 
 use egui::Context;
 use std::path::PathBuf;
-use walkers::sources::{OpenStreetMap, OpenTopoMap, OpenTopoServer};
-use walkers::{HeaderValue, HttpOptions, HttpTiles};
+use walkers::sources::{Attribution, OpenStreetMap, OpenTopoMap, OpenTopoServer, TileSource};
+use walkers::{HeaderValue, HttpOptions, HttpTiles, TileId};
 
 pub const USER_AGENT: &str = concat!(
     "langson-atlas/",
@@ -51,4 +51,57 @@ pub fn openstreetmap(ctx: Context) -> HttpTiles {
 pub fn opentopomap(ctx: Context) -> HttpTiles {
     install_tls();
     HttpTiles::with_options(OpenTopoMap(OpenTopoServer::A), options("opentopomap"), ctx)
+}
+
+/// A user's own XYZ tile server, e.g. `http://tiles.example/{z}/{x}/{y}.png`.
+pub struct CustomSource {
+    template: String,
+    /// walkers wants `&'static str`; made once per run from the template.
+    attribution: &'static str,
+}
+
+impl CustomSource {
+    /// Checks that the template has the three placeholders.
+    pub fn new(template: &str) -> Result<Self, String> {
+        let missing: Vec<&str> = ["{z}", "{x}", "{y}"]
+            .into_iter()
+            .filter(|p| !template.contains(p))
+            .collect();
+        if !missing.is_empty() {
+            return Err(format!("tile URL {template} lacks {}", missing.join(", ")));
+        }
+        if !(template.starts_with("http://") || template.starts_with("https://")) {
+            return Err(format!(
+                "tile URL {template} must start with http:// or https://"
+            ));
+        }
+        let host = template.split('/').nth(2).unwrap_or(template);
+        Ok(Self {
+            template: template.to_owned(),
+            attribution: Box::leak(format!("Tiles: {host}").into_boxed_str()),
+        })
+    }
+}
+
+impl TileSource for CustomSource {
+    fn tile_url(&self, tile_id: TileId) -> String {
+        self.template
+            .replace("{z}", &tile_id.zoom.to_string())
+            .replace("{x}", &tile_id.x.to_string())
+            .replace("{y}", &tile_id.y.to_string())
+    }
+
+    fn attribution(&self) -> Attribution {
+        Attribution {
+            text: self.attribution,
+            url: "",
+            logo_light: None,
+            logo_dark: None,
+        }
+    }
+}
+
+pub fn custom(source: CustomSource, ctx: Context) -> HttpTiles {
+    install_tls();
+    HttpTiles::with_options(source, options("custom"), ctx)
 }

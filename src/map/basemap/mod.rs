@@ -18,20 +18,23 @@ pub enum BasemapChoice {
     OpenStreetMap,
     OpenTopoMap,
     PmTiles,
+    /// An XYZ tile server given with `--tiles`.
+    Custom,
 }
 
 impl BasemapChoice {
-    pub const ALL: [BasemapChoice; 4] = [
+    pub const ALL: [BasemapChoice; 5] = [
         BasemapChoice::Offline,
         BasemapChoice::OpenStreetMap,
         BasemapChoice::OpenTopoMap,
         BasemapChoice::PmTiles,
+        BasemapChoice::Custom,
     ];
 
     pub fn is_online(self) -> bool {
         matches!(
             self,
-            BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap
+            BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap | BasemapChoice::Custom
         )
     }
 }
@@ -44,6 +47,10 @@ pub struct Basemaps {
     pmtiles: Option<(PathBuf, PmTiles)>,
     /// Why the `.pmtiles` file given on the command line is not offered.
     pub pmtiles_error: Option<String>,
+    custom_source: Option<http::CustomSource>,
+    custom: Option<HttpTiles>,
+    /// Why the `--tiles` URL is not offered.
+    pub custom_error: Option<String>,
     /// No tile servers at all (`--offline`).
     pub offline_only: bool,
     choice: BasemapChoice,
@@ -55,6 +62,7 @@ impl Basemaps {
         offline: OfflineTiles,
         offline_only: bool,
         pmtiles: Option<PathBuf>,
+        custom: Option<String>,
     ) -> Self {
         let mut pmtiles_error = None;
         let pmtiles = pmtiles.and_then(|path| match pmtiles::check(&path) {
@@ -65,6 +73,14 @@ impl Basemaps {
                 None
             }
         });
+        let (custom_source, custom_error) = match custom.map(|t| http::CustomSource::new(&t)) {
+            Some(Ok(source)) => (Some(source), None),
+            Some(Err(e)) => {
+                eprintln!("langson-atlas: {e}");
+                (None, Some(e))
+            }
+            None => (None, None),
+        };
         let choice = if pmtiles.is_some() {
             BasemapChoice::PmTiles
         } else {
@@ -77,6 +93,9 @@ impl Basemaps {
             topo: None,
             pmtiles,
             pmtiles_error,
+            custom_source,
+            custom: None,
+            custom_error,
             offline_only,
             choice,
         }
@@ -90,9 +109,18 @@ impl Basemaps {
     pub fn available(&self, choice: BasemapChoice) -> Result<(), String> {
         match choice {
             BasemapChoice::Offline => Ok(()),
-            BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap if self.offline_only => {
+            BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap | BasemapChoice::Custom
+                if self.offline_only =>
+            {
                 Err("--offline".to_owned())
             }
+            BasemapChoice::Custom if self.custom_source.is_some() || self.custom.is_some() => {
+                Ok(())
+            }
+            BasemapChoice::Custom => Err(self
+                .custom_error
+                .clone()
+                .unwrap_or_else(|| "--tiles URL".to_owned())),
             BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap => Ok(()),
             BasemapChoice::PmTiles => match (&self.pmtiles, &self.pmtiles_error) {
                 (Some(_), _) => Ok(()),
@@ -131,6 +159,14 @@ impl Basemaps {
                 Some(self.topo.get_or_insert_with(|| http::opentopomap(ctx)))
             }
             BasemapChoice::PmTiles => self.pmtiles.as_mut().map(|(_, t)| t as &mut dyn Tiles),
+            BasemapChoice::Custom => {
+                if self.custom.is_none()
+                    && let Some(source) = self.custom_source.take()
+                {
+                    self.custom = Some(http::custom(source, ctx));
+                }
+                self.custom.as_mut().map(|t| t as &mut dyn Tiles)
+            }
         };
         (&mut self.offline, overlay)
     }
