@@ -95,3 +95,27 @@ impl SpatialIndex {
             .map(|(index, _, _)| index)
     }
 }
+
+/// R-tree of points (e.g. commune centroids), by position in their list.
+pub struct PointIndex {
+    tree: RTree<GeomWithData<[f64; 2], usize>>,
+}
+
+impl PointIndex {
+    pub fn new(points: impl Iterator<Item = Coord>) -> Self {
+        Self {
+            tree: RTree::bulk_load(
+                points
+                    .enumerate()
+                    .map(|(i, c)| GeomWithData::new([c.x, c.y], i))
+                    .collect(),
+            ),
+        }
+    }
+
+    pub fn within(&self, min: Coord, max: Coord) -> impl Iterator<Item = usize> + '_ {
+        self.tree
+            .locate_in_envelope(&AABB::from_corners([min.x, min.y], [max.x, max.y]))
+            .map(|entry| entry.data)
+    }
+}

@@ -10,7 +10,7 @@ pub mod search;
 
 pub use base::{BaseMap, Commune};
 pub use feature::{Feature, Props};
-pub use index::SpatialIndex;
+pub use index::{PointIndex, SpatialIndex};
 pub use kind::{FeatureId, GateClass, Kind, LayerKind, Precision, SiteStatus, Zone};
 pub use load::{GeodataSource, LoadError};
 
@@ -23,6 +23,7 @@ pub struct Atlas {
     pub base: BaseMap,
     pub communes: Vec<Commune>,
     pub index: SpatialIndex,
+    pub commune_index: PointIndex,
 }
 
 impl Atlas {
@@ -100,6 +101,7 @@ impl Atlas {
             }
         }
         let index = SpatialIndex::new(&unique);
+        let commune_index = PointIndex::new(communes.iter().map(|c| c.point.0));
         (
             Atlas {
                 features: unique,
@@ -107,6 +109,7 @@ impl Atlas {
                 base,
                 communes,
                 index,
+                commune_index,
             },
             errors,
         )

@@ -29,6 +29,7 @@ pub struct GeometryCache {
     world: HashMap<usize, Arc<Geometry<f64>>>,
     prepared: HashMap<(usize, u8), Arc<Prepared>>,
     label_points: HashMap<usize, Option<[f64; 2]>>,
+    widths: HashMap<usize, Option<f64>>,
 }
 
 impl GeometryCache {
@@ -56,6 +57,21 @@ impl GeometryCache {
             .and_then(|f| label_point(f.geometry.as_ref()?));
         self.label_points.insert(index, point);
         point
+    }
+
+    /// East-west extent of a feature, in world units.
+    pub fn world_width(&mut self, atlas: &Atlas, index: usize) -> Option<f64> {
+        if let Some(w) = self.widths.get(&index) {
+            return *w;
+        }
+        use geo::BoundingRect;
+        let width = atlas
+            .features()
+            .get(index)
+            .and_then(|f| f.geometry.as_ref()?.bounding_rect())
+            .map(|r| mercator::to_world(r.max())[0] - mercator::to_world(r.min())[0]);
+        self.widths.insert(index, width);
+        width
     }
 
     /// The feature at position `index` of the atlas, ready to draw at `zoom`.

@@ -16,6 +16,8 @@ pub struct Label {
     pub color: Color32,
     /// Higher is placed first.
     pub priority: u32,
+    /// Wider text is not placed (an area name that would spill out of its area).
+    pub max_width: Option<f32>,
 }
 
 /// Places as many labels as fit without overlapping, highest priority first, and paints
@@ -31,6 +33,9 @@ pub fn place_and_paint(painter: &Painter, mut labels: Vec<Label>, bounds: Rect) 
         };
         let font = FontId::new(label.size, family);
         let galley = painter.layout_no_wrap(label.text.clone(), font.clone(), label.color);
+        if label.max_width.is_some_and(|w| galley.size().x > w) {
+            continue;
+        }
         let rect = label
             .align
             .anchor_size(label.anchor + label.offset, galley.size())

@@ -147,6 +147,11 @@ impl PlanLayer<'_> {
                 continue;
             };
             let anchor = view.to_screen(at);
+            // Area names go only where the area is wide enough on screen to hold them.
+            let max_width = self
+                .cache
+                .world_width(self.atlas, index)
+                .map(|w| (w * view.scale()) as f32 * 0.8);
             let label = |text: &str, size: f32, strong: bool, priority: u32, align, offset| Label {
                 text: text.to_owned(),
                 anchor,
@@ -156,28 +161,17 @@ impl PlanLayer<'_> {
                 strong,
                 color: style::LABEL_TEXT,
                 priority,
+                max_width: None,
             };
             match feature.kind() {
-                Kind::District if zoom >= 8.5 => {
-                    out.push(label(
-                        name,
-                        15.0,
-                        true,
-                        80,
-                        Align2::CENTER_CENTER,
-                        vec2(0.0, 0.0),
-                    ));
-                }
-                Kind::Zone if zoom < 8.5 || !self.visible.is_visible(LayerKind::Districts) => {
-                    out.push(label(
-                        name,
-                        15.0,
-                        true,
-                        70,
-                        Align2::CENTER_CENTER,
-                        vec2(0.0, 0.0),
-                    ));
-                }
+                Kind::District => out.push(Label {
+                    max_width,
+                    ..label(name, 15.0, true, 80, Align2::CENTER_CENTER, vec2(0.0, 0.0))
+                }),
+                Kind::Zone if !self.visible.is_visible(LayerKind::Districts) => out.push(Label {
+                    max_width,
+                    ..label(name, 15.0, true, 70, Align2::CENTER_CENTER, vec2(0.0, 0.0))
+                }),
                 Kind::BorderGate => {
                     let major =
                         feature.props.gate_class != Some(crate::atlas::GateClass::Secondary);
@@ -218,18 +212,19 @@ impl PlanLayer<'_> {
                     size: 12.0,
                     strong: false,
                     color: Color32::from_rgb(70, 70, 80),
+                    max_width: None,
                     priority: 20,
                 });
             }
             if zoom >= 9.5 {
-                for commune in &self.atlas.communes {
+                for i in self.atlas.commune_index.within(sw, ne) {
+                    let Some(commune) = self.atlas.communes.get(i) else {
+                        continue;
+                    };
                     if !commune.is_town() && zoom < 11.0 {
                         continue;
                     }
                     let anchor = view.to_screen(mercator::to_world(commune.point.0));
-                    if !rect.contains(anchor) {
-                        continue;
-                    }
                     out.push(Label {
                         text: commune.name.clone(),
                         anchor,
@@ -238,6 +233,7 @@ impl PlanLayer<'_> {
                         size: 11.0,
                         strong: false,
                         color: Color32::from_rgb(80, 80, 90),
+                        max_width: None,
                         priority: if commune.is_town() { 30 } else { 10 },
                     });
                 }

@@ -165,6 +165,34 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
         });
     }
     if p.kind == Kind::District {
+        let here: Vec<&Feature> = atlas
+            .features()
+            .iter()
+            .filter(|f| f.props.district.as_ref() == Some(feature.id()))
+            .collect();
+        if !here.is_empty() {
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new(lang.pick(
+                    "Cửa khẩu, khu và cụm công nghiệp",
+                    "Gates, park and clusters",
+                ))
+                .strong(),
+            );
+            for f in here {
+                let mut text = format!(
+                    "{} · {}",
+                    lang.pick(&f.props.name_vi, &f.props.name_en),
+                    i18n::kind_name(f.kind(), lang)
+                );
+                if !f.is_located() {
+                    text.push_str(lang.pick(" (chưa có vị trí)", " (not on the map)"));
+                }
+                if ui.selectable_label(false, text).clicked() {
+                    actions.push(Action::Select(f.id().clone()));
+                }
+            }
+        }
         let communes: Vec<&str> = atlas
             .communes
             .iter()
