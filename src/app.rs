@@ -8,9 +8,9 @@ use crate::map::basemap::{
 use crate::map::cache::GeometryCache;
 use crate::map::mercator;
 use crate::map::plan_layer::{MapOutput, PlanLayer};
-use crate::state::{Action, Settings, State};
+use crate::state::{Action, Settings, SourceView, State};
 use crate::ui::i18n::{Lang, T};
-use crate::ui::{feature_panel, layers_panel, status_bar, top_bar};
+use crate::ui::{feature_panel, layers_panel, source_viewer, status_bar, top_bar};
 use egui::{Align2, Color32, Frame, Key, Rect, RichText, Ui, vec2};
 use geo::{BoundingRect, Coord};
 use std::path::PathBuf;
@@ -98,8 +98,7 @@ impl AtlasApp {
             memory,
             state: State {
                 settings,
-                selected: None,
-                search: String::new(),
+                ..State::default()
             },
             map_out: MapOutput::default(),
             pending_fit: bounds,
@@ -161,6 +160,16 @@ impl AtlasApp {
                 self.state.settings.basemap = self.basemaps.choice();
             }
             Action::SetLang(lang) => self.state.settings.lang = lang,
+            Action::OpenSource(id) => {
+                if let Some(fact) = self.atlas.facts.get(&id) {
+                    self.state.source = Some(SourceView {
+                        article: fact.article.clone(),
+                        quote: fact.quote.clone(),
+                        scroll_pending: true,
+                    });
+                }
+            }
+            Action::CloseSource => self.state.source = None,
         }
     }
 
@@ -197,9 +206,14 @@ impl AtlasApp {
 
     fn keyboard(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let typing = ctx.egui_wants_keyboard_input();
+        let source_open = self.state.source.is_some();
         ctx.input(|i| {
             if i.key_pressed(Key::Escape) {
-                actions.push(Action::ClearSelection);
+                actions.push(if source_open {
+                    Action::CloseSource
+                } else {
+                    Action::ClearSelection
+                });
             }
             if typing {
                 return;
@@ -274,6 +288,9 @@ impl AtlasApp {
                 self.map(ui, lang);
             });
 
+        if let Some(view) = self.state.source.as_mut() {
+            source_viewer::show(&ctx, &self.atlas.facts, view, lang, &mut actions);
+        }
         if let Some(clicked) = self.map_out.clicked.take() {
             match clicked.and_then(|i| self.atlas.features().get(i)) {
                 Some(f) => actions.push(Action::Select(f.id().clone())),

@@ -1,7 +1,7 @@
 //! State that outlives a frame and the actions panels ask the app to carry out. Panels
 //! read the state and push actions; only the app changes the state, in one place.
 
-use crate::atlas::{FeatureId, LayerKind};
+use crate::atlas::{FactId, FeatureId, LayerKind};
 use crate::map::Visibility;
 use crate::map::basemap::BasemapChoice;
 use crate::ui::i18n::Lang;
@@ -25,11 +25,21 @@ impl Default for Settings {
     }
 }
 
+/// The article open in the source viewer, and the words to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceView {
+    pub article: String,
+    pub quote: String,
+    /// Scroll the quote into view on the next frame.
+    pub scroll_pending: bool,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct State {
     pub settings: Settings,
     pub selected: Option<FeatureId>,
     pub search: String,
+    pub source: Option<SourceView>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,4 +55,7 @@ pub enum Action {
     SetLayer(LayerKind, bool),
     SetBasemap(BasemapChoice),
     SetLang(Lang),
+    /// Show the article a fact cites, at its quote.
+    OpenSource(FactId),
+    CloseSource,
 }

@@ -187,3 +187,69 @@ fn the_rendered_window_shows_a_map() {
         "no basemap land visible"
     );
 }
+
+#[test]
+fn selecting_minh_son_shows_its_area_and_a_citation_that_opens_the_article() {
+    let mut h = harness();
+    h.state_mut()
+        .apply(langson_atlas::state::Action::Select(id("ccn_minh_son")));
+    h.run_steps(3);
+    h.get_by_label("55 ha");
+    h.get_by_label_contains("Minh Sơn (xã Minh Sơn, Hữu Lũng), 55 ha");
+    let chips = h.query_all_by_label_contains("Báo Công Thương").count();
+    assert!(chips >= 1, "a citation chip names the publisher");
+    h.query_all_by_label_contains("Báo Công Thương")
+        .next()
+        .expect("chip")
+        .click();
+    h.run_steps(6);
+    let source = h
+        .state()
+        .state
+        .source
+        .clone()
+        .expect("the source viewer is open");
+    assert_eq!(source.article, "003_b020f80b961ec120.txt");
+    assert!(!source.scroll_pending, "the quote was scrolled into view");
+    h.get_by_label_contains("Nguồn: Lạng Sơn: Phát triển cụm công nghiệp 2025-2030 có gì mới?");
+    h.get_by_label_contains(
+        "Cụm công nghiệp Minh Sơn, xã Minh Sơn, huyện Hữu Lũng, diện tích 55 ha",
+    );
+
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(
+        h.state().state.source.is_none(),
+        "Esc closes the article first"
+    );
+    assert_eq!(h.state().state.selected, Some(id("ccn_minh_son")));
+}
+
+#[test]
+fn english_changes_the_facts_too() {
+    let mut h = harness();
+    h.state_mut()
+        .apply(langson_atlas::state::Action::Select(id("ccn_minh_son")));
+    h.run_steps(2);
+    h.get_by_label("EN").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Minh Sơn cluster (Minh Sơn commune, Hữu Lũng), 55 ha");
+    assert!(
+        h.query_by_label_contains("có nhà đầu tư quan tâm, đề xuất đầu tư")
+            .is_none()
+    );
+}
+
+#[test]
+fn conflicting_sources_are_shown_side_by_side() {
+    let h = harness();
+    // Nothing selected: the province overview lists the conference figures.
+    // Both versions of the 2024 conference's investment total appear, each with its source.
+    assert!(h.query_all_by_label_contains("18.602 tỷ đồng").count() >= 1);
+    assert!(h.query_all_by_label_contains("“18.602 đồng”").count() >= 1);
+    assert!(
+        h.query_all_by_label_contains("Các nguồn ghi khác nhau")
+            .count()
+            >= 2
+    );
+}

@@ -38,6 +38,10 @@ pub enum Kind {
     BorderGate,
     IndustrialCluster,
     IndustrialPark,
+    Expressway,
+    EconomicZone,
+    FunctionalArea,
+    SmartGate,
 }
 
 impl Kind {
@@ -50,6 +54,9 @@ impl Kind {
             Kind::Corridor => LayerKind::Corridors,
             Kind::BorderGate => LayerKind::Gates,
             Kind::IndustrialCluster | Kind::IndustrialPark => LayerKind::Industry,
+            Kind::Expressway | Kind::EconomicZone | Kind::FunctionalArea | Kind::SmartGate => {
+                LayerKind::Projects
+            }
         }
     }
 
@@ -57,11 +64,13 @@ impl Kind {
     /// polygons, and the smaller polygon over the larger one that contains it.
     pub fn pick_priority(self) -> u8 {
         match self {
-            Kind::BorderGate | Kind::IndustrialCluster | Kind::IndustrialPark => 6,
-            Kind::DevelopmentAxis | Kind::Corridor => 5,
+            Kind::BorderGate | Kind::IndustrialCluster | Kind::IndustrialPark | Kind::SmartGate => {
+                6
+            }
+            Kind::DevelopmentAxis | Kind::Corridor | Kind::Expressway => 5,
             Kind::BorderLine => 4,
-            Kind::District => 3,
-            Kind::Zone => 2,
+            Kind::District | Kind::FunctionalArea => 3,
+            Kind::Zone | Kind::EconomicZone => 2,
             Kind::Province => 1,
         }
     }
@@ -78,10 +87,13 @@ pub enum LayerKind {
     Axis,
     Industry,
     Gates,
+    /// Expressways, the border economic zone and other projects the articles name; no open
+    /// geometry exists for them yet, so they are listed rather than drawn.
+    Projects,
 }
 
 impl LayerKind {
-    pub const ALL: [LayerKind; 7] = [
+    pub const ALL: [LayerKind; 8] = [
         LayerKind::Zones,
         LayerKind::Districts,
         LayerKind::Context,
@@ -89,6 +101,7 @@ impl LayerKind {
         LayerKind::Axis,
         LayerKind::Industry,
         LayerKind::Gates,
+        LayerKind::Projects,
     ];
 
     /// The file in `geodata/` that holds this layer.
@@ -101,6 +114,7 @@ impl LayerKind {
             LayerKind::Axis => "axis.geojson",
             LayerKind::Industry => "industry.geojson",
             LayerKind::Gates => "gates.geojson",
+            LayerKind::Projects => "projects.geojson",
         }
     }
 }

@@ -27,6 +27,10 @@ pub enum LoadError {
     DuplicateId { file: String, id: String },
     #[error("feature {feature}: refers to unknown district {district}")]
     UnknownDistrict { feature: String, district: String },
+    #[error("{message}")]
+    BadFacts { message: String },
+    #[error("facts.json, fact {fact}: about unknown feature {feature}")]
+    UnknownFeature { fact: String, feature: String },
 }
 
 /// Where geodata files come from: compiled into the binary, or a folder on disk.
@@ -80,6 +84,11 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "industry.geojson",
         include_str!("../../geodata/industry.geojson"),
     ),
+    (
+        "projects.geojson",
+        include_str!("../../geodata/projects.geojson"),
+    ),
+    ("facts.json", include_str!("../../geodata/facts.json")),
     (
         "base-land.geojson",
         include_str!("../../geodata/base-land.geojson"),
@@ -212,10 +221,14 @@ fn check_geometry(
         return Err("has a geometry although its location is not known".to_owned());
     }
     let fits = match kind {
-        Kind::Province | Kind::District | Kind::Zone => {
+        Kind::Province
+        | Kind::District
+        | Kind::Zone
+        | Kind::EconomicZone
+        | Kind::FunctionalArea => {
             matches!(geometry, Geometry::Polygon(_) | Geometry::MultiPolygon(_))
         }
-        Kind::BorderLine | Kind::DevelopmentAxis | Kind::Corridor => {
+        Kind::BorderLine | Kind::DevelopmentAxis | Kind::Corridor | Kind::Expressway => {
             matches!(
                 geometry,
                 Geometry::LineString(_) | Geometry::MultiLineString(_)
@@ -224,6 +237,10 @@ fn check_geometry(
         Kind::BorderGate | Kind::IndustrialCluster | Kind::IndustrialPark => {
             matches!(geometry, Geometry::Point(_))
         }
+        Kind::SmartGate => matches!(
+            geometry,
+            Geometry::Point(_) | Geometry::LineString(_) | Geometry::MultiLineString(_)
+        ),
     };
     if fits {
         Ok(())

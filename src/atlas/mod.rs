@@ -2,6 +2,7 @@
 //! Rust values. Nothing here knows about egui.
 
 pub mod base;
+pub mod facts;
 pub mod feature;
 pub mod index;
 pub mod kind;
@@ -9,6 +10,7 @@ pub mod load;
 pub mod search;
 
 pub use base::{BaseMap, Commune};
+pub use facts::{Catalogue, Fact, FactId};
 pub use feature::{Feature, Props};
 pub use index::{PointIndex, SpatialIndex};
 pub use kind::{FeatureId, GateClass, Kind, LayerKind, Precision, SiteStatus, Zone};
@@ -24,6 +26,7 @@ pub struct Atlas {
     pub communes: Vec<Commune>,
     pub index: SpatialIndex,
     pub commune_index: PointIndex,
+    pub facts: Catalogue,
 }
 
 impl Atlas {
@@ -68,6 +71,10 @@ impl Atlas {
         }
         let base = with_fallback(&mut errors, source, fallback, load::parse_base);
         let communes = with_fallback(&mut errors, source, fallback, load::parse_communes);
+        let facts = with_fallback(&mut errors, source, fallback, |s| {
+            Catalogue::parse(&s.read("facts.json")?)
+                .map_err(|message| LoadError::BadFacts { message })
+        });
 
         let mut by_id = HashMap::new();
         let mut unique = Vec::with_capacity(features.len());
@@ -100,6 +107,16 @@ impl Atlas {
                 }
             }
         }
+        for fact in facts.facts() {
+            for about in &fact.about {
+                if !by_id.contains_key(about) {
+                    errors.push(LoadError::UnknownFeature {
+                        fact: fact.id.to_string(),
+                        feature: about.to_string(),
+                    });
+                }
+            }
+        }
         let index = SpatialIndex::new(&unique);
         let commune_index = PointIndex::new(communes.iter().map(|c| c.point.0));
         (
@@ -110,6 +127,7 @@ impl Atlas {
                 communes,
                 index,
                 commune_index,
+                facts,
             },
             errors,
         )

@@ -126,6 +126,21 @@ pub fn corridor_style() -> LineStyle {
     }
 }
 
+pub fn expressway_style() -> LineStyle {
+    LineStyle {
+        core: Stroke::new(3.0, Color32::from_rgb(30, 110, 60)),
+        casing: Stroke::new(6.0, Color32::WHITE),
+        dash: None,
+    }
+}
+
+pub fn economic_zone_style() -> AreaStyle {
+    AreaStyle {
+        fill: Color32::from_rgba_unmultiplied(178, 24, 43, 40),
+        outline: Stroke::new(2.5, Color32::from_rgb(178, 24, 43)),
+    }
+}
+
 pub fn gate_style(class: Option<GateClass>, approximate: bool) -> SymbolStyle {
     let radius = match class {
         Some(GateClass::International) => 11.0,
@@ -191,6 +206,9 @@ pub fn style_of(feature: &Feature) -> Style {
         Kind::IndustrialCluster | Kind::IndustrialPark => {
             Style::Symbol(site_style(p.kind, p.status, p.area_ha, p.approximate))
         }
+        Kind::Expressway => Style::Line(expressway_style()),
+        Kind::EconomicZone | Kind::FunctionalArea => Style::Area(economic_zone_style()),
+        Kind::SmartGate => Style::Symbol(gate_style(Some(GateClass::International), p.approximate)),
     }
 }
 
@@ -295,5 +313,6 @@ pub fn legend(layer: LayerKind) -> Vec<LegendEntry> {
                 ),
             ])
             .collect(),
+        LayerKind::Projects => Vec::new(),
     }
 }

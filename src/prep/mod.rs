@@ -12,7 +12,7 @@ use geo::{
     Area, Centroid, Coord, GeodesicArea, Geometry, Intersects, Line, LineString, MultiLineString,
     MultiPolygon, Point, Simplify, Validation,
 };
-use plan::{DISTRICTS, LINES, PLACES, Stop};
+use plan::{DISTRICTS, LINES, PLACES, PROJECTS, Stop};
 use raw::RawFeature;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -95,6 +95,7 @@ pub fn build(src: &Path) -> Result<Vec<(&'static str, String)>, PrepError> {
     let (gates, industry) = places_layers(&places, &districts)?;
     out.push(("gates.geojson", gates));
     out.push(("industry.geojson", industry));
+    out.push(("projects.geojson", projects()));
 
     out.push(("base-land.geojson", land));
     out.push(("base-rivers.geojson", rivers(src)?));
@@ -622,6 +623,24 @@ fn places_layers(
         }
     }
     Ok((gates.finish(), industry.finish()))
+}
+
+fn projects() -> String {
+    let mut collection = Collection::new(6);
+    for def in &PROJECTS {
+        let mut props = Props::new(
+            def.id,
+            def.kind,
+            def.name_vi,
+            def.name_en,
+            def.source,
+            Precision::Unknown,
+        );
+        props.districts = def.districts.iter().map(|d| FeatureId::new(*d)).collect();
+        props.note = Some(def.note.to_owned());
+        collection.push(&props, None);
+    }
+    collection.finish()
 }
 
 /// The centroid of a polygon, or of its largest part: what labels and zooms aim at.

@@ -383,3 +383,92 @@ pub const LINES: [LineDef; 3] = [
         districts: &["tp_lang_son", "loc_binh", "dinh_lap"],
     },
 ];
+
+/// Projects and areas the articles name but no open dataset locates: listed with their
+/// sources, never drawn at a guessed place.
+pub struct ProjectDef {
+    pub id: &'static str,
+    pub kind: crate::atlas::Kind,
+    pub name_vi: &'static str,
+    pub name_en: &'static str,
+    pub source: &'static str,
+    pub districts: &'static [&'static str],
+    pub note: &'static str,
+}
+
+const SEED_BEZ: &str = "seeds/004_40fef7ffeec52a22.txt";
+
+pub const PROJECTS: [ProjectDef; 8] = [
+    ProjectDef {
+        id: "expressway_huu_nghi_chi_lang",
+        kind: crate::atlas::Kind::Expressway,
+        name_vi: "Cao tốc cửa khẩu Hữu Nghị – Chi Lăng",
+        name_en: "Hữu Nghị border gate – Chi Lăng expressway",
+        source: SEED_CONFERENCE,
+        districts: &["cao_loc", "tp_lang_son", "chi_lang"],
+        note: "BOT project; groundbreaking planned for 21/4/2024 (seed 000). Runs with the development axis; no open alignment data.",
+    },
+    ProjectDef {
+        id: "expressway_dong_dang_tra_linh",
+        kind: crate::atlas::Kind::Expressway,
+        name_vi: "Cao tốc Đồng Đăng – Trà Lĩnh",
+        name_en: "Đồng Đăng – Trà Lĩnh expressway",
+        source: SEED_PLAN,
+        districts: &["cao_loc", "van_lang", "trang_dinh"],
+        note: "Along the Cao Lộc – Văn Lãng – Tràng Định corridor toward Cao Bằng (seeds 001, 002). No open alignment data.",
+    },
+    ProjectDef {
+        id: "expressway_lang_son_tien_yen",
+        kind: crate::atlas::Kind::Expressway,
+        name_vi: "Cao tốc Lạng Sơn – Tiên Yên",
+        name_en: "Lạng Sơn – Tiên Yên expressway",
+        source: SEED_PLAN,
+        districts: &["tp_lang_son", "loc_binh", "dinh_lap"],
+        note: "Along the Lạng Sơn – Lộc Bình – Đình Lập corridor toward Quảng Ninh (seed 001). No open alignment data.",
+    },
+    ProjectDef {
+        id: "bez_dong_dang_lang_son",
+        kind: crate::atlas::Kind::EconomicZone,
+        name_vi: "Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn",
+        name_en: "Đồng Đăng – Lạng Sơn border economic zone",
+        source: SEED_BEZ,
+        districts: &[],
+        note: "Named in seeds 000, 001 and 004; its boundary is not in any open dataset at hand.",
+    },
+    ProjectDef {
+        id: "bez_transshipment",
+        kind: crate::atlas::Kind::FunctionalArea,
+        name_vi: "Khu Trung chuyển hàng hóa (Khu KTCK)",
+        name_en: "Goods transshipment area (border economic zone)",
+        source: SEED_BEZ,
+        districts: &[],
+        note: "Functional area of the border economic zone (seed 004). Location not given.",
+    },
+    ProjectDef {
+        id: "bez_export_processing_1",
+        kind: crate::atlas::Kind::FunctionalArea,
+        name_vi: "Khu Chế xuất 1 (Khu KTCK)",
+        name_en: "Export processing zone 1 (border economic zone)",
+        source: SEED_BEZ,
+        districts: &[],
+        note: "Functional area of the border economic zone (seed 004). Location not given.",
+    },
+    ProjectDef {
+        id: "bez_non_tariff_1",
+        kind: crate::atlas::Kind::FunctionalArea,
+        name_vi: "Khu phi thuế quan giai đoạn 1 (Khu KTCK)",
+        name_en: "Non-tariff area, phase 1 (border economic zone)",
+        source: SEED_BEZ,
+        districts: &[],
+        note: "Functional area of the border economic zone (seed 004). Location not given.",
+    },
+    ProjectDef {
+        id: "smart_gate_pilot",
+        kind: crate::atlas::Kind::SmartGate,
+        name_vi: "Thí điểm cửa khẩu thông minh trên đường chuyên dụng Hữu Nghị – Hữu Nghị Quan",
+        name_en: "Smart border gate pilot on the Hữu Nghị – Youyiguan cargo roads",
+        source: SEED_GIA_DINH,
+        districts: &["cao_loc"],
+        note: "Dedicated cargo roads at border markers 1119–1120 and 1088/2–1089 (seed 002). Marker coordinates are not in the open data at hand.",
+    },
+];

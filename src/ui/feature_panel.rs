@@ -2,8 +2,8 @@
 
 use crate::atlas::{Atlas, Feature, Kind, LayerKind};
 use crate::state::{Action, State};
-use crate::ui::fonts;
 use crate::ui::i18n::{self, Lang, T};
+use crate::ui::{facts_view, fonts};
 use egui::{Grid, RichText, Ui};
 
 pub fn show(ui: &mut Ui, atlas: &Atlas, state: &State, actions: &mut Vec<Action>) {
@@ -11,12 +11,12 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, state: &State, actions: &mut Vec<Action>
     egui::ScrollArea::vertical().show(ui, |ui| {
         match state.selected.as_ref().and_then(|id| atlas.get(id)) {
             Some(feature) => selected(ui, atlas, feature, lang, actions),
-            None => overview(ui, atlas, lang),
+            None => overview(ui, atlas, lang, actions),
         }
     });
 }
 
-fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang) {
+fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
     ui.label(RichText::new(T::NothingSelected.get(lang)).font(fonts::bold(18.0)));
     ui.label(T::ClickHint.get(lang));
     ui.add_space(10.0);
@@ -60,6 +60,12 @@ fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang) {
                 ui.end_row();
             }
         });
+    if let Some(province) = atlas.province() {
+        ui.add_space(8.0);
+        ui.separator();
+        ui.label(RichText::new(T::Overview.get(lang)).font(fonts::bold(17.0)));
+        facts_view::show(ui, &atlas.facts, province.id(), lang, actions);
+    }
 }
 
 fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: &mut Vec<Action>) {
@@ -152,7 +158,10 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
                 i18n::precision_name(p.precision, lang).to_owned(),
             );
         });
-    ui.add_space(6.0);
+    ui.add_space(8.0);
+    ui.separator();
+    facts_view::show(ui, &atlas.facts, feature.id(), lang, actions);
+    ui.separator();
     ui.collapsing(T::Source.get(lang), |ui| {
         ui.add(egui::Label::new(RichText::new(&p.source).small()).wrap());
         for extra in [&p.area_source, &p.status_source].into_iter().flatten() {

@@ -70,6 +70,12 @@ pub enum T {
     ClickHint,
     Attribution,
     Keys,
+    Facts,
+    NoFacts,
+    Conflict,
+    Quote,
+    SourceArticle,
+    Overview,
 }
 
 impl T {
@@ -139,6 +145,15 @@ impl T {
                 "Click a district, the axis, a corridor, a gate or an industrial site to see its facts.",
             ),
             T::Attribution => ("Nguồn dữ liệu", "Data sources"),
+            T::Facts => ("Thông tin từ các bài viết", "What the articles say"),
+            T::NoFacts => (
+                "Các bài viết không nêu thông tin riêng về đối tượng này.",
+                "The articles state nothing specific about this feature.",
+            ),
+            T::Conflict => ("⚠ Các nguồn ghi khác nhau:", "⚠ The sources disagree:"),
+            T::Quote => ("Trích dẫn", "Quote"),
+            T::SourceArticle => ("Nguồn", "Source"),
+            T::Overview => ("Tổng quan quy hoạch tỉnh", "Provincial plan overview"),
             T::Keys => (
                 "Phím: Esc bỏ chọn · +/– phóng · Home toàn tỉnh · Ctrl+F tìm",
                 "Keys: Esc clear · +/– zoom · Home province · Ctrl+F search",
@@ -157,6 +172,10 @@ pub fn layer_name(layer: LayerKind, lang: Lang) -> &'static str {
         LayerKind::Axis => ("Trục phát triển", "Development axis"),
         LayerKind::Industry => ("Khu, cụm công nghiệp", "Industrial park and clusters"),
         LayerKind::Gates => ("Cửa khẩu", "Border gates"),
+        LayerKind::Projects => (
+            "Cao tốc, khu kinh tế, dự án",
+            "Expressways, economic zone, projects",
+        ),
     };
     lang.pick(vi, en)
 }
@@ -172,6 +191,13 @@ pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
         Kind::BorderGate => ("Cửa khẩu", "Border gate"),
         Kind::IndustrialCluster => ("Cụm công nghiệp", "Industrial cluster"),
         Kind::IndustrialPark => ("Khu công nghiệp", "Industrial park"),
+        Kind::Expressway => ("Đường cao tốc", "Expressway"),
+        Kind::EconomicZone => ("Khu kinh tế cửa khẩu", "Border economic zone"),
+        Kind::FunctionalArea => ("Khu chức năng", "Functional area"),
+        Kind::SmartGate => (
+            "Cửa khẩu thông minh (thí điểm)",
+            "Smart border gate (pilot)",
+        ),
     };
     lang.pick(vi, en)
 }

@@ -11,7 +11,7 @@ use crate::ui::i18n::{self, Lang, T};
 use egui::{RichText, Sense, Ui, vec2};
 
 /// Top of the list is top of the map.
-const LIST_ORDER: [LayerKind; 7] = [
+const LIST_ORDER: [LayerKind; 8] = [
     LayerKind::Gates,
     LayerKind::Industry,
     LayerKind::Axis,
@@ -19,6 +19,8 @@ const LIST_ORDER: [LayerKind; 7] = [
     LayerKind::Context,
     LayerKind::Districts,
     LayerKind::Zones,
+    // Nothing of it is drawn yet: listed last.
+    LayerKind::Projects,
 ];
 
 pub const SEARCH_ID: &str = "search-field";

@@ -1,9 +1,11 @@
 //! Panels and text: layers and legend, feature panel, top bar, status bar, fonts, strings.
 //! UI code reads the atlas; it never parses files.
 
+pub mod facts_view;
 pub mod feature_panel;
 pub mod fonts;
 pub mod i18n;
 pub mod layers_panel;
+pub mod source_viewer;
 pub mod status_bar;
 pub mod top_bar;

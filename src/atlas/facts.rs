@@ -1,0 +1,259 @@
+//! The facts the five source articles state, each tied to features and to the exact words
+//! it rests on, and the articles themselves.
+
+use super::kind::FeatureId;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Stable identifier of a fact, as in `geodata/facts.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(transparent)]
+pub struct FactId(String);
+
+impl FactId {
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for FactId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Target,
+    Figure,
+    Status,
+    Event,
+    Policy,
+    Description,
+}
+
+impl Category {
+    /// The order facts are grouped in on the panel: numbers and goals first.
+    pub const ALL: [Category; 6] = [
+        Category::Figure,
+        Category::Target,
+        Category::Status,
+        Category::Event,
+        Category::Policy,
+        Category::Description,
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Ha,
+    Km,
+    Vnd,
+    MillionVnd,
+    BillionVnd,
+    MillionUsd,
+    Percent,
+    PercentPerYear,
+    Count,
+    Rank,
+}
+
+/// A number a fact states: its value (or range), its unit, and the exact text of the
+/// number in the quote.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub text: String,
+    pub value: f64,
+    #[serde(default)]
+    pub max: Option<f64>,
+    pub unit: Unit,
+    #[serde(default)]
+    pub period: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: FactId,
+    /// Features the fact is about; `province` for the province as a whole.
+    pub about: Vec<FeatureId>,
+    pub category: Category,
+    /// File name of the article in `seeds/`.
+    pub article: String,
+    /// The exact words of the article the fact rests on.
+    pub quote: String,
+    pub vi: String,
+    pub en: String,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Other versions of the same fact that disagree with this one.
+    #[serde(default)]
+    pub conflicts_with: Vec<FactId>,
+    /// Facts worth reading together with this one.
+    #[serde(default)]
+    pub related: Vec<FactId>,
+}
+
+/// What is known of one source article.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Article {
+    pub file: String,
+    pub title_vi: String,
+    /// The title is ours, describing the text, because the text shows none.
+    #[serde(default)]
+    pub title_is_descriptive: bool,
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    pub date: Option<String>,
+    #[serde(default)]
+    pub date_note: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FactsFile {
+    facts: Vec<Fact>,
+}
+
+#[derive(Deserialize)]
+struct IndexFile {
+    articles: Vec<Article>,
+}
+
+/// The five articles, compiled in: the source viewer shows them on any machine.
+pub const SEEDS: &[(&str, &str)] = &[
+    (
+        "000_71ae18c55bfd1688.txt",
+        include_str!("../../seeds/000_71ae18c55bfd1688.txt"),
+    ),
+    (
+        "001_a7b5ed5705138d30.txt",
+        include_str!("../../seeds/001_a7b5ed5705138d30.txt"),
+    ),
+    (
+        "002_cdcfc0dc92c5f591.txt",
+        include_str!("../../seeds/002_cdcfc0dc92c5f591.txt"),
+    ),
+    (
+        "003_b020f80b961ec120.txt",
+        include_str!("../../seeds/003_b020f80b961ec120.txt"),
+    ),
+    (
+        "004_40fef7ffeec52a22.txt",
+        include_str!("../../seeds/004_40fef7ffeec52a22.txt"),
+    ),
+];
+
+const SEED_INDEX: &str = include_str!("../../seeds/index.json");
+
+/// Every fact, every article, and the articles' text.
+#[derive(Default)]
+pub struct Catalogue {
+    facts: Vec<Fact>,
+    by_id: HashMap<FactId, usize>,
+    articles: Vec<Article>,
+}
+
+impl Catalogue {
+    /// Parses `facts.json` against the embedded article index. Errors name the file.
+    pub fn parse(facts_json: &str) -> Result<Self, String> {
+        let facts: FactsFile =
+            serde_json::from_str(facts_json).map_err(|e| format!("facts.json: {e}"))?;
+        let index: IndexFile =
+            serde_json::from_str(SEED_INDEX).map_err(|e| format!("seeds/index.json: {e}"))?;
+        let mut by_id = HashMap::new();
+        for (i, fact) in facts.facts.iter().enumerate() {
+            if by_id.insert(fact.id.clone(), i).is_some() {
+                return Err(format!("facts.json: duplicate fact id {}", fact.id));
+            }
+        }
+        Ok(Self {
+            facts: facts.facts,
+            by_id,
+            articles: index.articles,
+        })
+    }
+
+    pub fn facts(&self) -> &[Fact] {
+        &self.facts
+    }
+
+    pub fn get(&self, id: &FactId) -> Option<&Fact> {
+        self.by_id.get(id).map(|&i| &self.facts[i])
+    }
+
+    /// Facts about a feature, in catalogue order.
+    pub fn about<'a>(&'a self, feature: &'a FeatureId) -> impl Iterator<Item = &'a Fact> + 'a {
+        self.facts.iter().filter(move |f| f.about.contains(feature))
+    }
+
+    /// The facts that disagree with `fact`, whichever side recorded the link.
+    pub fn conflicts<'a>(&'a self, fact: &'a Fact) -> Vec<&'a Fact> {
+        let mut out: Vec<&Fact> = fact
+            .conflicts_with
+            .iter()
+            .filter_map(|id| self.get(id))
+            .collect();
+        for other in &self.facts {
+            if other.conflicts_with.contains(&fact.id) && !out.iter().any(|f| f.id == other.id) {
+                out.push(other);
+            }
+        }
+        out
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn article(&self, file: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.file == file)
+    }
+
+    pub fn article_text(file: &str) -> Option<&'static str> {
+        SEEDS
+            .iter()
+            .find(|(name, _)| *name == file)
+            .map(|(_, text)| *text)
+    }
+}
+
+/// Reads a number as Vietnamese writes it: `.` groups thousands, `,` marks decimals
+/// ("1.156,77" is 1156.77). A range "12 -14" gives its first number.
+pub fn parse_vietnamese_number(text: &str) -> Option<f64> {
+    let first = text.split('-').next()?.trim();
+    first.replace('.', "").replace(',', ".").parse().ok()
+}
+
+/// Both ends of a range written "50- 51" or "3 - 4"; a single number gives one end.
+pub fn parse_vietnamese_range(text: &str) -> Option<(f64, Option<f64>)> {
+    let mut parts = text.split('-').map(str::trim);
+    let low = parse_vietnamese_number(parts.next()?)?;
+    let high = match parts.next() {
+        Some(p) => Some(parse_vietnamese_number(p)?),
+        None => None,
+    };
+    Some((low, high))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_numbers_use_dots_for_thousands_and_commas_for_decimals() {
+        assert_eq!(parse_vietnamese_number("18.602"), Some(18602.0));
+        assert_eq!(parse_vietnamese_number("1.156,77"), Some(1156.77));
+        assert_eq!(parse_vietnamese_number("47,87"), Some(47.87));
+        assert_eq!(parse_vietnamese_range("12 -14"), Some((12.0, Some(14.0))));
+        assert_eq!(parse_vietnamese_range("05"), Some((5.0, None)));
+    }
+}
