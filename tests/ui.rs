@@ -253,3 +253,45 @@ fn conflicting_sources_are_shown_side_by_side() {
             >= 2
     );
 }
+
+#[test]
+fn the_stored_language_is_used_and_the_command_line_overrides_it() {
+    use langson_atlas::state::Settings;
+    use langson_atlas::ui::i18n::Lang;
+    let start = |stored: Lang, flag: Option<Lang>| {
+        let mut h = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1400.0, 900.0))
+            .with_context_setup(langson_atlas::ui::fonts::install)
+            .build_eframe(move |cc| {
+                let stored = Settings {
+                    lang: stored,
+                    ..Settings::default()
+                };
+                langson_atlas::AtlasApp::new(
+                    &cc.egui_ctx,
+                    langson_atlas::Options {
+                        offline: true,
+                        lang: flag,
+                        ..Default::default()
+                    },
+                    Some(stored),
+                )
+            });
+        h.run_steps(2);
+        h.state().state.settings.lang
+    };
+    assert_eq!(start(Lang::En, None), Lang::En);
+    assert_eq!(start(Lang::En, Some(Lang::Vi)), Lang::Vi);
+}
+
+#[test]
+fn the_border_economic_zone_shows_its_key_figures() {
+    let mut h = harness();
+    h.state_mut().apply(langson_atlas::state::Action::Select(id(
+        "bez_dong_dang_lang_son",
+    )));
+    h.run_steps(3);
+    h.get_by_label("Số liệu chính");
+    h.get_by_label("13.000 tỷ đồng");
+    h.get_by_label("207 triệu USD");
+}

@@ -3,7 +3,7 @@
 //! side, not hidden.
 
 use crate::atlas::FeatureId;
-use crate::atlas::facts::{Catalogue, Category, Fact};
+use crate::atlas::facts::{Catalogue, Category, Fact, Figure, Unit};
 use crate::state::Action;
 use crate::ui::fonts;
 use crate::ui::i18n::{Lang, T};
@@ -126,4 +126,118 @@ pub fn show(
         });
     }
     facts.len()
+}
+
+fn unit_name(unit: Unit, lang: Lang) -> &'static str {
+    let (vi, en) = match unit {
+        Unit::Ha => ("ha", "ha"),
+        Unit::Km => ("km", "km"),
+        Unit::Vnd => ("đồng", "VND"),
+        Unit::MillionVnd => ("triệu đồng", "million VND"),
+        Unit::BillionVnd => ("tỷ đồng", "billion VND"),
+        Unit::MillionUsd => ("triệu USD", "million USD"),
+        Unit::Percent => ("%", "%"),
+        Unit::PercentPerYear => ("%/năm", "%/year"),
+        Unit::Count => ("", ""),
+        Unit::Rank => ("hạng", "rank"),
+    };
+    lang.pick(vi, en)
+}
+
+/// A number the way readers of `lang` write it: 1.156,77 in Vietnamese, 1,156.77 in English.
+pub fn format_value(value: f64, lang: Lang) -> String {
+    let (group, decimal) = match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let rounded = (value * 100.0).round() / 100.0;
+    let whole = rounded.trunc().abs() as u64;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    let frac = format!("{:.2}", rounded.abs().fract());
+    let frac = frac
+        .trim_start_matches('0')
+        .trim_start_matches('.')
+        .trim_end_matches('0');
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    if rounded < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+pub fn format_figure(figure: &Figure, lang: Lang) -> String {
+    let mut text = format_value(figure.value, lang);
+    if let Some(max) = figure.max {
+        text = format!("{text}–{}", format_value(max, lang));
+    }
+    let unit = unit_name(figure.unit, lang);
+    match unit {
+        "" => text,
+        "%" | "%/năm" | "%/year" => format!("{text}{unit}"),
+        _ => format!("{text} {unit}"),
+    }
+}
+
+/// The money, area and share figures the articles give for a feature, at a glance;
+/// `shown_area` is an area the panel already gives (a site's own), not repeated here.
+pub fn key_figures(
+    ui: &mut Ui,
+    catalogue: &Catalogue,
+    feature: &FeatureId,
+    shown_area: Option<f64>,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    let rows: Vec<(&Fact, &Figure)> = catalogue
+        .about(feature)
+        .filter(|f| matches!(f.category, Category::Figure | Category::Status))
+        .flat_map(|f| f.figures.iter().map(move |fig| (f, fig)))
+        .filter(|(_, fig)| !matches!(fig.unit, Unit::Count | Unit::Rank))
+        .filter(|(_, fig)| !(fig.unit == Unit::Ha && shown_area == Some(fig.value)))
+        .take(8)
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    ui.label(RichText::new(T::KeyFigures.get(lang)).font(fonts::bold(15.0)));
+    egui::Grid::new(("key-figures", feature.as_str()))
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for (fact, figure) in rows {
+                ui.label(RichText::new(format_figure(figure, lang)).strong())
+                    .on_hover_text(lang.pick(&fact.vi, &fact.en));
+                ui.horizontal(|ui| {
+                    if let Some(period) = &figure.period {
+                        ui.label(period);
+                    }
+                    citation_chip(ui, catalogue, fact, lang, actions);
+                });
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_reader_s_conventions() {
+        assert_eq!(format_value(1156.77, Lang::Vi), "1.156,77");
+        assert_eq!(format_value(1156.77, Lang::En), "1,156.77");
+        assert_eq!(format_value(18602.0, Lang::Vi), "18.602");
+        assert_eq!(format_value(24.8, Lang::En), "24.8");
+    }
 }

@@ -64,6 +64,7 @@ fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
         ui.add_space(8.0);
         ui.separator();
         ui.label(RichText::new(T::Overview.get(lang)).font(fonts::bold(17.0)));
+        facts_view::key_figures(ui, &atlas.facts, province.id(), None, lang, actions);
         facts_view::show(ui, &atlas.facts, province.id(), lang, actions);
     }
 }
@@ -160,6 +161,7 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
         });
     ui.add_space(8.0);
     ui.separator();
+    facts_view::key_figures(ui, &atlas.facts, feature.id(), p.area_ha, lang, actions);
     facts_view::show(ui, &atlas.facts, feature.id(), lang, actions);
     ui.separator();
     ui.collapsing(T::Source.get(lang), |ui| {

@@ -76,6 +76,7 @@ pub enum T {
     Quote,
     SourceArticle,
     Overview,
+    KeyFigures,
 }
 
 impl T {
@@ -154,6 +155,7 @@ impl T {
             T::Quote => ("Trích dẫn", "Quote"),
             T::SourceArticle => ("Nguồn", "Source"),
             T::Overview => ("Tổng quan quy hoạch tỉnh", "Provincial plan overview"),
+            T::KeyFigures => ("Số liệu chính", "Key figures"),
             T::Keys => (
                 "Phím: Esc bỏ chọn · +/– phóng · Home toàn tỉnh · Ctrl+F tìm",
                 "Keys: Esc clear · +/– zoom · Home province · Ctrl+F search",
