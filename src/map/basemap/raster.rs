@@ -225,50 +225,43 @@ pub fn render_tile(base: &BaseGeometry, x: u32, y: u32, zoom: u8, size: u32) -> 
             None,
         );
     }
-    if let Some(path) = build(&base.rivers, min, max, scale, false) {
-        pixmap.stroke_path(
-            &path,
-            &paint([120, 170, 210], 255),
-            &stroke(1.3 * grow, None),
-            t,
-            None,
-        );
-    }
-    if zoom >= 7
-        && let Some(path) = build(&base.districts, min, max, scale, true)
-    {
-        pixmap.stroke_path(
-            &path,
-            &paint([150, 150, 150], 200),
-            &stroke(0.9 * grow, Some((4.0, 3.0))),
-            t,
-            None,
-        );
-    }
-    if let Some(path) = build(&base.province, min, max, scale, true) {
-        pixmap.stroke_path(
-            &path,
-            &paint([90, 90, 95], 255),
-            &stroke(1.6 * grow, None),
-            t,
-            None,
-        );
-    }
-    if let Some(path) = build(&base.border, min, max, scale, false) {
-        pixmap.stroke_path(
-            &path,
-            &paint([255, 255, 255], 200),
-            &stroke(4.0 * grow, None),
-            t,
-            None,
-        );
-        pixmap.stroke_path(
-            &path,
-            &paint([142, 59, 122], 255),
-            &stroke(2.0 * grow, Some((8.0, 3.0))),
-            t,
-            None,
-        );
+    // Bottom to top: rivers, district lines, the province outline, the border (casing, then
+    // its dashes). Each entry: paths, closed, colour, alpha, width, dash.
+    let strokes: [(&[Path], bool, [u8; 3], u8, f32, Option<(f32, f32)>); 5] = [
+        (&base.rivers, false, [120, 170, 210], 255, 1.3, None),
+        (
+            &base.districts,
+            true,
+            [150, 150, 150],
+            200,
+            0.9,
+            Some((4.0, 3.0)),
+        ),
+        (&base.province, true, [90, 90, 95], 255, 1.6, None),
+        (&base.border, false, [255, 255, 255], 200, 4.0, None),
+        (
+            &base.border,
+            false,
+            [142, 59, 122],
+            255,
+            2.0,
+            Some((8.0, 3.0)),
+        ),
+    ];
+    for (paths, closed, rgb, alpha, width, dash) in strokes {
+        // District lines would only clutter a whole-country view.
+        if std::ptr::eq(paths, base.districts.as_slice()) && zoom < 7 {
+            continue;
+        }
+        if let Some(path) = build(paths, min, max, scale, closed) {
+            pixmap.stroke_path(
+                &path,
+                &paint(rgb, alpha),
+                &stroke(width * grow, dash),
+                t,
+                None,
+            );
+        }
     }
     Some(pixmap)
 }
