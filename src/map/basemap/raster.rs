@@ -192,6 +192,42 @@ fn paint(rgb: [u8; 3], alpha: u8) -> Paint<'static> {
     paint
 }
 
+/// How one set of lines is stroked on a tile.
+struct Line<'a> {
+    paths: &'a [Path],
+    closed: bool,
+    rgb: [u8; 3],
+    alpha: u8,
+    width: f32,
+    dash: Option<(f32, f32)>,
+    min_zoom: u8,
+}
+
+impl<'a> Line<'a> {
+    fn new(paths: &'a [Path], closed: bool, rgb: [u8; 3], alpha: u8, width: f32) -> Self {
+        Self {
+            paths,
+            closed,
+            rgb,
+            alpha,
+            width,
+            dash: None,
+            min_zoom: 0,
+        }
+    }
+
+    fn dashed(self, on: f32, off: f32) -> Self {
+        Self {
+            dash: Some((on, off)),
+            ..self
+        }
+    }
+
+    fn from_zoom(self, min_zoom: u8) -> Self {
+        Self { min_zoom, ..self }
+    }
+}
+
 /// Renders tile (x, y) of `zoom` at `size` pixels square. Premultiplied RGBA.
 pub fn render_tile(base: &BaseGeometry, x: u32, y: u32, zoom: u8, size: u32) -> Option<Pixmap> {
     let mut pixmap = Pixmap::new(size, size)?;
@@ -226,38 +262,23 @@ pub fn render_tile(base: &BaseGeometry, x: u32, y: u32, zoom: u8, size: u32) -> 
         );
     }
     // Bottom to top: rivers, district lines, the province outline, the border (casing, then
-    // its dashes). Each entry: paths, closed, colour, alpha, width, dash.
-    let strokes: [(&[Path], bool, [u8; 3], u8, f32, Option<(f32, f32)>); 5] = [
-        (&base.rivers, false, [120, 170, 210], 255, 1.3, None),
-        (
-            &base.districts,
-            true,
-            [150, 150, 150],
-            200,
-            0.9,
-            Some((4.0, 3.0)),
-        ),
-        (&base.province, true, [90, 90, 95], 255, 1.6, None),
-        (&base.border, false, [255, 255, 255], 200, 4.0, None),
-        (
-            &base.border,
-            false,
-            [142, 59, 122],
-            255,
-            2.0,
-            Some((8.0, 3.0)),
-        ),
+    // its dashes). District lines would only clutter a whole-country view.
+    let strokes = [
+        Line::new(&base.rivers, false, [120, 170, 210], 255, 1.3),
+        Line::new(&base.districts, true, [150, 150, 150], 200, 0.9)
+            .dashed(4.0, 3.0)
+            .from_zoom(7),
+        Line::new(&base.province, true, [90, 90, 95], 255, 1.6),
+        Line::new(&base.border, false, [255, 255, 255], 200, 4.0),
+        Line::new(&base.border, false, [142, 59, 122], 255, 2.0).dashed(8.0, 3.0),
     ];
-    for (paths, closed, rgb, alpha, width, dash) in strokes {
-        // District lines would only clutter a whole-country view.
-        if std::ptr::eq(paths, base.districts.as_slice()) && zoom < 7 {
-            continue;
-        }
-        if let Some(path) = build(paths, min, max, scale, closed) {
+    for line in strokes.iter().filter(|l| zoom >= l.min_zoom) {
+        if let Some(path) = build(line.paths, min, max, scale, line.closed) {
+            let paint = paint(line.rgb, line.alpha);
             pixmap.stroke_path(
                 &path,
-                &paint(rgb, alpha),
-                &stroke(width * grow, dash),
+                &paint,
+                &stroke(line.width * grow, line.dash),
                 t,
                 None,
             );
