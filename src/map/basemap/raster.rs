@@ -223,7 +223,7 @@ impl<'a> Line<'a> {
         }
     }
 
-    fn from_zoom(self, min_zoom: u8) -> Self {
+    fn shown_from_zoom(self, min_zoom: u8) -> Self {
         Self { min_zoom, ..self }
     }
 }
@@ -267,7 +267,7 @@ pub fn render_tile(base: &BaseGeometry, x: u32, y: u32, zoom: u8, size: u32) -> 
         Line::new(&base.rivers, false, [120, 170, 210], 255, 1.3),
         Line::new(&base.districts, true, [150, 150, 150], 200, 0.9)
             .dashed(4.0, 3.0)
-            .from_zoom(7),
+            .shown_from_zoom(7),
         Line::new(&base.province, true, [90, 90, 95], 255, 1.6),
         Line::new(&base.border, false, [255, 255, 255], 200, 4.0),
         Line::new(&base.border, false, [142, 59, 122], 255, 2.0).dashed(8.0, 3.0),
