@@ -23,20 +23,47 @@ pub fn category_name(category: Category, lang: Lang) -> &'static str {
     lang.pick(vi, en)
 }
 
-/// "Publisher · date" of the article a fact cites.
+/// "Publisher · date · short title" of the article a fact cites.
 pub fn citation_text(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> String {
-    match catalogue.article(&fact.article) {
-        Some(a) => {
-            let publisher = a
-                .publisher
-                .as_deref()
-                .unwrap_or(lang.pick("không rõ nguồn", "unknown publisher"));
-            match &a.date {
-                Some(date) => format!("{publisher} · {date}"),
-                None => publisher.to_owned(),
-            }
-        }
-        None => fact.article.clone(),
+    let Some(a) = catalogue.article(&fact.article) else {
+        return fact.article.clone();
+    };
+    let mut parts = vec![
+        a.publisher
+            .clone()
+            .unwrap_or_else(|| lang.pick("không rõ nguồn", "unknown publisher").to_owned()),
+    ];
+    if let Some(date) = &a.date {
+        parts.push(display_date(date, lang));
+    }
+    let title: String = a.title_vi.chars().take(32).collect();
+    let ellipsis = if a.title_vi.chars().count() > 32 {
+        "…"
+    } else {
+        ""
+    };
+    parts.push(format!("“{title}{ellipsis}”"));
+    parts.join(" · ")
+}
+
+/// ISO dates as readers write them: 15/4/2024, or 15 Apr 2024.
+fn display_date(iso: &str, lang: Lang) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return iso.to_owned();
+    };
+    let (Ok(month), Ok(day)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return iso.to_owned();
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Vi => format!("{day}/{month}/{y}"),
+        Lang::En => format!(
+            "{day} {} {y}",
+            MONTHS.get(month.wrapping_sub(1)).unwrap_or(&"")
+        ),
     }
 }
 
