@@ -2,13 +2,18 @@
 //! the actions the panels ask for.
 
 use crate::atlas::{Atlas, FeatureId, GeodataSource};
+use crate::map::Visibility;
 use crate::map::basemap::{
     BasemapChoice, Basemaps, health, offline::OfflineTiles, raster::BaseGeometry,
 };
 use crate::map::cache::GeometryCache;
-use crate::map::mercator;
 use crate::map::plan_layer::{MapOutput, PlanLayer};
+use crate::map::{mercator, overlays};
+use crate::present::flight::{Flight, ViewTarget};
+use crate::present::tour::Tour;
+use crate::present::{self, Command, Presentation};
 use crate::state::{Action, Settings, SourceView, State};
+use crate::ui::caption::{self, CaptionAction};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::{feature_panel, layers_panel, source_viewer, status_bar, top_bar};
 use egui::{Align2, Color32, Frame, Key, Rect, RichText, Ui, vec2};
@@ -33,6 +38,8 @@ pub struct Options {
     pub geodata: Option<PathBuf>,
     /// An XYZ tile server URL template (`{z}`, `{x}`, `{y}`) offered as a basemap.
     pub tiles: Option<String>,
+    /// Start in presentation mode.
+    pub present: bool,
 }
 
 pub struct AtlasApp {
@@ -46,6 +53,11 @@ pub struct AtlasApp {
     /// Lon/lat box to frame as soon as the map's size is known.
     pending_fit: Option<(Coord, Coord)>,
     home: Position,
+    tour: Tour,
+    presentation: Option<Presentation>,
+    /// Set by `--present` and the F5 key; acted on at the start of the next frame, where the
+    /// egui context is at hand.
+    start_presenting: bool,
 }
 
 impl AtlasApp {
@@ -84,6 +96,13 @@ impl AtlasApp {
         }
         settings.basemap = basemaps.choice();
 
+        let tour = match Tour::embedded() {
+            Ok(tour) => tour,
+            Err(e) => {
+                eprintln!("langson-atlas: {e}");
+                Tour { steps: Vec::new() }
+            }
+        };
         let bounds = province_bounds(&atlas);
         let home = bounds.map_or(lon_lat(106.6, 21.85), |(a, b)| {
             lon_lat((a.x + b.x) / 2.0, (a.y + b.y) / 2.0)
@@ -103,6 +122,9 @@ impl AtlasApp {
             map_out: MapOutput::default(),
             pending_fit: bounds,
             home,
+            tour,
+            presentation: None,
+            start_presenting: options.present,
         }
     }
 
@@ -170,6 +192,7 @@ impl AtlasApp {
                 }
             }
             Action::CloseSource => self.state.source = None,
+            Action::StartPresentation => self.start_presenting = true,
         }
     }
 
@@ -189,19 +212,210 @@ impl AtlasApp {
         ))
     }
 
-    fn fit(&mut self, rect: Rect, (sw, ne): (Coord, Coord)) {
-        let a = mercator::to_world(Coord { x: sw.x, y: ne.y });
-        let b = mercator::to_world(Coord { x: ne.x, y: sw.y });
-        let (w, h) = ((b[0] - a[0]).max(1e-9), (b[1] - a[1]).max(1e-9));
-        let fit = |points: f32, world: f64| {
-            ((points as f64 * 0.9) / (world * mercator::TILE_SIZE)).log2()
-        };
-        let zoom = fit(rect.width(), w)
-            .min(fit(rect.height(), h))
-            .clamp(3.0, 17.0);
-        let _ = self.memory.set_zoom(zoom);
-        let center = mercator::from_world([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
+    fn fit(&mut self, rect: Rect, bounds: (Coord, Coord)) {
+        self.set_view(fit_target(rect, bounds, 0.9));
+    }
+
+    fn set_view(&mut self, view: ViewTarget) {
+        let _ = self.memory.set_zoom(view.zoom.clamp(3.0, 18.0));
+        let center = mercator::from_world(view.center);
         self.memory.center_at(lon_lat(center.x, center.y));
+    }
+
+    fn current_view(&self) -> ViewTarget {
+        let center = self.memory.detached().unwrap_or(self.home);
+        ViewTarget {
+            center: mercator::to_world(Coord {
+                x: center.x(),
+                y: center.y(),
+            }),
+            zoom: self.memory.zoom(),
+        }
+    }
+
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presentation.as_ref()
+    }
+
+    pub fn tour(&self) -> &Tour {
+        &self.tour
+    }
+
+    fn start_presentation(&mut self, ctx: &egui::Context) {
+        if self.presentation.is_some() || self.tour.steps.is_empty() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        self.presentation = Some(Presentation::new(
+            self.state.settings.visible.clone(),
+            ctx.zoom_factor(),
+            now,
+        ));
+        self.state.source = None;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        ctx.set_zoom_factor(present::ZOOM_FACTOR);
+        self.go_to_step(ctx, 0);
+    }
+
+    fn stop_presentation(&mut self, ctx: &egui::Context) {
+        if let Some(p) = self.presentation.take() {
+            self.state.settings.visible = p.saved_visibility;
+            ctx.set_zoom_factor(p.saved_zoom_factor);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+    }
+
+    fn go_to_step(&mut self, ctx: &egui::Context, index: usize) {
+        let Some(step) = self.tour.steps.get(index) else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        let bounds = step.bounds(&self.atlas);
+        let mut visible = Visibility::none();
+        for layer in &step.layers {
+            visible.set(*layer, true);
+        }
+        self.state.settings.visible = visible;
+        self.state.selected = None;
+        if let Some(p) = self.presentation.as_mut() {
+            p.step = index;
+            p.step_started = now;
+            p.blank = false;
+            p.highlight = step.highlight.clone();
+            // The flight is planned once the presentation's map area is measured.
+            p.pending_fit = bounds;
+            p.flight = None;
+        }
+    }
+
+    fn present_command(&mut self, ctx: &egui::Context, command: Command) {
+        let Some(p) = self.presentation.as_mut() else {
+            return;
+        };
+        match command {
+            Command::Exit => self.stop_presentation(ctx),
+            Command::ToggleBlank => p.blank = !p.blank,
+            Command::ToggleLanguage => {
+                let lang = self.state.settings.lang;
+                self.state.settings.lang = lang.pick_value(Lang::En, Lang::Vi);
+            }
+            other => {
+                if let Some(step) = p.target(other, self.tour.steps.len()) {
+                    self.go_to_step(ctx, step);
+                }
+            }
+        }
+    }
+
+    /// Presentation mode, one frame: caption area, map, flights, blanking, clicker keys.
+    fn present_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let now = ctx.input(|i| i.time);
+        let commands: Vec<Command> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::Key {
+                        key,
+                        pressed: true,
+                        repeat: false,
+                        ..
+                    } => present::command_for(*key),
+                    _ => None,
+                })
+                .collect()
+        });
+        for command in commands {
+            self.present_command(&ctx, command);
+        }
+        let Some(p) = self.presentation.as_mut() else {
+            return;
+        };
+        if ctx.input(|i| i.pointer.delta() != egui::Vec2::ZERO) {
+            p.last_pointer_move = now;
+        }
+        if now - p.last_pointer_move > present::CURSOR_IDLE {
+            ctx.set_cursor_icon(egui::CursorIcon::None);
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(present::CURSOR_IDLE));
+        }
+        if let Some(flight) = p.flight {
+            let (view, done) = flight.at(now);
+            if done {
+                p.flight = None;
+            }
+            self.set_view(view);
+            ctx.request_repaint();
+        }
+        let Some(p) = self.presentation.as_ref() else {
+            return;
+        };
+        let (index, blank) = (p.step, p.blank);
+        if p.highlight_alpha(now) < 1.0 {
+            ctx.request_repaint();
+        }
+        let lang = self.state.settings.lang;
+        let mut clicked = None;
+        if let Some(step) = self.tour.steps.get(index) {
+            egui::Panel::bottom("caption")
+                .frame(
+                    Frame::new()
+                        .fill(caption::BACKGROUND)
+                        .inner_margin(egui::Margin::symmetric(24, 14)),
+                )
+                .show(ui, |ui| {
+                    clicked = caption::show(
+                        ui,
+                        step,
+                        index,
+                        self.tour.steps.len(),
+                        &self.atlas.facts,
+                        lang,
+                    );
+                    let attribution: Vec<String> = self
+                        .basemaps
+                        .attribution()
+                        .into_iter()
+                        .map(|(text, _)| text)
+                        .collect();
+                    ui.label(
+                        egui::RichText::new(attribution.join(" · "))
+                            .size(11.0)
+                            .color(Color32::from_rgb(140, 148, 160)),
+                    );
+                });
+        }
+        egui::CentralPanel::default()
+            .frame(Frame::NONE)
+            .show(ui, |ui| {
+                let rect = ui.available_rect_before_wrap();
+                let from = self.current_view();
+                if let Some(p) = self.presentation.as_mut()
+                    && let Some(bounds) = p.pending_fit.take()
+                {
+                    // Wider margins: labels and the audience's eyes need room around the subject.
+                    p.flight = Some(Flight::new(from, fit_target(rect, bounds, 0.75), now));
+                    ctx.request_repaint();
+                }
+                self.map(ui, lang);
+            });
+        match clicked {
+            Some(CaptionAction::Next) => self.present_command(&ctx, Command::Next),
+            Some(CaptionAction::Previous) => self.present_command(&ctx, Command::Previous),
+            Some(CaptionAction::Exit) => self.stop_presentation(&ctx),
+            Some(CaptionAction::SetLang(l)) => self.state.settings.lang = l,
+            None => {}
+        }
+        if blank {
+            egui::Area::new(egui::Id::unique("blank-screen"))
+                .order(egui::Order::Foreground)
+                .fixed_pos(egui::Pos2::ZERO)
+                .show(&ctx, |ui| {
+                    let screen = ctx.content_rect();
+                    ui.painter().rect_filled(screen, 0.0, Color32::BLACK);
+                    ui.allocate_rect(screen, egui::Sense::click());
+                });
+        }
     }
 
     fn keyboard(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -227,6 +441,9 @@ impl AtlasApp {
             if i.key_pressed(Key::Home) {
                 actions.push(Action::ZoomToProvince);
             }
+            if i.key_pressed(Key::F5) {
+                actions.push(Action::StartPresentation);
+            }
         });
         if ctx.input(|i| i.modifiers.command && i.key_pressed(Key::F)) {
             ctx.memory_mut(|m| m.request_focus(egui::Id::unique(layers_panel::SEARCH_ID)));
@@ -239,6 +456,14 @@ impl AtlasApp {
         self.basemaps
             .offline
             .set_pixels_per_point(ctx.pixels_per_point());
+        if self.start_presenting {
+            self.start_presenting = false;
+            self.start_presentation(&ctx);
+        }
+        if self.presentation.is_some() {
+            self.present_ui(ui);
+            return;
+        }
         let mut actions = Vec::new();
         self.keyboard(&ctx, &mut actions);
         let lang = self.state.settings.lang;
@@ -312,6 +537,17 @@ impl AtlasApp {
         let attribution = self.basemaps.attribution();
         let hovered = self.map_out.hovered;
         let mut out = MapOutput::default();
+        let now = ui.ctx().input(|i| i.time);
+        let (highlights, highlight_alpha): (Vec<usize>, f32) = match &self.presentation {
+            Some(p) => (
+                p.highlight
+                    .iter()
+                    .filter_map(|id| self.atlas.position(id))
+                    .collect(),
+                p.highlight_alpha(now),
+            ),
+            None => (Vec::new(), 0.0),
+        };
         let plan = PlanLayer {
             atlas: &self.atlas,
             cache: &mut self.cache,
@@ -320,6 +556,8 @@ impl AtlasApp {
             hovered,
             lang,
             base_labels,
+            highlights: &highlights,
+            highlight_alpha,
             out: &mut out,
         };
         let (offline, overlay) = self.basemaps.layers();
@@ -332,52 +570,34 @@ impl AtlasApp {
         let response = ui.add(map);
         self.map_out = out;
         if let Some(view) = self.map_out.view {
-            scale_bar(ui, response.rect, view.metres_per_point(), lang);
+            overlays::scale_bar(ui, response.rect, view.metres_per_point());
         }
-        attribution_box(ui, response.rect, &attribution, lang);
+        overlays::north_arrow(ui, response.rect);
+        if self.presentation.is_none() {
+            attribution_box(ui, response.rect, &attribution, lang);
+        }
+    }
+}
+
+/// The view that frames a lon/lat box in a map of `rect`'s size.
+/// `fill` is the share of the map the box may take (the rest is margin).
+fn fit_target(rect: Rect, (sw, ne): (Coord, Coord), fill: f64) -> ViewTarget {
+    let a = mercator::to_world(Coord { x: sw.x, y: ne.y });
+    let b = mercator::to_world(Coord { x: ne.x, y: sw.y });
+    let (w, h) = ((b[0] - a[0]).max(1e-9), (b[1] - a[1]).max(1e-9));
+    let fit =
+        |points: f32, world: f64| ((points as f64 * fill) / (world * mercator::TILE_SIZE)).log2();
+    ViewTarget {
+        center: [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0],
+        zoom: fit(rect.width(), w)
+            .min(fit(rect.height(), h))
+            .clamp(3.0, 17.0),
     }
 }
 
 fn province_bounds(atlas: &Atlas) -> Option<(Coord, Coord)> {
     let rect = atlas.province()?.geometry.as_ref()?.bounding_rect()?;
     Some((rect.min(), rect.max()))
-}
-
-/// A scale bar of a round length, bottom left of the map.
-fn scale_bar(ui: &Ui, map: Rect, metres_per_point: f64, lang: Lang) {
-    if !metres_per_point.is_finite() || metres_per_point <= 0.0 {
-        return;
-    }
-    let target = metres_per_point * 140.0;
-    let magnitude = 10f64.powf(target.log10().floor());
-    let length = [5.0, 2.0, 1.0]
-        .into_iter()
-        .map(|f| f * magnitude)
-        .find(|l| *l <= target)
-        .unwrap_or(magnitude);
-    let width = (length / metres_per_point) as f32;
-    let painter = ui.painter_at(map);
-    let origin = map.left_bottom() + vec2(16.0, -18.0);
-    let bg = Rect::from_min_max(origin - vec2(8.0, 26.0), origin + vec2(width + 8.0, 8.0));
-    painter.rect_filled(bg, 4.0, Color32::from_rgba_unmultiplied(255, 255, 255, 210));
-    let stroke = egui::Stroke::new(2.5, Color32::from_gray(30));
-    painter.line_segment([origin, origin + vec2(width, 0.0)], stroke);
-    for x in [0.0, width] {
-        painter.line_segment([origin + vec2(x, -6.0), origin + vec2(x, 2.0)], stroke);
-    }
-    let text = if length >= 1000.0 {
-        format!("{} km", length / 1000.0)
-    } else {
-        format!("{length} m")
-    };
-    painter.text(
-        origin + vec2(width / 2.0, -8.0),
-        Align2::CENTER_BOTTOM,
-        text,
-        egui::FontId::proportional(13.0),
-        Color32::from_gray(20),
-    );
-    let _ = lang;
 }
 
 /// The attribution every source's license asks for, always on screen.

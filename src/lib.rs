@@ -9,6 +9,7 @@ pub mod app;
 pub mod atlas;
 pub mod map;
 pub mod prep;
+pub mod present;
 pub mod state;
 pub mod ui;
 

@@ -29,6 +29,9 @@ struct Cli {
     /// Read the plan layers from this folder instead of the built-in copy.
     #[arg(long, value_name = "DIR")]
     geodata: Option<PathBuf>,
+    /// Start in presentation mode (full screen, the guided tour; Esc leaves it).
+    #[arg(long)]
+    present: bool,
     /// Offer an XYZ tile server as a basemap, e.g. "https://tiles.example/{z}/{x}/{y}.png".
     #[arg(long, value_name = "URL")]
     tiles: Option<String>,
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         }),
         geodata: cli.geodata,
         tiles: cli.tiles,
+        present: cli.present,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -58,4 +58,5 @@ pub enum Action {
     /// Show the article a fact cites, at its quote.
     OpenSource(FactId),
     CloseSource,
+    StartPresentation,
 }

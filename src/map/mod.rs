@@ -4,6 +4,7 @@ pub mod basemap;
 pub mod cache;
 pub mod labels;
 pub mod mercator;
+pub mod overlays;
 pub mod plan_layer;
 pub mod style;
 pub mod symbols;
@@ -22,6 +23,11 @@ impl Default for Visibility {
 }
 
 impl Visibility {
+    /// No layer on.
+    pub fn none() -> Self {
+        Self(BTreeSet::new())
+    }
+
     pub fn is_visible(&self, layer: LayerKind) -> bool {
         self.0.contains(&layer)
     }

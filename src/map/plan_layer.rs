@@ -38,6 +38,9 @@ pub struct PlanLayer<'a> {
     pub lang: Lang,
     /// Town and commune names: the offline basemap has none of its own.
     pub base_labels: bool,
+    /// Features a presentation step highlights, and how far they have faded in (0–1).
+    pub highlights: &'a [usize],
+    pub highlight_alpha: f32,
     pub out: &'a mut MapOutput,
 }
 
@@ -322,6 +325,12 @@ impl Plugin for PlanLayer<'_> {
         }
         if let Some(s) = self.selected {
             self.paint_highlight(&painter, &view, s, SELECTION);
+        }
+        if self.highlight_alpha > 0.0 {
+            let color = style::TOUR_HIGHLIGHT.gamma_multiply(self.highlight_alpha);
+            for &h in self.highlights {
+                self.paint_highlight(&painter, &view, h, color);
+            }
         }
 
         let labels = self.labels(&view, rect);

@@ -48,6 +48,8 @@ pub enum Style {
 
 pub const SELECTION: Color32 = Color32::from_rgb(0, 200, 255);
 pub const HOVER: Color32 = Color32::from_rgb(255, 230, 0);
+/// Features a presentation step is about.
+pub const TOUR_HIGHLIGHT: Color32 = Color32::from_rgb(255, 200, 0);
 pub const LABEL_TEXT: Color32 = Color32::from_rgb(20, 24, 32);
 pub const LABEL_HALO: Color32 = Color32::from_rgba_premultiplied(250, 250, 250, 235);
 

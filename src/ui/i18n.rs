@@ -18,6 +18,14 @@ impl Lang {
         }
     }
 
+    /// `vi` when the language is Vietnamese, else `en`.
+    pub fn pick_value<T>(self, vi: T, en: T) -> T {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Vi => "VI",
@@ -77,6 +85,8 @@ pub enum T {
     SourceArticle,
     Overview,
     KeyFigures,
+    Present,
+    ExitPresentation,
 }
 
 impl T {
@@ -156,6 +166,8 @@ impl T {
             T::SourceArticle => ("Nguồn", "Source"),
             T::Overview => ("Tổng quan quy hoạch tỉnh", "Provincial plan overview"),
             T::KeyFigures => ("Số liệu chính", "Key figures"),
+            T::Present => ("Trình chiếu (F5)", "Present (F5)"),
+            T::ExitPresentation => ("Thoát (Esc)", "Exit (Esc)"),
             T::Keys => (
                 "Phím: Esc bỏ chọn · +/– phóng · Home toàn tỉnh · Ctrl+F tìm",
                 "Keys: Esc clear · +/– zoom · Home province · Ctrl+F search",

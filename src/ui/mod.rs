@@ -1,6 +1,7 @@
 //! Panels and text: layers and legend, feature panel, top bar, status bar, fonts, strings.
 //! UI code reads the atlas; it never parses files.
 
+pub mod caption;
 pub mod facts_view;
 pub mod feature_panel;
 pub mod fonts;

@@ -62,6 +62,9 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
         if ui.button(T::ZoomToProvince.get(lang)).clicked() {
             actions.push(Action::ZoomToProvince);
         }
+        if ui.button(T::Present.get(lang)).clicked() {
+            actions.push(Action::StartPresentation);
+        }
         if ui.button("+").on_hover_text("+").clicked() {
             actions.push(Action::ZoomIn);
         }

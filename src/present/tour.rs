@@ -1,0 +1,119 @@
+//! The presentation tour: an ordered list of steps kept in `geodata/tour.json`, so it can be
+//! edited without touching code. Pure data and validation; nothing here draws.
+
+use crate::atlas::{Atlas, FactId, FeatureId, LayerKind};
+use geo::{BoundingRect, Coord};
+use serde::Deserialize;
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub title_vi: String,
+    pub title_en: String,
+    pub caption_vi: String,
+    pub caption_en: String,
+    /// Facts the caption draws on; their citations are shown small.
+    #[serde(default)]
+    pub facts: Vec<FactId>,
+    /// Features drawn highlighted.
+    pub highlight: Vec<FeatureId>,
+    /// Layers shown during the step.
+    pub layers: Vec<LayerKind>,
+    /// Features the view is fitted to.
+    pub fit: Vec<FeatureId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Tour {
+    pub steps: Vec<Step>,
+}
+
+pub const EMBEDDED: &str = include_str!("../../geodata/tour.json");
+
+impl Tour {
+    pub fn parse(text: &str) -> Result<Tour, String> {
+        serde_json::from_str(text).map_err(|e| format!("tour.json: {e}"))
+    }
+
+    pub fn embedded() -> Result<Tour, String> {
+        Self::parse(EMBEDDED)
+    }
+
+    /// Everything wrong with the tour against the atlas: unknown features or facts,
+    /// missing text, views that miss the province.
+    pub fn validate(&self, atlas: &Atlas) -> Vec<String> {
+        let mut errors = Vec::new();
+        if self.steps.is_empty() {
+            errors.push("tour.json has no steps".to_owned());
+        }
+        let province = atlas
+            .province()
+            .and_then(|p| p.geometry.as_ref()?.bounding_rect());
+        for step in &self.steps {
+            let name = &step.id;
+            for text in [
+                &step.title_vi,
+                &step.title_en,
+                &step.caption_vi,
+                &step.caption_en,
+            ] {
+                if text.trim().is_empty() {
+                    errors.push(format!("step {name}: a title or caption is empty"));
+                }
+            }
+            for id in step.highlight.iter().chain(&step.fit) {
+                if atlas.get(id).is_none() {
+                    errors.push(format!("step {name}: unknown feature {id}"));
+                }
+            }
+            for fact in &step.facts {
+                if atlas.facts.get(fact).is_none() {
+                    errors.push(format!("step {name}: unknown fact {fact}"));
+                }
+            }
+            match (step.bounds(atlas), province) {
+                (None, _) => {
+                    errors.push(format!("step {name}: nothing located to fit the view to"))
+                }
+                (Some((a, b)), Some(p)) => {
+                    let inside = |c: Coord| {
+                        c.x >= p.min().x - 0.1
+                            && c.x <= p.max().x + 0.1
+                            && c.y >= p.min().y - 0.1
+                            && c.y <= p.max().y + 0.1
+                    };
+                    if !inside(a) || !inside(b) {
+                        errors.push(format!("step {name}: the view leaves the province"));
+                    }
+                }
+                (Some(_), None) => {}
+            }
+        }
+        errors
+    }
+}
+
+impl Step {
+    /// The lon/lat box around the step's located `fit` features.
+    pub fn bounds(&self, atlas: &Atlas) -> Option<(Coord, Coord)> {
+        self.fit
+            .iter()
+            .filter_map(|id| atlas.get(id)?.geometry.as_ref()?.bounding_rect())
+            .fold(None, |acc: Option<(Coord, Coord)>, r| {
+                Some(match acc {
+                    None => (r.min(), r.max()),
+                    Some((a, b)) => (
+                        Coord {
+                            x: a.x.min(r.min().x),
+                            y: a.y.min(r.min().y),
+                        },
+                        Coord {
+                            x: b.x.max(r.max().x),
+                            y: b.y.max(r.max().y),
+                        },
+                    ),
+                })
+            })
+    }
+}
