@@ -2,6 +2,7 @@
 //! the actions the panels ask for.
 
 use crate::atlas::{Atlas, FeatureId, GeodataSource};
+use crate::export;
 use crate::map::Visibility;
 use crate::map::basemap::{
     BasemapChoice, Basemaps, health, offline::OfflineTiles, raster::BaseGeometry,
@@ -12,10 +13,10 @@ use crate::map::{mercator, overlays};
 use crate::present::flight::{Flight, ViewTarget};
 use crate::present::tour::Tour;
 use crate::present::{self, Command, Presentation};
-use crate::state::{Action, Settings, SourceView, State};
+use crate::state::{Action, ExportStatus, Settings, SourceView, State};
 use crate::ui::caption::{self, CaptionAction};
 use crate::ui::i18n::{Lang, T};
-use crate::ui::{feature_panel, layers_panel, source_viewer, status_bar, top_bar};
+use crate::ui::{export_panel, feature_panel, layers_panel, source_viewer, status_bar, top_bar};
 use egui::{Align2, Color32, Frame, Key, Rect, RichText, Ui, vec2};
 use geo::{BoundingRect, Coord};
 use std::path::PathBuf;
@@ -117,6 +118,10 @@ impl AtlasApp {
             memory,
             state: State {
                 settings,
+                export: crate::state::ExportState {
+                    dir: default_export_dir().display().to_string(),
+                    ..Default::default()
+                },
                 ..State::default()
             },
             map_out: MapOutput::default(),
@@ -193,6 +198,9 @@ impl AtlasApp {
             }
             Action::CloseSource => self.state.source = None,
             Action::StartPresentation => self.start_presenting = true,
+            Action::ToggleExport => self.state.export.open = !self.state.export.open,
+            Action::ExportView => self.export(false),
+            Action::ExportTour => self.export(true),
         }
     }
 
@@ -418,6 +426,59 @@ impl AtlasApp {
         }
     }
 
+    /// Starts an export in the background; the window shows its progress and result.
+    fn export(&mut self, whole_tour: bool) {
+        let size = export_panel::SIZES[self.state.export.size.min(export_panel::SIZES.len() - 1)];
+        let dir = PathBuf::from(self.state.export.dir.trim());
+        let atlas = self.atlas.clone();
+        let lang = self.state.settings.lang;
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.state.export.running = Some(rx);
+        self.state.export.status = None;
+        let status = |result: Result<String, String>| match result {
+            Ok(message) => ExportStatus { ok: true, message },
+            Err(message) => ExportStatus { ok: false, message },
+        };
+        if whole_tour {
+            let tour = self.tour.clone();
+            std::thread::spawn(move || {
+                let result = export::export_tour(atlas, &tour, lang, size, &dir)
+                    .map(|files| format!("{} PNG → {}", files.len(), dir.display()));
+                let _ = tx.send(status(result));
+            });
+            return;
+        }
+        let map_width = self.map_out.map_rect.map_or(1920.0, |r| r.width()).max(1.0);
+        let mut view = self.current_view();
+        // The same ground as on screen, laid out 1920 points wide.
+        view.zoom += (1920.0 / map_width as f64).log2();
+        let selected = self
+            .state
+            .selected
+            .as_ref()
+            .and_then(|id| self.atlas.get(id));
+        let request = export::ExportRequest {
+            size,
+            view,
+            visible: self.state.settings.visible.clone(),
+            highlights: self.state.selected.iter().cloned().collect(),
+            title: T::AppTitle.get(lang).to_owned(),
+            subtitle: selected.map(|f| lang.pick(&f.props.name_vi, &f.props.name_en).to_owned()),
+            lang,
+        };
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let path = dir.join(format!("langson-atlas-{stamp}.png"));
+        std::thread::spawn(move || {
+            let result = std::fs::create_dir_all(&dir)
+                .map_err(|e| format!("{}: {e}", dir.display()))
+                .and_then(|()| export::export_png(atlas, &request, &path))
+                .map(|()| path.display().to_string());
+            let _ = tx.send(status(result));
+        });
+    }
+
     fn keyboard(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let typing = ctx.egui_wants_keyboard_input();
         let source_open = self.state.source.is_some();
@@ -516,6 +577,30 @@ impl AtlasApp {
         if let Some(view) = self.state.source.as_mut() {
             source_viewer::show(&ctx, &self.atlas.facts, view, lang, &mut actions);
         }
+        if let Some(rx) = &self.state.export.running {
+            match rx.try_recv() {
+                Ok(status) => {
+                    if !status.ok {
+                        eprintln!("langson-atlas: export failed: {}", status.message);
+                    }
+                    self.state.export.status = Some(status);
+                    self.state.export.running = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(200));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.state.export.running = None;
+                    self.state.export.status = Some(ExportStatus {
+                        ok: false,
+                        message: "export stopped unexpectedly".to_owned(),
+                    });
+                }
+            }
+        }
+        if self.state.export.open {
+            export_panel::show(&ctx, &mut self.state.export, lang, &mut actions);
+        }
         if let Some(clicked) = self.map_out.clicked.take() {
             match clicked.and_then(|i| self.atlas.features().get(i)) {
                 Some(f) => actions.push(Action::Select(f.id().clone())),
@@ -577,6 +662,13 @@ impl AtlasApp {
             attribution_box(ui, response.rect, &attribution, lang);
         }
     }
+}
+
+/// Pictures go to the platform's pictures folder, else the working directory.
+fn default_export_dir() -> PathBuf {
+    dirs::picture_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("langson-atlas")
 }
 
 /// The view that frames a lon/lat box in a map of `rect`'s size.

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod atlas;
+pub mod export;
 pub mod map;
 pub mod prep;
 pub mod present;

@@ -34,12 +34,31 @@ pub struct SourceView {
     pub scroll_pending: bool,
 }
 
-#[derive(Clone, Debug, Default)]
+/// How the last export went.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportStatus {
+    pub ok: bool,
+    pub message: String,
+}
+
+/// The export window and a running export.
+#[derive(Debug, Default)]
+pub struct ExportState {
+    pub open: bool,
+    /// Index into the offered sizes.
+    pub size: usize,
+    pub dir: String,
+    pub running: Option<std::sync::mpsc::Receiver<ExportStatus>>,
+    pub status: Option<ExportStatus>,
+}
+
+#[derive(Debug, Default)]
 pub struct State {
     pub settings: Settings,
     pub selected: Option<FeatureId>,
     pub search: String,
     pub source: Option<SourceView>,
+    pub export: ExportState,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -59,4 +78,9 @@ pub enum Action {
     OpenSource(FactId),
     CloseSource,
     StartPresentation,
+    ToggleExport,
+    /// Export the current view as PNG.
+    ExportView,
+    /// Export every tour step as numbered PNGs.
+    ExportTour,
 }

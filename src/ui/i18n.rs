@@ -87,6 +87,7 @@ pub enum T {
     KeyFigures,
     Present,
     ExitPresentation,
+    Export,
 }
 
 impl T {
@@ -167,6 +168,7 @@ impl T {
             T::Overview => ("Tổng quan quy hoạch tỉnh", "Provincial plan overview"),
             T::KeyFigures => ("Số liệu chính", "Key figures"),
             T::Present => ("Trình chiếu (F5)", "Present (F5)"),
+            T::Export => ("Xuất ảnh PNG", "Export PNG"),
             T::ExitPresentation => ("Thoát (Esc)", "Exit (Esc)"),
             T::Keys => (
                 "Phím: Esc bỏ chọn · +/– phóng · Home toàn tỉnh · Ctrl+F tìm",

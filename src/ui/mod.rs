@@ -2,6 +2,7 @@
 //! UI code reads the atlas; it never parses files.
 
 pub mod caption;
+pub mod export_panel;
 pub mod facts_view;
 pub mod feature_panel;
 pub mod fonts;

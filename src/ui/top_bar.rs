@@ -65,6 +65,9 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
         if ui.button(T::Present.get(lang)).clicked() {
             actions.push(Action::StartPresentation);
         }
+        if ui.button(T::Export.get(lang)).clicked() {
+            actions.push(Action::ToggleExport);
+        }
         if ui.button("+").on_hover_text("+").clicked() {
             actions.push(Action::ZoomIn);
         }

@@ -29,6 +29,7 @@ pub struct OfflineTiles {
     order: VecDeque<TileId>,
     pass: u64,
     rendered_this_pass: usize,
+    budget: usize,
     pixels: u32,
 }
 
@@ -41,6 +42,7 @@ impl OfflineTiles {
             order: VecDeque::new(),
             pass: u64::MAX,
             rendered_this_pass: 0,
+            budget: RENDERS_PER_FRAME,
             pixels: 256,
         }
     }
@@ -53,6 +55,12 @@ impl OfflineTiles {
             self.cache.clear();
             self.order.clear();
         }
+    }
+
+    /// Renders every asked-for tile at once: for offscreen export, where no frame rate
+    /// matters and the picture must be complete.
+    pub fn render_without_budget(&mut self) {
+        self.budget = usize::MAX;
     }
 
     pub fn cached_tiles(&self) -> usize {
@@ -111,7 +119,7 @@ impl Tiles for OfflineTiles {
             self.pass = pass;
             self.rendered_this_pass = 0;
         }
-        if self.rendered_this_pass < RENDERS_PER_FRAME {
+        if self.rendered_this_pass < self.budget {
             self.rendered_this_pass += 1;
             let texture = self.render(tile_id)?;
             return Some(TilePiece::new(Tile::Raster(texture), full));
