@@ -221,7 +221,7 @@ impl AtlasApp {
     }
 
     fn fit(&mut self, rect: Rect, bounds: (Coord, Coord)) {
-        self.set_view(fit_target(rect, bounds, 0.9));
+        self.set_view(ViewTarget::fitting(rect, bounds, 0.9));
     }
 
     fn set_view(&mut self, view: ViewTarget) {
@@ -402,7 +402,11 @@ impl AtlasApp {
                     && let Some(bounds) = p.pending_fit.take()
                 {
                     // Wider margins: labels and the audience's eyes need room around the subject.
-                    p.flight = Some(Flight::new(from, fit_target(rect, bounds, 0.75), now));
+                    p.flight = Some(Flight::new(
+                        from,
+                        ViewTarget::fitting(rect, bounds, 0.75),
+                        now,
+                    ));
                     ctx.request_repaint();
                 }
                 self.map(ui, lang);
@@ -669,22 +673,6 @@ fn default_export_dir() -> PathBuf {
     dirs::picture_dir()
         .unwrap_or_else(|| PathBuf::from("."))
         .join("langson-atlas")
-}
-
-/// The view that frames a lon/lat box in a map of `rect`'s size.
-/// `fill` is the share of the map the box may take (the rest is margin).
-fn fit_target(rect: Rect, (sw, ne): (Coord, Coord), fill: f64) -> ViewTarget {
-    let a = mercator::to_world(Coord { x: sw.x, y: ne.y });
-    let b = mercator::to_world(Coord { x: ne.x, y: sw.y });
-    let (w, h) = ((b[0] - a[0]).max(1e-9), (b[1] - a[1]).max(1e-9));
-    let fit =
-        |points: f32, world: f64| ((points as f64 * fill) / (world * mercator::TILE_SIZE)).log2();
-    ViewTarget {
-        center: [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0],
-        zoom: fit(rect.width(), w)
-            .min(fit(rect.height(), h))
-            .clamp(3.0, 17.0),
-    }
 }
 
 fn province_bounds(atlas: &Atlas) -> Option<(Coord, Coord)> {

@@ -139,16 +139,8 @@ pub fn export_tour(
 }
 
 /// The view framing a lon/lat box, with room for the title and legend around it.
-pub fn fit(rect: Rect, (sw, ne): (geo::Coord, geo::Coord)) -> ViewTarget {
-    let a = mercator::to_world(geo::Coord { x: sw.x, y: ne.y });
-    let b = mercator::to_world(geo::Coord { x: ne.x, y: sw.y });
-    let (w, h) = ((b[0] - a[0]).max(1e-9), (b[1] - a[1]).max(1e-9));
-    let zoom =
-        |points: f32, world: f64| ((points as f64 * 0.7) / (world * mercator::TILE_SIZE)).log2();
-    ViewTarget {
-        center: [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0],
-        zoom: zoom(rect.width(), w).min(zoom(rect.height(), h)),
-    }
+pub fn fit(rect: Rect, bounds: (geo::Coord, geo::Coord)) -> ViewTarget {
+    ViewTarget::fitting(rect, bounds, 0.7)
 }
 
 /// The picture being composed, frame after frame, in its own egui context.
