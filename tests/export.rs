@@ -3,7 +3,6 @@
 
 mod common;
 
-use langson_atlas::atlas::LayerKind;
 use langson_atlas::export::{self, ExportRequest};
 use langson_atlas::map::Visibility;
 use langson_atlas::present::tour::Tour;
@@ -80,7 +79,6 @@ fn every_tour_step_is_exported_as_a_numbered_png() {
         let image = image::open(&file).expect("a PNG");
         assert_eq!((image.width(), image.height()), (960, 540));
     }
-    let _ = LayerKind::ALL;
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The one place where the look of every feature is decided. The map and the legend both
 //! read from here, so they cannot disagree.
 
-use crate::atlas::{Feature, FeatureId, GateClass, Kind, LayerKind, SiteStatus, Zone};
+use crate::atlas::{Feature, GateClass, Kind, LayerKind, SiteStatus, Zone};
 use egui::{Color32, Stroke};
 
 /// How a polygon is filled and outlined.
@@ -228,7 +228,6 @@ pub enum LegendKey {
     Border,
     /// A site of this area, to read symbol sizes against.
     SiteArea(f64),
-    Feature(FeatureId),
 }
 
 /// One legend row: the swatch comes from the same functions the map uses.

@@ -9,8 +9,8 @@ pub mod writer;
 
 use crate::atlas::{FeatureId, Kind, Precision, Props, Zone};
 use geo::{
-    Area, Centroid, Coord, GeodesicArea, Geometry, Intersects, Line, LineString, MultiLineString,
-    MultiPolygon, Point, Simplify, Validation,
+    Coord, GeodesicArea, Geometry, Intersects, Line, LineString, MultiLineString, MultiPolygon,
+    Point, Simplify, Validation,
 };
 use plan::{DISTRICTS, LINES, PLACES, PROJECTS, Stop};
 use raw::RawFeature;
@@ -641,14 +641,4 @@ fn projects() -> String {
         collection.push(&props, None);
     }
     collection.finish()
-}
-
-/// The centroid of a polygon, or of its largest part: what labels and zooms aim at.
-pub fn label_point(shape: &MultiPolygon<f64>) -> Option<Coord> {
-    shape
-        .0
-        .iter()
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
-        .and_then(|p| p.centroid())
-        .map(|p| p.0)
 }

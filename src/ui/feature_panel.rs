@@ -27,9 +27,9 @@ fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
         );
         if let Some(area) = province.props.area_km2 {
             ui.label(format!(
-                "{}: {}",
+                "{}: {} km²",
                 T::AreaComputed.get(lang),
-                format_number(area, " km²")
+                facts_view::format_value(area, lang)
             ));
         }
     }
@@ -139,10 +139,16 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
                 row(T::Status, i18n::status_name(status, lang).to_owned());
             }
             if let Some(area) = p.area_ha {
-                row(T::Area, format_number(area, " ha"));
+                row(
+                    T::Area,
+                    format!("{} ha", facts_view::format_value(area, lang)),
+                );
             }
             if let Some(area) = p.area_km2 {
-                row(T::AreaComputed, format_number(area, " km²"));
+                row(
+                    T::AreaComputed,
+                    format!("{} km²", facts_view::format_value(area, lang)),
+                );
             }
             if !p.districts.is_empty() {
                 let names: Vec<String> = p.districts.iter().map(district_name).collect();
@@ -220,29 +226,5 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
                 ui.add(egui::Label::new(RichText::new(communes.join(", ")).small()).wrap());
             },
         );
-    }
-}
-
-/// Vietnamese-style thousands (dot) and decimals (comma) regardless of UI language would
-/// confuse English readers, so plain digits with a space separator are used for both.
-pub fn format_number(value: f64, unit: &str) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    let whole = rounded.trunc() as i64;
-    let frac = ((rounded - whole as f64).abs() * 100.0).round() as i64;
-    let digits = whole.abs().to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(c);
-    }
-    let sign = if whole < 0 { "-" } else { "" };
-    if frac == 0 {
-        format!("{sign}{grouped}{unit}")
-    } else if frac % 10 == 0 {
-        format!("{sign}{grouped}.{}{unit}", frac / 10)
-    } else {
-        format!("{sign}{grouped}.{frac:02}{unit}")
     }
 }

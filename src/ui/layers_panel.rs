@@ -152,7 +152,6 @@ pub fn legend_text(key: &LegendKey, lang: Lang) -> String {
             .pick("Biên giới Việt Nam – Trung Quốc", "Vietnam – China border")
             .to_owned(),
         LegendKey::SiteArea(a) => format!("{a} ha"),
-        LegendKey::Feature(id) => id.to_string(),
     }
 }
 
