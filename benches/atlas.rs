@@ -64,7 +64,7 @@ fn main() {
 
     // Whole frames of the app, CPU side (layout, culling, tessellation input), no GPU.
     let ctx = egui::Context::default();
-    langson_atlas::ui::fonts::install(&ctx);
+    langson_atlas::theme::fonts::install(&ctx);
     let mut app = AtlasApp::new(
         &ctx,
         Options {

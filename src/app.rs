@@ -1,6 +1,7 @@
 //! The application: owns the state, lays out the panels around the map, and carries out
 //! the actions the panels ask for.
 
+use crate::atlas::Lang;
 use crate::atlas::{Atlas, FeatureId, GeodataSource};
 use crate::export;
 use crate::map::Visibility;
@@ -8,16 +9,18 @@ use crate::map::basemap::{
     BasemapChoice, Basemaps, health, offline::OfflineTiles, raster::BaseGeometry,
 };
 use crate::map::cache::GeometryCache;
+use crate::map::mercator::ViewTarget;
 use crate::map::plan_layer::{MapOutput, PlanLayer};
 use crate::map::{mercator, overlays};
-use crate::present::flight::{Flight, ViewTarget};
+use crate::present::flight::Flight;
 use crate::present::tour::Tour;
 use crate::present::{self, Command, Presentation};
 use crate::state::{Action, ExportStatus, Settings, SourceView, State};
+use crate::theme;
 use crate::ui::caption::{self, CaptionAction};
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::T;
 use crate::ui::{export_panel, feature_panel, layers_panel, source_viewer, status_bar, top_bar};
-use egui::{Align2, Color32, Frame, Key, Rect, RichText, Ui, vec2};
+use egui::{Align2, Frame, Key, Rect, RichText, Ui, vec2};
 use geo::{BoundingRect, Coord};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -389,7 +392,7 @@ impl AtlasApp {
                     ui.label(
                         egui::RichText::new(attribution.join(" · "))
                             .size(11.0)
-                            .color(Color32::from_rgb(140, 148, 160)),
+                            .color(theme::CAPTION_FAINT),
                     );
                 });
         }
@@ -424,7 +427,7 @@ impl AtlasApp {
                 .fixed_pos(egui::Pos2::ZERO)
                 .show(&ctx, |ui| {
                     let screen = ctx.content_rect();
-                    ui.painter().rect_filled(screen, 0.0, Color32::BLACK);
+                    ui.painter().rect_filled(screen, 0.0, theme::BLANK_SCREEN);
                     ui.allocate_rect(screen, egui::Sense::click());
                 });
         }
@@ -688,7 +691,7 @@ fn attribution_box(ui: &mut Ui, map: Rect, lines: &[(String, String)], lang: Lan
         .interactable(true)
         .show(ui.ctx(), |ui| {
             Frame::new()
-                .fill(Color32::from_rgba_unmultiplied(255, 255, 255, 215))
+                .fill(theme::VEIL)
                 .inner_margin(egui::Margin::symmetric(6, 3))
                 .corner_radius(4.0)
                 .show(ui, |ui| {
@@ -697,11 +700,11 @@ fn attribution_box(ui: &mut Ui, map: Rect, lines: &[(String, String)], lang: Lan
                         RichText::new(T::Attribution.get(lang))
                             .small()
                             .strong()
-                            .color(Color32::from_gray(40)),
+                            .color(theme::INK_SOFT),
                     );
                     for (text, url) in lines {
                         if url.is_empty() {
-                            ui.label(RichText::new(text).small().color(Color32::from_gray(40)));
+                            ui.label(RichText::new(text).small().color(theme::INK_SOFT));
                         } else {
                             ui.hyperlink_to(RichText::new(text).small(), url);
                         }

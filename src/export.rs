@@ -3,19 +3,19 @@
 //! wgpu through egui_kittest, on the offline basemap so that an export never waits on a
 //! tile server.
 
+use crate::atlas::Lang;
+use crate::atlas::lang as names;
 use crate::atlas::{Atlas, FeatureId, LayerKind};
 use crate::map::basemap::offline::{self, OfflineTiles};
 use crate::map::basemap::raster::BaseGeometry;
 use crate::map::cache::GeometryCache;
+use crate::map::mercator::ViewTarget;
 use crate::map::plan_layer::{MapOutput, PlanLayer};
 use crate::map::style::{self, LegendKey};
 use crate::map::symbols::paint_swatch;
 use crate::map::{Visibility, mercator, overlays};
-use crate::present::flight::ViewTarget;
 use crate::present::tour::Tour;
-use crate::ui::fonts;
-use crate::ui::i18n::{self, Lang};
-use crate::ui::layers_panel::legend_text;
+use crate::theme::fonts;
 use egui::{Align2, Color32, Pos2, Rect, RichText, Stroke, UiBuilder, vec2};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -240,7 +240,7 @@ impl Composition {
             .show(&mut child, |ui| {
                 ui.set_max_width(356.0);
                 ui.label(
-                    RichText::new(i18n::T::Legend.get(lang))
+                    RichText::new(lang.pick("Chú giải", "Legend"))
                         .font(fonts::bold(18.0))
                         .color(Color32::from_gray(15)),
                 );
@@ -256,7 +256,7 @@ impl Composition {
                         continue;
                     }
                     ui.label(
-                        RichText::new(i18n::layer_name(*layer, lang))
+                        RichText::new(names::layer_name(*layer, lang))
                             .strong()
                             .color(Color32::from_gray(25)),
                     );
@@ -266,8 +266,7 @@ impl Composition {
                                 ui.allocate_exact_size(vec2(34.0, 20.0), egui::Sense::hover());
                             paint_swatch(&ui.painter_at(rect), rect, &entry.swatch);
                             ui.label(
-                                RichText::new(legend_text(&entry.key, lang))
-                                    .color(Color32::from_gray(30)),
+                                RichText::new(entry.key.text(lang)).color(Color32::from_gray(30)),
                             );
                         });
                     }

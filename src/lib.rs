@@ -12,6 +12,7 @@ pub mod map;
 pub mod prep;
 pub mod present;
 pub mod state;
+pub mod theme;
 pub mod ui;
 
 pub use app::{AtlasApp, Options};

@@ -2,8 +2,9 @@
 
 use clap::{Parser, ValueEnum};
 use langson_atlas::app::{AtlasApp, Options, SETTINGS_KEY};
+use langson_atlas::atlas::Lang;
 use langson_atlas::map::basemap::{health, http};
-use langson_atlas::ui::{fonts, i18n::Lang};
+use langson_atlas::theme::fonts;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -1,10 +1,10 @@
 //! State that outlives a frame and the actions panels ask the app to carry out. Panels
 //! read the state and push actions; only the app changes the state, in one place.
 
+use crate::atlas::Lang;
 use crate::atlas::{FactId, FeatureId, LayerKind};
 use crate::map::Visibility;
 use crate::map::basemap::BasemapChoice;
-use crate::ui::i18n::Lang;
 
 /// What persists between runs.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

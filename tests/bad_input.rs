@@ -35,7 +35,7 @@ fn a_broken_layer_file_is_named_and_replaced_by_the_built_in_copy() {
     assert!(matches!(&errors[0], LoadError::NotGeoJson { file, .. } if file == "gates.geojson"));
     assert_eq!(
         atlas.in_layer(LayerKind::Gates).count(),
-        9,
+        common::atlas().in_layer(LayerKind::Gates).count(),
         "the built-in gates are used"
     );
 }
@@ -128,7 +128,7 @@ fn harness_with(options: Options) -> egui_kittest::Harness<'static, AtlasApp> {
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_theme(egui::Theme::Light)
-        .with_context_setup(langson_atlas::ui::fonts::install)
+        .with_context_setup(langson_atlas::theme::fonts::install)
         .build_eframe(move |cc| AtlasApp::new(&cc.egui_ctx, options, None));
     harness.run_steps(4);
     harness

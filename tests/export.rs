@@ -3,10 +3,10 @@
 
 mod common;
 
+use langson_atlas::atlas::Lang;
 use langson_atlas::export::{self, ExportRequest};
 use langson_atlas::map::Visibility;
 use langson_atlas::present::tour::Tour;
-use langson_atlas::ui::i18n::Lang;
 use std::collections::HashSet;
 use std::sync::Arc;
 

@@ -2,7 +2,7 @@
 //! glyph in the fonts the app installs.
 
 use egui::{FontFamily, FontId};
-use langson_atlas::ui::fonts;
+use langson_atlas::theme::fonts;
 use std::collections::BTreeSet;
 
 fn installed_context() -> egui::Context {
@@ -57,13 +57,52 @@ fn every_vietnamese_letter_has_a_glyph_in_regular_and_bold() {
     );
 }
 
+/// The characters inside the string literals of the program's sources: the i18n tables,
+/// the names of kinds, the legend, every message.
+fn chars_of_string_literals() -> BTreeSet<char> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src/ is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("readable source");
+                for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                    // Odd-numbered pieces between quotes are inside a literal.
+                    for (i, piece) in line.split('"').enumerate() {
+                        if i % 2 == 1 {
+                            out.extend(piece.chars());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Everything the UI can show: the articles, the geodata, the facts and their index, the
+/// tour's captions, and the program's own strings; in the regular and the bold face.
 #[test]
-fn every_character_of_the_seeds_and_geodata_has_a_glyph() {
+fn every_character_the_ui_can_show_has_a_glyph() {
     let ctx = installed_context();
     let mut chars = chars_of_dir("seeds", "txt");
+    chars.extend(chars_of_dir("seeds", "json"));
     chars.extend(chars_of_dir("geodata", "geojson"));
+    chars.extend(chars_of_dir("geodata", "json"));
+    chars.extend(chars_of_string_literals());
+    assert!(
+        chars.contains(&'ữ') && chars.contains(&'Đ'),
+        "the inputs were read"
+    );
     assert_eq!(
         missing(&ctx, FontFamily::Proportional, &chars),
+        Vec::<char>::new()
+    );
+    assert_eq!(
+        missing(&ctx, FontFamily::Name(fonts::BOLD.into()), &chars),
         Vec::<char>::new()
     );
 }

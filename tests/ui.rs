@@ -256,12 +256,12 @@ fn conflicting_sources_are_shown_side_by_side() {
 
 #[test]
 fn the_stored_language_is_used_and_the_command_line_overrides_it() {
+    use langson_atlas::atlas::Lang;
     use langson_atlas::state::Settings;
-    use langson_atlas::ui::i18n::Lang;
     let start = |stored: Lang, flag: Option<Lang>| {
         let mut h = egui_kittest::Harness::builder()
             .with_size(egui::vec2(1400.0, 900.0))
-            .with_context_setup(langson_atlas::ui::fonts::install)
+            .with_context_setup(langson_atlas::theme::fonts::install)
             .build_eframe(move |cc| {
                 let stored = Settings {
                     lang: stored,

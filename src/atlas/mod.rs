@@ -6,6 +6,7 @@ pub mod facts;
 pub mod feature;
 pub mod index;
 pub mod kind;
+pub mod lang;
 pub mod load;
 pub mod search;
 
@@ -14,6 +15,7 @@ pub use facts::{Catalogue, Fact, FactId};
 pub use feature::{Feature, Props};
 pub use index::{PointIndex, SpatialIndex};
 pub use kind::{FeatureId, GateClass, Kind, LayerKind, Precision, SiteStatus, Zone};
+pub use lang::Lang;
 pub use load::{GeodataSource, LoadError};
 
 use std::collections::HashMap;

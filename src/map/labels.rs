@@ -27,7 +27,7 @@ pub fn place_and_paint(painter: &Painter, mut labels: Vec<Label>, bounds: Rect) 
     let mut placed: Vec<Rect> = Vec::new();
     for label in labels {
         let family = if label.strong {
-            egui::FontFamily::Name(crate::ui::fonts::BOLD.into())
+            egui::FontFamily::Name(crate::theme::fonts::BOLD.into())
         } else {
             egui::FontFamily::Proportional
         };

@@ -86,3 +86,27 @@ mod tests {
         assert!((back.x - c.x).abs() < 1e-9 && (back.y - c.y).abs() < 1e-9);
     }
 }
+
+/// A view: centre in Web Mercator world units, and zoom level.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewTarget {
+    pub center: [f64; 2],
+    pub zoom: f64,
+}
+
+impl ViewTarget {
+    /// The view that frames a lon/lat box in a map of `rect`'s size; `fill` is the share
+    /// of the map the box may take, the rest is margin.
+    pub fn fitting(rect: egui::Rect, (sw, ne): (geo::Coord, geo::Coord), fill: f64) -> Self {
+        let a = to_world(geo::Coord { x: sw.x, y: ne.y });
+        let b = to_world(geo::Coord { x: ne.x, y: sw.y });
+        let (w, h) = ((b[0] - a[0]).max(1e-9), (b[1] - a[1]).max(1e-9));
+        let zoom = |points: f32, world: f64| ((points as f64 * fill) / (world * TILE_SIZE)).log2();
+        Self {
+            center: [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0],
+            zoom: zoom(rect.width(), w)
+                .min(zoom(rect.height(), h))
+                .clamp(3.0, 17.0),
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! What is drawn over the map in every mode: a scale bar and a north arrow.
 
-use egui::{Align2, Color32, Rect, Ui, vec2};
+use crate::theme;
+use egui::{Align2, Rect, Ui, vec2};
 
 /// A scale bar of a round length, bottom left of the map.
 pub fn scale_bar(ui: &Ui, map: Rect, metres_per_point: f64) {
@@ -18,8 +19,8 @@ pub fn scale_bar(ui: &Ui, map: Rect, metres_per_point: f64) {
     let painter = ui.painter_at(map);
     let origin = map.left_bottom() + vec2(16.0, -18.0);
     let bg = Rect::from_min_max(origin - vec2(8.0, 26.0), origin + vec2(width + 8.0, 8.0));
-    painter.rect_filled(bg, 4.0, Color32::from_rgba_unmultiplied(255, 255, 255, 210));
-    let stroke = egui::Stroke::new(2.5, Color32::from_gray(30));
+    painter.rect_filled(bg, 4.0, theme::VEIL);
+    let stroke = egui::Stroke::new(2.5, theme::INK);
     painter.line_segment([origin, origin + vec2(width, 0.0)], stroke);
     for x in [0.0, width] {
         painter.line_segment([origin + vec2(x, -6.0), origin + vec2(x, 2.0)], stroke);
@@ -34,7 +35,7 @@ pub fn scale_bar(ui: &Ui, map: Rect, metres_per_point: f64) {
         Align2::CENTER_BOTTOM,
         text,
         egui::FontId::proportional(13.0),
-        Color32::from_gray(20),
+        theme::INK_STRONG,
     );
 }
 
@@ -42,23 +43,19 @@ pub fn scale_bar(ui: &Ui, map: Rect, metres_per_point: f64) {
 pub fn north_arrow(ui: &Ui, map: Rect) {
     let painter = ui.painter_at(map);
     let center = map.right_top() + vec2(-34.0, 44.0);
-    painter.circle_filled(
-        center,
-        22.0,
-        Color32::from_rgba_unmultiplied(255, 255, 255, 210),
-    );
+    painter.circle_filled(center, 22.0, theme::VEIL);
     let tip = center + vec2(0.0, -16.0);
     let left = center + vec2(-9.0, 10.0);
     let right = center + vec2(9.0, 10.0);
     let notch = center + vec2(0.0, 4.0);
     painter.add(egui::Shape::convex_polygon(
         vec![tip, right, notch],
-        Color32::from_gray(30),
+        theme::INK,
         egui::Stroke::NONE,
     ));
     painter.add(egui::Shape::convex_polygon(
         vec![tip, notch, left],
-        Color32::from_gray(120),
+        theme::MUTED,
         egui::Stroke::NONE,
     ));
     painter.text(
@@ -66,6 +63,6 @@ pub fn north_arrow(ui: &Ui, map: Rect) {
         Align2::CENTER_TOP,
         "N",
         egui::FontId::proportional(11.0),
-        Color32::from_gray(20),
+        theme::INK_STRONG,
     );
 }

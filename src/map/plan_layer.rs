@@ -8,8 +8,9 @@ use super::labels::{self, Label};
 use super::mercator::{self, View};
 use super::style::{self, HOVER, SELECTION, Style};
 use super::symbols;
+use crate::atlas::lang::{Lang, kind_name};
 use crate::atlas::{Atlas, Kind, LayerKind};
-use crate::ui::i18n::{Lang, kind_name};
+use crate::theme;
 use egui::{Align2, Color32, Mesh, Painter, Pos2, Rect, Response, Stroke, Ui, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
@@ -214,7 +215,7 @@ impl PlanLayer<'_> {
                     offset: vec2(4.0, -2.0),
                     size: 12.0,
                     strong: false,
-                    color: Color32::from_rgb(70, 70, 80),
+                    color: style::TOWN_LABEL,
                     max_width: None,
                     priority: 20,
                 });
@@ -235,7 +236,7 @@ impl PlanLayer<'_> {
                         offset: vec2(0.0, 3.0),
                         size: 11.0,
                         strong: false,
-                        color: Color32::from_rgb(80, 80, 90),
+                        color: style::COMMUNE_LABEL,
                         max_width: None,
                         priority: if commune.is_town() { 30 } else { 10 },
                     });
@@ -259,11 +260,8 @@ impl PlanLayer<'_> {
                     .pick(" · vị trí gần đúng", " · approximate location"),
             );
         }
-        let galley = painter.layout_no_wrap(
-            text,
-            egui::FontId::proportional(14.0),
-            Color32::from_rgb(20, 20, 28),
-        );
+        let galley =
+            painter.layout_no_wrap(text, egui::FontId::proportional(14.0), style::LABEL_TEXT);
         let size = galley.size() + vec2(16.0, 12.0);
         let mut min = pointer + vec2(16.0, 18.0);
         if min.x + size.x > rect.right() {
@@ -276,11 +274,11 @@ impl PlanLayer<'_> {
         painter.rect(
             bg,
             6.0,
-            Color32::from_rgba_unmultiplied(255, 255, 250, 245),
-            Stroke::new(1.0, Color32::from_gray(120)),
+            theme::TOOLTIP,
+            Stroke::new(1.0, theme::MUTED),
             egui::StrokeKind::Inside,
         );
-        painter.galley(bg.min + vec2(8.0, 6.0), galley, Color32::BLACK);
+        painter.galley(bg.min + vec2(8.0, 6.0), galley, theme::INK_STRONG);
     }
 }
 

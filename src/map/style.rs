@@ -1,6 +1,7 @@
 //! The one place where the look of every feature is decided. The map and the legend both
 //! read from here, so they cannot disagree.
 
+use crate::atlas::lang::{self, Lang};
 use crate::atlas::{Feature, GateClass, Kind, LayerKind, SiteStatus, Zone};
 use egui::{Color32, Stroke};
 
@@ -51,6 +52,12 @@ pub const HOVER: Color32 = Color32::from_rgb(255, 230, 0);
 /// Features a presentation step is about.
 pub const TOUR_HIGHLIGHT: Color32 = Color32::from_rgb(255, 200, 0);
 pub const LABEL_TEXT: Color32 = Color32::from_rgb(20, 24, 32);
+/// Basemap town names (offline basemap only).
+pub const TOWN_LABEL: Color32 = Color32::from_rgb(70, 70, 80);
+/// Commune names at close zooms.
+pub const COMMUNE_LABEL: Color32 = Color32::from_rgb(80, 80, 90);
+/// Behind legend swatches: the offline basemap's land colour.
+pub const SWATCH_BACKGROUND: Color32 = Color32::from_rgb(246, 243, 234);
 pub const LABEL_HALO: Color32 = Color32::from_rgba_premultiplied(250, 250, 250, 235);
 
 pub fn zone_color(zone: Zone) -> Color32 {
@@ -228,6 +235,42 @@ pub enum LegendKey {
     Border,
     /// A site of this area, to read symbol sizes against.
     SiteArea(f64),
+}
+
+impl LegendKey {
+    /// The row's words, in the reader's language.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            LegendKey::Zone(z) => lang::zone_name(*z, lang).to_owned(),
+            LegendKey::GateClass(c) => lang::gate_class_name(*c, lang).to_owned(),
+            LegendKey::Status(s) => format!(
+                "{} ({})",
+                lang::status_name(*s, lang),
+                lang.pick("cụm", "cluster")
+            ),
+            LegendKey::Park => lang.pick("Khu công nghiệp", "Industrial park").to_owned(),
+            LegendKey::Approximate => lang
+                .pick("Vị trí gần đúng (tâm xã)", "Approximate (commune centroid)")
+                .to_owned(),
+            LegendKey::Axis => lang
+                .pick(
+                    "Trục Đồng Đăng – Hữu Lũng (sơ đồ)",
+                    "Đồng Đăng – Hữu Lũng axis (schematic)",
+                )
+                .to_owned(),
+            LegendKey::Corridor => lang
+                .pick(
+                    "Hành lang QL4A, QL4B (sơ đồ)",
+                    "Corridors on QL4A, QL4B (schematic)",
+                )
+                .to_owned(),
+            LegendKey::Province => lang.pick("Ranh giới tỉnh", "Province boundary").to_owned(),
+            LegendKey::Border => lang
+                .pick("Biên giới Việt Nam – Trung Quốc", "Vietnam – China border")
+                .to_owned(),
+            LegendKey::SiteArea(a) => format!("{a} ha"),
+        }
+    }
 }
 
 /// One legend row: the swatch comes from the same functions the map uses.

@@ -1,6 +1,7 @@
 //! Painting one styled shape: used by the map and by the legend alike.
 
 use super::style::{AreaStyle, LineStyle, Shape, Style, SymbolStyle};
+use crate::theme;
 use egui::{Color32, Painter, Pos2, Rect, Stroke, Vec2, epaint::PathShape, pos2, vec2};
 
 fn circle_points(center: Pos2, radius: f32, segments: usize) -> Vec<Pos2> {
@@ -19,7 +20,7 @@ pub fn paint_symbol(painter: &Painter, center: Pos2, style: &SymbolStyle) {
         let halo = circle_points(center, r + 5.0, 32);
         painter.extend(egui::Shape::dashed_line(
             &halo,
-            Stroke::new(1.5, Color32::from_rgb(40, 40, 40)),
+            Stroke::new(1.5, theme::INK_SOFT),
             4.0,
             3.0,
         ));
@@ -73,7 +74,7 @@ pub fn paint_line(painter: &Painter, points: &[Pos2], style: &LineStyle) {
 /// A small sample of a style in `rect`, for the legend.
 pub fn paint_swatch(painter: &Painter, rect: Rect, style: &Style) {
     // On the basemap's own land colour, so translucent fills look as they do on the map.
-    painter.rect_filled(rect, 3.0, Color32::from_rgb(246, 243, 234));
+    painter.rect_filled(rect, 3.0, super::style::SWATCH_BACKGROUND);
     match style {
         Style::Area(AreaStyle { fill, outline }) => {
             let inner = rect.shrink(2.0);

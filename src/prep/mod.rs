@@ -101,7 +101,41 @@ pub fn build(src: &Path) -> Result<Vec<(&'static str, String)>, PrepError> {
     out.push(("base-rivers.geojson", rivers(src)?));
     out.push(("base-towns.geojson", write_towns(&towns)?));
     out.push(("communes.geojson", communes(&gazetteer)?));
+    for (name, text) in &out {
+        refuse_invalid(name, text)?;
+    }
     Ok(out)
+}
+
+/// Checks every geometry of a file about to be written, as its readers will see it (after
+/// rounding): a self-intersecting ring or an overlap would make areas, hit-testing and
+/// tessellation wrong, so the tool stops instead of writing it.
+fn refuse_invalid(file: &str, text: &str) -> Result<(), PrepError> {
+    use geo::Validation;
+    let invalid = |message: String| PrepError::Invalid {
+        file: file.to_owned(),
+        message,
+    };
+    let collection: geojson::FeatureCollection = text
+        .parse()
+        .map_err(|e: geojson::Error| invalid(e.to_string()))?;
+    for (i, feature) in collection.features.iter().enumerate() {
+        let Some(geometry) = &feature.geometry else {
+            continue;
+        };
+        let geometry: Geometry<f64> = geometry
+            .try_into()
+            .map_err(|e: geojson::Error| invalid(format!("feature {i}: {e}")))?;
+        if let Err(problem) = geometry.check_validation() {
+            let name = feature
+                .property("id")
+                .or_else(|| feature.property("country"))
+                .or_else(|| feature.property("name"))
+                .map_or_else(|| format!("feature {i}"), ToString::to_string);
+            return Err(invalid(format!("{name}: invalid geometry: {problem}")));
+        }
+    }
+    Ok(())
 }
 
 /// Writes the files built from `src` into `dest`.
@@ -196,7 +230,7 @@ fn districts(src: &Path) -> Result<Vec<DistrictShape>, PrepError> {
             DISTRICTS.len()
         )
     })?;
-    let simplified = topo::simplify_shared(&shapes, DISTRICT_TOLERANCE_DEG);
+    let simplified = topo::simplify_shared(&shapes, DISTRICT_TOLERANCE_DEG, 6);
     let mut out = Vec::new();
     for (def, shape) in DISTRICTS.iter().zip(simplified) {
         let shape = round_to(shape, 6);
@@ -274,10 +308,7 @@ fn land_and_border(src: &Path) -> Result<(String, MultiLineString<f64>), PrepErr
     };
     let countries = ["VNM", "CHN"];
     let shapes = [find(countries[0])?, find(countries[1])?];
-    let simplified: Vec<MultiPolygon<f64>> = topo::simplify_shared(&shapes, LAND_TOLERANCE_DEG)
-        .into_iter()
-        .map(|s| round_to(s, 5))
-        .collect();
+    let simplified: Vec<MultiPolygon<f64>> = topo::simplify_shared(&shapes, LAND_TOLERANCE_DEG, 5);
     let border = MultiLineString(topo::shared_edges(&simplified[0], &simplified[1]));
     check(!border.0.is_empty(), || {
         format!("{file}: the two countries share no edge")

@@ -188,10 +188,12 @@ const fn site(
 }
 
 const PLACES_TSV: &str = "langson-places.tsv (note column)";
+const GATES_NOTES: &str =
+    "gates-notes.md (Customs News copy; Chinese 2010 news item), medium confidence";
 const STARTED: (SiteStatus, &str) = (SiteStatus::UnderConstruction, SEED_CLUSTERS);
 const INTERESTED: (SiteStatus, &str) = (SiteStatus::InvestorsInterested, SEED_CLUSTERS);
 
-pub const PLACES: [PlaceDef; 20] = [
+pub const PLACES: [PlaceDef; 21] = [
     gate(
         "huu_nghi",
         "Hữu Nghị International Border Gate",
@@ -228,7 +230,12 @@ pub const PLACES: [PlaceDef; 20] = [
         GateClass::Secondary,
         Some(("Bình Nhi Quan", PLACES_TSV)),
     ),
-    gate("na_hinh", "Na Hình Border Gate", GateClass::Secondary, None),
+    gate(
+        "na_hinh",
+        "Na Hình Border Gate",
+        GateClass::Secondary,
+        Some(("Keo Ải (Jiao'ai)", GATES_NOTES)),
+    ),
     gate(
         "na_nua",
         "Nà Nưa Border Gate",
@@ -239,8 +246,10 @@ pub const PLACES: [PlaceDef; 20] = [
         "po_nhung",
         "Pò Nhùng Border Gate",
         GateClass::Secondary,
-        None,
+        Some(("Dầu Ải (You'ai)", GATES_NOTES)),
     ),
+    // No source found names its Chinese counterpart (gates-notes.md).
+    gate("co_sau", "Co Sâu Border Gate", GateClass::Secondary, None),
     site(
         "vsip_lang_son",
         "VSIP Lạng Sơn Industrial Park",

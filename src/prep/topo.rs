@@ -5,7 +5,7 @@
 //! cut into arcs at the vertices where the set of polygons sharing the edge changes; each
 //! arc is simplified once, in a canonical direction, so both neighbours get the same result.
 
-use geo::{Coord, LineString, MultiPolygon, Polygon, Simplify};
+use geo::{Coord, LineString, MapCoords, MultiPolygon, Polygon, Simplify};
 use std::collections::HashMap;
 
 type Key = (i64, i64);
@@ -28,9 +28,122 @@ fn open(ring: &LineString<f64>) -> Vec<Coord> {
     coords
 }
 
+/// Identifies an arc whichever ring walks it: both ends and the second vertex, in the
+/// canonical direction.
+type ArcKey = (Key, Key, Key);
+
+/// How many times an arc's tolerance may be quartered before it is kept as it was.
+const REPAIR_ROUNDS: usize = 8;
+
 /// Simplifies every polygon of `shapes` with Douglas–Peucker at `tolerance` (in the
-/// coordinates' unit) along arcs shared between shapes.
-pub fn simplify_shared(shapes: &[MultiPolygon<f64>], tolerance: f64) -> Vec<MultiPolygon<f64>> {
+/// coordinates' unit) along arcs shared between shapes, then rounds to `decimals`.
+///
+/// Douglas–Peucker can make a ring cross itself or a neighbour ring (a narrow inlet closes,
+/// a spit cuts across a bay). Every arc that takes part in such a crossing is simplified
+/// again at a quarter of its tolerance, until each polygon is valid; an arc that never gets
+/// there is kept unsimplified. Shared arcs stay shared, since the tolerance belongs to the
+/// arc, not to the polygon.
+pub fn simplify_shared(
+    shapes: &[MultiPolygon<f64>],
+    tolerance: f64,
+    decimals: i32,
+) -> Vec<MultiPolygon<f64>> {
+    let mut tolerances: HashMap<ArcKey, f64> = HashMap::new();
+    let mut out = Vec::new();
+    for round in 0..=REPAIR_ROUNDS {
+        let (shapes_out, arcs) = simplify_once(shapes, tolerance, &tolerances);
+        out = shapes_out
+            .into_iter()
+            .map(|m| round_to(m, decimals))
+            .collect();
+        let crossing = crossing_arcs(&out, &arcs);
+        if crossing.is_empty() {
+            break;
+        }
+        for arc in crossing {
+            let t = tolerances.entry(arc).or_insert(tolerance);
+            *t = if round + 1 == REPAIR_ROUNDS {
+                0.0
+            } else {
+                *t / 4.0
+            };
+        }
+    }
+    out
+}
+
+fn round_to(shape: MultiPolygon<f64>, decimals: i32) -> MultiPolygon<f64> {
+    let scale = 10f64.powi(decimals);
+    shape.map_coords(|c| Coord {
+        x: (c.x * scale).round() / scale,
+        y: (c.y * scale).round() / scale,
+    })
+}
+
+/// For every output vertex pair (segment), the arc it came from; `None` where no arc did.
+type SegmentArcs = HashMap<(Key, Key), ArcKey>;
+
+/// The arcs whose segments cross another segment of the same polygon (its own ring or
+/// another ring of it) anywhere but at a shared vertex, or whose polygon is otherwise
+/// invalid.
+fn crossing_arcs(shapes: &[MultiPolygon<f64>], arcs: &SegmentArcs) -> Vec<ArcKey> {
+    use geo::{Line, Validation};
+    use rstar::{AABB, RTree, RTreeObject, primitives::GeomWithData};
+    let mut found: Vec<ArcKey> = Vec::new();
+    for polygon in shapes.iter().flat_map(|m| &m.0) {
+        if polygon.is_valid() {
+            continue;
+        }
+        let segments: Vec<GeomWithData<rstar::primitives::Rectangle<[f64; 2]>, Line<f64>>> =
+            std::iter::once(polygon.exterior())
+                .chain(polygon.interiors())
+                .flat_map(|ring| ring.lines())
+                .map(|l| {
+                    let envelope = AABB::from_corners([l.start.x, l.start.y], [l.end.x, l.end.y]);
+                    GeomWithData::new(envelope.into(), l)
+                })
+                .collect();
+        let tree = RTree::bulk_load(segments.clone());
+        let mut culprits: Vec<Line<f64>> = Vec::new();
+        for s in &segments {
+            let l = s.data;
+            for other in tree.locate_in_envelope_intersecting(&s.geom().envelope()) {
+                let o = other.data;
+                let touches_at_end =
+                    [l.start, l.end].contains(&o.start) || [l.start, l.end].contains(&o.end);
+                if touches_at_end {
+                    continue;
+                }
+                if geo::line_intersection::line_intersection(l, o).is_some() {
+                    culprits.push(l);
+                }
+            }
+        }
+        if culprits.is_empty() {
+            // Invalid without a crossing (a collapsed ring, a repeated point): repair the
+            // whole polygon's arcs.
+            culprits = std::iter::once(polygon.exterior())
+                .chain(polygon.interiors())
+                .flat_map(|ring| ring.lines())
+                .collect();
+        }
+        for l in culprits {
+            if let Some(arc) = arcs.get(&edge_key(l.start, l.end))
+                && !found.contains(arc)
+            {
+                found.push(*arc);
+            }
+        }
+    }
+    found
+}
+
+fn simplify_once(
+    shapes: &[MultiPolygon<f64>],
+    tolerance: f64,
+    tolerances: &HashMap<ArcKey, f64>,
+) -> (Vec<MultiPolygon<f64>>, SegmentArcs) {
+    let arcs_seen = std::cell::RefCell::new(SegmentArcs::new());
     let mut owners: HashMap<(Key, Key), Vec<usize>> = HashMap::new();
     for (shape, multi) in shapes.iter().enumerate() {
         for polygon in &multi.0 {
@@ -87,7 +200,13 @@ pub fn simplify_shared(shapes: &[MultiPolygon<f64>], tolerance: f64) -> Vec<Mult
                     break;
                 }
             }
-            let simplified = simplify_arc(arc, tolerance);
+            let arc_key = canonical_key(&arc);
+            let t = tolerances.get(&arc_key).copied().unwrap_or(tolerance);
+            let simplified = simplify_arc(arc, t);
+            let mut seen = arcs_seen.borrow_mut();
+            for pair in simplified.windows(2) {
+                seen.insert(edge_key(pair[0], pair[1]), arc_key);
+            }
             out.extend_from_slice(&simplified[..simplified.len() - 1]);
         }
         out.dedup();
@@ -97,7 +216,7 @@ pub fn simplify_shared(shapes: &[MultiPolygon<f64>], tolerance: f64) -> Vec<Mult
         out.push(out[0]);
         LineString(out)
     };
-    shapes
+    let out = shapes
         .iter()
         .map(|multi| {
             MultiPolygon(
@@ -113,15 +232,29 @@ pub fn simplify_shared(shapes: &[MultiPolygon<f64>], tolerance: f64) -> Vec<Mult
                     .collect(),
             )
         })
-        .collect()
+        .collect();
+    (out, arcs_seen.into_inner())
+}
+
+fn is_reversed(arc: &[Coord]) -> bool {
+    key(arc[0]) > key(arc[arc.len() - 1])
+        || (key(arc[0]) == key(arc[arc.len() - 1])
+            && arc.len() > 2
+            && key(arc[1]) > key(arc[arc.len() - 2]))
+}
+
+fn canonical_key(arc: &[Coord]) -> ArcKey {
+    let n = arc.len();
+    if is_reversed(arc) {
+        (key(arc[n - 1]), key(arc[n - 2]), key(arc[0]))
+    } else {
+        (key(arc[0]), key(arc[1]), key(arc[n - 1]))
+    }
 }
 
 /// Douglas–Peucker on an arc, always run in the same direction whichever ring asks.
 fn simplify_arc(arc: Vec<Coord>, tolerance: f64) -> Vec<Coord> {
-    let reversed = key(arc[0]) > key(arc[arc.len() - 1])
-        || (key(arc[0]) == key(arc[arc.len() - 1])
-            && arc.len() > 2
-            && key(arc[1]) > key(arc[arc.len() - 2]));
+    let reversed = is_reversed(&arc);
     let mut line = LineString(arc);
     if reversed {
         line.0.reverse();
@@ -190,7 +323,11 @@ mod tests {
         let right = polygon![
             (x: 1.0, y: 0.0), (x: 2.0, y: 0.0), (x: 2.0, y: 1.0), (x: 1.0, y: 1.0), (x: 1.01, y: 0.5)
         ];
-        let out = simplify_shared(&[MultiPolygon(vec![left]), MultiPolygon(vec![right])], 0.05);
+        let out = simplify_shared(
+            &[MultiPolygon(vec![left]), MultiPolygon(vec![right])],
+            0.05,
+            6,
+        );
         let shared = shared_edges(&out[0], &out[1]);
         assert_eq!(shared.len(), 1, "one shared arc: {shared:?}");
         assert_eq!(

@@ -1,16 +1,18 @@
 //! The caption area of presentation mode: large, high-contrast title and caption of the
 //! current tour step, its sources in small type, and the step counter.
 
+use crate::atlas::Lang;
 use crate::atlas::facts::Catalogue;
 use crate::present::tour::Step;
+use crate::theme;
+use crate::theme::fonts;
 use crate::ui::facts_view::citation_text;
-use crate::ui::fonts;
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::T;
 use egui::{Color32, RichText, Ui};
 
-pub const BACKGROUND: Color32 = Color32::from_rgb(16, 20, 28);
-const TEXT: Color32 = Color32::from_rgb(245, 245, 240);
-const SOFT: Color32 = Color32::from_rgb(170, 178, 190);
+pub const BACKGROUND: Color32 = theme::CAPTION_BACKGROUND;
+const TEXT: Color32 = theme::CAPTION_TEXT;
+const SOFT: Color32 = theme::CAPTION_SOFT;
 
 /// What the presenter clicked in the caption area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

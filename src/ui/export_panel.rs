@@ -1,9 +1,11 @@
 //! The export window: resolution, folder, and buttons to export the current view or every
 //! tour step as PNG.
 
+use crate::atlas::Lang;
 use crate::state::{Action, ExportState};
-use crate::ui::i18n::{Lang, T};
-use egui::{Color32, RichText};
+use crate::theme;
+use crate::ui::i18n::T;
+use egui::RichText;
 
 pub const SIZES: [[u32; 2]; 3] = [[1920, 1080], [3840, 2160], [7680, 4320]];
 
@@ -56,9 +58,9 @@ pub fn show(ctx: &egui::Context, export: &mut ExportState, lang: Lang, actions: 
             }
             if let Some(status) = &export.status {
                 let color = if status.ok {
-                    Color32::from_rgb(20, 120, 40)
+                    theme::SUCCESS
                 } else {
-                    Color32::from_rgb(190, 40, 20)
+                    theme::FAILURE
                 };
                 ui.label(RichText::new(&status.message).color(color));
             }

@@ -3,13 +3,15 @@
 //! side, not hidden.
 
 use crate::atlas::FeatureId;
+use crate::atlas::Lang;
 use crate::atlas::facts::{Catalogue, Category, Fact, Figure, Unit};
 use crate::state::Action;
-use crate::ui::fonts;
-use crate::ui::i18n::{Lang, T};
+use crate::theme;
+use crate::theme::fonts;
+use crate::ui::i18n::T;
 use egui::{Color32, RichText, Ui};
 
-pub const CONFLICT: Color32 = Color32::from_rgb(190, 70, 0);
+pub const CONFLICT: Color32 = theme::CONFLICT;
 
 pub fn category_name(category: Category, lang: Lang) -> &'static str {
     let (vi, en) = match category {

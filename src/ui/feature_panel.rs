@@ -1,9 +1,12 @@
 //! Right panel: what the atlas knows about the selected feature, or the province overview.
 
+use crate::atlas::lang::{self as names, Lang};
 use crate::atlas::{Atlas, Feature, Kind, LayerKind};
 use crate::state::{Action, State};
-use crate::ui::i18n::{self, Lang, T};
-use crate::ui::{facts_view, fonts};
+use crate::theme;
+use crate::theme::fonts;
+use crate::ui::facts_view;
+use crate::ui::i18n::T;
 use egui::{Grid, RichText, Ui};
 
 pub fn show(ui: &mut Ui, atlas: &Atlas, state: &State, actions: &mut Vec<Action>) {
@@ -47,7 +50,7 @@ fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
                 LayerKind::Gates,
                 LayerKind::Industry,
             ] {
-                ui.label(i18n::layer_name(layer, lang));
+                ui.label(names::layer_name(layer, lang));
                 let (all, on_map) = (count(layer), located(layer));
                 if all == on_map {
                     ui.label(all.to_string());
@@ -77,7 +80,7 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
     };
     ui.label(RichText::new(title).font(fonts::bold(20.0)));
     ui.label(RichText::new(subtitle).italics());
-    ui.label(RichText::new(i18n::kind_name(p.kind, lang)).color(ui.visuals().weak_text_color()));
+    ui.label(RichText::new(names::kind_name(p.kind, lang)).color(ui.visuals().weak_text_color()));
     ui.horizontal(|ui| {
         if feature.is_located() && ui.button(T::ZoomToSelection.get(lang)).clicked() {
             actions.push(Action::ZoomToFeature(p.id.clone()));
@@ -87,19 +90,13 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
         }
     });
     if p.approximate {
-        ui.colored_label(
-            egui::Color32::from_rgb(170, 90, 0),
-            format!("~ {}", T::Approximate.get(lang)),
-        );
+        ui.colored_label(theme::WARNING, format!("~ {}", T::Approximate.get(lang)));
     }
     if p.schematic {
-        ui.colored_label(egui::Color32::from_rgb(170, 90, 0), T::Schematic.get(lang));
+        ui.colored_label(theme::WARNING, T::Schematic.get(lang));
     }
     if !feature.is_located() {
-        ui.colored_label(
-            egui::Color32::from_rgb(170, 90, 0),
-            T::NotOnMapHelp.get(lang),
-        );
+        ui.colored_label(theme::WARNING, T::NotOnMapHelp.get(lang));
     }
     ui.add_space(6.0);
     let district_name = |id: &crate::atlas::FeatureId| {
@@ -118,7 +115,7 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
                 ui.end_row();
             };
             if let Some(zone) = p.zone {
-                row(T::Zone, i18n::zone_name(zone, lang).to_owned());
+                row(T::Zone, names::zone_name(zone, lang).to_owned());
             }
             if let Some(d) = &p.district {
                 row(T::District, district_name(d));
@@ -129,14 +126,14 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
             if let Some(class) = p.gate_class {
                 row(
                     T::GateClassLabel,
-                    i18n::gate_class_name(class, lang).to_owned(),
+                    names::gate_class_name(class, lang).to_owned(),
                 );
             }
             if let Some(pair) = &p.paired_gate {
                 row(T::PairedGate, pair.clone());
             }
             if let Some(status) = p.status {
-                row(T::Status, i18n::status_name(status, lang).to_owned());
+                row(T::Status, names::status_name(status, lang).to_owned());
             }
             if let Some(area) = p.area_ha {
                 row(
@@ -162,7 +159,7 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
             }
             row(
                 T::Precision,
-                i18n::precision_name(p.precision, lang).to_owned(),
+                names::precision_name(p.precision, lang).to_owned(),
             );
         });
     ui.add_space(8.0);
@@ -200,7 +197,7 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
                 let mut text = format!(
                     "{} · {}",
                     lang.pick(&f.props.name_vi, &f.props.name_en),
-                    i18n::kind_name(f.kind(), lang)
+                    names::kind_name(f.kind(), lang)
                 );
                 if !f.is_located() {
                     text.push_str(lang.pick(" (chưa có vị trí)", " (not on the map)"));

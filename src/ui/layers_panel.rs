@@ -1,13 +1,14 @@
 //! Left panel: search, the layer list with its legend, and the places that have no
 //! location on the map.
 
+use crate::atlas::lang::{self as names, Lang};
 use crate::atlas::search::{self, Hit};
 use crate::atlas::{Atlas, Kind, LayerKind};
-use crate::map::style::{self, LegendKey};
+use crate::map::style::{self};
 use crate::map::symbols::paint_swatch;
 use crate::state::{Action, State};
-use crate::ui::fonts;
-use crate::ui::i18n::{self, Lang, T};
+use crate::theme::fonts;
+use crate::ui::i18n::T;
 use egui::{RichText, Sense, Ui, vec2};
 
 /// Top of the list is top of the map.
@@ -63,7 +64,7 @@ fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<A
                 let text = format!(
                     "{} · {}",
                     lang.pick(&feature.props.name_vi, &feature.props.name_en),
-                    i18n::kind_name(feature.kind(), lang)
+                    names::kind_name(feature.kind(), lang)
                 );
                 if ui
                     .selectable_label(state.selected.as_ref() == Some(&id), text)
@@ -99,7 +100,7 @@ fn layer_row(ui: &mut Ui, layer: LayerKind, state: &State, actions: &mut Vec<Act
     if ui
         .checkbox(
             &mut on,
-            RichText::new(i18n::layer_name(layer, lang)).strong(),
+            RichText::new(names::layer_name(layer, lang)).strong(),
         )
         .changed()
     {
@@ -111,7 +112,7 @@ fn layer_row(ui: &mut Ui, layer: LayerKind, state: &State, actions: &mut Vec<Act
                 let (rect, _) = ui.allocate_exact_size(vec2(34.0, 22.0), Sense::hover());
                 let painter = ui.painter_at(rect);
                 paint_swatch(&painter, rect, &entry.swatch);
-                let text = legend_text(&entry.key, lang);
+                let text = entry.key.text(lang);
                 if on {
                     ui.label(text);
                 } else {
@@ -120,39 +121,6 @@ fn layer_row(ui: &mut Ui, layer: LayerKind, state: &State, actions: &mut Vec<Act
             });
         }
     });
-}
-
-pub fn legend_text(key: &LegendKey, lang: Lang) -> String {
-    match key {
-        LegendKey::Zone(z) => i18n::zone_name(*z, lang).to_owned(),
-        LegendKey::GateClass(c) => i18n::gate_class_name(*c, lang).to_owned(),
-        LegendKey::Status(s) => format!(
-            "{} ({})",
-            i18n::status_name(*s, lang),
-            lang.pick("cụm", "cluster")
-        ),
-        LegendKey::Park => lang.pick("Khu công nghiệp", "Industrial park").to_owned(),
-        LegendKey::Approximate => lang
-            .pick("Vị trí gần đúng (tâm xã)", "Approximate (commune centroid)")
-            .to_owned(),
-        LegendKey::Axis => lang
-            .pick(
-                "Trục Đồng Đăng – Hữu Lũng (sơ đồ)",
-                "Đồng Đăng – Hữu Lũng axis (schematic)",
-            )
-            .to_owned(),
-        LegendKey::Corridor => lang
-            .pick(
-                "Hành lang QL4A, QL4B (sơ đồ)",
-                "Corridors on QL4A, QL4B (schematic)",
-            )
-            .to_owned(),
-        LegendKey::Province => lang.pick("Ranh giới tỉnh", "Province boundary").to_owned(),
-        LegendKey::Border => lang
-            .pick("Biên giới Việt Nam – Trung Quốc", "Vietnam – China border")
-            .to_owned(),
-        LegendKey::SiteArea(a) => format!("{a} ha"),
-    }
 }
 
 /// The places of a layer that the sources name without a usable location, with their

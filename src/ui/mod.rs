@@ -1,11 +1,10 @@
-//! Panels and text: layers and legend, feature panel, top bar, status bar, fonts, strings.
+//! Panels and text: layers and legend, feature panel, top bar, status bar, strings.
 //! UI code reads the atlas; it never parses files.
 
 pub mod caption;
 pub mod export_panel;
 pub mod facts_view;
 pub mod feature_panel;
-pub mod fonts;
 pub mod i18n;
 pub mod layers_panel;
 pub mod source_viewer;

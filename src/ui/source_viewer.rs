@@ -1,14 +1,14 @@
 //! A window with the full text of a source article, the quoted words highlighted and
 //! scrolled into view.
 
+use crate::atlas::Lang;
 use crate::atlas::facts::Catalogue;
 use crate::state::{Action, SourceView};
-use crate::ui::fonts;
-use crate::ui::i18n::{Lang, T};
+use crate::theme;
+use crate::theme::fonts;
+use crate::ui::i18n::T;
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Color32, FontId, RichText};
-
-const HIGHLIGHT: Color32 = Color32::from_rgb(255, 236, 120);
+use egui::{FontId, RichText};
 
 pub fn show(
     ctx: &egui::Context,
@@ -55,7 +55,7 @@ pub fn show(
             }
             ui.separator();
             let Some(text) = Catalogue::article_text(&view.article) else {
-                ui.colored_label(Color32::RED, format!("seeds/{} ?", view.article));
+                ui.colored_label(theme::FAILURE, format!("seeds/{} ?", view.article));
                 return;
             };
             let font = FontId::proportional(15.0);
@@ -71,8 +71,8 @@ pub fn show(
                         &text[start..end],
                         0.0,
                         TextFormat {
-                            background: HIGHLIGHT,
-                            color: Color32::BLACK,
+                            background: theme::QUOTE_HIGHLIGHT,
+                            color: theme::ARTICLE_TEXT,
                             ..TextFormat::simple(font.clone(), color)
                         },
                     );

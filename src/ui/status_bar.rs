@@ -1,8 +1,10 @@
 //! Bottom bar: pointer position, zoom, tile status and keyboard hints.
 
+use crate::atlas::Lang;
 use crate::map::basemap::health::TileHealth;
-use crate::ui::i18n::{Lang, T};
-use egui::{Color32, Ui};
+use crate::theme;
+use crate::ui::i18n::T;
+use egui::Ui;
 
 pub struct Status<'a> {
     pub lang: Lang,
@@ -44,7 +46,7 @@ pub fn show(ui: &mut Ui, status: &Status) {
             ui.separator();
             let detail = status.health.last_error.as_deref().unwrap_or("");
             ui.colored_label(
-                Color32::from_rgb(200, 60, 0),
+                theme::WARNING,
                 format!(
                     "⚠ {} ({}× ) — {}",
                     T::TilesFailed.get(lang),
@@ -63,12 +65,12 @@ pub fn show(ui: &mut Ui, status: &Status) {
         }
         if let Some(e) = status.pmtiles_error {
             ui.separator();
-            ui.colored_label(Color32::from_rgb(200, 60, 0), format!("⚠ {e}"));
+            ui.colored_label(theme::WARNING, format!("⚠ {e}"));
         }
         if !status.data_errors.is_empty() {
             ui.separator();
             ui.colored_label(
-                Color32::from_rgb(200, 60, 0),
+                theme::WARNING,
                 format!(
                     "⚠ {}: {}",
                     T::DataErrors.get(lang),

@@ -1,9 +1,10 @@
 //! Top bar: title, basemap switcher, language, whole-province view.
 
+use crate::atlas::Lang;
 use crate::map::basemap::{BasemapChoice, Basemaps};
 use crate::state::{Action, State};
-use crate::ui::fonts;
-use crate::ui::i18n::{Lang, T};
+use crate::theme::fonts;
+use crate::ui::i18n::T;
 use egui::{RichText, Ui};
 
 pub fn basemap_name(choice: BasemapChoice, lang: Lang) -> &'static str {

@@ -8,6 +8,9 @@ pub const REGULAR: &str = "NotoSans-Regular";
 pub const BOLD: &str = "NotoSans-Bold";
 /// Stars, diamonds and warning signs the articles and status bar use.
 pub const SYMBOLS: &str = "NotoSansSymbols2-Regular";
+/// The few Han characters of the Chinese gate names in the sources' notes: a subset of
+/// Noto Sans CJK SC made by `scripts/subset-cjk-font.sh`.
+pub const CJK: &str = "NotoSansCJK-subset";
 
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
@@ -29,9 +32,16 @@ pub fn definitions() -> FontDefinitions {
             "../../assets/fonts/NotoSansSymbols2-Regular.ttf"
         ))),
     );
+    fonts.font_data.insert(
+        CJK.to_owned(),
+        Arc::new(FontData::from_static(include_bytes!(
+            "../../assets/fonts/NotoSansCJK-subset.otf"
+        ))),
+    );
     let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
     proportional.insert(0, REGULAR.to_owned());
     proportional.insert(1, SYMBOLS.to_owned());
+    proportional.push(CJK.to_owned());
     // Monospace keeps its face for digits and falls back to Noto for Vietnamese letters.
     fonts
         .families
@@ -40,7 +50,12 @@ pub fn definitions() -> FontDefinitions {
         .push(REGULAR.to_owned());
     fonts.families.insert(
         FontFamily::Name(BOLD.into()),
-        vec![BOLD.to_owned(), REGULAR.to_owned(), SYMBOLS.to_owned()],
+        vec![
+            BOLD.to_owned(),
+            REGULAR.to_owned(),
+            SYMBOLS.to_owned(),
+            CJK.to_owned(),
+        ],
     );
     fonts
 }
