@@ -118,5 +118,5 @@ fn the_language_switches_without_leaving_the_tour() {
     h.run_steps(3);
     assert_eq!(step(&h), 1, "still on the same step");
     h.get_by_label("1 development axis: Đồng Đăng – Hữu Lũng");
-    h.get_by_label_contains("The axis follows the north–south corridor");
+    h.get_by_label_contains("the axis is tied to the north–south economic corridor");
 }

@@ -292,6 +292,7 @@ fn the_border_economic_zone_shows_its_key_figures() {
     )));
     h.run_steps(3);
     h.get_by_label("Số liệu chính");
-    h.get_by_label("13.000 tỷ đồng");
-    h.get_by_label("207 triệu USD");
+    // The articles say "trên": the qualifier stays with the figure.
+    h.get_by_label("trên 13.000 tỷ đồng");
+    h.get_by_label("trên 207 triệu USD");
 }

@@ -64,6 +64,55 @@ pub enum Unit {
     Rank,
 }
 
+/// How the article puts a figure: "hơn 21.500" is more than 21,500, never 21,500.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// hơn, trên, vượt
+    MoreThan,
+    /// khoảng, ước, xấp xỉ
+    About,
+    /// gần
+    Nearly,
+    /// ít nhất, tối thiểu
+    AtLeast,
+    /// dưới
+    LessThan,
+    /// tối đa
+    UpTo,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 6] = [
+        Qualifier::MoreThan,
+        Qualifier::About,
+        Qualifier::Nearly,
+        Qualifier::AtLeast,
+        Qualifier::LessThan,
+        Qualifier::UpTo,
+    ];
+
+    /// The Vietnamese words that carry this qualifier before a number, longest first.
+    pub fn vietnamese_words(self) -> &'static [&'static str] {
+        match self {
+            Qualifier::MoreThan => &["hơn", "trên", "vượt"],
+            Qualifier::About => &["khoảng", "ước tính", "ước", "xấp xỉ", "chừng"],
+            Qualifier::Nearly => &["gần"],
+            Qualifier::AtLeast => &["ít nhất", "tối thiểu"],
+            Qualifier::LessThan => &["dưới"],
+            Qualifier::UpTo => &["tối đa"],
+        }
+    }
+}
+
+/// Two short texts, Vietnamese and English.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual {
+    pub vi: String,
+    pub en: String,
+}
+
 /// A number a fact states: its value (or range), its unit, and the exact text of the
 /// number in the quote.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -76,6 +125,35 @@ pub struct Figure {
     pub unit: Unit,
     #[serde(default)]
     pub period: Option<String>,
+    #[serde(default)]
+    pub qualifier: Option<Qualifier>,
+    /// The number as printed is plainly wrong (a missing word, a slipped digit): never
+    /// shown bare, always with this explanation.
+    #[serde(default)]
+    pub misprint: Option<Bilingual>,
+}
+
+/// Whether the article states a thing as done or as intended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Stated as existing, done or measured.
+    Reported,
+    /// Scheduled or decided ("dự kiến" with a date, "sẽ", "kế hoạch").
+    Planned,
+    /// An estimate or anticipation ("ước", "dự kiến đạt").
+    Expected,
+    /// A goal ("phấn đấu", "mục tiêu", "định hướng").
+    Target,
+}
+
+/// A link between two facts, with the reason, recorded once on either side.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub id: FactId,
+    pub vi: String,
+    pub en: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -85,6 +163,7 @@ pub struct Fact {
     /// Features the fact is about; `province` for the province as a whole.
     pub about: Vec<FeatureId>,
     pub category: Category,
+    pub modality: Modality,
     /// File name of the article in `seeds/`.
     pub article: String,
     /// The exact words of the article the fact rests on.
@@ -93,12 +172,14 @@ pub struct Fact {
     pub en: String,
     #[serde(default)]
     pub figures: Vec<Figure>,
-    /// Other versions of the same fact that disagree with this one.
+    /// The same measure at the same time with another value, in another fact.
     #[serde(default)]
-    pub conflicts_with: Vec<FactId>,
-    /// Facts worth reading together with this one.
+    pub conflicts_with: Vec<Link>,
+    /// A figure to read beside this one: another scope, date, rounding or measure.
     #[serde(default)]
-    pub related: Vec<FactId>,
+    pub related: Vec<Link>,
+    /// The date (ISO) this fact was last checked against its quote.
+    pub reviewed: String,
 }
 
 /// What is known of one source article.
@@ -116,6 +197,17 @@ pub struct Article {
     #[serde(default)]
     pub date_note: Option<String>,
     pub url: Option<String>,
+    /// The publisher develops what the article describes: its facts are the developer's
+    /// own statements.
+    #[serde(default)]
+    pub publisher_interest: Option<PublisherInterest>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct PublisherInterest {
+    pub features: Vec<FeatureId>,
+    pub vi: String,
+    pub en: String,
 }
 
 #[derive(Deserialize)]
@@ -195,19 +287,39 @@ impl Catalogue {
         self.facts.iter().filter(move |f| f.about.contains(feature))
     }
 
-    /// The facts that disagree with `fact`, whichever side recorded the link.
-    pub fn conflicts<'a>(&'a self, fact: &'a Fact) -> Vec<&'a Fact> {
-        let mut out: Vec<&Fact> = fact
-            .conflicts_with
+    /// The facts that disagree with `fact`, with the reason, whichever side recorded it.
+    pub fn conflicts<'a>(&'a self, fact: &'a Fact) -> Vec<(&'a Fact, &'a Link)> {
+        self.linked(fact, |f| &f.conflicts_with)
+    }
+
+    /// The figures to read beside `fact`, with the reason, whichever side recorded it.
+    pub fn related<'a>(&'a self, fact: &'a Fact) -> Vec<(&'a Fact, &'a Link)> {
+        self.linked(fact, |f| &f.related)
+    }
+
+    fn linked<'a>(
+        &'a self,
+        fact: &'a Fact,
+        links: impl Fn(&'a Fact) -> &'a [Link],
+    ) -> Vec<(&'a Fact, &'a Link)> {
+        let mut out: Vec<(&Fact, &Link)> = links(fact)
             .iter()
-            .filter_map(|id| self.get(id))
+            .filter_map(|link| Some((self.get(&link.id)?, link)))
             .collect();
         for other in &self.facts {
-            if other.conflicts_with.contains(&fact.id) && !out.iter().any(|f| f.id == other.id) {
-                out.push(other);
+            for link in links(other) {
+                if link.id == fact.id && !out.iter().any(|(f, _)| f.id == other.id) {
+                    out.push((other, link));
+                }
             }
         }
         out
+    }
+
+    /// What the publisher of `fact`'s article has at stake in it, if it develops a place
+    /// the article describes.
+    pub fn publisher_interest(&self, fact: &Fact) -> Option<&PublisherInterest> {
+        self.article(&fact.article)?.publisher_interest.as_ref()
     }
 
     pub fn articles(&self) -> &[Article] {

@@ -4,7 +4,8 @@
 
 use crate::atlas::FeatureId;
 use crate::atlas::Lang;
-use crate::atlas::facts::{Catalogue, Category, Fact, Figure, Unit};
+use crate::atlas::facts::{Catalogue, Category, Fact, Figure, Link, Modality, Unit};
+use crate::atlas::figure_text::{format_figure, modality_label};
 use crate::state::Action;
 use crate::theme;
 use crate::theme::fonts;
@@ -99,22 +100,78 @@ fn fact_row(
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
+        if let Some(label) = modality_label(fact.modality, lang) {
+            modality_badge(ui, label);
+        }
         ui.label(lang.pick(&fact.vi, &fact.en));
         citation_chip(ui, catalogue, fact, lang, actions);
     });
-    let conflicts = catalogue.conflicts(fact);
-    if !conflicts.is_empty() {
-        ui.indent(("conflict", fact.id.as_str()), |ui| {
-            ui.colored_label(CONFLICT, RichText::new(T::Conflict.get(lang)).strong());
-            for other in conflicts {
-                ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(CONFLICT, lang.pick(&other.vi, &other.en));
-                    citation_chip(ui, catalogue, other, lang, actions);
-                });
-            }
+    if let Some(interest) = catalogue.publisher_interest(fact) {
+        ui.indent(("interest", fact.id.as_str()), |ui| {
+            ui.label(
+                RichText::new(lang.pick(&interest.vi, &interest.en))
+                    .small()
+                    .color(theme::WARNING),
+            );
         });
     }
+    links(ui, catalogue, fact, lang, actions);
     ui.add_space(4.0);
+}
+
+/// A small coloured word before a fact that is a plan, an expectation or a target.
+fn modality_badge(ui: &mut Ui, label: &str) {
+    ui.label(
+        RichText::new(format!(" {} ", label.to_uppercase()))
+            .small()
+            .strong()
+            .color(egui::Color32::WHITE)
+            .background_color(theme::PLANNED),
+    );
+}
+
+/// The facts that disagree with this one, and those to read beside it, each with why.
+fn links(ui: &mut Ui, catalogue: &Catalogue, fact: &Fact, lang: Lang, actions: &mut Vec<Action>) {
+    let conflicts = catalogue.conflicts(fact);
+    let related = catalogue.related(fact);
+    if conflicts.is_empty() && related.is_empty() {
+        return;
+    }
+    ui.indent(("links", fact.id.as_str()), |ui| {
+        if !conflicts.is_empty() {
+            ui.colored_label(CONFLICT, RichText::new(T::Conflict.get(lang)).strong());
+        }
+        for (other, link) in conflicts {
+            linked_fact(ui, catalogue, other, link, CONFLICT, lang, actions);
+        }
+        if !related.is_empty() {
+            ui.label(RichText::new(T::Related.get(lang)).strong().small());
+        }
+        for (other, link) in related {
+            let weak = ui.visuals().weak_text_color();
+            linked_fact(ui, catalogue, other, link, weak, lang, actions);
+        }
+    });
+}
+
+fn linked_fact(
+    ui: &mut Ui,
+    catalogue: &Catalogue,
+    other: &Fact,
+    link: &Link,
+    color: egui::Color32,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.colored_label(color, lang.pick(&other.vi, &other.en));
+        citation_chip(ui, catalogue, other, lang, actions);
+    });
+    ui.label(
+        RichText::new(format!("→ {}", lang.pick(&link.vi, &link.en)))
+            .small()
+            .italics(),
+    );
 }
 
 /// All facts about `feature`, grouped by category. Returns how many were shown.
@@ -157,68 +214,10 @@ pub fn show(
     facts.len()
 }
 
-fn unit_name(unit: Unit, lang: Lang) -> &'static str {
-    let (vi, en) = match unit {
-        Unit::Ha => ("ha", "ha"),
-        Unit::Km => ("km", "km"),
-        Unit::Vnd => ("đồng", "VND"),
-        Unit::MillionVnd => ("triệu đồng", "million VND"),
-        Unit::BillionVnd => ("tỷ đồng", "billion VND"),
-        Unit::MillionUsd => ("triệu USD", "million USD"),
-        Unit::Percent => ("%", "%"),
-        Unit::PercentPerYear => ("%/năm", "%/year"),
-        Unit::Count => ("", ""),
-        Unit::Rank => ("hạng", "rank"),
-    };
-    lang.pick(vi, en)
-}
-
-/// A number the way readers of `lang` write it: 1.156,77 in Vietnamese, 1,156.77 in English.
-pub fn format_value(value: f64, lang: Lang) -> String {
-    let (group, decimal) = match lang {
-        Lang::Vi => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let rounded = (value * 100.0).round() / 100.0;
-    let whole = rounded.trunc().abs() as u64;
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    let frac = format!("{:.2}", rounded.abs().fract());
-    let frac = frac
-        .trim_start_matches('0')
-        .trim_start_matches('.')
-        .trim_end_matches('0');
-    if !frac.is_empty() {
-        out.push(decimal);
-        out.push_str(frac);
-    }
-    if rounded < 0.0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
-pub fn format_figure(figure: &Figure, lang: Lang) -> String {
-    let mut text = format_value(figure.value, lang);
-    if let Some(max) = figure.max {
-        text = format!("{text}–{}", format_value(max, lang));
-    }
-    let unit = unit_name(figure.unit, lang);
-    match unit {
-        "" => text,
-        "%" | "%/năm" | "%/year" => format!("{text}{unit}"),
-        _ => format!("{text} {unit}"),
-    }
-}
-
-/// The money, area and share figures the articles give for a feature, at a glance;
-/// `shown_area` is an area the panel already gives (a site's own), not repeated here.
+/// The money, area and share figures the articles give for a feature, at a glance, each
+/// saying whether it is actual, planned, expected or a target; a misprinted or disputed
+/// figure carries a marker that opens the explanation. `shown_area` is an area the panel
+/// already gives (a site's own), not repeated here.
 pub fn key_figures(
     ui: &mut Ui,
     catalogue: &Catalogue,
@@ -240,12 +239,21 @@ pub fn key_figures(
     }
     ui.label(RichText::new(T::KeyFigures.get(lang)).font(fonts::bold(15.0)));
     egui::Grid::new(("key-figures", feature.as_str()))
-        .num_columns(2)
+        .num_columns(3)
         .striped(true)
         .show(ui, |ui| {
             for (fact, figure) in rows {
-                ui.label(RichText::new(format_figure(figure, lang)).strong())
-                    .on_hover_text(lang.pick(&fact.vi, &fact.en));
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format_figure(fact, figure, lang)).strong())
+                        .on_hover_text(lang.pick(&fact.vi, &fact.en));
+                    disputed_marker(ui, catalogue, fact, figure, lang);
+                });
+                let how = modality_label(fact.modality, lang)
+                    .unwrap_or_else(|| lang.pick("thực tế", "actual"));
+                ui.label(RichText::new(how).small().color(match fact.modality {
+                    Modality::Reported => ui.visuals().weak_text_color(),
+                    _ => theme::PLANNED,
+                }));
                 ui.horizontal(|ui| {
                     if let Some(period) = &figure.period {
                         ui.label(period);
@@ -258,15 +266,30 @@ pub fn key_figures(
     ui.add_space(6.0);
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_follow_the_reader_s_conventions() {
-        assert_eq!(format_value(1156.77, Lang::Vi), "1.156,77");
-        assert_eq!(format_value(1156.77, Lang::En), "1,156.77");
-        assert_eq!(format_value(18602.0, Lang::Vi), "18.602");
-        assert_eq!(format_value(24.8, Lang::En), "24.8");
+/// "⚠" after a misprinted figure or one another source gives otherwise; it opens what is
+/// wrong and the other version.
+fn disputed_marker(ui: &mut Ui, catalogue: &Catalogue, fact: &Fact, figure: &Figure, lang: Lang) {
+    let conflicts = catalogue.conflicts(fact);
+    if figure.misprint.is_none() && conflicts.is_empty() {
+        return;
     }
+    let marker = RichText::new("⚠").color(CONFLICT).strong();
+    ui.menu_button(marker, |ui| {
+        ui.set_max_width(360.0);
+        if let Some(misprint) = &figure.misprint {
+            ui.colored_label(CONFLICT, RichText::new(T::Misprint.get(lang)).strong());
+            ui.label(lang.pick(&misprint.vi, &misprint.en));
+        }
+        for (other, link) in conflicts {
+            ui.separator();
+            ui.label(lang.pick(&other.vi, &other.en));
+            ui.label(
+                RichText::new(lang.pick(&link.vi, &link.en))
+                    .small()
+                    .italics(),
+            );
+        }
+    })
+    .response
+    .on_hover_text(T::Misprint.get(lang));
 }

@@ -1,5 +1,6 @@
 //! Right panel: what the atlas knows about the selected feature, or the province overview.
 
+use crate::atlas::figure_text::format_value;
 use crate::atlas::lang::{self as names, Lang};
 use crate::atlas::{Atlas, Feature, Kind, LayerKind};
 use crate::state::{Action, State};
@@ -32,7 +33,7 @@ fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
             ui.label(format!(
                 "{}: {} km²",
                 T::AreaComputed.get(lang),
-                facts_view::format_value(area, lang)
+                format_value(area, lang)
             ));
         }
     }
@@ -136,16 +137,10 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
                 row(T::Status, names::status_name(status, lang).to_owned());
             }
             if let Some(area) = p.area_ha {
-                row(
-                    T::Area,
-                    format!("{} ha", facts_view::format_value(area, lang)),
-                );
+                row(T::Area, format!("{} ha", format_value(area, lang)));
             }
             if let Some(area) = p.area_km2 {
-                row(
-                    T::AreaComputed,
-                    format!("{} km²", facts_view::format_value(area, lang)),
-                );
+                row(T::AreaComputed, format!("{} km²", format_value(area, lang)));
             }
             if !p.districts.is_empty() {
                 let names: Vec<String> = p.districts.iter().map(district_name).collect();

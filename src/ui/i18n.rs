@@ -49,6 +49,8 @@ pub enum T {
     Facts,
     NoFacts,
     Conflict,
+    Related,
+    Misprint,
     Quote,
     SourceArticle,
     Overview,
@@ -131,6 +133,14 @@ impl T {
                 "The articles state nothing specific about this feature.",
             ),
             T::Conflict => ("⚠ Các nguồn ghi khác nhau:", "⚠ The sources disagree:"),
+            T::Related => (
+                "Số liệu liên quan (khác phạm vi, thời điểm hoặc cách tính):",
+                "Related figures (another scope, date or measure):",
+            ),
+            T::Misprint => (
+                "Lỗi in hoặc số liệu không khớp giữa các nguồn",
+                "Misprint, or the sources give another figure",
+            ),
             T::Quote => ("Trích dẫn", "Quote"),
             T::SourceArticle => ("Nguồn", "Source"),
             T::Overview => ("Tổng quan quy hoạch tỉnh", "Provincial plan overview"),
