@@ -362,3 +362,25 @@ fn geodata_is_what_the_prep_tool_produces() {
         );
     }
 }
+
+/// The articles count 12 gates; the map draws some, lists the others it can name, and
+/// says how many no source identifies.
+#[test]
+fn the_gates_the_articles_count_are_drawn_listed_or_unidentified() {
+    use langson_atlas::atlas::gate_account::GateAccount;
+    let atlas = atlas();
+    let account = GateAccount::of(&atlas).expect("the gate count fact exists");
+    assert_eq!(account.stated, 12);
+    assert_eq!(
+        account.drawn + account.listed,
+        atlas.in_layer(LayerKind::Gates).count()
+    );
+    assert_eq!(
+        account.drawn, 6,
+        "Hữu Nghị, Đồng Đăng, Tân Thanh exact; Chi Ma, Nà Nưa, Bình Nghi at their commune"
+    );
+    assert_eq!(
+        account.unidentified, 2,
+        "gates-notes.md: 2 of the 12 are named by no source"
+    );
+}

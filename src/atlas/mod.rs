@@ -5,6 +5,7 @@ pub mod base;
 pub mod facts;
 pub mod feature;
 pub mod figure_text;
+pub mod gate_account;
 pub mod index;
 pub mod kind;
 pub mod lang;

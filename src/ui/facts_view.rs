@@ -46,6 +46,12 @@ pub fn citation_text(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> String {
         ""
     };
     parts.push(format!("“{title}{ellipsis}”"));
+    if a.publisher_interest.is_some() {
+        parts.push(
+            lang.pick("lời của đơn vị phát triển", "the developer's own words")
+                .to_owned(),
+        );
+    }
     parts.join(" · ")
 }
 

@@ -1,8 +1,9 @@
 //! Right panel: what the atlas knows about the selected feature, or the province overview.
 
 use crate::atlas::figure_text::format_value;
+use crate::atlas::gate_account::{GATE_COUNT_FACT, GateAccount};
 use crate::atlas::lang::{self as names, Lang};
-use crate::atlas::{Atlas, Feature, Kind, LayerKind};
+use crate::atlas::{Atlas, FactId, Feature, Kind, LayerKind};
 use crate::state::{Action, State};
 use crate::theme;
 use crate::theme::fonts;
@@ -64,6 +65,7 @@ fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
                 ui.end_row();
             }
         });
+    gate_account(ui, atlas, lang, actions);
     if let Some(province) = atlas.province() {
         ui.add_space(8.0);
         ui.separator();
@@ -71,6 +73,30 @@ fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
         facts_view::key_figures(ui, &atlas.facts, province.id(), None, lang, actions);
         facts_view::show(ui, &atlas.facts, province.id(), lang, actions);
     }
+}
+
+/// The 12 gates the articles count: how many the map draws, lists, or cannot identify.
+fn gate_account(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
+    let Some(account) = GateAccount::of(atlas) else {
+        return;
+    };
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        let text = match lang {
+            Lang::Vi => format!(
+                "Các bài viết nêu {} cửa khẩu: {} vẽ trên bản đồ, {} chỉ liệt kê (chưa rõ vị trí), {} chưa xác định được tên.",
+                account.stated, account.drawn, account.listed, account.unidentified
+            ),
+            Lang::En => format!(
+                "The articles count {} border gates: {} drawn on the map, {} listed (no known location), {} not yet identified by name.",
+                account.stated, account.drawn, account.listed, account.unidentified
+            ),
+        };
+        ui.label(text);
+        if let Some(fact) = atlas.facts.get(&FactId::new(GATE_COUNT_FACT)) {
+            facts_view::citation_chip(ui, &atlas.facts, fact, lang, actions);
+        }
+    });
 }
 
 fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: &mut Vec<Action>) {
