@@ -1,8 +1,9 @@
 //! Command line and start-up.
 
 use clap::{Parser, ValueEnum};
-use langson_atlas::app::{AtlasApp, Options, SETTINGS_KEY};
+use langson_atlas::app::{AtlasApp, Options, stored_settings};
 use langson_atlas::atlas::Lang;
+use langson_atlas::export::Gpu;
 use langson_atlas::map::basemap::{health, http};
 use langson_atlas::theme::fonts;
 use std::path::PathBuf;
@@ -65,8 +66,15 @@ fn main() -> ExitCode {
         native,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
-            let stored = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY));
-            Ok(Box::new(AtlasApp::new(&cc.egui_ctx, options, stored)))
+            let (stored, problem) = stored_settings(cc.storage);
+            let mut app = AtlasApp::new(&cc.egui_ctx, options, stored);
+            if let Some(problem) = problem {
+                app.report(problem);
+            }
+            if let Some(state) = &cc.wgpu_render_state {
+                app.set_export_gpu(Ok(Gpu::from_render_state(state)));
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

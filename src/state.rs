@@ -1,10 +1,11 @@
-//! State that outlives a frame and the actions panels ask the app to carry out. Panels
-//! read the state and push actions; only the app changes the state, in one place.
+//! State that outlives a frame, and the one vocabulary every input speaks: panels, keys,
+//! the presenter's clicker, the caption buttons and the top bar all produce [`Action`]s,
+//! and `AtlasApp::apply` (`app/apply.rs`) is the one place that carries them out.
 
-use crate::atlas::Lang;
-use crate::atlas::{FactId, FeatureId, LayerKind};
+use crate::atlas::{FactId, FeatureId, Lang, LayerKind};
 use crate::map::Visibility;
 use crate::map::basemap::BasemapChoice;
+use crate::present::Command;
 
 /// What persists between runs.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -41,15 +42,18 @@ pub struct ExportStatus {
     pub message: String,
 }
 
-/// The export window and a running export.
+/// What the export window shows; `app::export_job` runs the exports and keeps it current.
 #[derive(Debug, Default)]
 pub struct ExportState {
     pub open: bool,
     /// Index into the offered sizes.
     pub size: usize,
     pub dir: String,
-    pub running: Option<std::sync::mpsc::Receiver<ExportStatus>>,
+    /// Pictures done and to do, while an export runs.
+    pub progress: Option<(usize, usize)>,
     pub status: Option<ExportStatus>,
+    /// Why exports cannot run on this machine (no graphics adapter), once known.
+    pub unavailable: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -74,10 +78,15 @@ pub enum Action {
     SetLayer(LayerKind, bool),
     SetBasemap(BasemapChoice),
     SetLang(Lang),
+    ToggleLang,
     /// Show the article a fact cites, at its quote.
     OpenSource(FactId),
     CloseSource,
+    FocusSearch,
     StartPresentation,
+    StopPresentation,
+    /// Step, jump or blank the tour while presenting.
+    Tour(Command),
     ToggleExport,
     /// Export the current view as PNG.
     ExportView,

@@ -9,22 +9,12 @@ use langson_atlas::atlas::{Atlas, GeodataSource, LayerKind, LoadError};
 use langson_atlas::map::basemap::pmtiles::{self, PmTilesError};
 use langson_atlas::map::basemap::{BasemapChoice, health};
 use langson_atlas::{AtlasApp, Options};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A copy of `geodata/` in a fresh temporary folder, to break at will.
-fn geodata_copy(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp folder");
-    for entry in std::fs::read_dir("geodata").expect("geodata/").flatten() {
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
-    }
-    dir
-}
-
 #[test]
 fn a_broken_layer_file_is_named_and_replaced_by_the_built_in_copy() {
-    let dir = geodata_copy("broken-layer");
+    let dir = common::geodata_copy("broken-layer");
     std::fs::write(
         dir.join("gates.geojson"),
         "{\"type\": \"FeatureCollection\", \"features\": [",
@@ -42,7 +32,7 @@ fn a_broken_layer_file_is_named_and_replaced_by_the_built_in_copy() {
 
 #[test]
 fn a_missing_file_says_where_it_was_looked_for() {
-    let dir = geodata_copy("missing-file");
+    let dir = common::geodata_copy("missing-file");
     std::fs::remove_file(dir.join("districts.geojson")).expect("remove");
     let (atlas, errors) = Atlas::load(
         &GeodataSource::Dir(dir.clone()),
@@ -58,7 +48,7 @@ fn a_missing_file_says_where_it_was_looked_for() {
 
 #[test]
 fn a_feature_with_wrong_properties_is_reported_by_id() {
-    let dir = geodata_copy("bad-feature");
+    let dir = common::geodata_copy("bad-feature");
     let text = std::fs::read_to_string(dir.join("industry.geojson")).expect("read");
     std::fs::write(
         dir.join("industry.geojson"),
@@ -76,7 +66,7 @@ fn a_feature_with_wrong_properties_is_reported_by_id() {
 
 #[test]
 fn without_fallback_a_broken_file_leaves_the_other_layers_loaded() {
-    let dir = geodata_copy("no-fallback");
+    let dir = common::geodata_copy("no-fallback");
     std::fs::write(dir.join("zones.geojson"), "not json").expect("write");
     let (atlas, errors) = Atlas::load(&GeodataSource::Dir(dir), None);
     assert!(matches!(&errors[0], LoadError::NotGeoJson { file, .. } if file == "zones.geojson"));
@@ -136,7 +126,7 @@ fn harness_with(options: Options) -> egui_kittest::Harness<'static, AtlasApp> {
 
 #[test]
 fn the_window_reports_broken_geodata_and_still_draws_the_map() {
-    let dir = geodata_copy("broken-in-ui");
+    let dir = common::geodata_copy("broken-in-ui");
     std::fs::write(dir.join("axis.geojson"), "{").expect("write");
     let h = harness_with(Options {
         offline: true,
@@ -144,7 +134,7 @@ fn the_window_reports_broken_geodata_and_still_draws_the_map() {
         ..Options::default()
     });
     assert_eq!(h.state().data_errors().len(), 1);
-    h.get_by_label_contains("Lỗi dữ liệu: 1");
+    h.get_by_label_contains("Lỗi dữ liệu: axis.geojson: not valid GeoJSON");
     assert!(h.state().map_output().features_drawn > 30);
 }
 
@@ -208,4 +198,51 @@ fn a_tile_url_without_placeholders_is_refused() {
             .is_err()
     );
     h.get_by_label_contains("lacks {z}, {x}, {y}");
+}
+
+/// eframe's storage, as a test double holding one raw value.
+struct OneValue(Option<String>);
+
+impl eframe::Storage for OneValue {
+    fn get_string(&self, key: &str) -> Option<String> {
+        (key == langson_atlas::app::SETTINGS_KEY)
+            .then(|| self.0.clone())
+            .flatten()
+    }
+    fn set_string(&mut self, _key: &str, _value: String) {}
+    fn remove_string(&mut self, _key: &str) {}
+    fn flush(&mut self) {}
+}
+
+/// Stored settings that cannot be read (a corrupt file, an older format) give the
+/// defaults and a message, never a failed start.
+#[test]
+fn corrupt_stored_settings_are_reported_and_the_defaults_used() {
+    use langson_atlas::app::stored_settings;
+    let corrupt = OneValue(Some("(lang: Klingon, visible: [[[".to_owned()));
+    let (settings, problem) = stored_settings(Some(&corrupt));
+    assert!(settings.is_none());
+    let problem = problem.expect("a message");
+    assert!(problem.contains("stored settings"), "{problem}");
+
+    let (settings, problem) = stored_settings(Some(&OneValue(None)));
+    assert!(
+        settings.is_none() && problem.is_none(),
+        "a first start is not a problem"
+    );
+
+    let mut h = harness_with(Options {
+        offline: true,
+        ..Options::default()
+    });
+    h.state_mut().report(problem_text());
+    h.run_steps(2);
+    h.get_by_label_contains("stored settings");
+}
+
+fn problem_text() -> String {
+    let corrupt = OneValue(Some("garbage".to_owned()));
+    langson_atlas::app::stored_settings(Some(&corrupt))
+        .1
+        .unwrap_or_default()
 }

@@ -4,11 +4,18 @@
 mod common;
 
 use langson_atlas::atlas::Lang;
+use langson_atlas::export::gpu::wgpu;
 use langson_atlas::export::{self, ExportRequest};
 use langson_atlas::map::Visibility;
 use langson_atlas::present::tour::Tour;
 use std::collections::HashSet;
 use std::sync::Arc;
+
+/// A headless GPU device, as the export makes where it has no window (Mesa's software
+/// Vulkan driver in CI).
+fn gpu() -> export::Gpu {
+    export::Gpu::headless().expect("a graphics adapter (scripts/install-deps.sh installs Mesa)")
+}
 
 fn province_request(size: [u32; 2]) -> ExportRequest {
     let atlas = common::atlas();
@@ -31,8 +38,12 @@ fn province_request(size: [u32; 2]) -> ExportRequest {
 
 #[test]
 fn a_4k_export_has_the_requested_size_a_map_and_a_legend() {
-    let exported = export::render(Arc::new(common::atlas()), &province_request([3840, 2160]))
-        .expect("renders");
+    let exported = export::render(
+        &gpu(),
+        Arc::new(common::atlas()),
+        &province_request([3840, 2160]),
+    )
+    .expect("renders");
     assert_eq!(exported.image.dimensions(), (3840, 2160));
     let colours: HashSet<_> = exported.image.pixels().map(|p| p.0).collect();
     assert!(colours.len() > 1000, "{} colours: blank?", colours.len());
@@ -57,7 +68,12 @@ fn a_4k_export_has_the_requested_size_a_map_and_a_legend() {
 
 #[test]
 fn sizes_out_of_range_are_refused() {
-    let err = export::render(Arc::new(common::atlas()), &province_request([100, 100])).err();
+    let err = export::render(
+        &gpu(),
+        Arc::new(common::atlas()),
+        &province_request([100, 100]),
+    )
+    .err();
     assert!(err.is_some_and(|e| e.contains("100×100")));
 }
 
@@ -66,8 +82,24 @@ fn every_tour_step_is_exported_as_a_numbered_png() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tour-export");
     let _ = std::fs::remove_dir_all(&dir);
     let tour = Tour::embedded().expect("tour");
-    let files = export::export_tour(Arc::new(common::atlas()), &tour, Lang::En, [960, 540], &dir)
-        .expect("exported");
+    let steps = std::cell::RefCell::new(Vec::new());
+    let progress = |done, total| steps.borrow_mut().push((done, total));
+    let files = export::export_tour(
+        &gpu(),
+        Arc::new(common::atlas()),
+        &tour,
+        Lang::En,
+        [960, 540],
+        &dir,
+        &progress,
+    )
+    .expect("exported");
+    let n = tour.steps.len();
+    assert_eq!(
+        steps.into_inner(),
+        (0..n).map(|i| (i, n)).collect::<Vec<_>>(),
+        "progress"
+    );
     assert_eq!(files.len(), tour.steps.len());
     let first = files[0]
         .file_name()
@@ -96,7 +128,7 @@ fn the_export_window_writes_the_current_view() {
     h.get_by_label("Xuất khung nhìn này").click();
     h.run_steps(1);
     for _ in 0..600 {
-        if h.state().state.export.running.is_none() {
+        if !h.state().exporting() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
@@ -114,4 +146,61 @@ fn the_export_window_writes_the_current_view() {
     assert_eq!(files.len(), 1);
     let image = image::open(files[0].path()).expect("a PNG");
     assert_eq!((image.width(), image.height()), (1920, 1080));
+}
+
+/// Where no graphics adapter exists, the export says why instead of failing later (or
+/// panicking), and the export window disables its buttons with the reason.
+#[test]
+fn without_a_graphics_adapter_the_export_window_says_why() {
+    use egui_kittest::kittest::Queryable;
+    let none = export::Gpu::headless_on(Some(wgpu::Backends::empty()));
+    let Err(reason) = none else {
+        panic!("no backend, no adapter");
+    };
+    assert!(reason.contains("adapter"), "{reason}");
+    let mut h = common::harness();
+    h.state_mut().set_export_gpu(Err(reason.clone()));
+    h.get_by_label("Xuất ảnh PNG").click();
+    h.run_steps(5);
+    h.get_by_label_contains("Không xuất ảnh được trên máy này");
+    h.state_mut()
+        .apply(langson_atlas::state::Action::ExportView);
+    h.run_steps(2);
+    assert!(!h.state().exporting());
+    let status = h.state().state.export.status.clone().expect("a status");
+    assert!(
+        !status.ok && status.message.contains("adapter"),
+        "{}",
+        status.message
+    );
+}
+
+/// An 8K picture is drawn from basemap tiles rendered at its own resolution, not upscaled:
+/// the offline tiles follow the picture's pixels per point.
+#[test]
+fn offline_tiles_follow_the_picture_s_resolution() {
+    use langson_atlas::map::basemap::offline::tile_pixels;
+    assert_eq!(tile_pixels(1.0), 256);
+    assert_eq!(tile_pixels(2.0), 512);
+    assert_eq!(
+        tile_pixels(4.0),
+        1024,
+        "an 8K export (7680 px over 1920 points)"
+    );
+}
+
+/// For a look by eye (not in CI: several seconds of tile rendering in a debug build):
+/// `cargo test --test export -- --ignored` writes an 8K picture of the province to
+/// `target/tmp/export-8k.png`.
+#[test]
+#[ignore]
+fn an_8k_picture_to_look_at() {
+    let exported = export::render(
+        &gpu(),
+        Arc::new(common::atlas()),
+        &province_request([7680, 4320]),
+    )
+    .expect("renders");
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("export-8k.png");
+    exported.image.save(&path).expect("saved");
 }

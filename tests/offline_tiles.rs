@@ -80,3 +80,20 @@ fn high_density_tiles_render_at_double_size() {
     let tile = render_tile(&base, x, y, 9, 512).expect("renders");
     assert_eq!((tile.width(), tile.height()), (512, 512));
 }
+
+/// The window's tile cache holds 64 MiB of textures whatever the tile size.
+#[test]
+fn the_tile_cache_holds_a_fixed_budget_of_texture_memory() {
+    use langson_atlas::map::basemap::offline::{CACHE_BYTES, OfflineTiles};
+    use langson_atlas::map::basemap::raster::BaseGeometry;
+    let base = std::sync::Arc::new(BaseGeometry::from_atlas(&common::atlas()));
+    let mut tiles = OfflineTiles::new(base, egui::Context::default());
+    assert_eq!(CACHE_BYTES, 64 << 20);
+    assert_eq!(tiles.cache_capacity(), 256, "256 px tiles");
+    tiles.set_pixels_per_point(2.0);
+    assert_eq!(
+        tiles.cache_capacity(),
+        64,
+        "512 px tiles on a high-density screen"
+    );
+}

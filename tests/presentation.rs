@@ -120,3 +120,109 @@ fn the_language_switches_without_leaving_the_tour() {
     h.get_by_label("1 development axis: Đồng Đăng – Hữu Lũng");
     h.get_by_label_contains("the axis is tied to the north–south economic corridor");
 }
+
+/// The tour switches layers for each step, but the reader's own choice (what is saved at
+/// exit, even mid-tour) is never touched and is there again after the tour.
+#[test]
+fn the_tour_never_overwrites_the_reader_s_layers() {
+    use langson_atlas::atlas::LayerKind;
+    let mut h = harness();
+    h.state_mut()
+        .apply(Action::SetLayer(LayerKind::Zones, false));
+    h.state_mut()
+        .apply(Action::SetLayer(LayerKind::Industry, false));
+    let mine = h.state().state.settings.visible.clone();
+    h.state_mut().apply(Action::StartPresentation);
+    h.run_steps(4);
+    for _ in 0..4 {
+        h.key_press(egui::Key::PageDown);
+        h.run_steps(2);
+        assert_eq!(
+            h.state().state.settings.visible,
+            mine,
+            "the settings as saved mid-tour"
+        );
+    }
+    let shown = h.state().presentation().expect("on").visible.clone();
+    assert_ne!(shown, mine, "the tour shows its own layers");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().presentation().is_none());
+    assert_eq!(h.state().state.settings.visible, mine);
+}
+
+fn app_with_geodata(
+    dir: std::path::PathBuf,
+) -> egui_kittest::Harness<'static, langson_atlas::AtlasApp> {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(langson_atlas::theme::fonts::install)
+        .build_eframe(move |cc| {
+            langson_atlas::AtlasApp::new(
+                &cc.egui_ctx,
+                langson_atlas::Options {
+                    offline: true,
+                    geodata: Some(dir.clone()),
+                    ..Default::default()
+                },
+                None,
+            )
+        });
+    h.run_steps(3);
+    h
+}
+
+/// `--geodata DIR` reads DIR's tour; a broken one is named in the status bar and the
+/// built-in tour is shown instead.
+#[test]
+fn a_broken_tour_file_is_reported_and_the_built_in_tour_used() {
+    let dir = common::geodata_copy("broken-tour");
+    std::fs::write(dir.join("tour.json"), "{\"steps\": [ {\"id\": ").expect("write");
+    let h = app_with_geodata(dir);
+    let errors = h.state().data_errors().join("\n");
+    assert!(errors.contains("tour.json"), "{errors}");
+    assert_eq!(
+        h.state().tour().steps.len(),
+        Tour::embedded().expect("built-in").steps.len()
+    );
+    h.get_by_label_contains("tour.json");
+}
+
+/// A step citing a fact that does not exist fails validation at start-up, visibly.
+#[test]
+fn a_tour_citing_an_unknown_fact_is_reported_at_start_up() {
+    let dir = common::geodata_copy("tour-unknown-fact");
+    let text = tour_json_with_fact("no-such-fact");
+    std::fs::write(dir.join("tour.json"), text).expect("write");
+    let h = app_with_geodata(dir);
+    let errors = h.state().data_errors().join("\n");
+    assert!(errors.contains("unknown fact no-such-fact"), "{errors}");
+}
+
+/// The geodata folder's own valid tour is the one shown.
+#[test]
+fn a_geodata_folder_s_own_tour_is_used() {
+    let dir = common::geodata_copy("own-tour");
+    let mut tour: serde_json::Value =
+        serde_json::from_str(langson_atlas::present::tour::EMBEDDED).expect("json");
+    if let Some(steps) = tour["steps"].as_array_mut() {
+        steps.truncate(2);
+    }
+    std::fs::write(dir.join("tour.json"), tour.to_string()).expect("write");
+    let h = app_with_geodata(dir);
+    assert!(
+        h.state().data_errors().is_empty(),
+        "{:?}",
+        h.state().data_errors()
+    );
+    assert_eq!(h.state().tour().steps.len(), 2);
+}
+
+fn tour_json_with_fact(fact: &str) -> String {
+    let mut tour: serde_json::Value =
+        serde_json::from_str(langson_atlas::present::tour::EMBEDDED).expect("json");
+    if let Some(facts) = tour["steps"][0]["facts"].as_array_mut() {
+        facts.push(serde_json::Value::String(fact.to_owned()));
+    }
+    tour.to_string()
+}

@@ -1,96 +1,74 @@
-//! Presentation mode for a projector and a presenter's clicker: full screen, large
-//! captions, the tour's steps, animated flights between views.
+//! Presentation mode: the guided tour for a projector and a presenter's remote. The tour's
+//! data (`tour.rs`), the eased flights between views (`flight.rs`) and the running
+//! presentation's state and stepping (`controller.rs`); the caption area is `ui::caption`,
+//! the keys are `app::keymap`.
 
+pub mod controller;
 pub mod flight;
 pub mod tour;
 
 use crate::atlas::FeatureId;
 use crate::map::Visibility;
-use egui::Key;
 use flight::Flight;
 
-/// What a key asks of the tour. Presenter remotes send Page Down / Page Up, B or `.`
-/// to blank, F5 and Esc; arrows, Space and digits work too.
+/// What the presenter asks of the tour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
     Next,
     Previous,
     First,
     Last,
+    /// A step by index (0-based).
     Goto(usize),
     ToggleBlank,
-    ToggleLanguage,
-    Exit,
 }
 
-pub fn command_for(key: Key) -> Option<Command> {
-    Some(match key {
-        Key::PageDown | Key::ArrowRight | Key::ArrowDown | Key::Space | Key::N | Key::Enter => {
-            Command::Next
-        }
-        Key::PageUp | Key::ArrowLeft | Key::ArrowUp | Key::Backspace | Key::P => Command::Previous,
-        Key::Home => Command::First,
-        Key::End => Command::Last,
-        Key::B | Key::Period | Key::W => Command::ToggleBlank,
-        Key::L => Command::ToggleLanguage,
-        Key::Escape => Command::Exit,
-        Key::Num1 => Command::Goto(0),
-        Key::Num2 => Command::Goto(1),
-        Key::Num3 => Command::Goto(2),
-        Key::Num4 => Command::Goto(3),
-        Key::Num5 => Command::Goto(4),
-        Key::Num6 => Command::Goto(5),
-        Key::Num7 => Command::Goto(6),
-        Key::Num8 => Command::Goto(7),
-        Key::Num9 => Command::Goto(8),
-        _ => return None,
-    })
-}
-
-/// Seconds the pointer may rest before it is hidden from the audience.
+/// Seconds without pointer movement before the pointer hides.
 pub const CURSOR_IDLE: f64 = 2.0;
-/// Seconds highlighted features take to fade in after a step starts.
+/// Seconds over which a step's highlights fade in.
 pub const FADE_IN: f64 = 0.8;
-/// UI scale on a 1920×1080 projector seen from the back of a hall.
+/// How much larger everything is drawn for the back row.
 pub const ZOOM_FACTOR: f32 = 1.35;
 
-/// A running presentation.
+/// The running presentation. It owns the layers the tour shows, so the reader's own layer
+/// choice (in the settings) is never touched and comes back unchanged.
 #[derive(Clone, Debug)]
 pub struct Presentation {
     pub step: usize,
     pub blank: bool,
     pub flight: Option<Flight>,
-    /// Lon/lat box the next flight goes to, once the map area is known.
+    /// The lon/lat box the next flight frames, once the map's size is known.
     pub pending_fit: Option<(geo::Coord, geo::Coord)>,
     pub step_started: f64,
-    /// The user's layers, restored when the presentation ends.
-    pub saved_visibility: Visibility,
+    /// The layers the current step shows.
+    pub visible: Visibility,
+    /// The UI zoom to restore on leaving.
     pub saved_zoom_factor: f32,
     pub last_pointer_move: f64,
     pub highlight: Vec<FeatureId>,
 }
 
 impl Presentation {
-    pub fn new(saved_visibility: Visibility, saved_zoom_factor: f32, now: f64) -> Self {
+    pub fn new(saved_zoom_factor: f32, now: f64) -> Self {
         Self {
             step: 0,
             blank: false,
             flight: None,
             pending_fit: None,
             step_started: now,
-            saved_visibility,
+            visible: Visibility::none(),
             saved_zoom_factor,
             last_pointer_move: now,
             highlight: Vec::new(),
         }
     }
 
-    /// How far the step's highlight has faded in, 0 to 1.
+    /// 0 → 1 over [`FADE_IN`] seconds after the step began.
     pub fn highlight_alpha(&self, now: f64) -> f32 {
         (((now - self.step_started) / FADE_IN).clamp(0.0, 1.0)) as f32
     }
 
-    /// The step a command leads to, among `steps`.
+    /// The step a command leads to, among `steps` steps; `None` when it names none.
     pub fn target(&self, command: Command, steps: usize) -> Option<usize> {
         let last = steps.checked_sub(1)?;
         match command {
@@ -109,18 +87,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn clicker_keys_map_to_tour_commands() {
-        assert_eq!(command_for(Key::PageDown), Some(Command::Next));
-        assert_eq!(command_for(Key::PageUp), Some(Command::Previous));
-        assert_eq!(command_for(Key::B), Some(Command::ToggleBlank));
-        assert_eq!(command_for(Key::Period), Some(Command::ToggleBlank));
-        assert_eq!(command_for(Key::Num3), Some(Command::Goto(2)));
-        assert_eq!(command_for(Key::Escape), Some(Command::Exit));
-    }
-
-    #[test]
     fn steps_stop_at_both_ends() {
-        let mut p = Presentation::new(Visibility::default(), 1.0, 0.0);
+        let mut p = Presentation::new(1.0, 0.0);
         assert_eq!(p.target(Command::Previous, 7), Some(0));
         p.step = 6;
         assert_eq!(p.target(Command::Next, 7), Some(6));

@@ -1,7 +1,7 @@
 //! The presentation tour: an ordered list of steps kept in `geodata/tour.json`, so it can be
 //! edited without touching code. Pure data and validation; nothing here draws.
 
-use crate::atlas::{Atlas, FactId, FeatureId, LayerKind};
+use crate::atlas::{Atlas, FactId, FeatureId, GeodataSource, LayerKind};
 use geo::{BoundingRect, Coord};
 use serde::Deserialize;
 
@@ -30,14 +30,64 @@ pub struct Tour {
 }
 
 pub const EMBEDDED: &str = include_str!("../../geodata/tour.json");
+/// The tour's file name in a geodata folder.
+pub const FILE: &str = "tour.json";
 
 impl Tour {
     pub fn parse(text: &str) -> Result<Tour, String> {
-        serde_json::from_str(text).map_err(|e| format!("tour.json: {e}"))
+        serde_json::from_str(text).map_err(|e| format!("{FILE}: {e}"))
     }
 
     pub fn embedded() -> Result<Tour, String> {
         Self::parse(EMBEDDED)
+    }
+
+    /// The tour of `source` (a `--geodata` folder, else the built-in one), checked against
+    /// the atlas. A missing, broken or invalid tour file is reported, each problem a
+    /// message naming the file, and the built-in tour is used in its place; if that fails
+    /// too, there is no tour and presentation mode says so.
+    pub fn load(source: &GeodataSource, atlas: &Atlas) -> (Tour, Vec<String>) {
+        let mut errors = Vec::new();
+        if let GeodataSource::Dir(dir) = source {
+            let path = dir.join(FILE);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => match Self::parse(&text) {
+                    Ok(tour) => {
+                        let problems = tour.validate(atlas);
+                        if problems.is_empty() {
+                            return (tour, errors);
+                        }
+                        errors.extend(
+                            problems
+                                .into_iter()
+                                .map(|p| format!("{}: {p}", path.display())),
+                        );
+                    }
+                    Err(e) => errors.push(format!("{}: {e}", path.display())),
+                },
+                Err(e) => errors.push(format!("{}: {e}", path.display())),
+            }
+            errors.push(format!("{FILE}: the built-in tour is shown instead"));
+        }
+        match Self::embedded() {
+            Ok(tour) => {
+                let problems = tour.validate(atlas);
+                if problems.is_empty() {
+                    (tour, errors)
+                } else {
+                    errors.extend(
+                        problems
+                            .into_iter()
+                            .map(|p| format!("built-in {FILE}: {p}")),
+                    );
+                    (Tour { steps: Vec::new() }, errors)
+                }
+            }
+            Err(e) => {
+                errors.push(format!("built-in {e}"));
+                (Tour { steps: Vec::new() }, errors)
+            }
+        }
     }
 
     /// Everything wrong with the tour against the atlas: unknown features or facts,

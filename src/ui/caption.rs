@@ -3,7 +3,9 @@
 
 use crate::atlas::Lang;
 use crate::atlas::facts::Catalogue;
+use crate::present::Command;
 use crate::present::tour::Step;
+use crate::state::Action;
 use crate::theme;
 use crate::theme::fonts;
 use crate::ui::facts_view::citation_text;
@@ -14,15 +16,6 @@ pub const BACKGROUND: Color32 = theme::CAPTION_BACKGROUND;
 const TEXT: Color32 = theme::CAPTION_TEXT;
 const SOFT: Color32 = theme::CAPTION_SOFT;
 
-/// What the presenter clicked in the caption area.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CaptionAction {
-    Previous,
-    Next,
-    SetLang(Lang),
-    Exit,
-}
-
 pub fn show(
     ui: &mut Ui,
     step: &Step,
@@ -30,8 +23,8 @@ pub fn show(
     count: usize,
     catalogue: &Catalogue,
     lang: Lang,
-) -> Option<CaptionAction> {
-    let mut action = None;
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(format!("{} / {count}", index + 1))
@@ -49,14 +42,14 @@ pub fn show(
                 .button(RichText::new(T::ExitPresentation.get(lang)).size(15.0))
                 .clicked()
             {
-                action = Some(CaptionAction::Exit);
+                actions.push(Action::StopPresentation);
             }
             for option in [Lang::En, Lang::Vi] {
                 if ui
                     .selectable_label(lang == option, RichText::new(option.code()).size(15.0))
                     .clicked()
                 {
-                    action = Some(CaptionAction::SetLang(option));
+                    actions.push(Action::SetLang(option));
                 }
             }
             if ui
@@ -64,14 +57,14 @@ pub fn show(
                 .on_hover_text("Page Down")
                 .clicked()
             {
-                action = Some(CaptionAction::Next);
+                actions.push(Action::Tour(Command::Next));
             }
             if ui
                 .button(RichText::new("◀").size(18.0))
                 .on_hover_text("Page Up")
                 .clicked()
             {
-                action = Some(CaptionAction::Previous);
+                actions.push(Action::Tour(Command::Previous));
             }
         });
     });
@@ -102,5 +95,4 @@ pub fn show(
             .color(SOFT),
         );
     }
-    action
 }

@@ -7,9 +7,14 @@ use crate::theme;
 use crate::ui::i18n::T;
 use egui::RichText;
 
-pub const SIZES: [[u32; 2]; 3] = [[1920, 1080], [3840, 2160], [7680, 4320]];
-
-pub fn show(ctx: &egui::Context, export: &mut ExportState, lang: Lang, actions: &mut Vec<Action>) {
+/// The export window; `sizes` are the picture sizes offered, in pixels.
+pub fn show(
+    ctx: &egui::Context,
+    export: &mut ExportState,
+    sizes: &[[u32; 2]],
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
     let mut open = true;
     egui::Window::new(T::Export.get(lang))
         .id(egui::Id::unique("export-window"))
@@ -19,7 +24,7 @@ pub fn show(ctx: &egui::Context, export: &mut ExportState, lang: Lang, actions: 
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 ui.label(lang.pick("Kích thước", "Size"));
-                for (i, [w, h]) in SIZES.iter().enumerate() {
+                for (i, [w, h]) in sizes.iter().enumerate() {
                     ui.selectable_value(&mut export.size, i, format!("{w}×{h}"));
                 }
             });
@@ -27,11 +32,24 @@ pub fn show(ctx: &egui::Context, export: &mut ExportState, lang: Lang, actions: 
                 ui.label(lang.pick("Thư mục", "Folder"));
                 ui.add(egui::TextEdit::singleline(&mut export.dir).desired_width(320.0));
             });
-            let busy = export.running.is_some();
+            let busy = export.progress.is_some();
+            if let Some(reason) = &export.unavailable {
+                ui.colored_label(
+                    theme::FAILURE,
+                    format!(
+                        "{} {reason}",
+                        lang.pick(
+                            "Không xuất ảnh được trên máy này:",
+                            "Pictures cannot be exported on this machine:"
+                        )
+                    ),
+                );
+            }
+            let enabled = !busy && export.unavailable.is_none();
             ui.horizontal(|ui| {
                 if ui
                     .add_enabled(
-                        !busy,
+                        enabled,
                         egui::Button::new(lang.pick("Xuất khung nhìn này", "Export this view")),
                     )
                     .clicked()
@@ -40,7 +58,7 @@ pub fn show(ctx: &egui::Context, export: &mut ExportState, lang: Lang, actions: 
                 }
                 if ui
                     .add_enabled(
-                        !busy,
+                        enabled,
                         egui::Button::new(
                             lang.pick("Xuất mọi bước trình chiếu", "Export every tour step"),
                         ),
@@ -50,10 +68,17 @@ pub fn show(ctx: &egui::Context, export: &mut ExportState, lang: Lang, actions: 
                     actions.push(Action::ExportTour);
                 }
             });
-            if busy {
+            if let Some((done, total)) = export.progress {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(lang.pick("Đang xuất…", "Exporting…"));
+                    ui.add(
+                        egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                            .desired_width(220.0)
+                            .text(format!(
+                                "{} {done}/{total}",
+                                lang.pick("Đang xuất", "Exporting")
+                            )),
+                    );
                 });
             }
             if let Some(status) = &export.status {

@@ -69,13 +69,15 @@ pub fn show(ui: &mut Ui, status: &Status) {
         }
         if !status.data_errors.is_empty() {
             ui.separator();
+            // The first problem in words, the others on hover: a broken file must be seen.
+            let first: String = status.data_errors[0].chars().take(110).collect();
+            let more = match status.data_errors.len() {
+                1 => String::new(),
+                n => format!(" (+{})", n - 1),
+            };
             ui.colored_label(
                 theme::WARNING,
-                format!(
-                    "⚠ {}: {}",
-                    T::DataErrors.get(lang),
-                    status.data_errors.len()
-                ),
+                format!("⚠ {}: {first}{more}", T::DataErrors.get(lang)),
             )
             .on_hover_text(status.data_errors.join("\n"));
         }

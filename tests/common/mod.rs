@@ -83,3 +83,14 @@ pub fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: egui::Pos2) {
     }
     harness.run_steps(2);
 }
+
+/// A copy of `geodata/` in the test's temporary folder, to break for a test.
+pub fn geodata_copy(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    for entry in std::fs::read_dir("geodata").expect("geodata/").flatten() {
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
+    }
+    dir
+}

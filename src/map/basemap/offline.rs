@@ -8,8 +8,8 @@ use std::sync::Arc;
 use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
-/// Tiles kept as textures; at 256 px that is at most 64 MiB of texture memory.
-const CACHE_TILES: usize = 256;
+/// Texture memory the window's tile cache may hold: 256 tiles of 256 px, 64 of 512 px.
+pub const CACHE_BYTES: usize = 64 << 20;
 /// Tiles rendered per frame, so that a zoom never stalls a frame; the rest follow next
 /// frame, shown meanwhile as a piece of a coarser tile.
 const RENDERS_PER_FRAME: usize = 6;
@@ -22,6 +22,16 @@ pub const ATTRIBUTION: &str =
 /// The plan layers, whatever the basemap: required by CC BY 3.0 IGO and MIT.
 pub const PLAN_ATTRIBUTION: &str = "Plan layers: geoBoundaries (Runfola et al. 2020), VNM ADM2; source: Government of Viet Nam / OCHA ROAP (CC BY 3.0 IGO) · vietnamadminunits © 2025 Tran Ngoc Minh Hieu (MIT)";
 
+/// The side of a tile rendered for `ppp` physical pixels per point: 256 px tiles cover 256
+/// points, so 4 pixels per point (an 8K export) needs 1024 px tiles to be sharp.
+pub fn tile_pixels(ppp: f32) -> u32 {
+    match ppp {
+        p if p > 2.25 => 1024,
+        p if p > 1.25 => 512,
+        _ => 256,
+    }
+}
+
 pub struct OfflineTiles {
     base: Arc<BaseGeometry>,
     ctx: Context,
@@ -30,6 +40,8 @@ pub struct OfflineTiles {
     pass: u64,
     rendered_this_pass: usize,
     budget: usize,
+    /// Texture memory the cache may hold.
+    cache_bytes: usize,
     pixels: u32,
 }
 
@@ -43,13 +55,15 @@ impl OfflineTiles {
             pass: u64::MAX,
             rendered_this_pass: 0,
             budget: RENDERS_PER_FRAME,
+            cache_bytes: CACHE_BYTES,
             pixels: 256,
         }
     }
 
-    /// Tiles are rendered at the display's pixel density so they stay crisp.
+    /// Tiles are rendered at the display's (or the exported picture's) pixel density so
+    /// they stay crisp.
     pub fn set_pixels_per_point(&mut self, ppp: f32) {
-        let pixels = if ppp > 1.25 { 512 } else { 256 };
+        let pixels = tile_pixels(ppp);
         if pixels != self.pixels {
             self.pixels = pixels;
             self.cache.clear();
@@ -57,10 +71,18 @@ impl OfflineTiles {
         }
     }
 
-    /// Renders every asked-for tile at once: for offscreen export, where no frame rate
-    /// matters and the picture must be complete.
+    /// Renders every asked-for tile at once and keeps them all: for offscreen export, where
+    /// no frame rate matters, the picture must be complete, and the composition (with its
+    /// cache) lives only as long as the picture.
     pub fn render_without_budget(&mut self) {
         self.budget = usize::MAX;
+        self.cache_bytes = usize::MAX;
+    }
+
+    /// How many tiles of the current size the cache holds at most.
+    pub fn cache_capacity(&self) -> usize {
+        let tile = self.pixels as usize * self.pixels as usize * 4;
+        (self.cache_bytes / tile).max(1)
     }
 
     pub fn cached_tiles(&self) -> usize {
@@ -78,7 +100,7 @@ impl OfflineTiles {
             image,
             TextureOptions::LINEAR,
         );
-        if self.order.len() >= CACHE_TILES
+        if self.order.len() >= self.cache_capacity()
             && let Some(old) = self.order.pop_front()
         {
             self.cache.remove(&old);

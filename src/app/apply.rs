@@ -1,0 +1,183 @@
+//! The one place where actions change the state.
+
+use super::AtlasApp;
+use super::export_job::{Job, SIZES};
+use crate::atlas::FeatureId;
+use crate::export::ExportRequest;
+use crate::map::mercator::{self, ViewTarget};
+use crate::present;
+use crate::state::{Action, SourceView};
+use crate::ui::i18n::T;
+use crate::ui::layers_panel;
+use geo::{BoundingRect, Coord};
+use std::path::PathBuf;
+use walkers::lon_lat;
+
+/// Half the side, in degrees, of the box a commune is framed in (about 2 km).
+const COMMUNE_BOX: f64 = 0.02;
+/// Degrees of context around a point feature when zooming to it (a few kilometres).
+const POINT_PAD: f64 = 0.03;
+
+impl AtlasApp {
+    pub fn apply(&mut self, action: Action) {
+        let now = self.ctx.input(|i| i.time);
+        match action {
+            Action::Select(id) => self.state.selected = Some(id),
+            Action::ClearSelection => self.state.selected = None,
+            Action::ZoomToFeature(id) => self.pending_fit = self.feature_bounds(&id),
+            Action::ZoomToCommune(index) => {
+                if let Some(c) = self.atlas.communes.get(index) {
+                    let p = c.point.0;
+                    let d = Coord {
+                        x: COMMUNE_BOX,
+                        y: COMMUNE_BOX,
+                    };
+                    self.pending_fit = Some((p - d, p + d));
+                }
+            }
+            Action::ZoomToProvince => self.pending_fit = super::province_bounds(&self.atlas),
+            Action::ZoomIn => {
+                let _ = self.memory.zoom_in();
+            }
+            Action::ZoomOut => {
+                let _ = self.memory.zoom_out();
+            }
+            Action::SetLayer(layer, on) => self.state.settings.visible.set(layer, on),
+            Action::SetBasemap(choice) => {
+                self.basemaps.set_choice(choice);
+                self.state.settings.basemap = self.basemaps.choice();
+            }
+            Action::SetLang(lang) => self.state.settings.lang = lang,
+            Action::ToggleLang => {
+                let lang = self.state.settings.lang;
+                self.state.settings.lang =
+                    lang.pick_value(crate::atlas::Lang::En, crate::atlas::Lang::Vi);
+            }
+            Action::OpenSource(id) => {
+                if let Some(fact) = self.atlas.facts.get(&id) {
+                    self.state.source = Some(SourceView {
+                        article: fact.article.clone(),
+                        quote: fact.quote.clone(),
+                        scroll_pending: true,
+                    });
+                }
+            }
+            Action::CloseSource => self.state.source = None,
+            Action::FocusSearch => self.ctx.memory_mut(|m| {
+                m.request_focus(egui::Id::unique(layers_panel::SEARCH_ID));
+            }),
+            Action::StartPresentation => self.start_presentation(now),
+            Action::StopPresentation => self.stop_presentation(),
+            Action::Tour(command) => {
+                self.state.selected = None;
+                self.presenter.command(command, now);
+            }
+            Action::ToggleExport => self.state.export.open = !self.state.export.open,
+            Action::ExportView => self.export_view(),
+            Action::ExportTour => self.export_tour(),
+        }
+    }
+
+    fn start_presentation(&mut self, now: f64) {
+        if self.presenter.start(self.ctx.zoom_factor(), now) {
+            self.state.source = None;
+            self.state.selected = None;
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            self.ctx.set_zoom_factor(present::ZOOM_FACTOR);
+        } else {
+            self.report(format!(
+                "{}: {}",
+                T::Present.get(self.state.settings.lang),
+                self.state
+                    .settings
+                    .lang
+                    .pick("không có chuyến tham quan nào", "there is no tour")
+            ));
+        }
+    }
+
+    fn stop_presentation(&mut self) {
+        if let Some(zoom) = self.presenter.stop() {
+            self.ctx.set_zoom_factor(zoom);
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+    }
+
+    fn feature_bounds(&self, id: &FeatureId) -> Option<(Coord, Coord)> {
+        let rect = self.atlas.get(id)?.geometry.as_ref()?.bounding_rect()?;
+        let pad = if rect.width() < 1e-6 { POINT_PAD } else { 0.0 };
+        let d = Coord { x: pad, y: pad };
+        Some((rect.min() - d, rect.max() + d))
+    }
+
+    /// Moves the map to a view at once.
+    pub(super) fn set_view(&mut self, view: ViewTarget) {
+        let _ = self.memory.set_zoom(view.zoom.clamp(3.0, 18.0));
+        let center = mercator::from_world(view.center);
+        self.memory.center_at(lon_lat(center.x, center.y));
+    }
+
+    pub(super) fn current_view(&self) -> ViewTarget {
+        let center = self.memory.detached().unwrap_or(self.home);
+        ViewTarget {
+            center: mercator::to_world(Coord {
+                x: center.x(),
+                y: center.y(),
+            }),
+            zoom: self.memory.zoom(),
+        }
+    }
+
+    fn export_size(&self) -> [u32; 2] {
+        SIZES[self.state.export.size.min(SIZES.len() - 1)]
+    }
+
+    fn export_dir(&self) -> PathBuf {
+        PathBuf::from(self.state.export.dir.trim())
+    }
+
+    fn export_view(&mut self) {
+        let lang = self.state.settings.lang;
+        let map_width = self.map_out.map_rect.map_or(1920.0, |r| r.width()).max(1.0);
+        let mut view = self.current_view();
+        // The same ground as on screen, laid out 1920 points wide.
+        view.zoom += (1920.0 / map_width as f64).log2();
+        let selected = self
+            .state
+            .selected
+            .as_ref()
+            .and_then(|id| self.atlas.get(id));
+        let request = ExportRequest {
+            size: self.export_size(),
+            view,
+            visible: self.state.settings.visible.clone(),
+            highlights: self.state.selected.iter().cloned().collect(),
+            title: T::AppTitle.get(lang).to_owned(),
+            subtitle: selected.map(|f| lang.pick(&f.props.name_vi, &f.props.name_en).to_owned()),
+            lang,
+        };
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let path = self.export_dir().join(format!("langson-atlas-{stamp}.png"));
+        let job = Job::View {
+            request: Box::new(request),
+            path,
+        };
+        self.exports
+            .start(self.atlas.clone(), job, &mut self.state.export);
+    }
+
+    fn export_tour(&mut self) {
+        let job = Job::Tour {
+            tour: self.presenter.tour().clone(),
+            lang: self.state.settings.lang,
+            size: self.export_size(),
+            dir: self.export_dir(),
+        };
+        self.exports
+            .start(self.atlas.clone(), job, &mut self.state.export);
+    }
+}

@@ -1,0 +1,111 @@
+//! Keys to actions, in one table per mode. Every shortcut of the app is here.
+
+use crate::present::Command;
+use crate::state::Action;
+use egui::Key;
+
+/// The map and panels. `typing`: a text field has the keyboard, so only Esc and Ctrl+F
+/// count; `source_open`: Esc closes the article viewer before it clears the selection.
+pub fn browsing(input: &egui::InputState, typing: bool, source_open: bool) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if input.key_pressed(Key::Escape) {
+        actions.push(if source_open {
+            Action::CloseSource
+        } else {
+            Action::ClearSelection
+        });
+    }
+    if input.modifiers.command && input.key_pressed(Key::F) {
+        actions.push(Action::FocusSearch);
+    }
+    if typing {
+        return actions;
+    }
+    for (key, action) in [
+        (Key::Plus, Action::ZoomIn),
+        (Key::Equals, Action::ZoomIn),
+        (Key::Minus, Action::ZoomOut),
+        (Key::Home, Action::ZoomToProvince),
+        (Key::F5, Action::StartPresentation),
+    ] {
+        if input.key_pressed(key) && !actions.contains(&action) {
+            actions.push(action);
+        }
+    }
+    actions
+}
+
+/// The presenter's remote and keyboard: a clicker sends Page Up/Down (some send arrows,
+/// Space, B or "." to blank).
+pub fn presenting(key: Key) -> Option<Action> {
+    let tour = |c| Some(Action::Tour(c));
+    match key {
+        Key::PageDown | Key::ArrowRight | Key::ArrowDown | Key::Space | Key::N | Key::Enter => {
+            tour(Command::Next)
+        }
+        Key::PageUp | Key::ArrowLeft | Key::ArrowUp | Key::Backspace | Key::P => {
+            tour(Command::Previous)
+        }
+        Key::Home => tour(Command::First),
+        Key::End => tour(Command::Last),
+        Key::B | Key::Period | Key::W => tour(Command::ToggleBlank),
+        Key::L => Some(Action::ToggleLang),
+        Key::Escape => Some(Action::StopPresentation),
+        _ => digit(key).map(|n| Action::Tour(Command::Goto(n))),
+    }
+}
+
+/// Keys 1–9 jump to steps 1–9.
+fn digit(key: Key) -> Option<usize> {
+    const DIGITS: [Key; 9] = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    DIGITS.iter().position(|k| *k == key)
+}
+
+/// The presentation keys pressed this frame, as actions.
+pub fn presenting_actions(input: &egui::InputState) -> Vec<Action> {
+    input
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            egui::Event::Key {
+                key,
+                pressed: true,
+                repeat: false,
+                ..
+            } => presenting(*key),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clicker_keys_step_blank_and_leave_the_tour() {
+        assert_eq!(presenting(Key::PageDown), Some(Action::Tour(Command::Next)));
+        assert_eq!(
+            presenting(Key::PageUp),
+            Some(Action::Tour(Command::Previous))
+        );
+        assert_eq!(presenting(Key::B), Some(Action::Tour(Command::ToggleBlank)));
+        assert_eq!(
+            presenting(Key::Period),
+            Some(Action::Tour(Command::ToggleBlank))
+        );
+        assert_eq!(presenting(Key::Num3), Some(Action::Tour(Command::Goto(2))));
+        assert_eq!(presenting(Key::L), Some(Action::ToggleLang));
+        assert_eq!(presenting(Key::Escape), Some(Action::StopPresentation));
+    }
+}

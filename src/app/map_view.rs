@@ -1,0 +1,97 @@
+//! The map in the frame: basemaps, the plan layers plugin, scale bar, north arrow and the
+//! attribution every source's license asks for.
+
+use super::AtlasApp;
+use crate::atlas::Lang;
+use crate::map::Visibility;
+use crate::map::basemap::BasemapChoice;
+use crate::map::overlays;
+use crate::map::plan_layer::{MapOutput, PlanLayer};
+use crate::theme;
+use crate::ui::i18n::T;
+use egui::{Align2, Frame, Rect, RichText, Ui, vec2};
+use walkers::Map;
+
+impl AtlasApp {
+    pub(super) fn map(&mut self, ui: &mut Ui, visible: &Visibility) {
+        let lang = self.state.settings.lang;
+        let selected = self
+            .state
+            .selected
+            .as_ref()
+            .and_then(|id| self.atlas.position(id));
+        let base_labels = self.basemaps.choice() == BasemapChoice::Offline;
+        let attribution = self.basemaps.attribution();
+        let hovered = self.map_out.hovered;
+        let mut out = MapOutput::default();
+        let now = ui.ctx().input(|i| i.time);
+        let (highlights, highlight_alpha): (Vec<usize>, f32) = match self.presenter.presentation() {
+            Some(p) => (
+                p.highlight
+                    .iter()
+                    .filter_map(|id| self.atlas.position(id))
+                    .collect(),
+                p.highlight_alpha(now),
+            ),
+            None => (Vec::new(), 0.0),
+        };
+        let plan = PlanLayer {
+            atlas: &self.atlas,
+            cache: &mut self.cache,
+            visible,
+            selected,
+            hovered,
+            lang,
+            base_labels,
+            highlights: &highlights,
+            highlight_alpha,
+            out: &mut out,
+        };
+        let (offline, overlay) = self.basemaps.layers();
+        let mut map = Map::new(Some(offline), &mut self.memory, self.home)
+            .zoom_with_ctrl(false)
+            .with_plugin(plan);
+        if let Some(overlay) = overlay {
+            map = map.with_layer(overlay, 1.0);
+        }
+        let response = ui.add(map);
+        self.map_out = out;
+        if let Some(view) = self.map_out.view {
+            overlays::scale_bar(ui, response.rect, view.metres_per_point());
+        }
+        overlays::north_arrow(ui, response.rect);
+        if self.presenter.presentation().is_none() {
+            attribution_box(ui, response.rect, &attribution, lang);
+        }
+    }
+}
+
+/// The attribution every source's license asks for, always on screen.
+fn attribution_box(ui: &mut Ui, map: Rect, lines: &[(String, String)], lang: Lang) {
+    egui::Area::new(egui::Id::unique("attribution"))
+        .pivot(Align2::RIGHT_BOTTOM)
+        .fixed_pos(map.right_bottom() - vec2(6.0, 6.0))
+        .interactable(true)
+        .show(ui.ctx(), |ui| {
+            Frame::new()
+                .fill(theme::VEIL)
+                .inner_margin(egui::Margin::symmetric(6, 3))
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.set_max_width(map.width() * 0.6);
+                    ui.label(
+                        RichText::new(T::Attribution.get(lang))
+                            .small()
+                            .strong()
+                            .color(theme::INK_SOFT),
+                    );
+                    for (text, url) in lines {
+                        if url.is_empty() {
+                            ui.label(RichText::new(text).small().color(theme::INK_SOFT));
+                        } else {
+                            ui.hyperlink_to(RichText::new(text).small(), url);
+                        }
+                    }
+                });
+        });
+}

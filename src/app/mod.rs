@@ -1,0 +1,244 @@
+//! The application: owns the state and wires the rooms together. It decides nothing of its
+//! own: keys become actions in `keymap.rs`, actions change the state in `apply.rs`, the
+//! frame is laid out in `browse.rs` (map and panels) or `presenting.rs` (the tour), the map
+//! is drawn in `map_view.rs`, exports run in `export_job.rs`.
+
+mod apply;
+mod browse;
+pub mod export_job;
+pub mod keymap;
+mod map_view;
+mod presenting;
+
+use crate::atlas::{Atlas, GeodataSource, Lang};
+use crate::export::Gpu;
+use crate::map::basemap::{BasemapChoice, Basemaps, offline::OfflineTiles, raster::BaseGeometry};
+use crate::map::cache::GeometryCache;
+use crate::map::plan_layer::MapOutput;
+use crate::present::Presentation;
+use crate::present::controller::Presenter;
+use crate::present::tour::Tour;
+use crate::state::{ExportState, Settings, State};
+use export_job::ExportJobs;
+use geo::{BoundingRect, Coord};
+use std::path::PathBuf;
+use std::sync::Arc;
+use walkers::{MapMemory, Position, lon_lat};
+
+/// Key under which [`Settings`] persist between runs.
+pub const SETTINGS_KEY: &str = "langson-atlas-settings";
+
+/// Start-up options, from the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Never contact a tile server.
+    pub offline: bool,
+    /// A raster `.pmtiles` archive offered as a basemap.
+    pub pmtiles: Option<PathBuf>,
+    /// Overrides the stored language.
+    pub lang: Option<Lang>,
+    /// Loads the plan layers (and the tour) from this folder instead of the embedded copy.
+    pub geodata: Option<PathBuf>,
+    /// An XYZ tile server URL template (`{z}`, `{x}`, `{y}`) offered as a basemap.
+    pub tiles: Option<String>,
+    /// Start in presentation mode.
+    pub present: bool,
+}
+
+pub struct AtlasApp {
+    ctx: egui::Context,
+    atlas: Arc<Atlas>,
+    /// Problems with the geodata, the tour or the stored settings, for the status bar.
+    data_errors: Vec<String>,
+    cache: GeometryCache,
+    basemaps: Basemaps,
+    memory: MapMemory,
+    pub state: State,
+    map_out: MapOutput,
+    /// Lon/lat box to frame as soon as the map's size is known.
+    pending_fit: Option<(Coord, Coord)>,
+    home: Position,
+    presenter: Presenter,
+    exports: ExportJobs,
+}
+
+impl AtlasApp {
+    pub fn new(ctx: &egui::Context, options: Options, stored: Option<Settings>) -> Self {
+        let source = match &options.geodata {
+            Some(dir) => GeodataSource::Dir(dir.clone()),
+            None => GeodataSource::Embedded,
+        };
+        let (atlas, errors) = match &source {
+            GeodataSource::Dir(_) => Atlas::load(&source, Some(&GeodataSource::Embedded)),
+            GeodataSource::Embedded => Atlas::load(&source, None),
+        };
+        // A light theme matches the map and reads best on projectors.
+        ctx.set_theme(egui::Theme::Light);
+        let mut data_errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let (tour, tour_errors) = Tour::load(&source, &atlas);
+        data_errors.extend(tour_errors);
+        for e in &data_errors {
+            eprintln!("langson-atlas: {e}");
+        }
+        let atlas = Arc::new(atlas);
+        let base = Arc::new(BaseGeometry::from_atlas(&atlas));
+        let offline = OfflineTiles::new(base, ctx.clone());
+        let mut basemaps = Basemaps::new(
+            ctx.clone(),
+            offline,
+            options.offline,
+            options.pmtiles.clone(),
+            options.tiles.clone(),
+        );
+        let mut settings = stored.unwrap_or_default();
+        if let Some(lang) = options.lang {
+            settings.lang = lang;
+        }
+        // A PMTiles file named on this command line wins over the stored choice.
+        if basemaps.choice() != BasemapChoice::PmTiles {
+            basemaps.set_choice(settings.basemap);
+        }
+        settings.basemap = basemaps.choice();
+
+        let bounds = province_bounds(&atlas);
+        let home = bounds.map_or(lon_lat(106.6, 21.85), |(a, b)| {
+            lon_lat((a.x + b.x) / 2.0, (a.y + b.y) / 2.0)
+        });
+        let mut memory = MapMemory::default();
+        let _ = memory.set_zoom(9.0);
+        let presenter = Presenter::new(tour, &atlas);
+        let mut app = Self {
+            ctx: ctx.clone(),
+            atlas,
+            data_errors,
+            cache: GeometryCache::new(),
+            basemaps,
+            memory,
+            state: State {
+                settings,
+                export: ExportState {
+                    dir: default_export_dir().display().to_string(),
+                    ..ExportState::default()
+                },
+                ..State::default()
+            },
+            map_out: MapOutput::default(),
+            pending_fit: bounds,
+            home,
+            presenter,
+            exports: ExportJobs::default(),
+        };
+        if options.present {
+            app.apply(crate::state::Action::StartPresentation);
+        }
+        app
+    }
+
+    /// Exports render on the window's GPU device; without one, a headless device is made
+    /// on first use, and where none can be had, the export window says why.
+    pub fn set_export_gpu(&mut self, gpu: Result<Gpu, String>) {
+        self.exports.set_gpu(gpu, &mut self.state.export);
+    }
+
+    pub fn atlas(&self) -> &Atlas {
+        &self.atlas
+    }
+
+    pub fn map_output(&self) -> &MapOutput {
+        &self.map_out
+    }
+
+    pub fn basemaps(&self) -> &Basemaps {
+        &self.basemaps
+    }
+
+    pub fn zoom(&self) -> f64 {
+        self.memory.zoom()
+    }
+
+    pub fn data_errors(&self) -> &[String] {
+        &self.data_errors
+    }
+
+    /// Adds a problem to the status bar's list (e.g. unreadable stored settings).
+    pub fn report(&mut self, message: String) {
+        eprintln!("langson-atlas: {message}");
+        self.data_errors.push(message);
+    }
+
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presenter.presentation()
+    }
+
+    pub fn tour(&self) -> &Tour {
+        self.presenter.tour()
+    }
+
+    /// Whether an export is running.
+    pub fn exporting(&self) -> bool {
+        self.exports.is_running()
+    }
+
+    /// The whole window, one frame.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.basemaps
+            .offline
+            .set_pixels_per_point(ctx.pixels_per_point());
+        if self.exports.poll(&mut self.state.export) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
+        if self.presenter.presentation().is_some() {
+            self.present_frame(ui);
+        } else {
+            self.browse_frame(ui);
+        }
+    }
+}
+
+/// The settings stored by the last run, and a message when they exist but cannot be read
+/// (a corrupt or outdated file): the app then starts with the defaults and says so.
+pub fn stored_settings(
+    storage: Option<&dyn eframe::Storage>,
+) -> (Option<Settings>, Option<String>) {
+    let Some(storage) = storage else {
+        return (None, None);
+    };
+    let Some(raw) = storage.get_string(SETTINGS_KEY) else {
+        return (None, None);
+    };
+    match eframe::get_value::<Settings>(storage, SETTINGS_KEY) {
+        Some(settings) => (Some(settings), None),
+        None => {
+            let start: String = raw.chars().take(40).collect();
+            (
+                None,
+                Some(format!(
+                    "stored settings “{start}…” cannot be read; the defaults are used and will replace them"
+                )),
+            )
+        }
+    }
+}
+
+/// Pictures go to the platform's pictures folder, else the working directory.
+fn default_export_dir() -> PathBuf {
+    dirs::picture_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("langson-atlas")
+}
+
+fn province_bounds(atlas: &Atlas) -> Option<(Coord, Coord)> {
+    let rect = atlas.province()?.geometry.as_ref()?.bounding_rect()?;
+    Some((rect.min(), rect.max()))
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        AtlasApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+    }
+}

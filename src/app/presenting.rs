@@ -1,0 +1,95 @@
+//! The frame while presenting: the caption band, the map flying between steps, the black
+//! screen, and the pointer hidden when idle.
+
+use super::{AtlasApp, keymap};
+use crate::present;
+use crate::theme;
+use crate::ui::caption;
+use egui::{Frame, Ui};
+
+impl AtlasApp {
+    pub(super) fn present_frame(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let now = ctx.input(|i| i.time);
+        let mut actions = ctx.input(keymap::presenting_actions);
+        self.hide_idle_pointer(&ctx, now);
+        let Some(p) = self.presenter.presentation() else {
+            return;
+        };
+        let (index, blank) = (p.step, p.blank);
+        if p.highlight_alpha(now) < 1.0 {
+            ctx.request_repaint();
+        }
+        let lang = self.state.settings.lang;
+        if let Some(step) = self.presenter.tour().steps.get(index) {
+            let count = self.presenter.tour().steps.len();
+            egui::Panel::bottom("caption")
+                .frame(
+                    Frame::new()
+                        .fill(caption::BACKGROUND)
+                        .inner_margin(egui::Margin::symmetric(24, 14)),
+                )
+                .show(ui, |ui| {
+                    caption::show(
+                        ui,
+                        step,
+                        index,
+                        count,
+                        &self.atlas.facts,
+                        lang,
+                        &mut actions,
+                    );
+                    let attribution: Vec<String> = self
+                        .basemaps
+                        .attribution()
+                        .into_iter()
+                        .map(|(text, _)| text)
+                        .collect();
+                    ui.label(
+                        egui::RichText::new(attribution.join(" · "))
+                            .size(11.0)
+                            .color(theme::CAPTION_FAINT),
+                    );
+                });
+        }
+        egui::CentralPanel::default()
+            .frame(Frame::NONE)
+            .show(ui, |ui| {
+                let rect = ui.available_rect_before_wrap();
+                let from = self.current_view();
+                if let Some(view) = self.presenter.fly(from, rect, now) {
+                    self.set_view(view);
+                    ctx.request_repaint();
+                }
+                let visible = self.presenter.visible().cloned().unwrap_or_default();
+                self.map(ui, &visible);
+            });
+        if blank {
+            egui::Area::new(egui::Id::unique("blank-screen"))
+                .order(egui::Order::Foreground)
+                .fixed_pos(egui::Pos2::ZERO)
+                .show(&ctx, |ui| {
+                    let screen = ctx.content_rect();
+                    ui.painter().rect_filled(screen, 0.0, theme::BLANK_SCREEN);
+                    ui.allocate_rect(screen, egui::Sense::click());
+                });
+        }
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    fn hide_idle_pointer(&mut self, ctx: &egui::Context, now: f64) {
+        if ctx.input(|i| i.pointer.delta() != egui::Vec2::ZERO) {
+            self.presenter.pointer_moved(now);
+        }
+        let Some(p) = self.presenter.presentation() else {
+            return;
+        };
+        if now - p.last_pointer_move > present::CURSOR_IDLE {
+            ctx.set_cursor_icon(egui::CursorIcon::None);
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(present::CURSOR_IDLE));
+        }
+    }
+}

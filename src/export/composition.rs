@@ -1,0 +1,177 @@
+//! What an exported picture shows: the map on the offline basemap, the title, the legend,
+//! scale bar, north arrow and attribution, laid out 1920 points wide.
+
+use super::ExportRequest;
+use crate::atlas::lang as names;
+use crate::atlas::{Atlas, LayerKind};
+use crate::map::basemap::offline::{self, OfflineTiles};
+use crate::map::basemap::raster::BaseGeometry;
+use crate::map::cache::GeometryCache;
+use crate::map::plan_layer::{MapOutput, PlanLayer};
+use crate::map::style::{self, LegendKey};
+use crate::map::symbols::paint_swatch;
+use crate::map::{mercator, overlays};
+use crate::theme::{self, fonts};
+use egui::{Align2, Rect, RichText, Stroke, UiBuilder, vec2};
+use std::sync::Arc;
+use walkers::{Map, MapMemory, lon_lat};
+
+/// The picture being composed, frame after frame, in its own egui context.
+pub(super) struct Composition {
+    atlas: Arc<Atlas>,
+    base: Arc<BaseGeometry>,
+    tiles: Option<OfflineTiles>,
+    cache: GeometryCache,
+    memory: MapMemory,
+    request: ExportRequest,
+    pub(super) legend: Rect,
+}
+
+impl Composition {
+    pub(super) fn new(atlas: Arc<Atlas>, request: &ExportRequest) -> Self {
+        let base = Arc::new(BaseGeometry::from_atlas(&atlas));
+        let mut memory = MapMemory::default();
+        let center = mercator::from_world(request.view.center);
+        memory.center_at(lon_lat(center.x, center.y));
+        let _ = memory.set_zoom(request.view.zoom.clamp(3.0, 18.0));
+        Self {
+            atlas,
+            base,
+            tiles: None,
+            cache: GeometryCache::new(),
+            memory,
+            request: request.clone(),
+            legend: Rect::NOTHING,
+        }
+    }
+
+    pub(super) fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let full = ctx.content_rect();
+        let tiles = self.tiles.get_or_insert_with(|| {
+            let mut tiles = OfflineTiles::new(self.base.clone(), ctx.clone());
+            tiles.set_pixels_per_point(ctx.pixels_per_point());
+            tiles.render_without_budget();
+            tiles
+        });
+        let highlights: Vec<usize> = self
+            .request
+            .highlights
+            .iter()
+            .filter_map(|id| self.atlas.position(id))
+            .collect();
+        let mut out = MapOutput::default();
+        let plan = PlanLayer {
+            atlas: &self.atlas,
+            cache: &mut self.cache,
+            visible: &self.request.visible,
+            selected: None,
+            hovered: None,
+            lang: self.request.lang,
+            base_labels: true,
+            highlights: &highlights,
+            highlight_alpha: 1.0,
+            out: &mut out,
+        };
+        let mut child = ui.new_child(UiBuilder::new().max_rect(full));
+        let center = mercator::from_world(self.request.view.center);
+        let map = Map::new(Some(tiles), &mut self.memory, lon_lat(center.x, center.y))
+            .with_plugin(plan)
+            .zoom_gesture(false)
+            .panning(false);
+        let response = child.add(map);
+        if let Some(view) = out.view {
+            overlays::scale_bar(ui, response.rect, view.metres_per_point());
+        }
+        overlays::north_arrow(ui, response.rect);
+        self.title(ui, full);
+        self.legend = self.legend(ui, full);
+        attribution(ui, full);
+    }
+
+    fn title(&self, ui: &mut egui::Ui, full: Rect) {
+        let width = (full.width() * 0.55).min(1000.0);
+        let rect = Rect::from_min_size(full.min + vec2(24.0, 24.0), vec2(width, 10.0));
+        let mut child = ui.new_child(UiBuilder::new().max_rect(rect));
+        egui::Frame::new()
+            .fill(theme::CARD)
+            .stroke(Stroke::new(1.0, theme::CARD_STROKE))
+            .corner_radius(8.0)
+            .inner_margin(16.0)
+            .show(&mut child, |ui| {
+                ui.set_max_width(width - 32.0);
+                ui.label(
+                    RichText::new(&self.request.title)
+                        .font(fonts::bold(34.0))
+                        .color(theme::INK_STRONG),
+                );
+                if let Some(subtitle) = &self.request.subtitle {
+                    ui.add(
+                        egui::Label::new(RichText::new(subtitle).size(19.0).color(theme::INK_SOFT))
+                            .wrap(),
+                    );
+                }
+            });
+    }
+
+    fn legend(&self, ui: &mut egui::Ui, full: Rect) -> Rect {
+        let lang = self.request.lang;
+        let rect = Rect::from_min_size(full.right_top() + vec2(-404.0, 84.0), vec2(380.0, 10.0));
+        let mut child = ui.new_child(UiBuilder::new().max_rect(rect));
+        let response = egui::Frame::new()
+            .fill(theme::CARD)
+            .stroke(Stroke::new(1.0, theme::CARD_STROKE))
+            .corner_radius(8.0)
+            .inner_margin(12.0)
+            .show(&mut child, |ui| {
+                ui.set_max_width(356.0);
+                ui.label(
+                    RichText::new(lang.pick("Chú giải", "Legend"))
+                        .font(fonts::bold(18.0))
+                        .color(theme::INK_STRONG),
+                );
+                for layer in LayerKind::ALL.iter().rev() {
+                    if !self.request.visible.is_visible(*layer) {
+                        continue;
+                    }
+                    let entries: Vec<_> = style::legend(*layer)
+                        .into_iter()
+                        .filter(|e| !matches!(e.key, LegendKey::SiteArea(_)))
+                        .collect();
+                    if entries.is_empty() {
+                        continue;
+                    }
+                    ui.label(
+                        RichText::new(names::layer_name(*layer, lang))
+                            .strong()
+                            .color(theme::INK_STRONG),
+                    );
+                    for entry in entries {
+                        ui.horizontal(|ui| {
+                            let (rect, _) =
+                                ui.allocate_exact_size(vec2(34.0, 20.0), egui::Sense::hover());
+                            paint_swatch(&ui.painter_at(rect), rect, &entry.swatch);
+                            ui.label(RichText::new(entry.key.text(lang)).color(theme::INK));
+                        });
+                    }
+                }
+            });
+        response.response.rect
+    }
+}
+
+fn attribution(ui: &egui::Ui, full: Rect) {
+    let text = format!("{} · {}", offline::ATTRIBUTION, offline::PLAN_ATTRIBUTION);
+    let painter = ui.painter();
+    let galley = painter.layout(
+        text,
+        egui::FontId::proportional(12.0),
+        theme::INK,
+        full.width() * 0.6,
+    );
+    let rect = Align2::RIGHT_BOTTOM
+        .anchor_size(full.right_bottom() - vec2(12.0, 12.0), galley.size())
+        .expand(6.0);
+    painter.rect_filled(rect, 4.0, theme::CARD);
+    painter.galley(rect.shrink(6.0).min, galley, theme::INK);
+}

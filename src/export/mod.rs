@@ -1,0 +1,137 @@
+//! PNG export of a map view or of every tour step, at any resolution up to 8K, with
+//! title, legend, scale bar, north arrow and attribution burned in. Rendered offscreen with
+//! egui_wgpu (`gpu.rs`), on the offline basemap rendered at the picture's own resolution,
+//! so that an export is sharp and never waits on a tile server.
+
+mod composition;
+pub mod gpu;
+
+use crate::atlas::{Atlas, FeatureId, Lang};
+use crate::map::Visibility;
+use crate::map::mercator::ViewTarget;
+use crate::present::tour::Tour;
+use crate::theme::fonts;
+use composition::Composition;
+use egui::{Pos2, Rect, vec2};
+pub use gpu::Gpu;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The composition is laid out at 1920 points wide and scaled to the requested pixels, so
+/// text and symbols keep their proportions at every resolution.
+const LOGICAL_WIDTH: f32 = 1920.0;
+/// Frames rendered before the picture is taken: enough for every offline tile.
+const FRAMES: usize = 8;
+
+#[derive(Clone, Debug)]
+pub struct ExportRequest {
+    /// Width and height in pixels.
+    pub size: [u32; 2],
+    /// The view, as the map would frame it 1920 points wide.
+    pub view: ViewTarget,
+    pub visible: Visibility,
+    pub highlights: Vec<FeatureId>,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub lang: Lang,
+}
+
+/// The rendered picture and where its legend is, in pixels.
+pub struct Exported {
+    pub image: image::RgbaImage,
+    pub legend: Rect,
+}
+
+/// Renders `request` to an image on `gpu`.
+pub fn render(gpu: &Gpu, atlas: Arc<Atlas>, request: &ExportRequest) -> Result<Exported, String> {
+    let [w, h] = request.size;
+    if w < 320 || h < 200 || w > gpu::MAX_SIDE || h > gpu::MAX_SIDE {
+        return Err(format!(
+            "{w}×{h}: pick a size between 320×200 and {0}×{0}",
+            gpu::MAX_SIDE
+        ));
+    }
+    let ppp = w as f32 / LOGICAL_WIDTH;
+    let mut composition = Composition::new(atlas, request);
+    let image = gpu::render(
+        gpu,
+        request.size,
+        ppp,
+        FRAMES,
+        |ctx| {
+            fonts::install(ctx);
+            ctx.set_theme(egui::Theme::Light);
+        },
+        |ui| composition.ui(ui),
+    )?;
+    let legend = composition.legend;
+    Ok(Exported {
+        image,
+        legend: Rect::from_min_max(
+            (legend.min.to_vec2() * ppp).to_pos2(),
+            (legend.max.to_vec2() * ppp).to_pos2(),
+        ),
+    })
+}
+
+/// Renders and writes a PNG.
+pub fn export_png(
+    gpu: &Gpu,
+    atlas: Arc<Atlas>,
+    request: &ExportRequest,
+    path: &Path,
+) -> Result<(), String> {
+    let exported = render(gpu, atlas, request)?;
+    exported
+        .image
+        .save(path)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Exports every tour step as `NN-step.png` into `dir`, telling `progress` (done, total)
+/// before each; returns the files written.
+pub fn export_tour(
+    gpu: &Gpu,
+    atlas: Arc<Atlas>,
+    tour: &Tour,
+    lang: Lang,
+    size: [u32; 2],
+    dir: &Path,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let logical = vec2(
+        LOGICAL_WIDTH,
+        size[1] as f32 * LOGICAL_WIDTH / size[0] as f32,
+    );
+    let map_rect = Rect::from_min_size(Pos2::ZERO, logical);
+    let mut written = Vec::new();
+    for (i, step) in tour.steps.iter().enumerate() {
+        progress(i, tour.steps.len());
+        let Some(bounds) = step.bounds(&atlas) else {
+            continue;
+        };
+        let mut visible = Visibility::none();
+        for layer in &step.layers {
+            visible.set(*layer, true);
+        }
+        let request = ExportRequest {
+            size,
+            view: fit(map_rect, bounds),
+            visible,
+            highlights: step.highlight.clone(),
+            title: lang.pick(&step.title_vi, &step.title_en).to_owned(),
+            subtitle: Some(lang.pick(&step.caption_vi, &step.caption_en).to_owned()),
+            lang,
+        };
+        let path = dir.join(format!("{:02}-{}.png", i + 1, step.id));
+        export_png(gpu, atlas.clone(), &request, &path)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The view framing a lon/lat box, with room for the title and legend around it.
+pub fn fit(rect: Rect, bounds: (geo::Coord, geo::Coord)) -> ViewTarget {
+    ViewTarget::fitting(rect, bounds, 0.7)
+}
