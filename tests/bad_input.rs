@@ -76,11 +76,21 @@ fn without_fallback_a_broken_file_leaves_the_other_layers_loaded() {
     assert_eq!(atlas.in_layer(LayerKind::Districts).count(), 11);
 }
 
+/// A structurally sound PMTiles v3 archive with an 8-byte root directory and no tiles.
 fn pmtiles_header(tile_type: u8) -> Vec<u8> {
     let mut header = vec![0u8; 127];
     header[..7].copy_from_slice(b"PMTiles");
     header[7] = 3;
+    let mut put = |at: usize, v: u64| header[at..at + 8].copy_from_slice(&v.to_le_bytes());
+    put(8, 127); // root directory
+    put(16, 8);
+    for at in [24, 40, 56] {
+        put(at, 135); // metadata, leaves, tile data: empty, at the end
+    }
+    header[97] = 1; // no compression
+    header[98] = 1;
     header[99] = tile_type;
+    header.extend_from_slice(&[0u8; 8]);
     header
 }
 
@@ -112,6 +122,23 @@ fn pmtiles_files_are_checked_before_they_are_offered() {
         pmtiles::check(&write("png.pmtiles", &pmtiles_header(2))),
         Ok(())
     );
+    // Cut short: the root directory the header names is not in the file (walkers' reader
+    // would panic on it, taking the window down).
+    let archive = pmtiles_header(2);
+    assert!(matches!(
+        pmtiles::check(&write("truncated.pmtiles", &archive[..130])),
+        Err(PmTilesError::Damaged { .. })
+    ));
+    let mut beyond = pmtiles_header(2);
+    beyond[56..64].copy_from_slice(&1_000_000u64.to_le_bytes());
+    let err = pmtiles::check(&write("beyond.pmtiles", &beyond)).expect_err("damaged");
+    assert!(err.to_string().contains("tile data"), "{err}");
+    let mut brotli = pmtiles_header(2);
+    brotli[97] = 3;
+    assert!(matches!(
+        pmtiles::check(&write("brotli.pmtiles", &brotli)),
+        Err(PmTilesError::Compression { kind: "Brotli", .. })
+    ));
 }
 
 fn harness_with(options: Options) -> egui_kittest::Harness<'static, AtlasApp> {

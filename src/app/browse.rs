@@ -70,6 +70,13 @@ impl AtlasApp {
     fn status_bar(&mut self, ui: &mut Ui) {
         let health = health::snapshot();
         let tiles_loading = self.basemaps.tiles_in_progress();
+        let now = ui.ctx().input(|i| i.time);
+        let not_answering = self.basemaps.not_answering(now);
+        if tiles_loading > 0 {
+            // Keep time moving so that a server that never answers is noticed.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(500));
+        }
         let lang = self.state.settings.lang;
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             status_bar::show(
@@ -87,6 +94,8 @@ impl AtlasApp {
                         .pmtiles_error
                         .as_deref()
                         .or(self.basemaps.custom_error.as_deref()),
+                    cache_error: self.basemaps.cache_error.as_deref(),
+                    not_answering,
                     data_errors: &self.data_errors,
                 },
             );

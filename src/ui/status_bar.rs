@@ -1,7 +1,7 @@
 //! Bottom bar: pointer position, zoom, tile status and keyboard hints.
 
 use crate::atlas::Lang;
-use crate::map::basemap::health::TileHealth;
+use crate::map::basemap::health::{TileHealth, TileProblem};
 use crate::theme;
 use crate::ui::i18n::T;
 use egui::Ui;
@@ -15,6 +15,10 @@ pub struct Status<'a> {
     pub health: &'a TileHealth,
     pub offline_only: bool,
     pub pmtiles_error: Option<&'a str>,
+    /// Why online tiles are not cached, if they are not.
+    pub cache_error: Option<&'a str>,
+    /// The chosen tile server has left requests unanswered for a while.
+    pub not_answering: bool,
     pub data_errors: &'a [String],
 }
 
@@ -42,14 +46,22 @@ pub fn show(ui: &mut Ui, status: &Status) {
                 T::TilesLoading.get(lang)
             ));
         }
-        if status.online && status.health.failures > 0 {
+        let problem = if status.not_answering {
+            Some(TileProblem::NoAnswer)
+        } else if status.health.failures > 0 {
+            Some(status.health.last_problem.unwrap_or(TileProblem::Other))
+        } else {
+            None
+        };
+        if let (true, Some(problem)) = (status.online, problem) {
             ui.separator();
             let detail = status.health.last_error.as_deref().unwrap_or("");
             ui.colored_label(
                 theme::WARNING,
                 format!(
-                    "⚠ {} ({}× ) — {}",
+                    "⚠ {}: {} ({}×) — {}",
                     T::TilesFailed.get(lang),
+                    problem.describe(lang),
                     status.health.failures,
                     lang.pick(
                         "đang hiển thị bản đồ nền ngoại tuyến",
@@ -58,6 +70,10 @@ pub fn show(ui: &mut Ui, status: &Status) {
                 ),
             )
             .on_hover_text(detail);
+        }
+        if let (true, Some(e)) = (status.online, status.cache_error) {
+            ui.separator();
+            ui.colored_label(theme::WARNING, format!("⚠ {e}"));
         }
         if status.offline_only {
             ui.separator();

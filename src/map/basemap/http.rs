@@ -13,21 +13,26 @@ pub const USER_AGENT: &str = concat!(
 );
 
 /// Where tiles of `name` are cached: the platform cache directory (e.g. `~/.cache`).
-pub fn cache_dir(name: &str) -> Option<PathBuf> {
-    let dir = dirs::cache_dir()?
-        .join("langson-atlas")
-        .join("tiles")
-        .join(name);
-    match std::fs::create_dir_all(&dir) {
-        Ok(()) => Some(dir),
-        Err(e) => {
-            eprintln!(
-                "langson-atlas: cannot create tile cache {}: {e}; tiles will not be cached",
-                dir.display()
-            );
-            None
-        }
-    }
+pub fn cache_dir(name: &str) -> Result<PathBuf, String> {
+    let base = dirs::cache_dir().ok_or("no cache folder on this system")?;
+    cache_dir_in(&base, name)
+}
+
+/// The cache folder of `name` under `base`, made if needed and checked to be writable:
+/// walkers' cache would otherwise fail on every tile and keep none.
+pub fn cache_dir_in(base: &std::path::Path, name: &str) -> Result<PathBuf, String> {
+    let dir = base.join("langson-atlas").join("tiles").join(name);
+    let unwritable = |e: std::io::Error| {
+        format!(
+            "tile cache {} is not writable ({e}): tiles are downloaded each time",
+            dir.display()
+        )
+    };
+    std::fs::create_dir_all(&dir).map_err(unwritable)?;
+    let probe = dir.join(".write-test");
+    std::fs::write(&probe, b"").map_err(unwritable)?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(dir)
 }
 
 /// walkers leaves the choice of TLS crypto to the application. Idempotent.
@@ -35,22 +40,40 @@ pub fn install_tls() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
-fn options(name: &str) -> HttpOptions {
-    HttpOptions {
-        cache: cache_dir(name),
+/// Options for a server's tiles, and why they will not be cached, if they will not.
+fn options(name: &str) -> (HttpOptions, Option<String>) {
+    let (cache, problem) = match cache_dir(name) {
+        Ok(dir) => (Some(dir), None),
+        Err(e) => {
+            eprintln!("langson-atlas: {e}");
+            (None, Some(e))
+        }
+    };
+    let options = HttpOptions {
+        cache,
         user_agent: Some(HeaderValue::from_static(USER_AGENT)),
         ..HttpOptions::default()
-    }
+    };
+    (options, problem)
 }
 
-pub fn openstreetmap(ctx: Context) -> HttpTiles {
+/// An online source's tiles, and why they are not cached, if they are not.
+pub type Online = (HttpTiles, Option<String>);
+
+pub fn openstreetmap(ctx: Context) -> Online {
     install_tls();
-    HttpTiles::with_options(OpenStreetMap, options("openstreetmap"), ctx)
+    let (options, problem) = options("openstreetmap");
+    (
+        HttpTiles::with_options(OpenStreetMap, options, ctx),
+        problem,
+    )
 }
 
-pub fn opentopomap(ctx: Context) -> HttpTiles {
+pub fn opentopomap(ctx: Context) -> Online {
     install_tls();
-    HttpTiles::with_options(OpenTopoMap(OpenTopoServer::A), options("opentopomap"), ctx)
+    let (options, problem) = options("opentopomap");
+    let source = OpenTopoMap(OpenTopoServer::A);
+    (HttpTiles::with_options(source, options, ctx), problem)
 }
 
 /// A user's own XYZ tile server, e.g. `http://tiles.example/{z}/{x}/{y}.png`.
@@ -101,7 +124,8 @@ impl TileSource for CustomSource {
     }
 }
 
-pub fn custom(source: CustomSource, ctx: Context) -> HttpTiles {
+pub fn custom(source: CustomSource, ctx: Context) -> Online {
     install_tls();
-    HttpTiles::with_options(source, options("custom"), ctx)
+    let (options, problem) = options("custom");
+    (HttpTiles::with_options(source, options, ctx), problem)
 }

@@ -53,6 +53,9 @@ pub struct Basemaps {
     pub custom_error: Option<String>,
     /// No tile servers at all (`--offline`).
     pub offline_only: bool,
+    /// Why online tiles are not cached on disk, if they are not.
+    pub cache_error: Option<String>,
+    stall: health::StallWatch,
     choice: BasemapChoice,
 }
 
@@ -97,6 +100,8 @@ impl Basemaps {
             custom: None,
             custom_error,
             offline_only,
+            cache_error: None,
+            stall: health::StallWatch::default(),
             choice,
         }
     }
@@ -150,20 +155,32 @@ impl Basemaps {
     /// The offline basemap and, above it, the chosen one (if not the offline one).
     pub fn layers(&mut self) -> (&mut OfflineTiles, Option<&mut dyn Tiles>) {
         let ctx = self.ctx.clone();
+        let cache_error = &mut self.cache_error;
+        let mut online = |make: fn(Context) -> http::Online| {
+            let (tiles, problem) = make(ctx.clone());
+            if problem.is_some() {
+                *cache_error = problem;
+            }
+            tiles
+        };
         let overlay: Option<&mut dyn Tiles> = match self.choice {
             BasemapChoice::Offline => None,
             BasemapChoice::OpenStreetMap => {
-                Some(self.osm.get_or_insert_with(|| http::openstreetmap(ctx)))
+                Some(self.osm.get_or_insert_with(|| online(http::openstreetmap)))
             }
             BasemapChoice::OpenTopoMap => {
-                Some(self.topo.get_or_insert_with(|| http::opentopomap(ctx)))
+                Some(self.topo.get_or_insert_with(|| online(http::opentopomap)))
             }
             BasemapChoice::PmTiles => self.pmtiles.as_mut().map(|(_, t)| t as &mut dyn Tiles),
             BasemapChoice::Custom => {
                 if self.custom.is_none()
                     && let Some(source) = self.custom_source.take()
                 {
-                    self.custom = Some(http::custom(source, ctx));
+                    let (tiles, problem) = http::custom(source, ctx);
+                    if problem.is_some() {
+                        self.cache_error = problem;
+                    }
+                    self.custom = Some(tiles);
                 }
                 self.custom.as_mut().map(|t| t as &mut dyn Tiles)
             }
@@ -189,5 +206,12 @@ impl Basemaps {
 
     pub fn tiles_in_progress(&mut self) -> usize {
         self.overlay().map_or(0, |t| t.stats().in_progress)
+    }
+
+    /// Whether the chosen server has left downloads unanswered for
+    /// [`health::NO_ANSWER_SECS`]; call once a frame with the time in seconds.
+    pub fn not_answering(&mut self, now: f64) -> bool {
+        let in_progress = self.tiles_in_progress();
+        self.stall.update(in_progress, now)
     }
 }
