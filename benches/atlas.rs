@@ -1,5 +1,8 @@
-//! Speed figures: `cargo bench`. Prints each measurement next to its target; speed is
-//! checked here, never in timed unit tests.
+//! Speed and memory figures: `cargo bench`. Prints each measurement next to its target;
+//! speed is checked here, never in timed unit tests. The four headline figures: a click's
+//! hit-test, the plan layers' CPU time per frame at the province view, the first frame after
+//! start, and resident memory after start (this process, without a window and GPU driver;
+//! `scripts/measure-window.sh` measures the real window).
 
 use langson_atlas::atlas::{Atlas, GeodataSource};
 use langson_atlas::map::basemap::raster::{BaseGeometry, render_tile};
@@ -24,7 +27,58 @@ fn report(what: &str, took: Duration, target: Duration) {
     );
 }
 
+/// Resident memory of this process, from the kernel (Linux), in MB.
+fn resident_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn screen() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        ..Default::default()
+    }
+}
+
 fn main() {
+    // Start-up as the viewer does it: fonts, atlas, app, first frame laid out and tessellated.
+    let start = Instant::now();
+    let ctx = egui::Context::default();
+    langson_atlas::theme::fonts::install(&ctx);
+    let mut app = AtlasApp::new(
+        &ctx,
+        Options {
+            offline: true,
+            ..Options::default()
+        },
+        None,
+    );
+    let mut first = ctx.run_ui(screen(), |ui| app.ui(ui));
+    first.textures_delta.clear();
+    std::hint::black_box(ctx.tessellate(first.shapes, first.pixels_per_point));
+    let first_frame = start.elapsed();
+    report(
+        "first frame after start (CPU, no window)",
+        first_frame,
+        Duration::from_millis(300),
+    );
+    for _ in 0..10 {
+        let mut out = ctx.run_ui(screen(), |ui| app.ui(ui));
+        out.textures_delta.clear();
+    }
+    if let Some(mb) = resident_mb() {
+        let verdict = if mb <= 150.0 { "ok" } else { "HIGH" };
+        println!(
+            "{:<48} {mb:>10.1} MB   target ≤ {:>7.1} MB   {verdict}",
+            "resident memory after start, all plan layers", 150.0
+        );
+    }
+
     let load = time(5, || Atlas::load(&GeodataSource::Embedded, None));
     report(
         "load and index the embedded geodata",
@@ -41,9 +95,9 @@ fn main() {
             .count()
     }) / probes.len() as u32;
     report(
-        "pick the feature under the pointer",
+        "hit-test of a click (pick the feature under it)",
         pick,
-        Duration::from_micros(100),
+        Duration::from_micros(5),
     );
 
     let base = BaseGeometry::from_atlas(&atlas);
@@ -63,34 +117,27 @@ fn main() {
     }
 
     // Whole frames of the app, CPU side (layout, culling, tessellation input), no GPU.
-    let ctx = egui::Context::default();
-    langson_atlas::theme::fonts::install(&ctx);
-    let mut app = AtlasApp::new(
-        &ctx,
-        Options {
-            offline: true,
-            ..Options::default()
-        },
-        None,
-    );
-    let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
-        ..Default::default()
-    };
     let frame = |app: &mut AtlasApp| {
-        let mut out = ctx.run_ui(input(), |ui| app.ui(ui));
+        let mut out = ctx.run_ui(screen(), |ui| app.ui(ui));
         out.textures_delta.clear();
         std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
     };
     for _ in 0..30 {
         frame(&mut app); // warm the tile and geometry caches
     }
-    let steady = time(30, || frame(&mut app));
+    let mut plan = Duration::ZERO;
+    let runs = 50;
+    let steady = time(runs, || {
+        frame(&mut app);
+        plan += app.map_output().cpu_time;
+    });
     report(
-        "one frame, whole province, all layers (CPU)",
+        "plan layers, one frame, whole province (CPU)",
+        plan / runs,
+        Duration::from_millis(1),
+    );
+    report(
+        "one whole frame: panels, map, labels (CPU)",
         steady,
         Duration::from_millis(16),
     );

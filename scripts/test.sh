@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs the whole test suite, headless. Installs the system packages it needs first
-# (Debian: a software GPU driver for rendering the window in tests).
+# Runs the whole test suite, headless, then checks the dependencies' licenses and sources.
+# Installs what it needs first: the Debian packages (a software GPU driver for rendering
+# the window in tests) and cargo-deny.
+#   SKIP_APT=1   skip the Debian packages
+#   SKIP_DENY=1  skip the dependency check (and installing cargo-deny)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SKIP_APT:-0}" != "1" ]; then
@@ -10,3 +13,12 @@ fi
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 chmod 700 "$XDG_RUNTIME_DIR" 2>/dev/null || true
 cargo test --locked "$@"
+if [ "${SKIP_DENY:-0}" != "1" ]; then
+  if ! command -v cargo-deny >/dev/null 2>&1; then
+    echo "installing cargo-deny (a few minutes, once)…"
+    cargo install cargo-deny --locked --version 0.20.2 --quiet
+  fi
+  # Licenses, banned crates, sources. Advisories need the RustSec database from GitHub:
+  # `cargo deny check advisories` where the network allows it.
+  cargo deny --log-level error check licenses bans sources
+fi

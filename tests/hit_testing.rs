@@ -119,3 +119,41 @@ fn outside_the_province_nothing_is_picked() {
     };
     assert_eq!(pick(&atlas, hanoi, all), None);
 }
+
+/// The edge index's "inside" (a ray crossing count) agrees with geo's point-in-polygon on
+/// a thousand points spread over the province, holes and multi-part districts included.
+#[test]
+fn picking_a_district_agrees_with_point_in_polygon_everywhere() {
+    use geo::Contains;
+    use langson_atlas::atlas::LayerKind;
+    let atlas = atlas();
+    let districts: Vec<_> = atlas.in_layer(LayerKind::Districts).collect();
+    let mut seed: u64 = 0x5eed;
+    let mut next = || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut inside = 0;
+    for _ in 0..1000 {
+        let at = geo::Coord {
+            x: 106.0 + next() * 1.8,
+            y: 21.3 + next() * 1.3,
+        };
+        let expected = districts
+            .iter()
+            .find(|d| {
+                d.geometry
+                    .as_ref()
+                    .is_some_and(|g| g.contains(&geo::Point::from(at)))
+            })
+            .map(|d| d.id().clone());
+        let picked = atlas
+            .index
+            .pick(atlas.features(), at, 1.0, |l| l == LayerKind::Districts)
+            .and_then(|i| atlas.features().get(i))
+            .map(|f| f.id().clone());
+        assert_eq!(picked, expected, "at {at:?}");
+        inside += usize::from(expected.is_some());
+    }
+    assert!(inside > 250, "many probes fall in a district ({inside})");
+}

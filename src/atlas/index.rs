@@ -2,19 +2,25 @@
 
 use super::feature::Feature;
 use super::kind::LayerKind;
-use geo::{BoundingRect, Contains, Coord, Distance, Euclidean, Geometry, MapCoords, Point};
-use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::{AABB, RTree};
+use geo::{BoundingRect, Coord, Geometry};
+use rstar::primitives::{GeomWithData, Line, Rectangle};
+use rstar::{AABB, Envelope, RTree, RTreeObject};
 
 type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
 /// Metres per degree of latitude; close enough for picking tolerances at 22° N.
 const METRES_PER_DEGREE: f64 = 111_320.0;
 
-/// R-tree of the bounding boxes of every located feature, in longitude/latitude.
+/// R-tree of the bounding boxes of every located feature, in longitude/latitude, and
+/// R-tree of every edge of their lines and rings: picking then touches only the edges near
+/// the pointer (and, for "inside", the few a ray from it crosses), never a whole polygon.
 pub struct SpatialIndex {
     tree: RTree<Entry>,
+    edges: RTree<Edge>,
 }
+
+/// One edge of a feature's lines or rings, with the feature's position.
+type Edge = GeomWithData<Line<[f64; 2]>, usize>;
 
 impl SpatialIndex {
     pub fn new(features: &[Feature]) -> Self {
@@ -32,8 +38,19 @@ impl SpatialIndex {
                 ))
             })
             .collect();
+        let edges = features
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((i, f.geometry.as_ref()?)))
+            .flat_map(|(i, g)| {
+                edges_of(g)
+                    .into_iter()
+                    .map(move |l| Edge::new(Line::new([l.start.x, l.start.y], [l.end.x, l.end.y]), i))
+            })
+            .collect();
         Self {
             tree: RTree::bulk_load(entries),
+            edges: RTree::bulk_load(edges),
         }
     }
 
@@ -58,41 +75,109 @@ impl SpatialIndex {
         let cos_lat = at.y.to_radians().cos().max(0.01);
         let dlat = tolerance_m / METRES_PER_DEGREE;
         let dlon = dlat / cos_lat;
-        let envelope = AABB::from_corners([at.x - dlon, at.y - dlat], [at.x + dlon, at.y + dlat]);
-        // Local metric frame centred on `at`, so that distances come out in metres.
-        let to_local = |c: Coord| Coord {
-            x: (c.x - at.x) * cos_lat * METRES_PER_DEGREE,
-            y: (c.y - at.y) * METRES_PER_DEGREE,
+        let near = AABB::from_corners([at.x - dlon, at.y - dlat], [at.x + dlon, at.y + dlat]);
+        // Distances in a local metric frame centred on `at`.
+        let metres = |c: [f64; 2]| {
+            let (x, y) = ((c[0] - at.x) * cos_lat, c[1] - at.y);
+            (x * x + y * y).sqrt() * METRES_PER_DEGREE
         };
-        let origin = Point::new(0.0, 0.0);
+        let edge_metres = |e: &Line<[f64; 2]>| {
+            let (ax, ay) = ((e.from[0] - at.x) * cos_lat, e.from[1] - at.y);
+            let (bx, by) = ((e.to[0] - at.x) * cos_lat, e.to[1] - at.y);
+            let (dx, dy) = (bx - ax, by - ay);
+            let len2 = dx * dx + dy * dy;
+            let t = if len2 > 0.0 {
+                (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            let (px, py) = (ax + t * dx, ay + t * dy);
+            (px * px + py * py).sqrt() * METRES_PER_DEGREE
+        };
 
-        self.tree
-            .locate_in_envelope_intersecting(&envelope)
-            .filter_map(|entry| {
-                let feature = features.get(entry.data)?;
-                if !visible(feature.kind().layer()) {
-                    return None;
+        // (feature, distance): the best candidate of each kind of geometry.
+        let mut candidates: Vec<(usize, f64)> = Vec::new();
+        let mut polygons: Vec<(usize, f64)> = Vec::new(); // (feature, east edge of its box)
+        for entry in self.tree.locate_in_envelope_intersecting(&near) {
+            let Some(feature) = features.get(entry.data) else {
+                continue;
+            };
+            if !visible(feature.kind().layer()) {
+                continue;
+            }
+            match feature.geometry.as_ref() {
+                Some(Geometry::Point(p)) => candidates.push((entry.data, metres([p.x(), p.y()]))),
+                Some(Geometry::MultiPoint(mp)) => {
+                    let d = mp.iter().map(|p| metres([p.x(), p.y()])).fold(f64::MAX, f64::min);
+                    candidates.push((entry.data, d));
                 }
-                let geometry = feature.geometry.as_ref()?;
-                let distance = match geometry {
-                    Geometry::Polygon(_) | Geometry::MultiPolygon(_) => {
-                        if geometry.contains(&Point::from(at)) {
-                            0.0
-                        } else {
-                            return None;
-                        }
+                Some(Geometry::Polygon(_) | Geometry::MultiPolygon(_)) => {
+                    let b = entry.geom().envelope();
+                    if b.contains_point(&[at.x, at.y]) {
+                        polygons.push((entry.data, b.upper()[0]));
                     }
-                    other => Euclidean.distance(&origin, &other.map_coords(to_local)),
+                }
+                Some(_) => {
+                    // Lines: the nearest of their edges near the pointer.
+                    let d = self
+                        .edges
+                        .locate_in_envelope_intersecting(&near)
+                        .filter(|e| e.data == entry.data)
+                        .map(|e| edge_metres(e.geom()))
+                        .fold(f64::MAX, f64::min);
+                    candidates.push((entry.data, d));
+                }
+                None => {}
+            }
+        }
+        // Inside a polygon: a ray from `at` to the east crosses its rings an odd number of
+        // times (holes and several parts included).
+        if let Some(east) = polygons.iter().map(|(_, e)| *e).reduce(f64::max) {
+            let ray = AABB::from_corners([at.x, at.y], [east, at.y]);
+            let mut crossings: Vec<(usize, u32)> = polygons.iter().map(|(i, _)| (*i, 0)).collect();
+            for edge in self.edges.locate_in_envelope_intersecting(&ray) {
+                let Some(slot) = crossings.iter_mut().find(|(i, _)| *i == edge.data) else {
+                    continue;
                 };
-                (distance <= tolerance_m).then_some((entry.data, feature, distance))
-            })
-            .max_by(|(_, a, da), (_, b, db)| {
-                a.kind()
-                    .pick_priority()
-                    .cmp(&b.kind().pick_priority())
-                    .then(db.total_cmp(da))
-            })
-            .map(|(index, _, _)| index)
+                let (a, b) = (edge.geom().from, edge.geom().to);
+                if (a[1] > at.y) != (b[1] > at.y) {
+                    let x = a[0] + (at.y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]);
+                    if x > at.x {
+                        slot.1 += 1;
+                    }
+                }
+            }
+            candidates.extend(
+                crossings
+                    .into_iter()
+                    .filter(|(_, n)| n % 2 == 1)
+                    .map(|(i, _)| (i, 0.0)),
+            );
+        }
+        candidates
+            .into_iter()
+            .filter(|(_, d)| *d <= tolerance_m)
+            .filter_map(|(i, d)| Some((i, features.get(i)?.kind().pick_priority(), d)))
+            .max_by(|(_, pa, da), (_, pb, db)| pa.cmp(pb).then(db.total_cmp(da)))
+            .map(|(i, _, _)| i)
+    }
+}
+
+/// Every edge of a geometry's lines and rings.
+fn edges_of(geometry: &Geometry<f64>) -> Vec<geo::Line<f64>> {
+    let rings = |p: &geo::Polygon<f64>| -> Vec<geo::Line<f64>> {
+        std::iter::once(p.exterior())
+            .chain(p.interiors())
+            .flat_map(|r| r.lines())
+            .collect()
+    };
+    match geometry {
+        Geometry::LineString(l) => l.lines().collect(),
+        Geometry::MultiLineString(m) => m.iter().flat_map(|l| l.lines()).collect(),
+        Geometry::Polygon(p) => rings(p),
+        Geometry::MultiPolygon(m) => m.iter().flat_map(rings).collect(),
+        Geometry::GeometryCollection(c) => c.iter().flat_map(edges_of).collect(),
+        _ => Vec::new(),
     }
 }
 

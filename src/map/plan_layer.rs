@@ -28,6 +28,8 @@ pub struct MapOutput {
     pub map_rect: Option<Rect>,
     pub labels_drawn: usize,
     pub features_drawn: usize,
+    /// CPU time the plan layers took this frame (culling, shapes, labels, picking).
+    pub cpu_time: std::time::Duration,
 }
 
 pub struct PlanLayer<'a> {
@@ -290,6 +292,7 @@ impl Plugin for PlanLayer<'_> {
         projector: &Projector,
         _: &MapMemory,
     ) {
+        let started = std::time::Instant::now();
         let rect = response.rect;
         let painter = ui.painter().with_clip_rect(rect);
         let view = Self::view(projector, rect);
@@ -358,5 +361,6 @@ impl Plugin for PlanLayer<'_> {
         self.out.map_rect = Some(rect);
         self.out.labels_drawn = labels_drawn;
         self.out.features_drawn = in_view.len();
+        self.out.cpu_time = started.elapsed();
     }
 }
