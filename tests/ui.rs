@@ -164,11 +164,7 @@ fn the_rendered_window_shows_a_map() {
     let mut h = harness();
     h.run_steps(8);
     let image = h.render().expect("the window renders headless");
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("ui-snapshots");
-    std::fs::create_dir_all(&dir).expect("snapshot folder");
-    image
-        .save(dir.join("main-window.png"))
-        .expect("snapshot saved");
+    common::assert_snapshot("main-window", &image);
     let (w, h_px) = image.dimensions();
     assert!(w >= 1400 && h_px >= 900, "{w}×{h_px}");
 
@@ -295,4 +291,17 @@ fn the_border_economic_zone_shows_its_key_figures() {
     // The articles say "trên": the qualifier stays with the figure.
     h.get_by_label("trên 13.000 tỷ đồng");
     h.get_by_label("trên 207 triệu USD");
+}
+
+/// A site's panel as a reader sees it: planned and target facts marked, the developer's own
+/// article labelled, figures with their qualifiers. Compared with its reference picture.
+#[test]
+fn the_panel_of_a_site_described_by_its_developer_renders() {
+    let mut h = harness();
+    h.state_mut()
+        .apply(langson_atlas::state::Action::Select(id("ccn_ho_son_1")));
+    h.run_steps(6);
+    h.get_by_label_contains("lời của đơn vị phát triển");
+    let image = h.render().expect("the window renders headless");
+    common::assert_snapshot("ho-son-1-panel", &image);
 }

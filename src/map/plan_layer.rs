@@ -135,115 +135,113 @@ impl PlanLayer<'_> {
     }
 
     fn labels(&mut self, view: &View, rect: Rect) -> Vec<Label> {
-        let mut out = Vec::new();
-        let zoom = view.zoom;
         let (sw, ne) = view.lon_lat_bounds(rect);
         let candidates: Vec<usize> = self.atlas.index.intersecting(sw, ne).collect();
-        for index in candidates {
-            let Some(feature) = self.atlas.features().get(index) else {
-                continue;
-            };
-            if !self.visible.is_visible(feature.kind().layer()) {
-                continue;
-            }
-            let name = self
-                .lang
-                .pick(&feature.props.name_vi, &feature.props.name_en);
-            let Some(at) = self.cache.label_point(self.atlas, index) else {
-                continue;
-            };
-            let anchor = view.to_screen(at);
-            // Area names go only where the area is wide enough on screen to hold them.
-            let max_width = self
-                .cache
-                .world_width(self.atlas, index)
-                .map(|w| (w * view.scale()) as f32 * 0.8);
-            let label = |text: &str, size: f32, strong: bool, priority: u32, align, offset| Label {
-                text: text.to_owned(),
-                anchor,
-                align,
-                offset,
-                size,
-                strong,
-                color: style::LABEL_TEXT,
-                priority,
-                max_width: None,
-            };
-            match feature.kind() {
-                Kind::District => out.push(Label {
-                    max_width,
-                    ..label(name, 15.0, true, 80, Align2::CENTER_CENTER, vec2(0.0, 0.0))
-                }),
-                Kind::Zone if !self.visible.is_visible(LayerKind::Districts) => out.push(Label {
-                    max_width,
-                    ..label(name, 15.0, true, 70, Align2::CENTER_CENTER, vec2(0.0, 0.0))
-                }),
-                Kind::BorderGate => {
-                    let major =
-                        feature.props.gate_class != Some(crate::atlas::GateClass::Secondary);
-                    if major || zoom >= 9.5 {
-                        let priority = if major { 100 } else { 60 };
-                        out.push(label(
-                            name,
-                            13.0,
-                            major,
-                            priority,
-                            Align2::LEFT_CENTER,
-                            vec2(14.0, 0.0),
-                        ));
-                    }
-                }
-                Kind::IndustrialCluster | Kind::IndustrialPark if zoom >= 9.5 => {
-                    let r = style::site_radius(feature.props.area_ha);
-                    out.push(label(
-                        name,
-                        12.5,
-                        false,
-                        50,
-                        Align2::LEFT_CENTER,
-                        vec2(r + 6.0, 0.0),
-                    ));
-                }
-                _ => {}
-            }
-        }
+        let mut out: Vec<Label> = candidates
+            .into_iter()
+            .filter_map(|index| self.feature_label(view, index))
+            .collect();
         if self.base_labels {
-            for town in &self.atlas.base.towns {
-                let anchor = view.to_screen(mercator::to_world(town.point.0));
-                out.push(Label {
-                    text: town.name.clone(),
-                    anchor,
-                    align: Align2::LEFT_BOTTOM,
-                    offset: vec2(4.0, -2.0),
-                    size: 12.0,
-                    strong: false,
-                    color: style::TOWN_LABEL,
-                    max_width: None,
-                    priority: 20,
-                });
+            out.extend(self.place_names(view, sw, ne));
+        }
+        out
+    }
+
+    /// The label of one plan feature, if it gets one at this zoom: district (or zone)
+    /// names where the area holds them, gates (secondary ones from zoom 9.5), sites from 9.5.
+    fn feature_label(&mut self, view: &View, index: usize) -> Option<Label> {
+        let zoom = view.zoom;
+        let feature = self.atlas.features().get(index)?;
+        if !self.visible.is_visible(feature.kind().layer()) {
+            return None;
+        }
+        let name = self
+            .lang
+            .pick(&feature.props.name_vi, &feature.props.name_en);
+        let at = self.cache.label_point(self.atlas, index)?;
+        let anchor = view.to_screen(at);
+        // Area names go only where the area is wide enough on screen to hold them.
+        let max_width = self
+            .cache
+            .world_width(self.atlas, index)
+            .map(|w| (w * view.scale()) as f32 * 0.8);
+        let label = |text: &str, size: f32, strong: bool, priority: u32, align, offset| Label {
+            text: text.to_owned(),
+            anchor,
+            align,
+            offset,
+            size,
+            strong,
+            color: style::LABEL_TEXT,
+            priority,
+            max_width: None,
+        };
+        match feature.kind() {
+            Kind::District => Some(Label {
+                max_width,
+                ..label(name, 15.0, true, 80, Align2::CENTER_CENTER, vec2(0.0, 0.0))
+            }),
+            Kind::Zone if !self.visible.is_visible(LayerKind::Districts) => Some(Label {
+                max_width,
+                ..label(name, 15.0, true, 70, Align2::CENTER_CENTER, vec2(0.0, 0.0))
+            }),
+            Kind::BorderGate => {
+                let major = feature.props.gate_class != Some(crate::atlas::GateClass::Secondary);
+                (major || zoom >= 9.5).then(|| {
+                    let priority = if major { 100 } else { 60 };
+                    label(name, 13.0, major, priority, Align2::LEFT_CENTER, vec2(14.0, 0.0))
+                })
             }
-            if zoom >= 9.5 {
-                for i in self.atlas.commune_index.within(sw, ne) {
-                    let Some(commune) = self.atlas.communes.get(i) else {
-                        continue;
-                    };
-                    if !commune.is_town() && zoom < 11.0 {
-                        continue;
-                    }
-                    let anchor = view.to_screen(mercator::to_world(commune.point.0));
-                    out.push(Label {
-                        text: commune.name.clone(),
-                        anchor,
-                        align: Align2::CENTER_TOP,
-                        offset: vec2(0.0, 3.0),
-                        size: 11.0,
-                        strong: false,
-                        color: style::COMMUNE_LABEL,
-                        max_width: None,
-                        priority: if commune.is_town() { 30 } else { 10 },
-                    });
-                }
+            Kind::IndustrialCluster | Kind::IndustrialPark if zoom >= 9.5 => {
+                let r = style::site_radius(feature.props.area_ha);
+                Some(label(name, 12.5, false, 50, Align2::LEFT_CENTER, vec2(r + 6.0, 0.0)))
             }
+            _ => None,
+        }
+    }
+
+    /// Town and commune names, which the offline basemap does not draw itself: towns at
+    /// every zoom, townships from 9.5, every commune from 11.
+    fn place_names(&self, view: &View, sw: geo::Coord, ne: geo::Coord) -> Vec<Label> {
+        let zoom = view.zoom;
+        let mut out: Vec<Label> = self
+            .atlas
+            .base
+            .towns
+            .iter()
+            .map(|town| Label {
+                text: town.name.clone(),
+                anchor: view.to_screen(mercator::to_world(town.point.0)),
+                align: Align2::LEFT_BOTTOM,
+                offset: vec2(4.0, -2.0),
+                size: 12.0,
+                strong: false,
+                color: style::TOWN_LABEL,
+                max_width: None,
+                priority: 20,
+            })
+            .collect();
+        if zoom < 9.5 {
+            return out;
+        }
+        for i in self.atlas.commune_index.within(sw, ne) {
+            let Some(commune) = self.atlas.communes.get(i) else {
+                continue;
+            };
+            if !commune.is_town() && zoom < 11.0 {
+                continue;
+            }
+            out.push(Label {
+                text: commune.name.clone(),
+                anchor: view.to_screen(mercator::to_world(commune.point.0)),
+                align: Align2::CENTER_TOP,
+                offset: vec2(0.0, 3.0),
+                size: 11.0,
+                strong: false,
+                color: style::COMMUNE_LABEL,
+                max_width: None,
+                priority: if commune.is_town() { 30 } else { 10 },
+            });
         }
         out
     }

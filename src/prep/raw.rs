@@ -53,51 +53,43 @@ pub fn read_geojson(dir: &Path, file: &str) -> Result<Vec<RawFeature>, PrepError
         .collect()
 }
 
-/// A tab-separated table with a header row; each row maps column name to cell.
+/// A tab-separated table with a header row (spreadsheet-style quoting: `"a ""b"" c"` is
+/// `a "b" c`), one map from column to cell per row.
 pub fn read_tsv(dir: &Path, file: &str) -> Result<Vec<BTreeMap<String, String>>, PrepError> {
     let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).map_err(|e| PrepError::Read {
-        file: path.display().to_string(),
-        message: e.to_string(),
-    })?;
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let header: Vec<String> = lines
-        .next()
-        .ok_or_else(|| PrepError::Invalid {
-            file: file.to_owned(),
-            message: "empty table".to_owned(),
-        })?
-        .split('\t')
+    let invalid = |message: String| PrepError::Invalid {
+        file: file.to_owned(),
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .from_path(&path)
+        .map_err(|e| PrepError::Read {
+            file: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| invalid(e.to_string()))?
+        .iter()
         .map(str::to_owned)
         .collect();
-    lines
-        .enumerate()
-        .map(|(n, line)| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            if cells.len() != header.len() {
-                return Err(PrepError::Invalid {
-                    file: file.to_owned(),
-                    message: format!(
-                        "row {} has {} cells, the header {}",
-                        n + 2,
-                        cells.len(),
-                        header.len()
-                    ),
-                });
-            }
+    if header.iter().all(String::is_empty) {
+        return Err(invalid("empty table".to_owned()));
+    }
+    reader
+        .records()
+        .map(|record| {
+            // The csv reader names the row and says how many cells it has against the header.
+            let record = record.map_err(|e| invalid(e.to_string()))?;
             Ok(header
                 .iter()
                 .cloned()
-                .zip(cells.into_iter().map(unquote))
+                .zip(record.iter().map(str::to_owned))
                 .collect())
         })
+        .filter(|row: &Result<BTreeMap<String, String>, PrepError>| {
+            row.as_ref().map_or(true, |r| r.values().any(|v| !v.trim().is_empty()))
+        })
         .collect()
-}
-
-/// Spreadsheet-style quoting: `"a ""b"" c"` is `a "b" c`.
-fn unquote(cell: &str) -> String {
-    match cell.strip_prefix('"').and_then(|c| c.strip_suffix('"')) {
-        Some(inner) => inner.replace("\"\"", "\""),
-        None => cell.to_owned(),
-    }
 }

@@ -100,6 +100,23 @@ fn gate_account(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action
 }
 
 fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: &mut Vec<Action>) {
+    heading(ui, feature, lang, actions);
+    ui.add_space(6.0);
+    attributes(ui, atlas, feature, lang);
+    ui.add_space(8.0);
+    ui.separator();
+    let p = &feature.props;
+    facts_view::key_figures(ui, &atlas.facts, feature.id(), p.area_ha, lang, actions);
+    facts_view::show(ui, &atlas.facts, feature.id(), lang, actions);
+    ui.separator();
+    sources(ui, feature, lang);
+    if p.kind == Kind::District {
+        district_contents(ui, atlas, feature, lang, actions);
+    }
+}
+
+/// Names, kind, the zoom and close buttons, and how far to trust the location.
+fn heading(ui: &mut Ui, feature: &Feature, lang: Lang, actions: &mut Vec<Action>) {
     let p = &feature.props;
     let (title, subtitle) = match lang {
         Lang::Vi => (&p.name_vi, &p.name_en),
@@ -125,69 +142,68 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
     if !feature.is_located() {
         ui.colored_label(theme::WARNING, T::NotOnMapHelp.get(lang));
     }
-    ui.add_space(6.0);
+}
+
+/// The feature's properties as a two-column table.
+fn attributes(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang) {
+    let p = &feature.props;
     let district_name = |id: &crate::atlas::FeatureId| {
         atlas.get(id).map_or_else(
             || id.to_string(),
             |d| lang.pick(&d.props.name_vi, &d.props.name_en).to_owned(),
         )
     };
+    let mut rows: Vec<(T, String)> = Vec::new();
+    if let Some(zone) = p.zone {
+        rows.push((T::Zone, names::zone_name(zone, lang).to_owned()));
+    }
+    if let Some(d) = &p.district {
+        rows.push((T::District, district_name(d)));
+    }
+    if let Some(c) = &p.commune {
+        rows.push((T::Commune, c.replace("; ", ", ")));
+    }
+    if let Some(class) = p.gate_class {
+        rows.push((T::GateClassLabel, names::gate_class_name(class, lang).to_owned()));
+    }
+    if let Some(pair) = &p.paired_gate {
+        rows.push((T::PairedGate, pair.clone()));
+    }
+    if let Some(status) = p.status {
+        rows.push((T::Status, names::status_name(status, lang).to_owned()));
+    }
+    if let Some(area) = p.area_ha {
+        rows.push((T::Area, format!("{} ha", format_value(area, lang))));
+    }
+    if let Some(area) = p.area_km2 {
+        rows.push((T::AreaComputed, format!("{} km²", format_value(area, lang))));
+    }
+    if !p.districts.is_empty() {
+        let names: Vec<String> = p.districts.iter().map(district_name).collect();
+        rows.push((T::Districts, names.join(", ")));
+    }
+    if !p.routes.is_empty() {
+        rows.push((T::Routes, p.routes.join("; ")));
+    }
+    if !p.via.is_empty() {
+        rows.push((T::Via, p.via.join(" – ")));
+    }
+    rows.push((T::Precision, names::precision_name(p.precision, lang).to_owned()));
     Grid::new("feature-attributes")
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
-            let mut row = |key: T, value: String| {
+            for (key, value) in rows {
                 ui.label(RichText::new(key.get(lang)).strong());
                 ui.add(egui::Label::new(value).wrap());
                 ui.end_row();
-            };
-            if let Some(zone) = p.zone {
-                row(T::Zone, names::zone_name(zone, lang).to_owned());
             }
-            if let Some(d) = &p.district {
-                row(T::District, district_name(d));
-            }
-            if let Some(c) = &p.commune {
-                row(T::Commune, c.replace("; ", ", "));
-            }
-            if let Some(class) = p.gate_class {
-                row(
-                    T::GateClassLabel,
-                    names::gate_class_name(class, lang).to_owned(),
-                );
-            }
-            if let Some(pair) = &p.paired_gate {
-                row(T::PairedGate, pair.clone());
-            }
-            if let Some(status) = p.status {
-                row(T::Status, names::status_name(status, lang).to_owned());
-            }
-            if let Some(area) = p.area_ha {
-                row(T::Area, format!("{} ha", format_value(area, lang)));
-            }
-            if let Some(area) = p.area_km2 {
-                row(T::AreaComputed, format!("{} km²", format_value(area, lang)));
-            }
-            if !p.districts.is_empty() {
-                let names: Vec<String> = p.districts.iter().map(district_name).collect();
-                row(T::Districts, names.join(", "));
-            }
-            if !p.routes.is_empty() {
-                row(T::Routes, p.routes.join("; "));
-            }
-            if !p.via.is_empty() {
-                row(T::Via, p.via.join(" – "));
-            }
-            row(
-                T::Precision,
-                names::precision_name(p.precision, lang).to_owned(),
-            );
         });
-    ui.add_space(8.0);
-    ui.separator();
-    facts_view::key_figures(ui, &atlas.facts, feature.id(), p.area_ha, lang, actions);
-    facts_view::show(ui, &atlas.facts, feature.id(), lang, actions);
-    ui.separator();
+}
+
+/// Where the location, area and status come from, and the places table's note.
+fn sources(ui: &mut Ui, feature: &Feature, lang: Lang) {
+    let p = &feature.props;
     ui.collapsing(T::Source.get(lang), |ui| {
         ui.add(egui::Label::new(RichText::new(&p.source).small()).wrap());
         for extra in [&p.area_source, &p.status_source].into_iter().flatten() {
@@ -199,50 +215,58 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
             ui.add(egui::Label::new(RichText::new(note).small()).wrap());
         });
     }
-    if p.kind == Kind::District {
-        let here: Vec<&Feature> = atlas
-            .features()
-            .iter()
-            .filter(|f| f.props.district.as_ref() == Some(feature.id()))
-            .collect();
-        if !here.is_empty() {
-            ui.add_space(6.0);
-            ui.label(
-                RichText::new(lang.pick(
-                    "Cửa khẩu, khu và cụm công nghiệp",
-                    "Gates, park and clusters",
-                ))
-                .strong(),
+}
+
+/// A district's gates and industrial sites (selectable) and its communes.
+fn district_contents(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    district: &Feature,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    let here: Vec<&Feature> = atlas
+        .features()
+        .iter()
+        .filter(|f| f.props.district.as_ref() == Some(district.id()))
+        .collect();
+    if !here.is_empty() {
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(lang.pick(
+                "Cửa khẩu, khu và cụm công nghiệp",
+                "Gates, park and clusters",
+            ))
+            .strong(),
+        );
+        for f in here {
+            let mut text = format!(
+                "{} · {}",
+                lang.pick(&f.props.name_vi, &f.props.name_en),
+                names::kind_name(f.kind(), lang)
             );
-            for f in here {
-                let mut text = format!(
-                    "{} · {}",
-                    lang.pick(&f.props.name_vi, &f.props.name_en),
-                    names::kind_name(f.kind(), lang)
-                );
-                if !f.is_located() {
-                    text.push_str(lang.pick(" (chưa có vị trí)", " (not on the map)"));
-                }
-                if ui.selectable_label(false, text).clicked() {
-                    actions.push(Action::Select(f.id().clone()));
-                }
+            if !f.is_located() {
+                text.push_str(lang.pick(" (chưa có vị trí)", " (not on the map)"));
+            }
+            if ui.selectable_label(false, text).clicked() {
+                actions.push(Action::Select(f.id().clone()));
             }
         }
-        let communes: Vec<&str> = atlas
-            .communes
-            .iter()
-            .filter(|c| &c.district == feature.id())
-            .map(|c| c.name.as_str())
-            .collect();
-        ui.collapsing(
-            format!(
-                "{} ({})",
-                lang.pick("Xã, phường, thị trấn", "Communes"),
-                communes.len()
-            ),
-            |ui| {
-                ui.add(egui::Label::new(RichText::new(communes.join(", ")).small()).wrap());
-            },
-        );
     }
+    let communes: Vec<&str> = atlas
+        .communes
+        .iter()
+        .filter(|c| &c.district == district.id())
+        .map(|c| c.name.as_str())
+        .collect();
+    ui.collapsing(
+        format!(
+            "{} ({})",
+            lang.pick("Xã, phường, thị trấn", "Communes"),
+            communes.len()
+        ),
+        |ui| {
+            ui.add(egui::Label::new(RichText::new(communes.join(", ")).small()).wrap());
+        },
+    );
 }
