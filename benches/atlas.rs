@@ -20,11 +20,19 @@ fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> Duration {
 
 fn report(what: &str, took: Duration, target: Duration) {
     let verdict = if took <= target { "ok" } else { "SLOW" };
-    println!(
-        "{what:<48} {:>10.3} ms   target ≤ {:>7.3} ms   {verdict}",
-        took.as_secs_f64() * 1e3,
-        target.as_secs_f64() * 1e3
-    );
+    if target < Duration::from_millis(1) {
+        println!(
+            "{what:<48} {:>10.2} µs   target ≤ {:>7.0} µs   {verdict}",
+            took.as_secs_f64() * 1e6,
+            target.as_secs_f64() * 1e6
+        );
+    } else {
+        println!(
+            "{what:<48} {:>10.3} ms   target ≤ {:>7.3} ms   {verdict}",
+            took.as_secs_f64() * 1e3,
+            target.as_secs_f64() * 1e3
+        );
+    }
 }
 
 /// Resident memory of this process, from the kernel (Linux), in MB.

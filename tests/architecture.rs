@@ -62,7 +62,11 @@ fn imports(text: &str) -> BTreeSet<String> {
 fn every_room_imports_only_the_rooms_below_it() {
     let mut files = Vec::new();
     rust_files(Path::new("src"), &mut files);
-    assert!(files.len() > 40, "the sources were read ({} files)", files.len());
+    assert!(
+        files.len() > 40,
+        "the sources were read ({} files)",
+        files.len()
+    );
     let mut checked = 0;
     let mut violations = Vec::new();
     for file in &files {
@@ -80,7 +84,11 @@ fn every_room_imports_only_the_rooms_below_it() {
         }
     }
     assert!(checked > 40, "{checked} files checked");
-    assert!(violations.is_empty(), "imports against the flow:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "imports against the flow:\n{}",
+        violations.join("\n")
+    );
 }
 
 #[test]

@@ -130,7 +130,9 @@ fn picking_a_district_agrees_with_point_in_polygon_everywhere() {
     let districts: Vec<_> = atlas.in_layer(LayerKind::Districts).collect();
     let mut seed: u64 = 0x5eed;
     let mut next = || {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (seed >> 11) as f64 / (1u64 << 53) as f64
     };
     let mut inside = 0;

@@ -43,9 +43,9 @@ impl SpatialIndex {
             .enumerate()
             .filter_map(|(i, f)| Some((i, f.geometry.as_ref()?)))
             .flat_map(|(i, g)| {
-                edges_of(g)
-                    .into_iter()
-                    .map(move |l| Edge::new(Line::new([l.start.x, l.start.y], [l.end.x, l.end.y]), i))
+                edges_of(g).into_iter().map(move |l| {
+                    Edge::new(Line::new([l.start.x, l.start.y], [l.end.x, l.end.y]), i)
+                })
             })
             .collect();
         Self {
@@ -108,7 +108,10 @@ impl SpatialIndex {
             match feature.geometry.as_ref() {
                 Some(Geometry::Point(p)) => candidates.push((entry.data, metres([p.x(), p.y()]))),
                 Some(Geometry::MultiPoint(mp)) => {
-                    let d = mp.iter().map(|p| metres([p.x(), p.y()])).fold(f64::MAX, f64::min);
+                    let d = mp
+                        .iter()
+                        .map(|p| metres([p.x(), p.y()]))
+                        .fold(f64::MAX, f64::min);
                     candidates.push((entry.data, d));
                 }
                 Some(Geometry::Polygon(_) | Geometry::MultiPolygon(_)) => {

@@ -189,12 +189,26 @@ impl PlanLayer<'_> {
                 let major = feature.props.gate_class != Some(crate::atlas::GateClass::Secondary);
                 (major || zoom >= 9.5).then(|| {
                     let priority = if major { 100 } else { 60 };
-                    label(name, 13.0, major, priority, Align2::LEFT_CENTER, vec2(14.0, 0.0))
+                    label(
+                        name,
+                        13.0,
+                        major,
+                        priority,
+                        Align2::LEFT_CENTER,
+                        vec2(14.0, 0.0),
+                    )
                 })
             }
             Kind::IndustrialCluster | Kind::IndustrialPark if zoom >= 9.5 => {
                 let r = style::site_radius(feature.props.area_ha);
-                Some(label(name, 12.5, false, 50, Align2::LEFT_CENTER, vec2(r + 6.0, 0.0)))
+                Some(label(
+                    name,
+                    12.5,
+                    false,
+                    50,
+                    Align2::LEFT_CENTER,
+                    vec2(r + 6.0, 0.0),
+                ))
             }
             _ => None,
         }

@@ -89,7 +89,8 @@ pub fn read_tsv(dir: &Path, file: &str) -> Result<Vec<BTreeMap<String, String>>,
                 .collect())
         })
         .filter(|row: &Result<BTreeMap<String, String>, PrepError>| {
-            row.as_ref().map_or(true, |r| r.values().any(|v| !v.trim().is_empty()))
+            row.as_ref()
+                .map_or(true, |r| r.values().any(|v| !v.trim().is_empty()))
         })
         .collect()
 }

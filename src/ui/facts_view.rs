@@ -237,6 +237,8 @@ pub fn key_figures(
         .filter(|f| matches!(f.category, Category::Figure | Category::Status))
         .flat_map(|f| f.figures.iter().map(move |fig| (f, fig)))
         .filter(|(_, fig)| !matches!(fig.unit, Unit::Count | Unit::Rank))
+        // A misprint is not a key figure; the figure it disagrees with carries the ⚠.
+        .filter(|(_, fig)| fig.misprint.is_none())
         .filter(|(_, fig)| !(fig.unit == Unit::Ha && shown_area == Some(fig.value)))
         .take(8)
         .collect();

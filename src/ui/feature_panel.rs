@@ -164,7 +164,10 @@ fn attributes(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang) {
         rows.push((T::Commune, c.replace("; ", ", ")));
     }
     if let Some(class) = p.gate_class {
-        rows.push((T::GateClassLabel, names::gate_class_name(class, lang).to_owned()));
+        rows.push((
+            T::GateClassLabel,
+            names::gate_class_name(class, lang).to_owned(),
+        ));
     }
     if let Some(pair) = &p.paired_gate {
         rows.push((T::PairedGate, pair.clone()));
@@ -188,7 +191,10 @@ fn attributes(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang) {
     if !p.via.is_empty() {
         rows.push((T::Via, p.via.join(" – ")));
     }
-    rows.push((T::Precision, names::precision_name(p.precision, lang).to_owned()));
+    rows.push((
+        T::Precision,
+        names::precision_name(p.precision, lang).to_owned(),
+    ));
     Grid::new("feature-attributes")
         .num_columns(2)
         .striped(true)
