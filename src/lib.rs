@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod atlas;
+pub mod cli;
 pub mod export;
 pub mod map;
 pub mod prep;

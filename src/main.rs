@@ -1,8 +1,9 @@
 //! Command line and start-up.
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use langson_atlas::app::{AtlasApp, Options, stored_settings};
 use langson_atlas::atlas::Lang;
+use langson_atlas::cli;
 use langson_atlas::export::Gpu;
 use langson_atlas::map::basemap::{health, http};
 use langson_atlas::theme::fonts;
@@ -37,10 +38,56 @@ struct Cli {
     /// Offer an XYZ tile server as a basemap, e.g. "https://tiles.example/{z}/{x}/{y}.png".
     #[arg(long, value_name = "URL")]
     tiles: Option<String>,
+    #[command(subcommand)]
+    verb: Option<Verb>,
+}
+
+/// Headless verbs: no window opens.
+#[derive(Subcommand)]
+enum Verb {
+    /// Print what the atlas understands of a layer file, as JSON: format, CRS, features,
+    /// geometry types, fields, WGS 84 bounds, vertices, warnings.
+    Info {
+        file: PathBuf,
+        /// The file's coordinate system when it names none (EPSG:9215, or a PROJ string).
+        #[arg(long)]
+        crs: Option<String>,
+    },
+    /// Write a layer file reprojected to WGS 84 as GeoJSON.
+    Convert {
+        file: PathBuf,
+        out: PathBuf,
+        /// The file's coordinate system when it names none (EPSG:9215, or a PROJ string).
+        #[arg(long)]
+        crs: Option<String>,
+    },
+}
+
+fn headless(verb: Verb) -> ExitCode {
+    let crs = |text: Option<String>| text.map(|t| cli::parse_crs(&t)).transpose();
+    let result = match verb {
+        Verb::Info { file, crs: c } => {
+            crs(c).and_then(|c| cli::info(&file, c).map_err(|e| e.to_string()))
+        }
+        Verb::Convert { file, out, crs: c } => crs(c).and_then(|c| cli::convert(&file, &out, c)),
+    };
+    match result {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("langson-atlas: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(verb) = cli.verb {
+        return headless(verb);
+    }
     health::install();
     http::install_tls();
     let options = Options {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 const ROOMS: &[(&str, &[&str])] = &[
     ("atlas", &[]),
     ("prep", &["atlas"]),
+    ("cli", &["atlas"]),
     ("theme", &["atlas"]),
     ("map", &["atlas", "theme"]),
     ("present", &["atlas", "map"]),

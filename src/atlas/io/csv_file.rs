@@ -1,0 +1,258 @@
+//! CSV and TSV tables with coordinates: a longitude and a latitude column recognised by
+//! name (lon, lng, longitude, x, kinh_do, kinh độ… and lat, latitude, y, vi_do, vĩ độ…,
+//! any case, with or without diacritics), or a WKT geometry column (wkt, geometry, geom,
+//! the_geom). The delimiter (comma, semicolon, tab) is read from the header line.
+
+use super::crs::{Crs, ToWgs84, plainly_projected};
+use super::geojson_file::{bad_coordinates, out_of_range, skip};
+use super::model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
+use super::{CANCELLED, IoError, Progress};
+use crate::atlas::search::fold;
+use geo::{Geometry, MapCoords, Point};
+use std::io::{BufRead, Read};
+
+const LON: [&str; 9] = [
+    "lon",
+    "lng",
+    "long",
+    "longitude",
+    "x",
+    "kinh_do",
+    "kinh do",
+    "kinhdo",
+    "kinh_độ",
+];
+const LAT: [&str; 7] = ["lat", "latitude", "y", "vi_do", "vi do", "vido", "vĩ_độ"];
+const WKT: [&str; 5] = ["wkt", "geometry", "geom", "the_geom", "wkt_geom"];
+
+/// The columns that carry the geometry.
+enum Place {
+    LonLat(usize, usize),
+    Wkt(usize),
+}
+
+fn find(header: &[String], names: &[&str]) -> Option<usize> {
+    header
+        .iter()
+        .position(|h| names.iter().any(|n| fold(h.trim()) == fold(n)))
+}
+
+pub fn read(
+    reader: impl Read,
+    path: &str,
+    crs: Option<Crs>,
+    progress: &Progress,
+) -> Result<UserLayer, IoError> {
+    let invalid = |message: String| IoError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    let mut buffered = std::io::BufReader::new(reader);
+    let first = buffered
+        .fill_buf()
+        .map_err(|e| super::read_error(path, &e))?;
+    let first_line = first.split(|b| *b == b'\n').next().unwrap_or_default();
+    let delimiter = [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|d| first_line.iter().filter(|b| *b == d).count())
+        .unwrap_or(b',');
+    let mut table = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(buffered);
+    let header: Vec<String> = table
+        .headers()
+        .map_err(|e| invalid(format!("header: {e}")))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_owned())
+        .collect();
+    let place = match (
+        find(&header, &LON),
+        find(&header, &LAT),
+        find(&header, &WKT),
+    ) {
+        (Some(x), Some(y), _) => Place::LonLat(x, y),
+        (_, _, Some(w)) => Place::Wkt(w),
+        _ => {
+            return Err(IoError::NoCoordinates {
+                path: path.to_owned(),
+                columns: header.join(", "),
+            });
+        }
+    };
+    let geometry_columns: Vec<usize> = match place {
+        Place::LonLat(x, y) => vec![x, y],
+        Place::Wkt(w) => vec![w],
+    };
+    let mut fields: Vec<Field> = header
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !geometry_columns.contains(i))
+        .map(|(_, name)| Field {
+            name: name.clone(),
+            kind: FieldKind::Null,
+        })
+        .collect();
+
+    let mut rows: Vec<(Geometry<f64>, Vec<Value>)> = Vec::new();
+    let (mut skipped, mut reasons) = (0usize, Vec::new());
+    for (n, record) in table.records().enumerate() {
+        let row = n + 2; // the header is row 1
+        if progress.cancelled() {
+            return Err(IoError::Cancelled {
+                path: path.to_owned(),
+            });
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(e) if e.to_string().contains(CANCELLED) => {
+                return Err(IoError::Cancelled {
+                    path: path.to_owned(),
+                });
+            }
+            Err(e) => {
+                skip(&mut skipped, &mut reasons, format!("row {row}: {e}"));
+                continue;
+            }
+        };
+        let cell = |i: usize| record.get(i).unwrap_or("").trim();
+        let geometry = match place {
+            Place::LonLat(x, y) => match (number(cell(x)), number(cell(y))) {
+                (Some(x), Some(y)) => Geometry::Point(Point::new(x, y)),
+                _ => {
+                    skip(
+                        &mut skipped,
+                        &mut reasons,
+                        format!(
+                            "row {row}: no usable coordinates “{}”, “{}”",
+                            cell(x),
+                            cell(y)
+                        ),
+                    );
+                    continue;
+                }
+            },
+            Place::Wkt(w) => match wkt::TryFromWkt::try_from_wkt_str(cell(w)) {
+                Ok(g) => g,
+                Err(e) => {
+                    skip(&mut skipped, &mut reasons, format!("row {row}: WKT: {e}"));
+                    continue;
+                }
+            },
+        };
+        if let Some(problem) = bad_coordinates(&geometry) {
+            skip(&mut skipped, &mut reasons, format!("row {row}: {problem}"));
+            continue;
+        }
+        let values: Vec<Value> = (0..header.len())
+            .filter(|i| !geometry_columns.contains(i))
+            .map(|i| typed(cell(i)))
+            .collect();
+        for (field, value) in fields.iter_mut().zip(&values) {
+            field.kind = field.kind.widen(value.kind());
+        }
+        rows.push((geometry, values));
+    }
+    // A column's values take the column's kind: "12" in a text column stays text.
+    for (_, values) in &mut rows {
+        for (field, value) in fields.iter().zip(values.iter_mut()) {
+            if field.kind == FieldKind::Text
+                && let Some(text) = as_text(value)
+            {
+                *value = Value::Text(text);
+            }
+            if field.kind == FieldKind::Real
+                && let Value::Integer(i) = value
+            {
+                *value = Value::Real(*i as f64);
+            }
+        }
+    }
+
+    let sample: Vec<(f64, f64)> = rows
+        .iter()
+        .flat_map(|(g, _)| geo::CoordsIter::coords_iter(g).take(2).map(|c| (c.x, c.y)))
+        .take(400)
+        .collect();
+    let crs = match crs {
+        Some(c) => c,
+        None if plainly_projected(sample) => {
+            return Err(IoError::NeedsCrs {
+                path: path.to_owned(),
+            });
+        }
+        None => Crs::Wgs84,
+    };
+    let to_wgs84 = ToWgs84::new(&crs).map_err(invalid)?;
+    let mut features = Vec::with_capacity(rows.len());
+    for (n, (geometry, values)) in rows.into_iter().enumerate() {
+        if crs.is_geographic()
+            && let Some(problem) = out_of_range(&geometry)
+        {
+            skip(
+                &mut skipped,
+                &mut reasons,
+                format!("record {}: {problem}", n + 1),
+            );
+            continue;
+        }
+        match geometry.try_map_coords(|c| {
+            to_wgs84
+                .point(c.x, c.y)
+                .map(|(x, y)| geo::coord! { x: x, y: y })
+        }) {
+            Ok(g) => features.push(UserFeature {
+                geometry: Some(g),
+                values,
+            }),
+            Err(e) => skip(&mut skipped, &mut reasons, format!("record {}: {e}", n + 1)),
+        }
+    }
+    Ok(UserLayer {
+        path: path.to_owned(),
+        format: Format::Csv,
+        crs,
+        fields,
+        features,
+        skipped,
+        warnings: reasons,
+    })
+}
+
+/// A number as spreadsheets write it: `106.75`, or `106,75` where the comma is decimal.
+fn number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    t.parse::<f64>()
+        .ok()
+        .or_else(|| t.replace(',', ".").parse().ok())
+        .filter(|v: &f64| v.is_finite())
+}
+
+/// A cell's value, typed by its look.
+fn typed(text: &str) -> Value {
+    if text.is_empty() {
+        return Value::Null;
+    }
+    if let Ok(i) = text.parse::<i64>() {
+        return Value::Integer(i);
+    }
+    if let Ok(r) = text.parse::<f64>()
+        && r.is_finite()
+    {
+        return Value::Real(r);
+    }
+    match text.to_lowercase().as_str() {
+        "true" | "đúng" | "có" => Value::Boolean(true),
+        "false" | "sai" | "không" => Value::Boolean(false),
+        _ => Value::Text(text.to_owned()),
+    }
+}
+
+fn as_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Integer(i) => Some(i.to_string()),
+        Value::Real(r) => Some(r.to_string()),
+        Value::Boolean(b) => Some(b.to_string()),
+        _ => None,
+    }
+}

@@ -1,0 +1,301 @@
+//! GeoJSON, streamed feature by feature (a 100 MB file is never held as text or as a JSON
+//! tree): RFC 7946 in WGS 84, and the older files whose `crs` member names another system
+//! (`urn:ogc:def:crs:EPSG::9215`, `EPSG:3405`…).
+
+use super::crs::{Crs, ToWgs84, plainly_projected};
+use super::model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
+use super::{CANCELLED, IoError, Progress};
+use geo::{Geometry, MapCoords};
+use std::io::Read;
+
+/// A feature as read, before reprojection: geometry in the file's CRS, and (field, value).
+type RawFeature = (Option<Geometry<f64>>, Vec<(usize, Value)>);
+
+/// How much of the file's start is searched for a `crs` member.
+const HEAD: usize = 64 * 1024;
+
+pub fn read(
+    mut reader: impl Read,
+    path: &str,
+    crs: Option<Crs>,
+    progress: &Progress,
+) -> Result<UserLayer, IoError> {
+    let invalid = |message: String| IoError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    let mut head = Vec::with_capacity(HEAD);
+    (&mut reader)
+        .take(HEAD as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| super::read_error(path, &e))?;
+    let head_text = String::from_utf8_lossy(&head);
+    if !head_text.trim_start().starts_with('{') {
+        return Err(invalid(
+            "not GeoJSON: it does not start with a JSON object".to_owned(),
+        ));
+    }
+    let named = crs_member(&head_text);
+    let mut warnings = Vec::new();
+    let crs_given = crs.is_some();
+    let crs = match (crs, named) {
+        (Some(c), _) => c,
+        (None, Some(Ok(c))) => c,
+        (None, Some(Err(name))) => {
+            warnings.push(format!("unknown crs member “{name}”; read as WGS 84"));
+            Crs::Wgs84
+        }
+        (None, None) => Crs::Wgs84,
+    };
+
+    let mut fields: Vec<Field> = Vec::new();
+    let mut raw: Vec<RawFeature> = Vec::new();
+    let mut skipped = 0usize;
+    let mut reasons: Vec<String> = Vec::new();
+    let stream = std::io::Cursor::new(head).chain(reader);
+    for (n, item) in geojson::FeatureReader::from_reader(stream)
+        .features()
+        .enumerate()
+    {
+        if progress.cancelled() {
+            return Err(IoError::Cancelled {
+                path: path.to_owned(),
+            });
+        }
+        let feature = match item {
+            Ok(f) => f,
+            Err(e) => {
+                let message = e.to_string();
+                if message.contains(CANCELLED) {
+                    return Err(IoError::Cancelled {
+                        path: path.to_owned(),
+                    });
+                }
+                if raw.is_empty() && n == 0 {
+                    return Err(invalid(format!("not GeoJSON: {message}")));
+                }
+                // A syntax error ends the stream: keep what came before, say where.
+                warnings.push(format!(
+                    "feature {}: {message}; the rest of the file is not read",
+                    n + 1
+                ));
+                break;
+            }
+        };
+        if let Some(g) = &feature.geometry
+            && !positions_complete(&g.value)
+        {
+            skip(
+                &mut skipped,
+                &mut reasons,
+                format!("feature {}: a position has fewer than two numbers", n + 1),
+            );
+            continue;
+        }
+        let geometry = match feature.geometry.as_ref().map(Geometry::<f64>::try_from) {
+            None => None,
+            Some(Ok(g)) => Some(g),
+            Some(Err(e)) => {
+                skip(
+                    &mut skipped,
+                    &mut reasons,
+                    format!("feature {}: {e}", n + 1),
+                );
+                continue;
+            }
+        };
+        if let Some(g) = &geometry
+            && let Some(problem) = bad_coordinates(g)
+        {
+            skip(
+                &mut skipped,
+                &mut reasons,
+                format!("feature {}: {problem}", n + 1),
+            );
+            continue;
+        }
+        let mut values = Vec::new();
+        for (key, value) in feature.properties.iter().flatten() {
+            let index = match fields.iter().position(|f| &f.name == key) {
+                Some(i) => i,
+                None => {
+                    fields.push(Field {
+                        name: key.clone(),
+                        kind: FieldKind::Null,
+                    });
+                    fields.len() - 1
+                }
+            };
+            let value = json_value(value);
+            fields[index].kind = fields[index].kind.widen(value.kind());
+            values.push((index, value));
+        }
+        raw.push((geometry, values));
+    }
+    if raw.is_empty() && skipped == 0 && warnings.iter().all(|w| !w.starts_with("feature")) {
+        warnings.push("the file holds no features".to_owned());
+    }
+
+    // RFC 7946 says WGS 84; metres say otherwise.
+    let sample = raw
+        .iter()
+        .filter_map(|(g, _)| g.as_ref())
+        .flat_map(|g| geo::CoordsIter::coords_iter(g).take(4).map(|c| (c.x, c.y)))
+        .take(400)
+        .collect::<Vec<_>>();
+    if !crs_given && crs == Crs::Wgs84 && plainly_projected(sample) {
+        return Err(IoError::NeedsCrs {
+            path: path.to_owned(),
+        });
+    }
+    let to_wgs84 = ToWgs84::new(&crs).map_err(invalid)?;
+    let mut features = Vec::with_capacity(raw.len());
+    let geographic = crs.is_geographic();
+    for (n, (geometry, values)) in raw.into_iter().enumerate() {
+        if geographic
+            && let Some(g) = &geometry
+            && let Some(problem) = out_of_range(g)
+        {
+            skip(
+                &mut skipped,
+                &mut reasons,
+                format!("feature {}: {problem}", n + 1),
+            );
+            continue;
+        }
+        let geometry = match geometry.map(|g| {
+            g.try_map_coords(|c| {
+                to_wgs84
+                    .point(c.x, c.y)
+                    .map(|(x, y)| geo::coord! { x: x, y: y })
+            })
+        }) {
+            None => None,
+            Some(Ok(g)) => Some(g),
+            Some(Err(e)) => {
+                skip(
+                    &mut skipped,
+                    &mut reasons,
+                    format!("feature {}: {e}", n + 1),
+                );
+                continue;
+            }
+        };
+        let mut row = vec![Value::Null; fields.len()];
+        for (i, v) in values {
+            row[i] = v;
+        }
+        features.push(UserFeature {
+            geometry,
+            values: row,
+        });
+    }
+    warnings.extend(reasons);
+    Ok(UserLayer {
+        path: path.to_owned(),
+        format: Format::GeoJson,
+        crs,
+        fields,
+        features,
+        skipped,
+        warnings,
+    })
+}
+
+/// Counts a skipped feature; the first few reasons are kept word for word.
+pub(super) fn skip(skipped: &mut usize, reasons: &mut Vec<String>, reason: String) {
+    *skipped += 1;
+    if reasons.len() < 20 {
+        reasons.push(format!("{reason}: skipped"));
+    }
+}
+
+/// A coordinate that is not a number.
+pub(super) fn bad_coordinates(g: &Geometry<f64>) -> Option<String> {
+    use geo::CoordsIter;
+    if g.coords_iter()
+        .any(|c| !c.x.is_finite() || !c.y.is_finite())
+    {
+        return Some("a coordinate is not a finite number".to_owned());
+    }
+    None
+}
+
+/// Every position has at least x and y (the geojson crate's conversion assumes so).
+fn positions_complete(value: &geojson::GeometryValue) -> bool {
+    use geojson::GeometryValue as G;
+    let ok = |p: &geojson::Position| p.len() >= 2;
+    match value {
+        G::Point { coordinates } => ok(coordinates),
+        G::MultiPoint { coordinates } | G::LineString { coordinates } => coordinates.iter().all(ok),
+        G::MultiLineString { coordinates } | G::Polygon { coordinates } => {
+            coordinates.iter().flatten().all(ok)
+        }
+        G::MultiPolygon { coordinates } => coordinates.iter().flatten().flatten().all(ok),
+        G::GeometryCollection { geometries } => {
+            geometries.iter().all(|g| positions_complete(&g.value))
+        }
+    }
+}
+
+/// A longitude beyond ±180° or a latitude beyond ±90° in a file of degrees.
+pub(super) fn out_of_range(g: &Geometry<f64>) -> Option<String> {
+    use geo::CoordsIter;
+    g.coords_iter()
+        .find(|c| c.x.abs() > 180.0 || c.y.abs() > 90.0)
+        .map(|c| format!("({}, {}) is not a longitude/latitude", c.x, c.y))
+}
+
+/// The `crs` member's name in the file's first bytes: `Ok` with a CRS we know, `Err` with
+/// the name otherwise.
+fn crs_member(head: &str) -> Option<Result<Crs, String>> {
+    let at = head.find("\"crs\"")?;
+    let rest = &head[at..head.floor_char_boundary(at + 600)];
+    // {"type": "name", "properties": {"name": "…"}}: the string after properties' "name".
+    let name = rest
+        .find("\"properties\"")
+        .and_then(|p| rest[p..].find("\"name\"").map(|n| &rest[p + n + 6..]))
+        .and_then(|after| after.split('"').nth(1))
+        .unwrap_or("")
+        .to_owned();
+    let upper = name.to_uppercase();
+    if upper.contains("CRS84") || upper.contains("CRS:84") {
+        return Some(Ok(Crs::Wgs84));
+    }
+    let code = upper
+        .rsplit(':')
+        .next()
+        .and_then(|c| c.trim().parse::<u16>().ok());
+    Some(match code.and_then(Crs::from_epsg) {
+        Some(c) if upper.contains("EPSG") => Ok(c),
+        _ => Err(name),
+    })
+}
+
+fn json_value(v: &serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Boolean(*b),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => n.as_f64().map_or(Value::Null, Value::Real),
+        },
+        serde_json::Value::String(s) => Value::Text(s.clone()),
+        other => Value::Text(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_crs_member_names_the_system() {
+        let head = r#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::9215"}},"features":[]}"#;
+        assert_eq!(crs_member(head), Some(Ok(Crs::Vn2000Tm3(107.25))));
+        let head =
+            r#"{"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}}}"#;
+        assert_eq!(crs_member(head), Some(Ok(Crs::Wgs84)));
+        assert_eq!(crs_member(r#"{"features":[]}"#), None);
+    }
+}

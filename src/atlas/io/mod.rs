@@ -1,0 +1,185 @@
+//! Reading the planners' own files into one feature model: every format gives a
+//! [`UserLayer`] of features with typed attributes in the file's field order, reprojected
+//! to WGS 84 on load (`crs.rs`). One loader serves the viewer and the command line
+//! (`langson-atlas info`, `convert`). A broken file gets a message naming the file and,
+//! where it applies, the feature or row; valid features of a partly broken file still
+//! load, with a count of the skipped ones.
+//!
+//! Formats so far: GeoJSON (`geojson_file.rs`, streamed), CSV/TSV with coordinate or WKT
+//! columns (`csv_file.rs`).
+
+pub mod crs;
+pub mod csv_file;
+pub mod geojson_file;
+mod model;
+
+pub use crs::Crs;
+pub use model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Files larger than this are refused before reading (a multi-GB file is almost never a
+/// planner's layer, and would exhaust memory).
+pub const MAX_BYTES: u64 = 2 << 30;
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum IoError {
+    #[error("{path}: cannot be read: {message}")]
+    Unreadable { path: String, message: String },
+    #[error("{path}: the file is empty")]
+    Empty { path: String },
+    #[error("{path}: {size} bytes is more than the {max} a layer may have")]
+    TooLarge { path: String, size: u64, max: u64 },
+    #[error("{path}: not a format the atlas reads (GeoJSON, CSV, TSV)")]
+    UnknownFormat { path: String },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+    #[error(
+        "{path}: no coordinate columns found among {columns}; name them lon/lat (kinh_do/vi_do, x/y) or give a WKT column"
+    )]
+    NoCoordinates { path: String, columns: String },
+    #[error(
+        "{path}: the coordinates are not degrees and the file names no coordinate system; choose one (e.g. VN-2000 / TM-3 107-15, EPSG:9215)"
+    )]
+    NeedsCrs { path: String },
+    #[error("{path}: loading was cancelled")]
+    Cancelled { path: String },
+}
+
+/// Reports how far a load has come and lets it be cancelled; shared with a worker thread.
+#[derive(Default)]
+pub struct Progress {
+    done: std::sync::atomic::AtomicU64,
+    total: std::sync::atomic::AtomicU64,
+    cancel: AtomicBool,
+}
+
+impl Progress {
+    pub fn set(&self, done: u64, total: u64) {
+        self.done.store(done, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    /// (bytes or rows done, total).
+    pub fn get(&self) -> (u64, u64) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// Reads the layer at `path`. `crs` overrides what the file says (or supplies what it
+/// does not say).
+pub fn open(path: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLayer, IoError> {
+    let shown = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .map_err(|e| IoError::Unreadable {
+            path: shown.clone(),
+            message: e.to_string(),
+        })?
+        .len();
+    if size == 0 {
+        return Err(IoError::Empty { path: shown });
+    }
+    if size > MAX_BYTES {
+        return Err(IoError::TooLarge {
+            path: shown,
+            size,
+            max: MAX_BYTES,
+        });
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let file = std::fs::File::open(path).map_err(|e| IoError::Unreadable {
+        path: shown.clone(),
+        message: e.to_string(),
+    })?;
+    let reader = CountingReader::new(file, size, progress);
+    match ext.as_str() {
+        "geojson" | "json" => geojson_file::read(reader, &shown, crs, progress),
+        "csv" | "tsv" | "txt" => csv_file::read(reader, &shown, crs, progress),
+        _ => Err(IoError::UnknownFormat { path: shown }),
+    }
+}
+
+/// The message of the read error that cancels a load.
+pub const CANCELLED: &str = "loading cancelled";
+
+/// Reads a layer held in memory; `name` (with its extension) says the format and names the
+/// layer in messages. The same readers as [`open`].
+pub fn open_bytes(bytes: &[u8], name: &str, crs: Option<Crs>) -> Result<UserLayer, IoError> {
+    if bytes.is_empty() {
+        return Err(IoError::Empty {
+            path: name.to_owned(),
+        });
+    }
+    let progress = Progress::default();
+    let reader = CountingReader::new(bytes, bytes.len() as u64, &progress);
+    let ext = name.rsplit('.').next().unwrap_or("").to_lowercase();
+    match ext.as_str() {
+        "geojson" | "json" => geojson_file::read(reader, name, crs, &progress),
+        "csv" | "tsv" | "txt" => csv_file::read(reader, name, crs, &progress),
+        _ => Err(IoError::UnknownFormat {
+            path: name.to_owned(),
+        }),
+    }
+}
+
+/// A read error: a cancellation, or the file's fault.
+pub(crate) fn read_error(path: &str, e: &std::io::Error) -> IoError {
+    if e.to_string().contains(CANCELLED) {
+        IoError::Cancelled {
+            path: path.to_owned(),
+        }
+    } else {
+        IoError::Unreadable {
+            path: path.to_owned(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Counts the bytes read into the progress, and stops reading once cancelled.
+pub struct CountingReader<'a, R> {
+    inner: std::io::BufReader<R>,
+    read: u64,
+    total: u64,
+    progress: &'a Progress,
+}
+
+impl<'a, R: std::io::Read> CountingReader<'a, R> {
+    pub fn new(inner: R, total: u64, progress: &'a Progress) -> Self {
+        Self {
+            inner: std::io::BufReader::with_capacity(1 << 16, inner),
+            read: 0,
+            total,
+            progress,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for CountingReader<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.progress.cancelled() {
+            // Not `Interrupted`: readers retry that one.
+            return Err(std::io::Error::other(CANCELLED));
+        }
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        self.progress.set(self.read, self.total);
+        Ok(n)
+    }
+}

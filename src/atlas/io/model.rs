@@ -1,0 +1,208 @@
+//! The one feature model of every format: typed attributes in the file's field order, and
+//! geometry in WGS 84 longitude/latitude.
+
+use super::crs::Crs;
+use geo::{BoundingRect, CoordsIter, Geometry};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    GeoJson,
+    Csv,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::GeoJson => "GeoJSON",
+            Format::Csv => "CSV",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Integer,
+    Real,
+    Boolean,
+    /// Only empty values so far.
+    Null,
+}
+
+impl FieldKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Integer => "integer",
+            FieldKind::Real => "real",
+            FieldKind::Boolean => "boolean",
+            FieldKind::Null => "null",
+        }
+    }
+
+    /// The kind that holds values of both kinds (integers widen to reals, else text).
+    pub fn widen(self, other: FieldKind) -> FieldKind {
+        use FieldKind::*;
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Null, k) | (k, Null) => k,
+            (Integer, Real) | (Real, Integer) => Real,
+            _ => Text,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub kind: FieldKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Text(String),
+    Integer(i64),
+    Real(f64),
+    Boolean(bool),
+}
+
+impl Value {
+    pub fn kind(&self) -> FieldKind {
+        match self {
+            Value::Null => FieldKind::Null,
+            Value::Text(_) => FieldKind::Text,
+            Value::Integer(_) => FieldKind::Integer,
+            Value::Real(_) => FieldKind::Real,
+            Value::Boolean(_) => FieldKind::Boolean,
+        }
+    }
+
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Value::Null => serde_json::Value::Null,
+            Value::Text(t) => serde_json::Value::String(t.clone()),
+            Value::Integer(i) => (*i).into(),
+            Value::Real(r) => serde_json::Number::from_f64(*r)
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            Value::Boolean(b) => (*b).into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UserFeature {
+    /// WGS 84 longitude/latitude; `None` for a row or feature without geometry.
+    pub geometry: Option<Geometry<f64>>,
+    /// One value per field, in field order.
+    pub values: Vec<Value>,
+}
+
+#[derive(Clone, Debug)]
+pub struct UserLayer {
+    /// Where it came from, as shown to the user.
+    pub path: String,
+    pub format: Format,
+    /// The CRS the file's coordinates were in (reprojected from).
+    pub crs: Crs,
+    pub fields: Vec<Field>,
+    pub features: Vec<UserFeature>,
+    /// Features or rows left out, each reason once with its count.
+    pub skipped: usize,
+    pub warnings: Vec<String>,
+}
+
+impl UserLayer {
+    /// The WGS 84 box of all geometry.
+    pub fn bbox(&self) -> Option<geo::Rect<f64>> {
+        let mut rects = self
+            .features
+            .iter()
+            .filter_map(|f| f.geometry.as_ref()?.bounding_rect());
+        let first = rects.next()?;
+        Some(rects.fold(first, |a, b| {
+            geo::Rect::new(
+                geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+            )
+        }))
+    }
+
+    pub fn vertex_count(&self) -> usize {
+        self.features
+            .iter()
+            .filter_map(|f| f.geometry.as_ref())
+            .map(|g| g.coords_count())
+            .sum()
+    }
+
+    /// The geometry types present, in a stable order.
+    pub fn geometry_types(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = self
+            .features
+            .iter()
+            .filter_map(|f| f.geometry.as_ref())
+            .map(geometry_type)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// What `langson-atlas info` prints.
+    pub fn info(&self) -> serde_json::Value {
+        let bbox = self
+            .bbox()
+            .map(|r| serde_json::json!([r.min().x, r.min().y, r.max().x, r.max().y]));
+        serde_json::json!({
+            "file": self.path,
+            "format": self.format.name(),
+            "crs": self.crs.name(),
+            "features": self.features.len(),
+            "skipped": self.skipped,
+            "geometry_types": self.geometry_types(),
+            "fields": self.fields.iter().map(|f| serde_json::json!({"name": f.name, "type": f.kind.name()})).collect::<Vec<_>>(),
+            "bbox_wgs84": bbox,
+            "vertices": self.vertex_count(),
+            "warnings": self.warnings,
+        })
+    }
+
+    /// The layer as a GeoJSON FeatureCollection in WGS 84 (RFC 7946), properties in field
+    /// order.
+    pub fn to_geojson(&self) -> String {
+        let features: Vec<geojson::Feature> = self
+            .features
+            .iter()
+            .map(|f| {
+                let mut properties = serde_json::Map::new();
+                for (field, value) in self.fields.iter().zip(&f.values) {
+                    properties.insert(field.name.clone(), value.to_json());
+                }
+                geojson::Feature {
+                    geometry: f.geometry.as_ref().map(geojson::Geometry::from),
+                    properties: Some(properties),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        geojson::FeatureCollection {
+            features,
+            bbox: None,
+            foreign_members: None,
+        }
+        .to_string()
+    }
+}
+
+pub fn geometry_type(g: &Geometry<f64>) -> &'static str {
+    match g {
+        Geometry::Point(_) => "Point",
+        Geometry::MultiPoint(_) => "MultiPoint",
+        Geometry::Line(_) | Geometry::LineString(_) => "LineString",
+        Geometry::MultiLineString(_) => "MultiLineString",
+        Geometry::Polygon(_) | Geometry::Rect(_) | Geometry::Triangle(_) => "Polygon",
+        Geometry::MultiPolygon(_) => "MultiPolygon",
+        Geometry::GeometryCollection(_) => "GeometryCollection",
+    }
+}

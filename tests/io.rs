@@ -1,0 +1,297 @@
+//! Reading planners' files: every format into one feature model, reprojected to WGS 84,
+//! VN-2000 placed as PROJ places it, and every broken file named with what is wrong.
+
+use langson_atlas::atlas::io::crs::{Crs, ToWgs84};
+use langson_atlas::atlas::io::{self, FieldKind, IoError, Progress, Value};
+use std::path::Path;
+
+fn data(name: &str) -> std::path::PathBuf {
+    Path::new("tests/data").join(name)
+}
+
+fn open(name: &str) -> Result<io::UserLayer, IoError> {
+    io::open(&data(name), None, &Progress::default())
+}
+
+fn reference() -> serde_json::Value {
+    let text = std::fs::read_to_string(data("vn2000-reference.json")).expect("reference values");
+    serde_json::from_str(&text).expect("json")
+}
+
+/// Metres between two lon/lat points (equirectangular; exact enough at this scale).
+fn metres(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let k = 111_320.0;
+    let dx = (a.0 - b.0) * k * a.1.to_radians().cos();
+    let dy = (a.1 - b.1) * 110_574.0;
+    dx.hypot(dy)
+}
+
+fn points(key: &str) -> Vec<((f64, f64), (f64, f64))> {
+    let r = reference();
+    r["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .map(|p| {
+            let xy = &p[key];
+            (
+                (
+                    xy[0].as_f64().unwrap_or(f64::NAN),
+                    xy[1].as_f64().unwrap_or(f64::NAN),
+                ),
+                (
+                    p["lon"].as_f64().unwrap_or(f64::NAN),
+                    p["lat"].as_f64().unwrap_or(f64::NAN),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// VN-2000 / TM-3 107-15 and UTM 48N metres come back to within 0.05 m of where PROJ put
+/// them (through EPSG:6960).
+#[test]
+fn vn2000_is_placed_within_five_centimetres_of_proj() {
+    assert_eq!(points("tm3_107_15").len(), 12);
+    for (crs, key) in [
+        (Crs::from_epsg(9215).expect("TM-3 107-15"), "tm3_107_15"),
+        (Crs::from_epsg(3405).expect("UTM 48N"), "utm48"),
+    ] {
+        let to = ToWgs84::new(&crs).expect("understood");
+        for ((x, y), lonlat) in points(key) {
+            let got = to.point(x, y).expect("reprojects");
+            let d = metres(got, lonlat);
+            assert!(d < 0.05, "{}: ({x}, {y}) lands {d:.3} m off", crs.name());
+        }
+    }
+}
+
+/// The two classic mistakes are caught by the same test data: losing the datum shift moves
+/// everything about 224 m, flipping the rotations' signs about 0.8 m.
+#[test]
+fn the_datum_shift_and_its_sign_convention_matter() {
+    let to = ToWgs84::new(&Crs::Vn2000Tm3(107.25)).expect("understood");
+    for ((x, y), lonlat) in points("tm3_no_datum") {
+        let d = metres(to.point(x, y).expect("reprojects"), lonlat);
+        assert!(d > 200.0, "without the datum the point moves {d:.1} m");
+    }
+    for ((x, y), lonlat) in points("tm3_flipped_rotations") {
+        let d = metres(to.point(x, y).expect("reprojects"), lonlat);
+        assert!(
+            (0.5..1.2).contains(&d),
+            "flipped rotations move it {d:.2} m"
+        );
+    }
+}
+
+/// A `.prj` as ArcGIS and the ministries write it names VN-2000 but gives no datum shift;
+/// it is recognised as the TM-3 zone and gets EPSG:6960 anyway.
+#[test]
+fn a_vn2000_prj_without_a_datum_shift_is_recognised() {
+    // ESRI WKT as GDAL 3.6 writes EPSG:9215, and the common "KT107-15" naming.
+    let ministry = r#"PROJCS["VN_2000_KT107-15_3deg",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",107.25],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]"#;
+    let crs = Crs::from_prj(ministry).expect("readable");
+    assert_eq!(crs, Crs::Vn2000Tm3(107.25));
+    assert_eq!(crs.epsg(), Some(9215));
+    let utm = ministry
+        .replace("VN_2000_KT107-15_3deg", "VN_2000_UTM_Zone_48N")
+        .replace("107.25", "105.0")
+        .replace("0.9999", "0.9996");
+    assert_eq!(Crs::from_prj(&utm).expect("readable"), Crs::Vn2000Utm(48));
+    assert!(Crs::from_prj("PROJCS[garbage").is_err());
+}
+
+#[test]
+fn geojson_keeps_field_order_and_types() {
+    let layer = open("sites.geojson").expect("loads");
+    assert_eq!(layer.features.len(), 13);
+    assert_eq!(layer.skipped, 0);
+    let names: Vec<&str> = layer.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["ten", "so_thu_tu", "dien_tich_ha", "hoat_dong", "ghi_chu"]
+    );
+    let kinds: Vec<FieldKind> = layer.fields.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            FieldKind::Text,
+            FieldKind::Integer,
+            FieldKind::Real,
+            FieldKind::Boolean,
+            FieldKind::Null
+        ]
+    );
+    assert_eq!(layer.geometry_types(), ["Point", "Polygon"]);
+    assert_eq!(layer.crs, Crs::Wgs84);
+}
+
+/// A GeoJSON file whose `crs` member names VN-2000 / TM-3 lands where its WGS 84 twin does.
+#[test]
+fn a_pre_rfc_geojson_in_vn2000_lands_on_its_wgs84_twin() {
+    let vn = open("sites-vn2000-tm3.geojson").expect("loads");
+    assert_eq!(vn.crs, Crs::Vn2000Tm3(107.25));
+    for (f, (_, lonlat)) in vn.features.iter().zip(points("tm3_107_15")) {
+        let Some(geo::Geometry::Point(p)) = &f.geometry else {
+            panic!("a point");
+        };
+        assert!(metres((p.x(), p.y()), lonlat) < 0.05);
+    }
+}
+
+/// Metres without a CRS are not silently put somewhere: the user is asked.
+#[test]
+fn metres_without_a_crs_ask_for_one() {
+    let err = open("sites-vn2000-no-crs.geojson").expect_err("needs a CRS");
+    assert!(matches!(err, IoError::NeedsCrs { .. }), "{err}");
+    assert!(err.to_string().contains("EPSG:9215"), "{err}");
+    let given = io::open(
+        &data("sites-vn2000-no-crs.geojson"),
+        Crs::from_epsg(9215),
+        &Progress::default(),
+    )
+    .expect("loads with the chosen CRS");
+    assert_eq!(given.features.len(), 12);
+}
+
+#[test]
+fn a_partly_broken_geojson_keeps_its_valid_features_and_counts_the_rest() {
+    let layer = open("out-of-range.geojson").expect("loads");
+    assert_eq!(layer.features.len(), 2);
+    assert_eq!(layer.skipped, 1);
+    assert!(
+        layer
+            .warnings
+            .iter()
+            .any(|w| w.contains("feature 2") && w.contains("500")),
+        "{:?}",
+        layer.warnings
+    );
+
+    let cut = open("truncated.geojson").expect("keeps what came before the cut");
+    assert!(!cut.features.is_empty());
+    assert!(
+        cut.warnings.iter().any(|w| w.contains("not read")),
+        "{:?}",
+        cut.warnings
+    );
+}
+
+#[test]
+fn broken_files_are_named_with_what_is_wrong() {
+    let empty = open("empty.geojson").expect_err("empty");
+    assert!(matches!(empty, IoError::Empty { .. }) && empty.to_string().contains("empty.geojson"));
+    let html = open("not-geojson.geojson").expect_err("not GeoJSON");
+    assert!(
+        html.to_string()
+            .contains("not-geojson.geojson: not GeoJSON"),
+        "{html}"
+    );
+    let missing = open("absent.geojson").expect_err("missing");
+    assert!(
+        missing
+            .to_string()
+            .contains("absent.geojson: cannot be read"),
+        "{missing}"
+    );
+    let none = open("no-coordinates.csv").expect_err("no coordinates");
+    assert!(none.to_string().contains("ten, dia_chi"), "{none}");
+    let shp = io::open(Path::new("Cargo.toml"), None, &Progress::default()).expect_err("unknown");
+    assert!(matches!(shp, IoError::UnknownFormat { .. }));
+}
+
+#[test]
+fn csv_coordinate_columns_are_found_by_name_in_english_and_vietnamese() {
+    let investors = open("investors.csv").expect("loads");
+    assert_eq!(investors.features.len(), 12);
+    assert_eq!(investors.skipped, 1, "the row without coordinates");
+    let names: Vec<&str> = investors.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["name", "capital_billion_vnd", "listed"],
+        "BOM gone, geometry columns out"
+    );
+    assert_eq!(investors.fields[1].kind, FieldKind::Real);
+    assert_eq!(investors.fields[2].kind, FieldKind::Boolean);
+
+    let workers = open("lao-dong.csv").expect("semicolons, decimal commas");
+    assert_eq!(workers.features.len(), 6);
+    assert_eq!(workers.fields[0].name, "Tên");
+    assert_eq!(workers.features[0].values[1], Value::Integer(40));
+    let Some(geo::Geometry::Point(p)) = &workers.features[0].geometry else {
+        panic!("a point");
+    };
+    assert!((p.x() - 106.71147).abs() < 1e-9 && (p.y() - 21.97507).abs() < 1e-9);
+}
+
+#[test]
+fn a_tsv_of_vn2000_metres_loads_once_its_crs_is_given() {
+    assert!(matches!(
+        open("vn2000-points.tsv"),
+        Err(IoError::NeedsCrs { .. })
+    ));
+    let layer = io::open(
+        &data("vn2000-points.tsv"),
+        Crs::from_epsg(9215),
+        &Progress::default(),
+    )
+    .expect("loads");
+    for (f, (_, lonlat)) in layer.features.iter().zip(points("tm3_107_15")) {
+        let Some(geo::Geometry::Point(p)) = &f.geometry else {
+            panic!("a point");
+        };
+        assert!(metres((p.x(), p.y()), lonlat) < 0.05);
+    }
+}
+
+#[test]
+fn a_wkt_column_gives_any_geometry_and_a_broken_row_is_skipped() {
+    let layer = open("wkt.csv").expect("loads");
+    assert_eq!(layer.features.len(), 3);
+    assert_eq!(layer.skipped, 1);
+    assert!(
+        layer.warnings.iter().any(|w| w.contains("row 5")),
+        "{:?}",
+        layer.warnings
+    );
+    assert_eq!(layer.geometry_types(), ["LineString", "Point", "Polygon"]);
+}
+
+/// A cancelled load stops and says so; nothing half-made comes back.
+#[test]
+fn a_load_can_be_cancelled() {
+    let progress = Progress::default();
+    progress.cancel();
+    let err = io::open(&data("sites.geojson"), None, &progress).expect_err("cancelled");
+    assert!(matches!(err, IoError::Cancelled { .. }), "{err}");
+}
+
+/// `info` and `convert`, as scripts use them, on the same loader.
+#[test]
+fn info_and_convert_describe_and_write_the_layer() {
+    let text = langson_atlas::cli::info(&data("sites-vn2000-tm3.geojson"), None).expect("info");
+    let info: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(info["format"], "GeoJSON");
+    assert_eq!(info["crs"], "VN-2000 / TM-3 107-15 (EPSG:9215)");
+    assert_eq!(info["features"], 12);
+    assert_eq!(info["fields"][0]["name"], "ten");
+    let bbox = info["bbox_wgs84"].as_array().expect("a box");
+    assert!(
+        bbox[0]
+            .as_f64()
+            .is_some_and(|x| (106.0..107.5).contains(&x))
+    );
+
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("converted.geojson");
+    let summary =
+        langson_atlas::cli::convert(&data("investors.csv"), &out, None).expect("converts");
+    assert!(summary.contains("12 features (1 skipped)"), "{summary}");
+    let again = io::open(&out, None, &Progress::default()).expect("the output loads");
+    assert_eq!(again.features.len(), 12);
+    assert_eq!(again.fields[0].name, "name");
+    assert_eq!(
+        langson_atlas::cli::parse_crs("EPSG:9215"),
+        Ok(Crs::Vn2000Tm3(107.25))
+    );
+    assert!(langson_atlas::cli::parse_crs("EPSG:1").is_err());
+}
