@@ -6,12 +6,14 @@
 //! load, with a count of the skipped ones.
 //!
 //! Formats so far: GeoJSON (`geojson_file.rs`, streamed), CSV/TSV with coordinate or WKT
-//! columns (`csv_file.rs`).
+//! columns (`csv_file.rs`), ESRI Shapefile with its .dbf, .prj and .cpg
+//! (`shapefile_file.rs`).
 
 pub mod crs;
 pub mod csv_file;
 pub mod geojson_file;
 mod model;
+pub mod shapefile_file;
 
 pub use crs::Crs;
 pub use model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
@@ -31,7 +33,7 @@ pub enum IoError {
     Empty { path: String },
     #[error("{path}: {size} bytes is more than the {max} a layer may have")]
     TooLarge { path: String, size: u64, max: u64 },
-    #[error("{path}: not a format the atlas reads (GeoJSON, CSV, TSV)")]
+    #[error("{path}: not a format the atlas reads (GeoJSON, CSV, TSV, Shapefile)")]
     UnknownFormat { path: String },
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
@@ -111,6 +113,7 @@ pub fn open(path: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLa
     match ext.as_str() {
         "geojson" | "json" => geojson_file::read(reader, &shown, crs, progress),
         "csv" | "tsv" | "txt" => csv_file::read(reader, &shown, crs, progress),
+        "shp" => shapefile_file::read(path, crs, progress),
         _ => Err(IoError::UnknownFormat { path: shown }),
     }
 }

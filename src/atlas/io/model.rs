@@ -8,6 +8,7 @@ use geo::{BoundingRect, CoordsIter, Geometry};
 pub enum Format {
     GeoJson,
     Csv,
+    Shapefile,
 }
 
 impl Format {
@@ -15,6 +16,7 @@ impl Format {
         match self {
             Format::GeoJson => "GeoJSON",
             Format::Csv => "CSV",
+            Format::Shapefile => "ESRI Shapefile",
         }
     }
 }

@@ -1,0 +1,243 @@
+//! ESRI Shapefiles: the `.shp` with its `.dbf` attributes (required), `.shx` index, `.prj`
+//! coordinate system and `.cpg` code page (each optional). Attributes in UTF-8 or
+//! windows-1258 (the Vietnamese code page, whose tone marks are recomposed to NFC); a
+//! table with no `.cpg` is read as UTF-8 when it is valid UTF-8, else as windows-1258.
+
+use super::crs::{Crs, ToWgs84, plainly_projected};
+use super::geojson_file::{bad_coordinates, out_of_range, skip};
+use super::model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
+use super::{IoError, Progress};
+use geo::{Geometry, MapCoords};
+use shapefile::dbase::{self, FieldValue};
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+/// The file beside `shp` with extension `ext`, in either case (`.dbf` or `.DBF`).
+fn sibling(shp: &Path, ext: &str) -> Option<PathBuf> {
+    [ext.to_lowercase(), ext.to_uppercase()]
+        .into_iter()
+        .map(|e| shp.with_extension(e))
+        .find(|p| p.exists())
+}
+
+/// The attribute table's text encoding: the `.cpg`, else a guess from the bytes.
+fn encoding(shp: &Path, dbf: &Path, warnings: &mut Vec<String>) -> &'static encoding_rs::Encoding {
+    if let Some(cpg) = sibling(shp, "cpg")
+        && let Ok(label) = std::fs::read_to_string(&cpg)
+    {
+        let label = label.trim();
+        let known = match label.to_lowercase().as_str() {
+            "1258" | "cp1258" | "ansi 1258" => Some(encoding_rs::WINDOWS_1258),
+            "65001" => Some(encoding_rs::UTF_8),
+            other => encoding_rs::Encoding::for_label(other.as_bytes()),
+        };
+        match known {
+            Some(e) => return e,
+            None => warnings.push(format!(
+                "{}: code page “{label}” is unknown; the table is read as UTF-8",
+                cpg.display()
+            )),
+        }
+    }
+    let utf8 = std::fs::read(dbf).is_ok_and(|b| std::str::from_utf8(&b).is_ok());
+    if utf8 {
+        encoding_rs::UTF_8
+    } else {
+        warnings
+            .push("no .cpg: the attribute table is read as windows-1258 (Vietnamese)".to_owned());
+        encoding_rs::WINDOWS_1258
+    }
+}
+
+pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLayer, IoError> {
+    let path = shp.display().to_string();
+    let invalid = |message: String| IoError::Invalid {
+        path: path.clone(),
+        message,
+    };
+    let dbf = sibling(shp, "dbf").ok_or_else(|| {
+        invalid(
+            "no .dbf beside it: a shapefile's attributes are in the .dbf of the same name"
+                .to_owned(),
+        )
+    })?;
+    let mut warnings = Vec::new();
+    let encoding = encoding(shp, &dbf, &mut warnings);
+    let open = |p: &Path| {
+        std::fs::File::open(p)
+            .map(BufReader::new)
+            .map_err(|e| IoError::Unreadable {
+                path: p.display().to_string(),
+                message: e.to_string(),
+            })
+    };
+    let table = dbase::ReaderBuilder::new()
+        .with_encoding(dbase::encoding::EncodingRs::from(encoding))
+        .build(open(&dbf)?)
+        .map_err(|e| invalid(format!("{}: {e}", dbf.display())))?;
+    let fields_info: Vec<(String, FieldKind)> = table
+        .fields()
+        .iter()
+        .map(|f| (f.name().to_owned(), FieldKind::Null))
+        .collect();
+    let records_in_table = table.header().num_records as usize;
+    let shapes = match sibling(shp, "shx") {
+        Some(shx) => shapefile::ShapeReader::with_shx(open(shp)?, open(&shx)?),
+        None => shapefile::ShapeReader::new(open(shp)?),
+    }
+    .map_err(|e| invalid(e.to_string()))?;
+    let shape_count = shapes.shape_count().ok();
+    if let Some(n) = shape_count
+        && n != records_in_table
+    {
+        warnings.push(format!(
+            "the .shp has {n} shapes and the .dbf {records_in_table} records: only pairs are read"
+        ));
+    }
+    let crs = match crs {
+        Some(c) => Some(c),
+        None => match sibling(shp, "prj") {
+            Some(prj) => {
+                let text = std::fs::read_to_string(&prj).map_err(|e| IoError::Unreadable {
+                    path: prj.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                Some(Crs::from_prj(&text).map_err(|e| invalid(format!("{}: {e}", prj.display())))?)
+            }
+            None => None,
+        },
+    };
+
+    let mut fields: Vec<Field> = fields_info
+        .into_iter()
+        .map(|(name, kind)| Field { name, kind })
+        .collect();
+    let mut reader = shapefile::Reader::new(shapes, table);
+    let mut rows: Vec<(Option<Geometry<f64>>, Vec<Value>)> = Vec::new();
+    let (mut skipped, mut reasons) = (0usize, Vec::new());
+    let total = shape_count.unwrap_or(records_in_table).max(1) as u64;
+    for (n, item) in reader.iter_shapes_and_records().enumerate() {
+        if progress.cancelled() {
+            return Err(IoError::Cancelled { path });
+        }
+        progress.set(n as u64, total);
+        let (shape, record) = match item {
+            Ok(pair) => pair,
+            Err(e) => {
+                skip(&mut skipped, &mut reasons, format!("record {}: {e}", n + 1));
+                if n + 1 >= records_in_table.max(shape_count.unwrap_or(0)) {
+                    break;
+                }
+                continue;
+            }
+        };
+        let geometry = match shape {
+            shapefile::Shape::NullShape => None,
+            other => match Geometry::<f64>::try_from(other) {
+                Ok(g) => Some(g),
+                Err(e) => {
+                    skip(&mut skipped, &mut reasons, format!("record {}: {e}", n + 1));
+                    continue;
+                }
+            },
+        };
+        if let Some(problem) = geometry.as_ref().and_then(bad_coordinates) {
+            skip(
+                &mut skipped,
+                &mut reasons,
+                format!("record {}: {problem}", n + 1),
+            );
+            continue;
+        }
+        let values: Vec<Value> = fields
+            .iter()
+            .map(|f| record.get(&f.name).map_or(Value::Null, value))
+            .collect();
+        for (field, v) in fields.iter_mut().zip(&values) {
+            field.kind = field.kind.widen(v.kind());
+        }
+        rows.push((geometry, values));
+    }
+
+    let sample: Vec<(f64, f64)> = rows
+        .iter()
+        .filter_map(|(g, _)| g.as_ref())
+        .flat_map(|g| geo::CoordsIter::coords_iter(g).take(2).map(|c| (c.x, c.y)))
+        .take(400)
+        .collect();
+    let crs = match crs {
+        Some(c) => c,
+        None if plainly_projected(sample) => return Err(IoError::NeedsCrs { path }),
+        None => {
+            warnings.push("no .prj: the coordinates are read as WGS 84 degrees".to_owned());
+            Crs::Wgs84
+        }
+    };
+    let to_wgs84 = ToWgs84::new(&crs).map_err(&invalid)?;
+    let mut features = Vec::with_capacity(rows.len());
+    for (n, (geometry, values)) in rows.into_iter().enumerate() {
+        if crs.is_geographic()
+            && let Some(problem) = geometry.as_ref().and_then(out_of_range)
+        {
+            skip(
+                &mut skipped,
+                &mut reasons,
+                format!("record {}: {problem}", n + 1),
+            );
+            continue;
+        }
+        let geometry = match geometry.map(|g| {
+            g.try_map_coords(|c| {
+                to_wgs84
+                    .point(c.x, c.y)
+                    .map(|(x, y)| geo::coord! { x: x, y: y })
+            })
+        }) {
+            None => None,
+            Some(Ok(g)) => Some(g),
+            Some(Err(e)) => {
+                skip(&mut skipped, &mut reasons, format!("record {}: {e}", n + 1));
+                continue;
+            }
+        };
+        features.push(UserFeature { geometry, values });
+    }
+    warnings.extend(reasons);
+    Ok(UserLayer {
+        path,
+        format: Format::Shapefile,
+        crs,
+        fields,
+        features,
+        skipped,
+        warnings,
+    })
+}
+
+fn value(v: &FieldValue) -> Value {
+    match v {
+        FieldValue::Character(Some(s)) | FieldValue::Memo(s) => {
+            let s: String = s.trim_end().nfc().collect();
+            if s.is_empty() {
+                Value::Null
+            } else {
+                Value::Text(s)
+            }
+        }
+        FieldValue::Numeric(Some(n)) | FieldValue::Double(n) | FieldValue::Currency(n) => {
+            if n.fract() == 0.0 && n.abs() < 9.0e15 {
+                Value::Integer(*n as i64)
+            } else {
+                Value::Real(*n)
+            }
+        }
+        FieldValue::Float(Some(f)) => Value::Real(f64::from(*f)),
+        FieldValue::Integer(i) => Value::Integer(i64::from(*i)),
+        FieldValue::Logical(Some(b)) => Value::Boolean(*b),
+        FieldValue::Date(Some(d)) => {
+            Value::Text(format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+        }
+        _ => Value::Null,
+    }
+}
