@@ -79,4 +79,36 @@ write("wkt.csv", "id,wkt\n1,\"POINT (106.76 21.85)\"\n2,\"LINESTRING (106.7 21.9
 
 # No usable coordinate columns.
 write("no-coordinates.csv", "ten,dia_chi\nCông ty A,Cao Lộc\n")
+# KML as Google Earth writes it: folders, points, a line, a polygon, a MultiGeometry,
+# ExtendedData; and the same as KMZ. One placemark lies outside the world.
+placemarks = []
+for i, p in enumerate(pts[:4]):
+    placemarks.append(f"""<Placemark><name>{p['name']}</name><description>Dự án số {i + 1}</description>
+<ExtendedData><Data name="von_dau_tu"><value>{150 + i * 10}</value></Data><Data name="nha_dau_tu"><value>Công ty {chr(65 + i)}</value></Data></ExtendedData>
+<Point><coordinates>{p['lon']},{p['lat']},0</coordinates></Point></Placemark>""")
+placemarks.append("""<Placemark><name>Tuyến nối</name><LineString><coordinates>106.70,21.90 106.75,21.92 106.80,21.95</coordinates></LineString></Placemark>""")
+placemarks.append("""<Placemark><name>Khu đất</name><Polygon><outerBoundaryIs><LinearRing><coordinates>106.70,21.80 106.80,21.80 106.80,21.90 106.70,21.80</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>""")
+placemarks.append("""<Placemark><name>Hai điểm</name><MultiGeometry><Point><coordinates>106.71,21.81</coordinates></Point><Point><coordinates>106.72,21.82</coordinates></Point></MultiGeometry></Placemark>""")
+placemarks.append("""<Placemark><name>Ngoài phạm vi</name><Point><coordinates>500,95</coordinates></Point></Placemark>""")
+kml = f"""<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Dự án</name>
+<Folder><name>Khu công nghiệp</name>
+{chr(10).join(placemarks[:4])}
+</Folder>
+{chr(10).join(placemarks[4:])}
+</Document></kml>
+"""
+write("du-an.kml", kml)
+import zipfile
+with zipfile.ZipFile(os.path.join(HERE, "du-an.kmz"), "w", zipfile.ZIP_DEFLATED) as z:
+    info = zipfile.ZipInfo("doc.kml", date_time=(2026, 11, 24, 0, 0, 0))
+    z.writestr(info, kml.encode("utf-8"), zipfile.ZIP_DEFLATED)
+write("not-a-kmz.kmz", "this is not a zip archive\n")
+# A zip of the VN-2000 shapefile (written by tests/io_shapefile.rs), as mailed around.
+shp_parts = [f"lo-dat-vn2000.{e}" for e in ("shp", "shx", "dbf", "prj", "cpg")]
+if all(os.path.exists(os.path.join(HERE, p)) for p in shp_parts):
+    with zipfile.ZipFile(os.path.join(HERE, "lo-dat-vn2000.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        for p in shp_parts:
+            info = zipfile.ZipInfo("lo-dat/" + p, date_time=(2026, 11, 24, 0, 0, 0))
+            z.writestr(info, open(os.path.join(HERE, p), "rb").read(), zipfile.ZIP_DEFLATED)
 print("fixtures written to", HERE)

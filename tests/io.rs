@@ -295,3 +295,72 @@ fn info_and_convert_describe_and_write_the_layer() {
     );
     assert!(langson_atlas::cli::parse_crs("EPSG:1").is_err());
 }
+
+/// KML from Google Earth: placemarks in folders, every geometry kind, ExtendedData as typed
+/// attributes; a placemark outside the world is skipped and counted.
+#[test]
+fn kml_placemarks_keep_their_names_folders_and_extended_data() {
+    let layer = open("du-an.kml").expect("loads");
+    assert_eq!(layer.features.len(), 7);
+    assert_eq!(layer.skipped, 1);
+    let names: Vec<&str> = layer.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["name", "description", "folder", "von_dau_tu", "nha_dau_tu"]
+    );
+    assert_eq!(layer.fields[3].kind, FieldKind::Integer);
+    let first = &layer.features[0];
+    assert_eq!(first.values[2], Value::Text("Khu công nghiệp".to_owned()));
+    assert_eq!(first.values[3], Value::Integer(150));
+    assert_eq!(
+        layer.features[4].values[2],
+        Value::Null,
+        "outside any folder"
+    );
+    assert_eq!(
+        layer.geometry_types(),
+        ["GeometryCollection", "LineString", "Point", "Polygon"]
+    );
+    assert!(
+        layer.warnings.iter().any(|w| w.contains("Ngoài phạm vi")),
+        "{:?}",
+        layer.warnings
+    );
+}
+
+#[test]
+fn a_kmz_is_the_kml_it_holds_and_a_broken_one_is_named() {
+    let kmz = open("du-an.kmz").expect("loads");
+    let kml = open("du-an.kml").expect("loads");
+    assert_eq!(kmz.features, kml.features);
+    assert_eq!(kmz.info()["format"], "KMZ");
+    let err = open("not-a-kmz.kmz").expect_err("not a zip");
+    assert!(
+        err.to_string()
+            .contains("not-a-kmz.kmz: not a KMZ (zip) archive"),
+        "{err}"
+    );
+}
+
+/// A zipped shapefile, as mailed around, reads like the shapefile itself.
+#[test]
+fn a_zipped_shapefile_reads_like_the_shapefile() {
+    let zipped = open("lo-dat-vn2000.zip").expect("loads");
+    let plain = open("lo-dat-vn2000.shp").expect("loads");
+    assert_eq!(zipped.crs, Crs::Vn2000Tm3(107.25));
+    assert_eq!(zipped.features, plain.features);
+    assert!(zipped.path.ends_with("lo-dat-vn2000.zip"));
+}
+
+/// A KML cut short is refused with where it ends (the kml crate alone never returns on it;
+/// the fuzzing test found it).
+#[test]
+fn a_truncated_kml_is_refused_not_hung_on() {
+    let text = std::fs::read_to_string(data("du-an.kml")).expect("fixture");
+    let cut = &text[..text.find("<value>Công ty A").expect("the fixture has it")];
+    let err = io::open_bytes(cut.as_bytes(), "cut.kml", None).expect_err("cut short");
+    assert!(
+        err.to_string().contains("cut.kml: not well-formed KML"),
+        "{err}"
+    );
+}

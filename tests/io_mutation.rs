@@ -7,7 +7,10 @@
 
 use langson_atlas::atlas::io;
 
-const FIXTURES: [&str; 9] = [
+const FIXTURES: [&str; 12] = [
+    "du-an.kml",
+    "du-an.kmz",
+    "lo-dat-vn2000.zip",
     "sites.geojson",
     "sites-vn2000-tm3.geojson",
     "out-of-range.geojson",

@@ -156,16 +156,7 @@ pub fn read(
     // A column's values take the column's kind: "12" in a text column stays text.
     for (_, values) in &mut rows {
         for (field, value) in fields.iter().zip(values.iter_mut()) {
-            if field.kind == FieldKind::Text
-                && let Some(text) = as_text(value)
-            {
-                *value = Value::Text(text);
-            }
-            if field.kind == FieldKind::Real
-                && let Value::Integer(i) = value
-            {
-                *value = Value::Real(*i as f64);
-            }
+            *value = conform(field.kind, std::mem::replace(value, Value::Null));
         }
     }
 
@@ -229,7 +220,7 @@ fn number(text: &str) -> Option<f64> {
 }
 
 /// A cell's value, typed by its look.
-fn typed(text: &str) -> Value {
+pub(super) fn typed(text: &str) -> Value {
     if text.is_empty() {
         return Value::Null;
     }
@@ -245,6 +236,15 @@ fn typed(text: &str) -> Value {
         "true" | "đúng" | "có" => Value::Boolean(true),
         "false" | "sai" | "không" => Value::Boolean(false),
         _ => Value::Text(text.to_owned()),
+    }
+}
+
+/// A value as its column's kind holds it: text in a text column, reals in a real one.
+pub(super) fn conform(kind: FieldKind, value: Value) -> Value {
+    match (kind, value) {
+        (FieldKind::Text, v) => as_text(&v).map_or(v, Value::Text),
+        (FieldKind::Real, Value::Integer(i)) => Value::Real(i as f64),
+        (_, v) => v,
     }
 }
 

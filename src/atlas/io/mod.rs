@@ -6,12 +6,13 @@
 //! load, with a count of the skipped ones.
 //!
 //! Formats so far: GeoJSON (`geojson_file.rs`, streamed), CSV/TSV with coordinate or WKT
-//! columns (`csv_file.rs`), ESRI Shapefile with its .dbf, .prj and .cpg
-//! (`shapefile_file.rs`).
+//! columns (`csv_file.rs`), ESRI Shapefile with its .dbf, .prj and .cpg, or a zip holding
+//! one (`shapefile_file.rs`), KML and KMZ (`kml_file.rs`).
 
 pub mod crs;
 pub mod csv_file;
 pub mod geojson_file;
+pub mod kml_file;
 mod model;
 pub mod shapefile_file;
 
@@ -33,7 +34,9 @@ pub enum IoError {
     Empty { path: String },
     #[error("{path}: {size} bytes is more than the {max} a layer may have")]
     TooLarge { path: String, size: u64, max: u64 },
-    #[error("{path}: not a format the atlas reads (GeoJSON, CSV, TSV, Shapefile)")]
+    #[error(
+        "{path}: not a format the atlas reads (GeoJSON, CSV, TSV, Shapefile or a zip of one, KML, KMZ)"
+    )]
     UnknownFormat { path: String },
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
@@ -114,6 +117,13 @@ pub fn open(path: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLa
         "geojson" | "json" => geojson_file::read(reader, &shown, crs, progress),
         "csv" | "tsv" | "txt" => csv_file::read(reader, &shown, crs, progress),
         "shp" => shapefile_file::read(path, crs, progress),
+        "kml" | "kmz" | "zip" => {
+            let mut bytes = Vec::new();
+            let mut reader = reader;
+            std::io::Read::read_to_end(&mut reader, &mut bytes)
+                .map_err(|e| read_error(&shown, &e))?;
+            from_bytes(&bytes, &shown, &ext, crs, progress)
+        }
         _ => Err(IoError::UnknownFormat { path: shown }),
     }
 }
@@ -135,9 +145,32 @@ pub fn open_bytes(bytes: &[u8], name: &str, crs: Option<Crs>) -> Result<UserLaye
     match ext.as_str() {
         "geojson" | "json" => geojson_file::read(reader, name, crs, &progress),
         "csv" | "tsv" | "txt" => csv_file::read(reader, name, crs, &progress),
-        _ => Err(IoError::UnknownFormat {
-            path: name.to_owned(),
-        }),
+        _ => from_bytes(bytes, name, &ext, crs, &progress),
+    }
+}
+
+/// The formats read from a whole file in memory: KML, KMZ, a zip holding a shapefile.
+fn from_bytes(
+    bytes: &[u8],
+    name: &str,
+    ext: &str,
+    crs: Option<Crs>,
+    progress: &Progress,
+) -> Result<UserLayer, IoError> {
+    let unknown = || IoError::UnknownFormat {
+        path: name.to_owned(),
+    };
+    match ext {
+        "kml" => {
+            let text = std::str::from_utf8(bytes).map_err(|e| IoError::Invalid {
+                path: name.to_owned(),
+                message: format!("not UTF-8 text: {e}"),
+            })?;
+            kml_file::read(text, name, false, progress)
+        }
+        "kmz" => kml_file::read(&kml_file::kml_of_kmz(bytes, name)?, name, true, progress),
+        "zip" => shapefile_file::read_zip(bytes, name, crs, progress),
+        _ => Err(unknown()),
     }
 }
 

@@ -9,6 +9,8 @@ pub enum Format {
     GeoJson,
     Csv,
     Shapefile,
+    Kml,
+    Kmz,
 }
 
 impl Format {
@@ -17,6 +19,8 @@ impl Format {
             Format::GeoJson => "GeoJSON",
             Format::Csv => "CSV",
             Format::Shapefile => "ESRI Shapefile",
+            Format::Kml => "KML",
+            Format::Kmz => "KMZ",
         }
     }
 }

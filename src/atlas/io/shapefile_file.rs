@@ -9,7 +9,7 @@ use super::model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
 use super::{IoError, Progress};
 use geo::{Geometry, MapCoords};
 use shapefile::dbase::{self, FieldValue};
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
@@ -240,4 +240,68 @@ fn value(v: &FieldValue) -> Value {
         }
         _ => Value::Null,
     }
+}
+
+/// A zip holding one shapefile (its .shp and the files beside it): unpacked into a private
+/// temporary folder, read, and the folder removed.
+pub fn read_zip(
+    bytes: &[u8],
+    path: &str,
+    crs: Option<Crs>,
+    progress: &Progress,
+) -> Result<UserLayer, IoError> {
+    let invalid = |message: String| IoError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| invalid(format!("not a zip archive: {e}")))?;
+    let shps: Vec<String> = archive
+        .file_names()
+        .filter(|n| n.to_lowercase().ends_with(".shp"))
+        .map(str::to_owned)
+        .collect();
+    let shp = match shps.as_slice() {
+        [one] => one.clone(),
+        [] => return Err(invalid("the zip holds no .shp".to_owned())),
+        many => {
+            return Err(invalid(format!(
+                "the zip holds {} shapefiles; unpack it and open one",
+                many.len()
+            )));
+        }
+    };
+    let stem = shp[..shp.len() - 4].to_owned();
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("langson-atlas-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| invalid(format!("{}: {e}", dir.display())))?;
+    let result = (|| {
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).map_err(|e| invalid(e.to_string()))?;
+            let name = entry.name().to_owned();
+            let Some(ext) = name
+                .strip_prefix(&stem)
+                .filter(|e| e.starts_with('.') && !e.contains('/'))
+            else {
+                continue;
+            };
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut (&mut entry).take(super::MAX_BYTES), &mut data)
+                .map_err(|e| invalid(format!("{name}: {e}")))?;
+            std::fs::write(dir.join(format!("layer{}", ext.to_lowercase())), data)
+                .map_err(|e| invalid(format!("{}: {e}", dir.display())))?;
+        }
+        let mut layer = read(&dir.join("layer.shp"), crs, progress).map_err(|e| match e {
+            IoError::Invalid { message, .. } => invalid(format!("{shp}: {message}")),
+            IoError::NeedsCrs { .. } => IoError::NeedsCrs {
+                path: path.to_owned(),
+            },
+            other => other,
+        })?;
+        layer.path = path.to_owned();
+        Ok(layer)
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }

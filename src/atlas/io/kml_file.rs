@@ -1,0 +1,237 @@
+//! KML and KMZ, as Google Earth writes them: every Placemark (point, line, polygon,
+//! MultiGeometry) in its folders, with its name, description, folder and ExtendedData as
+//! attributes. Coordinates are WGS 84 by definition. A KMZ is a zip holding the KML.
+
+use super::crs::Crs;
+use super::geojson_file::{bad_coordinates, out_of_range, skip};
+use super::model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
+use super::{IoError, Progress};
+use geo::Geometry;
+use kml::Kml;
+use kml::types::{Element, Placemark};
+use std::io::Read;
+
+/// The KML text of a KMZ: `doc.kml` if present, else its first `.kml` entry.
+pub fn kml_of_kmz(bytes: &[u8], path: &str) -> Result<String, IoError> {
+    let invalid = |message: String| IoError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| invalid(format!("not a KMZ (zip) archive: {e}")))?;
+    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    let entry = names
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case("doc.kml"))
+        .or_else(|| names.iter().find(|n| n.to_lowercase().ends_with(".kml")))
+        .ok_or_else(|| invalid("the KMZ holds no .kml file".to_owned()))?
+        .clone();
+    let mut text = String::new();
+    archive
+        .by_name(&entry)
+        .map_err(|e| invalid(format!("{entry}: {e}")))?
+        .take(super::MAX_BYTES)
+        .read_to_string(&mut text)
+        .map_err(|e| invalid(format!("{entry}: {e}")))?;
+    Ok(text)
+}
+
+/// Whether the text is well-formed XML with balanced tags. The kml crate never returns on
+/// some truncated documents, so they are refused here first.
+fn well_formed(text: &str) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut open: Vec<Vec<u8>> = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => open.push(e.name().as_ref().to_vec()),
+            Ok(Event::End(e)) => {
+                if open.pop().as_deref() != Some(e.name().as_ref()) {
+                    return Err(format!(
+                        "mismatched closing tag at byte {}",
+                        reader.buffer_position()
+                    ));
+                }
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => return Err(format!("at byte {}: {e}", reader.buffer_position())),
+        }
+    }
+    match open.last() {
+        Some(tag) => Err(format!(
+            "the document ends inside <{}>: cut short?",
+            String::from_utf8_lossy(tag)
+        )),
+        None => Ok(()),
+    }
+}
+
+pub fn read(text: &str, path: &str, kmz: bool, progress: &Progress) -> Result<UserLayer, IoError> {
+    well_formed(text).map_err(|e| IoError::Invalid {
+        path: path.to_owned(),
+        message: format!("not well-formed KML: {e}"),
+    })?;
+    let root: Kml<f64> = kml::KmlReader::<_, f64>::from_string(text)
+        .read()
+        .map_err(|e| IoError::Invalid {
+            path: path.to_owned(),
+            message: format!("not KML: {e}"),
+        })?;
+    let mut placemarks: Vec<(Vec<String>, Placemark<f64>)> = Vec::new();
+    collect(root, &mut Vec::new(), &mut placemarks);
+    let mut fields: Vec<Field> = ["name", "description", "folder"]
+        .iter()
+        .map(|n| Field {
+            name: (*n).to_owned(),
+            kind: FieldKind::Null,
+        })
+        .collect();
+    let (mut skipped, mut reasons) = (0usize, Vec::new());
+    let mut features = Vec::new();
+    let total = placemarks.len() as u64;
+    for (n, (folders, placemark)) in placemarks.into_iter().enumerate() {
+        if progress.cancelled() {
+            return Err(IoError::Cancelled {
+                path: path.to_owned(),
+            });
+        }
+        progress.set(n as u64, total);
+        let label = placemark
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("placemark {}", n + 1));
+        let geometry = match placemark.geometry.clone().map(Geometry::<f64>::try_from) {
+            None => None,
+            Some(Ok(g)) => Some(g),
+            Some(Err(e)) => {
+                skip(&mut skipped, &mut reasons, format!("{label}: {e}"));
+                continue;
+            }
+        };
+        if let Some(problem) = geometry
+            .as_ref()
+            .and_then(|g| bad_coordinates(g).or_else(|| out_of_range(g)))
+        {
+            skip(&mut skipped, &mut reasons, format!("{label}: {problem}"));
+            continue;
+        }
+        let text = |s: Option<String>| {
+            s.map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .map_or(Value::Null, Value::Text)
+        };
+        let mut values = vec![
+            text(placemark.name.clone()),
+            text(placemark.description.clone()),
+            text((!folders.is_empty()).then(|| folders.join(" / "))),
+        ];
+        for (key, value) in extended_data(&placemark.children) {
+            let index = match fields.iter().position(|f| f.name == key) {
+                Some(i) => i,
+                None => {
+                    fields.push(Field {
+                        name: key,
+                        kind: FieldKind::Null,
+                    });
+                    fields.len() - 1
+                }
+            };
+            if values.len() <= index {
+                values.resize(index + 1, Value::Null);
+            }
+            values[index] = super::csv_file::typed(value.trim());
+        }
+        features.push(UserFeature { geometry, values });
+    }
+    for f in &mut features {
+        f.values.resize(fields.len(), Value::Null);
+        for (field, v) in fields.iter_mut().zip(&f.values) {
+            field.kind = field.kind.widen(v.kind());
+        }
+    }
+    // A column's values take the column's kind (a number in a text column stays text).
+    for f in &mut features {
+        for (field, v) in fields.iter().zip(f.values.iter_mut()) {
+            *v = super::csv_file::conform(field.kind, std::mem::replace(v, Value::Null));
+        }
+    }
+    if features.is_empty() && skipped == 0 {
+        reasons.push("the file holds no placemarks".to_owned());
+    }
+    Ok(UserLayer {
+        path: path.to_owned(),
+        format: if kmz { Format::Kmz } else { Format::Kml },
+        crs: Crs::Wgs84,
+        fields,
+        features,
+        skipped,
+        warnings: reasons,
+    })
+}
+
+/// Every placemark, depth first, with the names of the folders it sits in.
+fn collect(
+    node: Kml<f64>,
+    folders: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, Placemark<f64>)>,
+) {
+    match node {
+        Kml::KmlDocument(doc) => {
+            for e in doc.elements {
+                collect(e, folders, out);
+            }
+        }
+        Kml::Document { elements, .. } => {
+            for e in elements {
+                collect(e, folders, out);
+            }
+        }
+        Kml::Folder(folder) => {
+            let named = folder.name.is_some();
+            if let Some(name) = folder.name {
+                folders.push(name);
+            }
+            for e in folder.elements {
+                collect(e, folders, out);
+            }
+            if named {
+                folders.pop();
+            }
+        }
+        Kml::Placemark(p) => out.push((folders.clone(), p)),
+        _ => {}
+    }
+}
+
+/// `<ExtendedData><Data name="k"><value>v</value></Data>` and `<SchemaData><SimpleData
+/// name="k">v</SimpleData>` pairs, in document order.
+fn extended_data(children: &[Element]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for child in children.iter().filter(|c| c.name == "ExtendedData") {
+        for data in &child.children {
+            match data.name.as_str() {
+                "Data" => {
+                    if let Some(key) = data.attrs.get("name") {
+                        let value = data
+                            .children
+                            .iter()
+                            .find(|v| v.name == "value")
+                            .and_then(|v| v.content.clone())
+                            .unwrap_or_default();
+                        out.push((key.clone(), value));
+                    }
+                }
+                "SchemaData" => {
+                    for simple in data.children.iter().filter(|s| s.name == "SimpleData") {
+                        if let Some(key) = simple.attrs.get("name") {
+                            out.push((key.clone(), simple.content.clone().unwrap_or_default()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
