@@ -3,12 +3,12 @@
 //! any case, with or without diacritics), or a WKT geometry column (wkt, geometry, geom,
 //! the_geom). The delimiter (comma, semicolon, tab) is read from the header line.
 
-use super::crs::{Crs, ToWgs84, plainly_projected};
-use super::geojson_file::{bad_coordinates, out_of_range, skip};
-use super::model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
+use super::crs::Crs;
+use super::model::{Field, FieldKind, Format, UserLayer, Value};
+use super::reproject::{self, Rows, Skipped, bad_coordinates};
 use super::{CANCELLED, IoError, Progress};
 use crate::atlas::search::fold;
-use geo::{Geometry, MapCoords, Point};
+use geo::{Geometry, Point};
 use std::io::{BufRead, Read};
 
 const LON: [&str; 9] = [
@@ -94,8 +94,8 @@ pub fn read(
         })
         .collect();
 
-    let mut rows: Vec<(Geometry<f64>, Vec<Value>)> = Vec::new();
-    let (mut skipped, mut reasons) = (0usize, Vec::new());
+    let mut rows: Rows = Vec::new();
+    let mut skipped = Skipped::default();
     for (n, record) in table.records().enumerate() {
         let row = n + 2; // the header is row 1
         if progress.cancelled() {
@@ -111,7 +111,7 @@ pub fn read(
                 });
             }
             Err(e) => {
-                skip(&mut skipped, &mut reasons, format!("row {row}: {e}"));
+                skipped.add(format!("row {row}: {e}"));
                 continue;
             }
         };
@@ -120,28 +120,24 @@ pub fn read(
             Place::LonLat(x, y) => match (number(cell(x)), number(cell(y))) {
                 (Some(x), Some(y)) => Geometry::Point(Point::new(x, y)),
                 _ => {
-                    skip(
-                        &mut skipped,
-                        &mut reasons,
-                        format!(
-                            "row {row}: no usable coordinates “{}”, “{}”",
-                            cell(x),
-                            cell(y)
-                        ),
-                    );
+                    skipped.add(format!(
+                        "row {row}: no usable coordinates “{}”, “{}”",
+                        cell(x),
+                        cell(y)
+                    ));
                     continue;
                 }
             },
             Place::Wkt(w) => match wkt::TryFromWkt::try_from_wkt_str(cell(w)) {
                 Ok(g) => g,
                 Err(e) => {
-                    skip(&mut skipped, &mut reasons, format!("row {row}: WKT: {e}"));
+                    skipped.add(format!("row {row}: WKT: {e}"));
                     continue;
                 }
             },
         };
         if let Some(problem) = bad_coordinates(&geometry) {
-            skip(&mut skipped, &mut reasons, format!("row {row}: {problem}"));
+            skipped.add(format!("row {row}: {problem}"));
             continue;
         }
         let values: Vec<Value> = (0..header.len())
@@ -151,62 +147,25 @@ pub fn read(
         for (field, value) in fields.iter_mut().zip(&values) {
             field.kind = field.kind.widen(value.kind());
         }
-        rows.push((geometry, values));
+        rows.push((row, Some(geometry), values));
     }
     // A column's values take the column's kind: "12" in a text column stays text.
-    for (_, values) in &mut rows {
+    for (_, _, values) in &mut rows {
         for (field, value) in fields.iter().zip(values.iter_mut()) {
             *value = conform(field.kind, std::mem::replace(value, Value::Null));
         }
     }
 
-    let sample: Vec<(f64, f64)> = rows
-        .iter()
-        .flat_map(|(g, _)| geo::CoordsIter::coords_iter(g).take(2).map(|c| (c.x, c.y)))
-        .take(400)
-        .collect();
-    let crs = match crs {
-        Some(c) => c,
-        None if plainly_projected(sample) => {
-            return Err(IoError::NeedsCrs {
-                path: path.to_owned(),
-            });
-        }
-        None => Crs::Wgs84,
-    };
-    let to_wgs84 = ToWgs84::new(&crs).map_err(invalid)?;
-    let mut features = Vec::with_capacity(rows.len());
-    for (n, (geometry, values)) in rows.into_iter().enumerate() {
-        if crs.is_geographic()
-            && let Some(problem) = out_of_range(&geometry)
-        {
-            skip(
-                &mut skipped,
-                &mut reasons,
-                format!("record {}: {problem}", n + 1),
-            );
-            continue;
-        }
-        match geometry.try_map_coords(|c| {
-            to_wgs84
-                .point(c.x, c.y)
-                .map(|(x, y)| geo::coord! { x: x, y: y })
-        }) {
-            Ok(g) => features.push(UserFeature {
-                geometry: Some(g),
-                values,
-            }),
-            Err(e) => skip(&mut skipped, &mut reasons, format!("record {}: {e}", n + 1)),
-        }
-    }
+    let crs = reproject::decide(&rows, crs, path)?;
+    let features = reproject::to_wgs84(rows, &crs, "row", path, &mut skipped)?;
     Ok(UserLayer {
         path: path.to_owned(),
         format: Format::Csv,
         crs,
         fields,
         features,
-        skipped,
-        warnings: reasons,
+        skipped: skipped.count,
+        warnings: skipped.reasons,
     })
 }
 

@@ -2,14 +2,16 @@
 //! tree): RFC 7946 in WGS 84, and the older files whose `crs` member names another system
 //! (`urn:ogc:def:crs:EPSG::9215`, `EPSG:3405`…).
 
-use super::crs::{Crs, ToWgs84, plainly_projected};
-use super::model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
+use super::crs::Crs;
+use super::model::{Field, FieldKind, Format, UserLayer, Value};
+use super::reproject::{self, Rows, Skipped, bad_coordinates};
 use super::{CANCELLED, IoError, Progress};
-use geo::{Geometry, MapCoords};
+use geo::Geometry;
 use std::io::Read;
 
-/// A feature as read, before reprojection: geometry in the file's CRS, and (field, value).
-type RawFeature = (Option<Geometry<f64>>, Vec<(usize, Value)>);
+/// A feature as read, before reprojection: its number, geometry in the file's CRS, and
+/// (field, value) pairs.
+type RawFeature = (usize, Option<Geometry<f64>>, Vec<(usize, Value)>);
 
 /// How much of the file's start is searched for a `crs` member.
 const HEAD: usize = 64 * 1024;
@@ -35,23 +37,19 @@ pub fn read(
             "not GeoJSON: it does not start with a JSON object".to_owned(),
         ));
     }
-    let named = crs_member(&head_text);
     let mut warnings = Vec::new();
-    let crs_given = crs.is_some();
-    let crs = match (crs, named) {
-        (Some(c), _) => c,
-        (None, Some(Ok(c))) => c,
+    let chosen = match (crs, crs_member(&head_text)) {
+        (Some(c), _) | (None, Some(Ok(c))) => Some(c),
         (None, Some(Err(name))) => {
-            warnings.push(format!("unknown crs member “{name}”; read as WGS 84"));
-            Crs::Wgs84
+            warnings.push(format!("unknown crs member “{name}”"));
+            None
         }
-        (None, None) => Crs::Wgs84,
+        (None, None) => None,
     };
 
     let mut fields: Vec<Field> = Vec::new();
     let mut raw: Vec<RawFeature> = Vec::new();
-    let mut skipped = 0usize;
-    let mut reasons: Vec<String> = Vec::new();
+    let mut skipped = Skipped::default();
     let stream = std::io::Cursor::new(head).chain(reader);
     for (n, item) in geojson::FeatureReader::from_reader(stream)
         .features()
@@ -85,33 +83,24 @@ pub fn read(
         if let Some(g) = &feature.geometry
             && !positions_complete(&g.value)
         {
-            skip(
-                &mut skipped,
-                &mut reasons,
-                format!("feature {}: a position has fewer than two numbers", n + 1),
-            );
+            skipped.add(format!(
+                "feature {}: a position has fewer than two numbers",
+                n + 1
+            ));
             continue;
         }
         let geometry = match feature.geometry.as_ref().map(Geometry::<f64>::try_from) {
             None => None,
             Some(Ok(g)) => Some(g),
             Some(Err(e)) => {
-                skip(
-                    &mut skipped,
-                    &mut reasons,
-                    format!("feature {}: {e}", n + 1),
-                );
+                skipped.add(format!("feature {}: {e}", n + 1));
                 continue;
             }
         };
         if let Some(g) = &geometry
             && let Some(problem) = bad_coordinates(g)
         {
-            skip(
-                &mut skipped,
-                &mut reasons,
-                format!("feature {}: {problem}", n + 1),
-            );
+            skipped.add(format!("feature {}: {problem}", n + 1));
             continue;
         }
         let mut values = Vec::new();
@@ -130,95 +119,35 @@ pub fn read(
             fields[index].kind = fields[index].kind.widen(value.kind());
             values.push((index, value));
         }
-        raw.push((geometry, values));
+        raw.push((n + 1, geometry, values));
     }
-    if raw.is_empty() && skipped == 0 && warnings.iter().all(|w| !w.starts_with("feature")) {
+    if raw.is_empty() && skipped.count == 0 && warnings.iter().all(|w| !w.starts_with("feature")) {
         warnings.push("the file holds no features".to_owned());
     }
 
-    // RFC 7946 says WGS 84; metres say otherwise.
-    let sample = raw
-        .iter()
-        .filter_map(|(g, _)| g.as_ref())
-        .flat_map(|g| geo::CoordsIter::coords_iter(g).take(4).map(|c| (c.x, c.y)))
-        .take(400)
-        .collect::<Vec<_>>();
-    if !crs_given && crs == Crs::Wgs84 && plainly_projected(sample) {
-        return Err(IoError::NeedsCrs {
-            path: path.to_owned(),
-        });
-    }
-    let to_wgs84 = ToWgs84::new(&crs).map_err(invalid)?;
-    let mut features = Vec::with_capacity(raw.len());
-    let geographic = crs.is_geographic();
-    for (n, (geometry, values)) in raw.into_iter().enumerate() {
-        if geographic
-            && let Some(g) = &geometry
-            && let Some(problem) = out_of_range(g)
-        {
-            skip(
-                &mut skipped,
-                &mut reasons,
-                format!("feature {}: {problem}", n + 1),
-            );
-            continue;
-        }
-        let geometry = match geometry.map(|g| {
-            g.try_map_coords(|c| {
-                to_wgs84
-                    .point(c.x, c.y)
-                    .map(|(x, y)| geo::coord! { x: x, y: y })
-            })
-        }) {
-            None => None,
-            Some(Ok(g)) => Some(g),
-            Some(Err(e)) => {
-                skip(
-                    &mut skipped,
-                    &mut reasons,
-                    format!("feature {}: {e}", n + 1),
-                );
-                continue;
+    let rows: Rows = raw
+        .into_iter()
+        .map(|(n, geometry, values)| {
+            let mut row = vec![Value::Null; fields.len()];
+            for (i, v) in values {
+                row[i] = v;
             }
-        };
-        let mut row = vec![Value::Null; fields.len()];
-        for (i, v) in values {
-            row[i] = v;
-        }
-        features.push(UserFeature {
-            geometry,
-            values: row,
-        });
-    }
-    warnings.extend(reasons);
+            (n, geometry, row)
+        })
+        .collect();
+    // RFC 7946 says WGS 84; metres say otherwise.
+    let crs = reproject::decide(&rows, chosen, path)?;
+    let features = reproject::to_wgs84(rows, &crs, "feature", path, &mut skipped)?;
+    warnings.extend(skipped.reasons);
     Ok(UserLayer {
         path: path.to_owned(),
         format: Format::GeoJson,
         crs,
         fields,
         features,
-        skipped,
+        skipped: skipped.count,
         warnings,
     })
-}
-
-/// Counts a skipped feature; the first few reasons are kept word for word.
-pub(super) fn skip(skipped: &mut usize, reasons: &mut Vec<String>, reason: String) {
-    *skipped += 1;
-    if reasons.len() < 20 {
-        reasons.push(format!("{reason}: skipped"));
-    }
-}
-
-/// A coordinate that is not a number.
-pub(super) fn bad_coordinates(g: &Geometry<f64>) -> Option<String> {
-    use geo::CoordsIter;
-    if g.coords_iter()
-        .any(|c| !c.x.is_finite() || !c.y.is_finite())
-    {
-        return Some("a coordinate is not a finite number".to_owned());
-    }
-    None
 }
 
 /// Every position has at least x and y (the geojson crate's conversion assumes so).
@@ -236,14 +165,6 @@ fn positions_complete(value: &geojson::GeometryValue) -> bool {
             geometries.iter().all(|g| positions_complete(&g.value))
         }
     }
-}
-
-/// A longitude beyond ±180° or a latitude beyond ±90° in a file of degrees.
-pub(super) fn out_of_range(g: &Geometry<f64>) -> Option<String> {
-    use geo::CoordsIter;
-    g.coords_iter()
-        .find(|c| c.x.abs() > 180.0 || c.y.abs() > 90.0)
-        .map(|c| format!("({}, {}) is not a longitude/latitude", c.x, c.y))
 }
 
 /// The `crs` member's name in the file's first bytes: `Ok` with a CRS we know, `Err` with

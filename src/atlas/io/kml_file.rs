@@ -3,8 +3,8 @@
 //! attributes. Coordinates are WGS 84 by definition. A KMZ is a zip holding the KML.
 
 use super::crs::Crs;
-use super::geojson_file::{bad_coordinates, out_of_range, skip};
 use super::model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
+use super::reproject::{Skipped, bad_coordinates, out_of_range};
 use super::{IoError, Progress};
 use geo::Geometry;
 use kml::Kml;
@@ -87,7 +87,7 @@ pub fn read(text: &str, path: &str, kmz: bool, progress: &Progress) -> Result<Us
             kind: FieldKind::Null,
         })
         .collect();
-    let (mut skipped, mut reasons) = (0usize, Vec::new());
+    let mut skipped = Skipped::default();
     let mut features = Vec::new();
     let total = placemarks.len() as u64;
     for (n, (folders, placemark)) in placemarks.into_iter().enumerate() {
@@ -105,7 +105,7 @@ pub fn read(text: &str, path: &str, kmz: bool, progress: &Progress) -> Result<Us
             None => None,
             Some(Ok(g)) => Some(g),
             Some(Err(e)) => {
-                skip(&mut skipped, &mut reasons, format!("{label}: {e}"));
+                skipped.add(format!("{label}: {e}"));
                 continue;
             }
         };
@@ -113,7 +113,7 @@ pub fn read(text: &str, path: &str, kmz: bool, progress: &Progress) -> Result<Us
             .as_ref()
             .and_then(|g| bad_coordinates(g).or_else(|| out_of_range(g)))
         {
-            skip(&mut skipped, &mut reasons, format!("{label}: {problem}"));
+            skipped.add(format!("{label}: {problem}"));
             continue;
         }
         let text = |s: Option<String>| {
@@ -156,8 +156,9 @@ pub fn read(text: &str, path: &str, kmz: bool, progress: &Progress) -> Result<Us
             *v = super::csv_file::conform(field.kind, std::mem::replace(v, Value::Null));
         }
     }
-    if features.is_empty() && skipped == 0 {
-        reasons.push("the file holds no placemarks".to_owned());
+    let mut warnings = skipped.reasons;
+    if features.is_empty() && skipped.count == 0 {
+        warnings.push("the file holds no placemarks".to_owned());
     }
     Ok(UserLayer {
         path: path.to_owned(),
@@ -165,8 +166,8 @@ pub fn read(text: &str, path: &str, kmz: bool, progress: &Progress) -> Result<Us
         crs: Crs::Wgs84,
         fields,
         features,
-        skipped,
-        warnings: reasons,
+        skipped: skipped.count,
+        warnings,
     })
 }
 

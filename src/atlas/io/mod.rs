@@ -14,6 +14,7 @@ pub mod csv_file;
 pub mod geojson_file;
 pub mod kml_file;
 mod model;
+pub mod reproject;
 pub mod shapefile_file;
 
 pub use crs::Crs;

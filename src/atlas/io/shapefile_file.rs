@@ -3,11 +3,11 @@
 //! windows-1258 (the Vietnamese code page, whose tone marks are recomposed to NFC); a
 //! table with no `.cpg` is read as UTF-8 when it is valid UTF-8, else as windows-1258.
 
-use super::crs::{Crs, ToWgs84, plainly_projected};
-use super::geojson_file::{bad_coordinates, out_of_range, skip};
-use super::model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
+use super::crs::Crs;
+use super::model::{Field, FieldKind, Format, UserLayer, Value};
+use super::reproject::{self, Rows, Skipped, bad_coordinates};
 use super::{IoError, Progress};
-use geo::{Geometry, MapCoords};
+use geo::Geometry;
 use shapefile::dbase::{self, FieldValue};
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -114,8 +114,8 @@ pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLay
         .map(|(name, kind)| Field { name, kind })
         .collect();
     let mut reader = shapefile::Reader::new(shapes, table);
-    let mut rows: Vec<(Option<Geometry<f64>>, Vec<Value>)> = Vec::new();
-    let (mut skipped, mut reasons) = (0usize, Vec::new());
+    let mut rows: Rows = Vec::new();
+    let mut skipped = Skipped::default();
     let total = shape_count.unwrap_or(records_in_table).max(1) as u64;
     for (n, item) in reader.iter_shapes_and_records().enumerate() {
         if progress.cancelled() {
@@ -125,7 +125,7 @@ pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLay
         let (shape, record) = match item {
             Ok(pair) => pair,
             Err(e) => {
-                skip(&mut skipped, &mut reasons, format!("record {}: {e}", n + 1));
+                skipped.add(format!("record {}: {e}", n + 1));
                 if n + 1 >= records_in_table.max(shape_count.unwrap_or(0)) {
                     break;
                 }
@@ -137,17 +137,13 @@ pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLay
             other => match Geometry::<f64>::try_from(other) {
                 Ok(g) => Some(g),
                 Err(e) => {
-                    skip(&mut skipped, &mut reasons, format!("record {}: {e}", n + 1));
+                    skipped.add(format!("record {}: {e}", n + 1));
                     continue;
                 }
             },
         };
         if let Some(problem) = geometry.as_ref().and_then(bad_coordinates) {
-            skip(
-                &mut skipped,
-                &mut reasons,
-                format!("record {}: {problem}", n + 1),
-            );
+            skipped.add(format!("record {}: {problem}", n + 1));
             continue;
         }
         let values: Vec<Value> = fields
@@ -157,60 +153,23 @@ pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLay
         for (field, v) in fields.iter_mut().zip(&values) {
             field.kind = field.kind.widen(v.kind());
         }
-        rows.push((geometry, values));
+        rows.push((n + 1, geometry, values));
     }
 
-    let sample: Vec<(f64, f64)> = rows
-        .iter()
-        .filter_map(|(g, _)| g.as_ref())
-        .flat_map(|g| geo::CoordsIter::coords_iter(g).take(2).map(|c| (c.x, c.y)))
-        .take(400)
-        .collect();
-    let crs = match crs {
-        Some(c) => c,
-        None if plainly_projected(sample) => return Err(IoError::NeedsCrs { path }),
-        None => {
-            warnings.push("no .prj: the coordinates are read as WGS 84 degrees".to_owned());
-            Crs::Wgs84
-        }
-    };
-    let to_wgs84 = ToWgs84::new(&crs).map_err(&invalid)?;
-    let mut features = Vec::with_capacity(rows.len());
-    for (n, (geometry, values)) in rows.into_iter().enumerate() {
-        if crs.is_geographic()
-            && let Some(problem) = geometry.as_ref().and_then(out_of_range)
-        {
-            skip(
-                &mut skipped,
-                &mut reasons,
-                format!("record {}: {problem}", n + 1),
-            );
-            continue;
-        }
-        let geometry = match geometry.map(|g| {
-            g.try_map_coords(|c| {
-                to_wgs84
-                    .point(c.x, c.y)
-                    .map(|(x, y)| geo::coord! { x: x, y: y })
-            })
-        }) {
-            None => None,
-            Some(Ok(g)) => Some(g),
-            Some(Err(e)) => {
-                skip(&mut skipped, &mut reasons, format!("record {}: {e}", n + 1));
-                continue;
-            }
-        };
-        features.push(UserFeature { geometry, values });
+    if crs.is_none() && sibling(shp, "prj").is_none() {
+        warnings
+            .push("no .prj: the coordinates are read as WGS 84 degrees if they can be".to_owned());
     }
-    warnings.extend(reasons);
+    let crs = reproject::decide(&rows, crs, &path)?;
+    let features = reproject::to_wgs84(rows, &crs, "record", &path, &mut skipped)?;
+    warnings.extend(skipped.reasons);
     Ok(UserLayer {
         path,
         format: Format::Shapefile,
         crs,
         fields,
         features,
-        skipped,
+        skipped: skipped.count,
         warnings,
     })
 }

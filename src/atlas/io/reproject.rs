@@ -1,0 +1,99 @@
+//! The step every reader ends with: decide the coordinate system (what the user chose,
+//! what the file says, else WGS 84 unless the numbers are plainly metres), then bring each
+//! feature to WGS 84, skipping and counting those that cannot be.
+
+use super::IoError;
+use super::crs::{Crs, ToWgs84, plainly_projected};
+use super::model::{UserFeature, Value};
+use geo::{CoordsIter, Geometry, MapCoords};
+
+/// Features as read: their number in the file (for messages), geometry in the file's
+/// coordinates, values in field order.
+pub type Rows = Vec<(usize, Option<Geometry<f64>>, Vec<Value>)>;
+
+/// Skipped features: how many, and the first reasons word for word.
+#[derive(Default)]
+pub struct Skipped {
+    pub count: usize,
+    pub reasons: Vec<String>,
+}
+
+impl Skipped {
+    pub fn add(&mut self, reason: String) {
+        self.count += 1;
+        if self.reasons.len() < 20 {
+            self.reasons.push(format!("{reason}: skipped"));
+        }
+    }
+}
+
+/// A coordinate that is not a finite number.
+pub fn bad_coordinates(g: &Geometry<f64>) -> Option<String> {
+    g.coords_iter()
+        .any(|c| !c.x.is_finite() || !c.y.is_finite())
+        .then(|| "a coordinate is not a finite number".to_owned())
+}
+
+/// A longitude beyond ±180° or a latitude beyond ±90° in a file of degrees.
+pub fn out_of_range(g: &Geometry<f64>) -> Option<String> {
+    g.coords_iter()
+        .find(|c| c.x.abs() > 180.0 || c.y.abs() > 90.0)
+        .map(|c| format!("({}, {}) is not a longitude/latitude", c.x, c.y))
+}
+
+/// The CRS to read `rows` in: `chosen` (the user's, or the file's own), else WGS 84 if the
+/// numbers can be degrees; metres with no CRS are refused with a request for one.
+pub fn decide(rows: &Rows, chosen: Option<Crs>, path: &str) -> Result<Crs, IoError> {
+    if let Some(crs) = chosen {
+        return Ok(crs);
+    }
+    let sample: Vec<(f64, f64)> = rows
+        .iter()
+        .filter_map(|(_, g, _)| g.as_ref())
+        .flat_map(|g| g.coords_iter().take(4).map(|c| (c.x, c.y)))
+        .take(400)
+        .collect();
+    if plainly_projected(sample) {
+        return Err(IoError::NeedsCrs {
+            path: path.to_owned(),
+        });
+    }
+    Ok(Crs::Wgs84)
+}
+
+/// Every row in WGS 84; `what` names a row in messages ("feature", "record", "row").
+pub fn to_wgs84(
+    rows: Rows,
+    crs: &Crs,
+    what: &str,
+    path: &str,
+    skipped: &mut Skipped,
+) -> Result<Vec<UserFeature>, IoError> {
+    let to = ToWgs84::new(crs).map_err(|message| IoError::Invalid {
+        path: path.to_owned(),
+        message,
+    })?;
+    let geographic = crs.is_geographic();
+    let mut out = Vec::with_capacity(rows.len());
+    for (n, geometry, values) in rows {
+        let label = format!("{what} {n}");
+        if let Some(problem) = geometry.as_ref().and_then(|g| {
+            bad_coordinates(g).or_else(|| geographic.then(|| out_of_range(g)).flatten())
+        }) {
+            skipped.add(format!("{label}: {problem}"));
+            continue;
+        }
+        let geometry = match geometry.map(|g| {
+            g.try_map_coords(|c| to.point(c.x, c.y).map(|(x, y)| geo::coord! { x: x, y: y }))
+        }) {
+            None => None,
+            Some(Ok(g)) => Some(g),
+            Some(Err(e)) => {
+                skipped.add(format!("{label}: {e}"));
+                continue;
+            }
+        };
+        out.push(UserFeature { geometry, values });
+    }
+    Ok(out)
+}
