@@ -39,8 +39,7 @@ impl AtlasApp {
                 if let Some(bounds) = self.pending_fit.take() {
                     self.set_view(ViewTarget::fitting(rect, bounds, FIT_FILL));
                 }
-                let visible = self.state.settings.visible.clone();
-                self.map(ui, &visible);
+                self.map(ui);
             });
 
         let lang = self.state.settings.lang;

@@ -13,7 +13,13 @@ use egui::{Align2, Frame, Rect, RichText, Ui, vec2};
 use walkers::Map;
 
 impl AtlasApp {
-    pub(super) fn map(&mut self, ui: &mut Ui, visible: &Visibility) {
+    /// The map with the layers of the moment: the tour step's while presenting, else the
+    /// reader's own.
+    pub(super) fn map(&mut self, ui: &mut Ui) {
+        let visible: &Visibility = self
+            .presenter
+            .visible()
+            .unwrap_or(&self.state.settings.visible);
         let lang = self.state.settings.lang;
         let selected = self
             .state

@@ -61,8 +61,7 @@ impl AtlasApp {
                     self.set_view(view);
                     ctx.request_repaint();
                 }
-                let visible = self.presenter.visible().cloned().unwrap_or_default();
-                self.map(ui, &visible);
+                self.map(ui);
             });
         if blank {
             egui::Area::new(egui::Id::unique("blank-screen"))
