@@ -25,14 +25,20 @@ pub fn parse_crs(text: &str) -> Result<Crs, String> {
 }
 
 /// `info FILE`: the JSON description of the layer.
-pub fn info(path: &Path, crs: Option<Crs>) -> Result<String, IoError> {
-    let layer = io::open(path, crs, &Progress::default())?;
+pub fn info(path: &Path, layer: Option<&str>, crs: Option<Crs>) -> Result<String, IoError> {
+    let layer = io::open_layer(path, layer, crs, &Progress::default())?;
     Ok(serde_json::to_string_pretty(&layer.info()).unwrap_or_default())
 }
 
 /// `convert FILE OUT.geojson`: writes the layer in WGS 84; returns a one-line summary.
-pub fn convert(path: &Path, out: &Path, crs: Option<Crs>) -> Result<String, String> {
-    let layer = io::open(path, crs, &Progress::default()).map_err(|e| e.to_string())?;
+pub fn convert(
+    path: &Path,
+    layer: Option<&str>,
+    out: &Path,
+    crs: Option<Crs>,
+) -> Result<String, String> {
+    let layer =
+        io::open_layer(path, layer, crs, &Progress::default()).map_err(|e| e.to_string())?;
     std::fs::write(out, layer.to_geojson()).map_err(|e| format!("{}: {e}", out.display()))?;
     Ok(format!(
         "{} features ({} skipped) from {} in {} → {} (WGS 84)",

@@ -49,6 +49,9 @@ enum Verb {
     /// geometry types, fields, WGS 84 bounds, vertices, warnings.
     Info {
         file: PathBuf,
+        /// Which layer of a file that holds several (a GeoPackage's feature table).
+        #[arg(long, value_name = "NAME")]
+        layer_name: Option<String>,
         /// The file's coordinate system when it names none (EPSG:9215, or a PROJ string).
         #[arg(long)]
         crs: Option<String>,
@@ -57,6 +60,9 @@ enum Verb {
     Convert {
         file: PathBuf,
         out: PathBuf,
+        /// Which layer of a file that holds several (a GeoPackage's feature table).
+        #[arg(long, value_name = "NAME")]
+        layer_name: Option<String>,
         /// The file's coordinate system when it names none (EPSG:9215, or a PROJ string).
         #[arg(long)]
         crs: Option<String>,
@@ -66,10 +72,18 @@ enum Verb {
 fn headless(verb: Verb) -> ExitCode {
     let crs = |text: Option<String>| text.map(|t| cli::parse_crs(&t)).transpose();
     let result = match verb {
-        Verb::Info { file, crs: c } => {
-            crs(c).and_then(|c| cli::info(&file, c).map_err(|e| e.to_string()))
-        }
-        Verb::Convert { file, out, crs: c } => crs(c).and_then(|c| cli::convert(&file, &out, c)),
+        Verb::Info {
+            file,
+            layer_name,
+            crs: c,
+        } => crs(c)
+            .and_then(|c| cli::info(&file, layer_name.as_deref(), c).map_err(|e| e.to_string())),
+        Verb::Convert {
+            file,
+            out,
+            layer_name,
+            crs: c,
+        } => crs(c).and_then(|c| cli::convert(&file, layer_name.as_deref(), &out, c)),
     };
     match result {
         Ok(text) => {

@@ -269,7 +269,8 @@ fn a_load_can_be_cancelled() {
 /// `info` and `convert`, as scripts use them, on the same loader.
 #[test]
 fn info_and_convert_describe_and_write_the_layer() {
-    let text = langson_atlas::cli::info(&data("sites-vn2000-tm3.geojson"), None).expect("info");
+    let text =
+        langson_atlas::cli::info(&data("sites-vn2000-tm3.geojson"), None, None).expect("info");
     let info: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(info["format"], "GeoJSON");
     assert_eq!(info["crs"], "VN-2000 / TM-3 107-15 (EPSG:9215)");
@@ -284,7 +285,7 @@ fn info_and_convert_describe_and_write_the_layer() {
 
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("converted.geojson");
     let summary =
-        langson_atlas::cli::convert(&data("investors.csv"), &out, None).expect("converts");
+        langson_atlas::cli::convert(&data("investors.csv"), None, &out, None).expect("converts");
     assert!(summary.contains("12 features (1 skipped)"), "{summary}");
     let again = io::open(&out, None, &Progress::default()).expect("the output loads");
     assert_eq!(again.features.len(), 12);

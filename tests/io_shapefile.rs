@@ -105,7 +105,24 @@ fn write_shapefile_fixtures() {
     }
     drop(w);
 
-    // 3. A .shp whose .dbf is missing.
+    // 3. A windows-1251 table without a .cpg whose dBase language driver id (0xC9) says so.
+    let enc = dbase::encoding::EncodingRs::from(encoding_rs::WINDOWS_1251);
+    let table = TableWriterBuilder::with_encoding(enc)
+        .add_character_field(FieldName::try_from("nha_dau_tu").expect("name"), 40);
+    let mut w = shapefile::Writer::from_path(data("nha-dau-tu-1251.shp"), table).expect("writer");
+    let mut r = Record::default();
+    r.insert(
+        "nha_dau_tu".into(),
+        FieldValue::Character(Some("Москва Инвест".to_owned())),
+    );
+    w.write_shape_and_record(&shapefile::Point::new(106.76, 21.85), &r)
+        .expect("written");
+    drop(w);
+    let mut dbf = std::fs::read(data("nha-dau-tu-1251.dbf")).expect("dbf");
+    dbf[29] = 0xC9;
+    std::fs::write(data("nha-dau-tu-1251.dbf"), dbf).expect("dbf");
+
+    // 4. A .shp whose .dbf is missing.
     std::fs::copy(data("lo-dat-vn2000.shp"), data("khong-dbf.shp")).expect("copy");
 }
 
@@ -165,4 +182,20 @@ fn a_shp_without_its_dbf_is_named() {
     let err = io::open(&data("khong-dbf.shp"), None, &Progress::default()).expect_err("no .dbf");
     assert!(matches!(err, IoError::Invalid { .. }));
     assert!(err.to_string().contains("khong-dbf.shp: no .dbf"), "{err}");
+}
+
+/// A table without a .cpg whose dBase header names its code page is read in that code page
+/// (the Vietnamese guess would turn this Cyrillic into Latin letters with tone marks).
+#[test]
+fn a_table_without_cpg_follows_its_language_driver_id() {
+    let layer = io::open(&data("nha-dau-tu-1251.shp"), None, &Progress::default()).expect("loads");
+    assert_eq!(
+        layer.features[0].values[0],
+        Value::Text("Москва Инвест".to_owned())
+    );
+    assert!(
+        layer.warnings.iter().any(|w| w.contains("windows-1251")),
+        "{:?}",
+        layer.warnings
+    );
 }

@@ -7,11 +7,16 @@
 //!
 //! Formats so far: GeoJSON (`geojson_file.rs`, streamed), CSV/TSV with coordinate or WKT
 //! columns (`csv_file.rs`), ESRI Shapefile with its .dbf, .prj and .cpg, or a zip holding
-//! one (`shapefile_file.rs`), KML and KMZ (`kml_file.rs`).
+//! one (`shapefile_file.rs`), KML and KMZ (`kml_file.rs`), GeoPackage (`gpkg_file.rs`, one
+//! feature table at a time) and FlatGeobuf (`fgb_file.rs`); the binary geometries of the
+//! last two go through `geometry_blob.rs`.
 
 pub mod crs;
 pub mod csv_file;
+pub mod fgb_file;
 pub mod geojson_file;
+mod geometry_blob;
+pub mod gpkg_file;
 pub mod kml_file;
 mod model;
 pub mod reproject;
@@ -36,7 +41,7 @@ pub enum IoError {
     #[error("{path}: {size} bytes is more than the {max} a layer may have")]
     TooLarge { path: String, size: u64, max: u64 },
     #[error(
-        "{path}: not a format the atlas reads (GeoJSON, CSV, TSV, Shapefile or a zip of one, KML, KMZ)"
+        "{path}: not a format the atlas reads (GeoJSON, CSV, TSV, Shapefile or a zip of one, KML, KMZ, GeoPackage, FlatGeobuf)"
     )]
     UnknownFormat { path: String },
     #[error("{path}: {message}")]
@@ -49,6 +54,8 @@ pub enum IoError {
         "{path}: the coordinates are not degrees and the file names no coordinate system; choose one (e.g. VN-2000 / TM-3 107-15, EPSG:9215)"
     )]
     NeedsCrs { path: String },
+    #[error("{path}: holds {} layers ({}); choose one", layers.len(), layers.join(", "))]
+    ChooseLayer { path: String, layers: Vec<String> },
     #[error("{path}: loading was cancelled")]
     Cancelled { path: String },
 }
@@ -87,6 +94,17 @@ impl Progress {
 /// Reads the layer at `path`. `crs` overrides what the file says (or supplies what it
 /// does not say).
 pub fn open(path: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLayer, IoError> {
+    open_layer(path, None, crs, progress)
+}
+
+/// Reads layer `layer` of a file that holds several (a GeoPackage's feature tables); with
+/// `None`, the file's only layer, or [`IoError::ChooseLayer`] listing them.
+pub fn open_layer(
+    path: &Path,
+    layer: Option<&str>,
+    crs: Option<Crs>,
+    progress: &Progress,
+) -> Result<UserLayer, IoError> {
     let shown = path.display().to_string();
     let size = std::fs::metadata(path)
         .map_err(|e| IoError::Unreadable {
@@ -118,7 +136,8 @@ pub fn open(path: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLa
         "geojson" | "json" => geojson_file::read(reader, &shown, crs, progress),
         "csv" | "tsv" | "txt" => csv_file::read(reader, &shown, crs, progress),
         "shp" => shapefile_file::read(path, crs, progress),
-        "kml" | "kmz" | "zip" => {
+        "gpkg" => gpkg_file::read(path, layer, crs, progress),
+        "kml" | "kmz" | "zip" | "fgb" => {
             let mut bytes = Vec::new();
             let mut reader = reader;
             std::io::Read::read_to_end(&mut reader, &mut bytes)
@@ -146,6 +165,7 @@ pub fn open_bytes(bytes: &[u8], name: &str, crs: Option<Crs>) -> Result<UserLaye
     match ext.as_str() {
         "geojson" | "json" => geojson_file::read(reader, name, crs, &progress),
         "csv" | "tsv" | "txt" => csv_file::read(reader, name, crs, &progress),
+        "gpkg" => gpkg_from_bytes(bytes, name, crs, &progress),
         _ => from_bytes(bytes, name, &ext, crs, &progress),
     }
 }
@@ -171,7 +191,49 @@ fn from_bytes(
         }
         "kmz" => kml_file::read(&kml_file::kml_of_kmz(bytes, name)?, name, true, progress),
         "zip" => shapefile_file::read_zip(bytes, name, crs, progress),
+        "fgb" => fgb_file::read(bytes, name, crs, progress),
         _ => Err(unknown()),
+    }
+}
+
+/// SQLite reads files, not memory: the bytes go to a private temporary file first.
+fn gpkg_from_bytes(
+    bytes: &[u8],
+    name: &str,
+    crs: Option<Crs>,
+    progress: &Progress,
+) -> Result<UserLayer, IoError> {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let file = std::env::temp_dir().join(format!("langson-atlas-{}-{n}.gpkg", std::process::id()));
+    std::fs::write(&file, bytes).map_err(|e| read_error(name, &e))?;
+    let result = gpkg_file::read(&file, None, crs, progress);
+    let _ = std::fs::remove_file(&file);
+    let temporary = file.display().to_string();
+    match result {
+        Ok(mut layer) => {
+            layer.path = layer.path.replace(&temporary, name);
+            Ok(layer)
+        }
+        Err(e) => Err(e.with_path(name)),
+    }
+}
+
+impl IoError {
+    /// The same error about the file shown as `path`.
+    pub fn with_path(self, path: &str) -> IoError {
+        let path = path.to_owned();
+        match self {
+            IoError::Unreadable { message, .. } => IoError::Unreadable { path, message },
+            IoError::Empty { .. } => IoError::Empty { path },
+            IoError::TooLarge { size, max, .. } => IoError::TooLarge { path, size, max },
+            IoError::UnknownFormat { .. } => IoError::UnknownFormat { path },
+            IoError::Invalid { message, .. } => IoError::Invalid { path, message },
+            IoError::NoCoordinates { columns, .. } => IoError::NoCoordinates { path, columns },
+            IoError::NeedsCrs { .. } => IoError::NeedsCrs { path },
+            IoError::ChooseLayer { layers, .. } => IoError::ChooseLayer { path, layers },
+            IoError::Cancelled { .. } => IoError::Cancelled { path },
+        }
     }
 }
 

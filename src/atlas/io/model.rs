@@ -11,6 +11,8 @@ pub enum Format {
     Shapefile,
     Kml,
     Kmz,
+    GeoPackage,
+    FlatGeobuf,
 }
 
 impl Format {
@@ -21,6 +23,8 @@ impl Format {
             Format::Shapefile => "ESRI Shapefile",
             Format::Kml => "KML",
             Format::Kmz => "KMZ",
+            Format::GeoPackage => "GeoPackage",
+            Format::FlatGeobuf => "FlatGeobuf",
         }
     }
 }

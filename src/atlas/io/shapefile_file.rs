@@ -1,7 +1,8 @@
 //! ESRI Shapefiles: the `.shp` with its `.dbf` attributes (required), `.shx` index, `.prj`
 //! coordinate system and `.cpg` code page (each optional). Attributes in UTF-8 or
 //! windows-1258 (the Vietnamese code page, whose tone marks are recomposed to NFC); a
-//! table with no `.cpg` is read as UTF-8 when it is valid UTF-8, else as windows-1258.
+//! table with no `.cpg` is read in the code page its dBase language driver id names, else
+//! as UTF-8 when it is valid UTF-8, else as windows-1258.
 
 use super::crs::Crs;
 use super::model::{Field, FieldKind, Format, UserLayer, Value};
@@ -40,14 +41,44 @@ fn encoding(shp: &Path, dbf: &Path, warnings: &mut Vec<String>) -> &'static enco
             )),
         }
     }
-    let utf8 = std::fs::read(dbf).is_ok_and(|b| std::str::from_utf8(&b).is_ok());
-    if utf8 {
+    let bytes = std::fs::read(dbf).unwrap_or_default();
+    if let Some((encoding, page)) = bytes.get(29).and_then(|&id| language_driver(id)) {
+        warnings.push(format!(
+            "no .cpg: the attribute table is read as {page}, as its dBase language driver says"
+        ));
+        return encoding;
+    }
+    if std::str::from_utf8(&bytes).is_ok() {
         encoding_rs::UTF_8
     } else {
         warnings
             .push("no .cpg: the attribute table is read as windows-1258 (Vietnamese)".to_owned());
         encoding_rs::WINDOWS_1258
     }
+}
+
+/// The code page a dBase language driver id names, where encoding_rs has it. Id 0 (none)
+/// and 0x57 ("the current ANSI code page", what most GIS software writes) say nothing;
+/// windows-1258 has no id at all, so Vietnamese tables are found by the guess above.
+fn language_driver(id: u8) -> Option<(&'static encoding_rs::Encoding, &'static str)> {
+    use encoding_rs as e;
+    Some(match id {
+        0x03 | 0x58 | 0x59 => (e::WINDOWS_1252, "windows-1252"),
+        0x13 | 0x7B => (e::SHIFT_JIS, "Shift_JIS"),
+        0x26 | 0x65 => (e::IBM866, "IBM866"),
+        0x4D | 0x7A => (e::GBK, "GBK"),
+        0x4E | 0x79 => (e::EUC_KR, "EUC-KR"),
+        0x4F | 0x78 => (e::BIG5, "Big5"),
+        0x50 | 0x7C => (e::WINDOWS_874, "windows-874"),
+        0x7D => (e::WINDOWS_1255, "windows-1255"),
+        0x7E => (e::WINDOWS_1256, "windows-1256"),
+        0xC8 => (e::WINDOWS_1250, "windows-1250"),
+        0xC9 => (e::WINDOWS_1251, "windows-1251"),
+        0xCA => (e::WINDOWS_1254, "windows-1254"),
+        0xCB => (e::WINDOWS_1253, "windows-1253"),
+        0xCC => (e::WINDOWS_1257, "windows-1257"),
+        _ => return None,
+    })
 }
 
 pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLayer, IoError> {
