@@ -9,6 +9,7 @@ pub mod app;
 pub mod atlas;
 pub mod cli;
 pub mod export;
+pub mod layers;
 pub mod map;
 pub mod prep;
 pub mod present;

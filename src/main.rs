@@ -38,6 +38,10 @@ struct Cli {
     /// Offer an XYZ tile server as a basemap, e.g. "https://tiles.example/{z}/{x}/{y}.png".
     #[arg(long, value_name = "URL")]
     tiles: Option<String>,
+    /// Open this file as a layer of your own (repeatable): GeoJSON, Shapefile, KML/KMZ,
+    /// CSV, GeoPackage, FlatGeobuf.
+    #[arg(long = "layer", value_name = "FILE")]
+    layers: Vec<PathBuf>,
     #[command(subcommand)]
     verb: Option<Verb>,
 }
@@ -105,6 +109,7 @@ fn main() -> ExitCode {
     health::install();
     http::install_tls();
     let options = Options {
+        layers: cli.layers,
         offline: cli.offline,
         pmtiles: cli.basemap,
         lang: cli.lang.map(|l| match l {

@@ -3,6 +3,8 @@
 //! and `AtlasApp::apply` (`app/apply.rs`) is the one place that carries them out.
 
 use crate::atlas::{FactId, FeatureId, Lang, LayerKind};
+use crate::layers::style::Style;
+use crate::layers::{LayerId, Source, Stored};
 use crate::map::Visibility;
 use crate::map::basemap::BasemapChoice;
 use crate::present::Command;
@@ -14,6 +16,8 @@ pub struct Settings {
     pub lang: Lang,
     pub visible: Visibility,
     pub basemap: BasemapChoice,
+    /// The reader's own layers, top of the list first, with their styles.
+    pub user_layers: Vec<Stored>,
 }
 
 impl Default for Settings {
@@ -22,8 +26,46 @@ impl Default for Settings {
             lang: Lang::Vi,
             visible: Visibility::default(),
             basemap: BasemapChoice::Offline,
+            user_layers: Vec::new(),
         }
     }
+}
+
+/// A question to settle before a file can open: the CRS of a file in metres that names
+/// none, or which layer of a GeoPackage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    Crs(Source),
+    Layer(Source, Vec<String>),
+}
+
+/// Which table the attribute table shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TableOf {
+    User(LayerId),
+    Plan(LayerKind),
+}
+
+/// The state of the user-layer windows and panels.
+#[derive(Debug, Default)]
+pub struct UserState {
+    /// The user feature shown in the side panel.
+    pub identified: Option<(LayerId, usize)>,
+    pub table: Option<TableOf>,
+    pub style_editor: Option<LayerId>,
+    pub prompt: Option<Prompt>,
+    /// The path typed into the open box (where no file dialog is available).
+    pub typed_path: String,
+    /// The EPSG code typed into the CRS chooser.
+    pub other_epsg: String,
+    /// The plan layer table's filters and sort.
+    pub plan_table: crate::layers::table::TableView,
+    /// The layer whose name is being edited, with the text so far.
+    pub renaming: Option<(LayerId, String)>,
+    /// The last export of a table or a selection: the file written, or why not.
+    pub export_note: Option<String>,
+    /// Files dragged over the window right now.
+    pub files_hovering: bool,
 }
 
 /// The article open in the source viewer, and the words to show.
@@ -63,6 +105,7 @@ pub struct State {
     pub search: String,
     pub source: Option<SourceView>,
     pub export: ExportState,
+    pub user: UserState,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -92,4 +135,31 @@ pub enum Action {
     ExportView,
     /// Export every tour step as numbered PNGs.
     ExportTour,
+    /// Open files as user layers (drag-and-drop, the dialog, the command line).
+    OpenFiles(Vec<std::path::PathBuf>),
+    /// Open one layer, its CRS or table chosen.
+    Open(Source),
+    /// Show the platform's file dialog.
+    OpenDialog,
+    DismissPrompt,
+    CancelLoad(LayerId),
+    LayerVisible(LayerId, bool),
+    LayerOpacity(LayerId, f32),
+    RenameLayer(LayerId, String),
+    /// Move a layer up (negative) or down the list.
+    MoveLayer(LayerId, isize),
+    RemoveLayer(LayerId),
+    ZoomToLayer(LayerId),
+    SetStyle(LayerId, Style),
+    EditStyle(Option<LayerId>),
+    /// A user feature clicked on the map or in its table: its attributes in the side panel.
+    Identify(Option<(LayerId, usize)>),
+    ShowTable(Option<TableOf>),
+    /// Select rows of a user layer (replacing the selection, or adding to it).
+    SelectRows(LayerId, Vec<usize>, bool),
+    ZoomToRows(LayerId),
+    /// Write the rows the table shows as CSV.
+    ExportRows(LayerId),
+    /// Write the selected features as GeoJSON.
+    ExportSelection(LayerId),
 }

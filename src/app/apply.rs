@@ -22,7 +22,10 @@ impl AtlasApp {
     pub fn apply(&mut self, action: Action) {
         let now = self.ctx.input(|i| i.time);
         match action {
-            Action::Select(id) => self.state.selected = Some(id),
+            Action::Select(id) => {
+                self.state.selected = Some(id);
+                self.state.user.identified = None;
+            }
             Action::ClearSelection => self.state.selected = None,
             Action::ZoomToFeature(id) => self.pending_fit = self.feature_bounds(&id),
             Action::ZoomToCommune(index) => {
@@ -75,6 +78,7 @@ impl AtlasApp {
             Action::ToggleExport => self.state.export.open = !self.state.export.open,
             Action::ExportView => self.export_view(),
             Action::ExportTour => self.export_tour(),
+            user => self.apply_user(user),
         }
     }
 

@@ -5,7 +5,10 @@ use super::{AtlasApp, keymap};
 use crate::map::basemap::health;
 use crate::map::mercator::ViewTarget;
 use crate::state::Action;
-use crate::ui::{export_panel, feature_panel, layers_panel, source_viewer, status_bar, top_bar};
+use crate::ui::{
+    export_panel, feature_panel, identify, layers_panel, open_prompt, source_viewer, status_bar,
+    style_window, top_bar,
+};
 use egui::{Frame, Ui};
 
 /// Share of the map a framed feature or the province fills.
@@ -14,6 +17,7 @@ const FIT_FILL: f64 = 0.9;
 impl AtlasApp {
     pub(super) fn browse_frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        let lang = self.state.settings.lang;
         let typing = ctx.egui_wants_keyboard_input();
         let source_open = self.state.source.is_some();
         let mut actions = ctx.input(|i| keymap::browsing(i, typing, source_open));
@@ -25,13 +29,20 @@ impl AtlasApp {
         egui::Panel::left("layers")
             .default_size(290.0)
             .show(ui, |ui| {
-                layers_panel::show(ui, &self.atlas, &mut self.state, &mut actions)
+                layers_panel::show(ui, &self.atlas, &self.user, &mut self.state, &mut actions)
             });
         egui::Panel::right("feature")
             .default_size(340.0)
-            .show(ui, |ui| {
-                feature_panel::show(ui, &self.atlas, &self.state, &mut actions)
+            .show(ui, |ui| match self.state.user.identified {
+                Some(hit) => identify::show(ui, &self.user, hit, lang, &mut actions),
+                None => feature_panel::show(ui, &self.atlas, &self.state, &mut actions),
             });
+        if self.state.user.table.is_some() {
+            egui::Panel::bottom("attribute-table")
+                .resizable(true)
+                .default_size(240.0)
+                .show(ui, |ui| self.table_panel(ui, &mut actions));
+        }
         egui::CentralPanel::default()
             .frame(Frame::NONE)
             .show(ui, |ui| {
@@ -42,7 +53,6 @@ impl AtlasApp {
                 self.map(ui);
             });
 
-        let lang = self.state.settings.lang;
         if let Some(view) = self.state.source.as_mut() {
             source_viewer::show(&ctx, &self.atlas.facts, view, lang, &mut actions);
         }
@@ -55,10 +65,37 @@ impl AtlasApp {
                 &mut actions,
             );
         }
+        if let Some(id) = self.state.user.style_editor
+            && let Some(layer) = self.user.get(id)
+        {
+            style_window::show(&ctx, layer, lang, &mut actions);
+        }
+        if let Some(prompt) = &self.state.user.prompt {
+            open_prompt::show(
+                &ctx,
+                prompt,
+                &mut self.state.user.other_epsg,
+                lang,
+                &mut actions,
+            );
+        }
+        if self.state.user.files_hovering {
+            drop_hint(&ctx, lang);
+        }
+        // A plan feature under the click wins (the plan is drawn on top); else a user one.
         if let Some(clicked) = self.map_out.clicked.take() {
-            match clicked.and_then(|i| self.atlas.features().get(i)) {
-                Some(f) => actions.push(Action::Select(f.id().clone())),
-                None => actions.push(Action::ClearSelection),
+            let user_hit = self.user_out.clicked.take().flatten();
+            let add = ctx.input(|i| i.modifiers.command || i.modifiers.shift);
+            match (clicked.and_then(|i| self.atlas.features().get(i)), user_hit) {
+                (Some(f), _) => actions.push(Action::Select(f.id().clone())),
+                (None, Some((id, i))) => {
+                    actions.push(Action::SelectRows(id, vec![i], add));
+                    actions.push(Action::Identify(Some((id, i))));
+                }
+                (None, None) => {
+                    actions.push(Action::ClearSelection);
+                    actions.push(Action::Identify(None));
+                }
             }
         }
         for action in actions {
@@ -100,4 +137,20 @@ impl AtlasApp {
             );
         });
     }
+}
+
+/// Files held over the window: say what dropping them does.
+fn drop_hint(ctx: &egui::Context, lang: crate::atlas::Lang) {
+    egui::Area::new(egui::Id::unique("drop-hint"))
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(
+                    egui::RichText::new(crate::ui::words::W::DropHere.get(lang))
+                        .size(22.0)
+                        .strong(),
+                );
+            });
+        });
 }

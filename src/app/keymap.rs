@@ -15,6 +15,9 @@ pub fn browsing(input: &egui::InputState, typing: bool, source_open: bool) -> Ve
             Action::ClearSelection
         });
     }
+    if input.modifiers.command && input.key_pressed(Key::O) {
+        actions.push(Action::OpenDialog);
+    }
     if input.modifiers.command && input.key_pressed(Key::F) {
         actions.push(Action::FocusSearch);
     }

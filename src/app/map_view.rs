@@ -7,6 +7,7 @@ use crate::map::Visibility;
 use crate::map::basemap::BasemapChoice;
 use crate::map::overlays;
 use crate::map::plan_layer::{MapOutput, PlanLayer};
+use crate::map::user_layer::{UserOutput, UserPlugin};
 use crate::theme;
 use crate::ui::i18n::T;
 use egui::{Align2, Frame, Rect, RichText, Ui, vec2};
@@ -51,17 +52,31 @@ impl AtlasApp {
             base_labels,
             highlights: &highlights,
             highlight_alpha,
+            fill_share: if self.user.ready().any(|l| l.stored.visible) {
+                0.3
+            } else {
+                1.0
+            },
             out: &mut out,
+        };
+        // The reader's layers go under the plan's, which stay on top as context.
+        let mut user_out = UserOutput::default();
+        let user = UserPlugin {
+            layers: &self.user,
+            cache: &mut self.user_cache,
+            out: &mut user_out,
         };
         let (offline, overlay) = self.basemaps.layers();
         let mut map = Map::new(Some(offline), &mut self.memory, self.home)
             .zoom_with_ctrl(false)
+            .with_plugin(user)
             .with_plugin(plan);
         if let Some(overlay) = overlay {
             map = map.with_layer(overlay, 1.0);
         }
         let response = ui.add(map);
         self.map_out = out;
+        self.user_out = user_out;
         if let Some(view) = self.map_out.view {
             overlays::scale_bar(ui, response.rect, view.metres_per_point());
         }

@@ -9,12 +9,16 @@ pub mod export_job;
 pub mod keymap;
 mod map_view;
 mod presenting;
+mod table_panel;
+mod user_layers;
 
 use crate::atlas::{Atlas, GeodataSource, Lang};
 use crate::export::Gpu;
+use crate::layers::UserLayers;
 use crate::map::basemap::{BasemapChoice, Basemaps, offline::OfflineTiles, raster::BaseGeometry};
 use crate::map::cache::GeometryCache;
 use crate::map::plan_layer::MapOutput;
+use crate::map::user_layer::{UserCache, UserOutput};
 use crate::present::Presentation;
 use crate::present::controller::Presenter;
 use crate::present::tour::Tour;
@@ -43,6 +47,8 @@ pub struct Options {
     pub tiles: Option<String>,
     /// Start in presentation mode.
     pub present: bool,
+    /// Files to open as user layers, over those of the last session.
+    pub layers: Vec<PathBuf>,
 }
 
 pub struct AtlasApp {
@@ -60,6 +66,11 @@ pub struct AtlasApp {
     home: Position,
     presenter: Presenter,
     exports: ExportJobs,
+    /// The reader's own layers, their drawing cache, and what the map said of them.
+    user: UserLayers,
+    user_cache: UserCache,
+    user_out: UserOutput,
+    loader: user_layers::Loader,
 }
 
 impl AtlasApp {
@@ -127,7 +138,14 @@ impl AtlasApp {
             home,
             presenter,
             exports: ExportJobs::default(),
+            user: UserLayers::default(),
+            user_cache: UserCache::default(),
+            user_out: UserOutput::default(),
+            loader: user_layers::Loader::default(),
         };
+        let stored_layers = std::mem::take(&mut app.state.settings.user_layers);
+        app.restore(stored_layers);
+        app.open_files(options.layers.clone());
         if options.present {
             app.apply(crate::state::Action::StartPresentation);
         }
@@ -154,6 +172,27 @@ impl AtlasApp {
 
     pub fn zoom(&self) -> f64 {
         self.memory.zoom()
+    }
+
+    pub fn user_layers(&self) -> &UserLayers {
+        &self.user
+    }
+
+    pub fn user_output(&self) -> &UserOutput {
+        &self.user_out
+    }
+
+    /// Whether a user layer is still loading.
+    pub fn loading(&self) -> bool {
+        self.loader.busy()
+    }
+
+    /// What persists now: the settings with the user layers as they stand.
+    pub fn settings_to_store(&self) -> Settings {
+        Settings {
+            user_layers: self.user.to_store(),
+            ..self.state.settings.clone()
+        }
     }
 
     pub fn data_errors(&self) -> &[String] {
@@ -185,6 +224,8 @@ impl AtlasApp {
         self.basemaps
             .offline
             .set_pixels_per_point(ctx.pixels_per_point());
+        self.poll_loads();
+        self.take_dropped_files(&ctx);
         if self.exports.poll(&mut self.state.export) {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
@@ -239,6 +280,6 @@ impl eframe::App for AtlasApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings_to_store());
     }
 }

@@ -24,11 +24,18 @@ type Edge = GeomWithData<Line<[f64; 2]>, usize>;
 
 impl SpatialIndex {
     pub fn new(features: &[Feature]) -> Self {
-        let entries = features
-            .iter()
+        Self::of_geometries(features.iter().map(|f| f.geometry.as_ref()))
+    }
+
+    /// The index of any list of geometries (a user layer's), by position in the list.
+    pub fn of_geometries<'a>(
+        geometries: impl Iterator<Item = Option<&'a Geometry<f64>>> + Clone,
+    ) -> Self {
+        let entries = geometries
+            .clone()
             .enumerate()
-            .filter_map(|(i, f)| {
-                let rect = f.geometry.as_ref()?.bounding_rect()?;
+            .filter_map(|(i, g)| {
+                let rect = g?.bounding_rect()?;
                 Some(Entry::new(
                     Rectangle::from_corners(
                         [rect.min().x, rect.min().y],
@@ -38,10 +45,9 @@ impl SpatialIndex {
                 ))
             })
             .collect();
-        let edges = features
-            .iter()
+        let edges = geometries
             .enumerate()
-            .filter_map(|(i, f)| Some((i, f.geometry.as_ref()?)))
+            .filter_map(|(i, g)| Some((i, g?)))
             .flat_map(|(i, g)| {
                 edges_of(g).into_iter().map(move |l| {
                     Edge::new(Line::new([l.start.x, l.start.y], [l.end.x, l.end.y]), i)
@@ -72,6 +78,23 @@ impl SpatialIndex {
         tolerance_m: f64,
         visible: impl Fn(LayerKind) -> bool,
     ) -> Option<usize> {
+        self.pick_by(at, tolerance_m, |i| {
+            let feature = features.get(i)?;
+            if !visible(feature.kind().layer()) {
+                return None;
+            }
+            Some((feature.geometry.as_ref()?, feature.kind().pick_priority()))
+        })
+    }
+
+    /// The same choice over any geometries: `candidate` gives an indexed geometry and its
+    /// priority, or `None` to pass it over (hidden).
+    pub fn pick_by<'a>(
+        &self,
+        at: Coord,
+        tolerance_m: f64,
+        candidate: impl Fn(usize) -> Option<(&'a Geometry<f64>, u8)>,
+    ) -> Option<usize> {
         let cos_lat = at.y.to_radians().cos().max(0.01);
         let dlat = tolerance_m / METRES_PER_DEGREE;
         let dlon = dlat / cos_lat;
@@ -98,14 +121,13 @@ impl SpatialIndex {
         // (feature, distance): the best candidate of each kind of geometry.
         let mut candidates: Vec<(usize, f64)> = Vec::new();
         let mut polygons: Vec<(usize, f64)> = Vec::new(); // (feature, east edge of its box)
+        let mut priorities: Vec<(usize, u8)> = Vec::new();
         for entry in self.tree.locate_in_envelope_intersecting(&near) {
-            let Some(feature) = features.get(entry.data) else {
+            let Some((geometry, priority)) = candidate(entry.data) else {
                 continue;
             };
-            if !visible(feature.kind().layer()) {
-                continue;
-            }
-            match feature.geometry.as_ref() {
+            priorities.push((entry.data, priority));
+            match Some(geometry) {
                 Some(Geometry::Point(p)) => candidates.push((entry.data, metres([p.x(), p.y()]))),
                 Some(Geometry::MultiPoint(mp)) => {
                     let d = mp
@@ -160,7 +182,10 @@ impl SpatialIndex {
         candidates
             .into_iter()
             .filter(|(_, d)| *d <= tolerance_m)
-            .filter_map(|(i, d)| Some((i, features.get(i)?.kind().pick_priority(), d)))
+            .filter_map(|(i, d)| {
+                let priority = priorities.iter().find(|(j, _)| *j == i)?.1;
+                Some((i, priority, d))
+            })
             .max_by(|(_, pa, da), (_, pb, db)| pa.cmp(pb).then(db.total_cmp(da)))
             .map(|(i, _, _)| i)
     }

@@ -71,6 +71,7 @@ impl Composition {
             base_labels: true,
             highlights: &highlights,
             highlight_alpha: 1.0,
+            fill_share: 1.0,
             out: &mut out,
         };
         let mut child = ui.new_child(UiBuilder::new().max_rect(full));

@@ -110,7 +110,7 @@ fn points(line: &LineString<f64>) -> Vec<[f64; 2]> {
     line.0.iter().map(|c| [c.x, c.y]).collect()
 }
 
-fn prepare(world: &Geometry<f64>, tolerance: f64) -> Prepared {
+pub(super) fn prepare(world: &Geometry<f64>, tolerance: f64) -> Prepared {
     let mut out = Prepared::default();
     let add_polygon = |polygon: &geo::Polygon<f64>, out: &mut Prepared| {
         let simplified = polygon.simplify(tolerance);

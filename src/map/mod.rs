@@ -8,6 +8,7 @@ pub mod overlays;
 pub mod plan_layer;
 pub mod style;
 pub mod symbols;
+pub mod user_layer;
 
 use crate::atlas::LayerKind;
 use std::collections::BTreeSet;

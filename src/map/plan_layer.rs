@@ -44,6 +44,9 @@ pub struct PlanLayer<'a> {
     /// Features a presentation step highlights, and how far they have faded in (0–1).
     pub highlights: &'a [usize],
     pub highlight_alpha: f32,
+    /// Share of the area fills' opacity kept: lower while the reader's own layers show
+    /// beneath, so that they read through the plan's districts and zones.
+    pub fill_share: f32,
     pub out: &'a mut MapOutput,
 }
 
@@ -66,7 +69,8 @@ impl PlanLayer<'_> {
         };
         match style {
             Style::Area(area) => {
-                if area.fill.a() > 0 && !prepared.fill_indices.is_empty() {
+                let fill = area.fill.gamma_multiply(self.fill_share);
+                if fill.a() > 0 && !prepared.fill_indices.is_empty() {
                     let mesh = Mesh {
                         vertices: prepared
                             .fill_vertices
@@ -74,7 +78,7 @@ impl PlanLayer<'_> {
                             .map(|&w| egui::epaint::Vertex {
                                 pos: view.to_screen(w),
                                 uv: egui::epaint::WHITE_UV,
-                                color: area.fill,
+                                color: fill,
                             })
                             .collect(),
                         indices: prepared.fill_indices.clone(),

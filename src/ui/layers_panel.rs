@@ -4,11 +4,14 @@
 use crate::atlas::lang::{self as names, Lang};
 use crate::atlas::search::{self, Hit};
 use crate::atlas::{Atlas, Kind, LayerKind};
+use crate::layers::UserLayers;
 use crate::map::style::{self};
 use crate::map::symbols::paint_swatch;
-use crate::state::{Action, State};
+use crate::state::{Action, State, TableOf};
 use crate::theme::fonts;
 use crate::ui::i18n::T;
+use crate::ui::my_layers;
+use crate::ui::words::W;
 use egui::{RichText, Sense, Ui, vec2};
 
 /// Top of the list is top of the map.
@@ -26,10 +29,18 @@ const LIST_ORDER: [LayerKind; 8] = [
 
 pub const SEARCH_ID: &str = "search-field";
 
-pub fn show(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    user: &UserLayers,
+    state: &mut State,
+    actions: &mut Vec<Action>,
+) {
     let lang = state.settings.lang;
     egui::ScrollArea::vertical().show(ui, |ui| {
         search_box(ui, atlas, state, actions);
+        ui.add_space(8.0);
+        my_layers::show(ui, user, &mut state.user, lang, actions);
         ui.add_space(8.0);
         ui.label(RichText::new(T::Layers.get(lang)).font(fonts::bold(17.0)));
         for layer in LIST_ORDER {
@@ -97,15 +108,24 @@ fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<A
 fn layer_row(ui: &mut Ui, layer: LayerKind, state: &State, actions: &mut Vec<Action>) {
     let lang = state.settings.lang;
     let mut on = state.settings.visible.is_visible(layer);
-    if ui
-        .checkbox(
-            &mut on,
-            RichText::new(names::layer_name(layer, lang)).strong(),
-        )
-        .changed()
-    {
-        actions.push(Action::SetLayer(layer, on));
-    }
+    ui.horizontal(|ui| {
+        if ui
+            .checkbox(
+                &mut on,
+                RichText::new(names::layer_name(layer, lang)).strong(),
+            )
+            .changed()
+        {
+            actions.push(Action::SetLayer(layer, on));
+        }
+        if ui
+            .small_button("▦")
+            .on_hover_text(W::Table.get(lang))
+            .clicked()
+        {
+            actions.push(Action::ShowTable(Some(TableOf::Plan(layer))));
+        }
+    });
     ui.indent(("legend", layer as u8), |ui| {
         for entry in style::legend(layer) {
             ui.horizontal(|ui| {

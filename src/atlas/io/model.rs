@@ -123,6 +123,19 @@ pub struct UserLayer {
 }
 
 impl UserLayer {
+    /// The same layer description with no features (to build a subset from).
+    pub fn clone_empty(&self) -> UserLayer {
+        UserLayer {
+            path: self.path.clone(),
+            format: self.format,
+            crs: self.crs.clone(),
+            fields: self.fields.clone(),
+            features: Vec::new(),
+            skipped: 0,
+            warnings: Vec::new(),
+        }
+    }
+
     /// The WGS 84 box of all geometry.
     pub fn bbox(&self) -> Option<geo::Rect<f64>> {
         let mut rects = self

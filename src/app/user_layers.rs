@@ -1,0 +1,407 @@
+//! The reader's own layers: opening files on worker threads (the map stays interactive,
+//! with a progress bar and Cancel), drag-and-drop, the platform's file dialog, restoring
+//! the last session's layers, and the actions on them.
+
+use super::AtlasApp;
+use crate::atlas::io::{self, IoError, Progress, UserLayer};
+use crate::layers::index::FeatureIndex;
+use crate::layers::style::Style;
+use crate::layers::{LayerId, Loaded, Slot, Source, Stamp, Stored, table};
+use crate::map::user_layer::WorldLayer;
+use crate::state::{Action, Prompt, TableOf};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+/// Everything a worker hands back: the layer and what drawing and identify need of it.
+type Built = (Arc<UserLayer>, Arc<FeatureIndex>, Arc<WorldLayer>);
+
+struct Job {
+    id: LayerId,
+    result: Receiver<Result<Built, IoError>>,
+}
+
+#[derive(Default)]
+pub struct Loader {
+    jobs: Vec<Job>,
+    dialog: Option<Receiver<Vec<PathBuf>>>,
+}
+
+impl Loader {
+    pub fn busy(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+}
+
+/// Reads and prepares a layer; runs on a worker thread.
+fn build(source: &Source, progress: &Progress) -> Result<Built, IoError> {
+    let layer = io::open_layer(
+        &source.path,
+        source.layer.as_deref(),
+        source.crs(),
+        progress,
+    )?;
+    let index = FeatureIndex::new(&layer);
+    let world = WorldLayer::new(&layer);
+    Ok((Arc::new(layer), Arc::new(index), Arc::new(world)))
+}
+
+impl AtlasApp {
+    /// Starts loading `stored`'s file; the layer appears at the top of the list at once,
+    /// with its progress.
+    pub(super) fn start_load(&mut self, stored: Stored) {
+        let id = self.user.next_id();
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = channel();
+        let source = stored.source.clone();
+        let worker_progress = progress.clone();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(format!("load {}", source.path.display()))
+            .spawn(move || {
+                let _ = tx.send(build(&source, &worker_progress));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.user.slots.insert(
+                    0,
+                    Slot::Loading {
+                        id,
+                        stored,
+                        progress,
+                    },
+                );
+                self.loader.jobs.push(Job { id, result: rx });
+            }
+            Err(e) => self.user.slots.insert(
+                0,
+                Slot::Failed {
+                    id,
+                    stored,
+                    message: format!("no thread to load it: {e}"),
+                },
+            ),
+        }
+    }
+
+    /// New files: each gets the next colour.
+    pub(super) fn open_files(&mut self, paths: Vec<PathBuf>) {
+        for path in paths {
+            self.open_source(Source::file(path));
+        }
+    }
+
+    pub(super) fn open_source(&mut self, source: Source) {
+        let style = Style::single(self.user.slots.len());
+        self.start_load(Stored::new(source, style));
+    }
+
+    /// The last session's layers, in their order; a file that is gone or changed says so.
+    pub(super) fn restore(&mut self, stored: Vec<Stored>) {
+        for s in stored.into_iter().rev() {
+            if !s.source.path.exists() {
+                let id = self.user.next_id();
+                let message = format!(
+                    "{}: the file is no longer there (moved, renamed or deleted)",
+                    s.source.path.display()
+                );
+                self.user.slots.insert(
+                    0,
+                    Slot::Failed {
+                        id,
+                        stored: s,
+                        message,
+                    },
+                );
+                continue;
+            }
+            self.start_load(s);
+        }
+    }
+
+    /// Collects finished loads; a file that needs a CRS or a layer choice becomes a prompt.
+    pub(super) fn poll_loads(&mut self) {
+        let mut finished = Vec::new();
+        self.loader.jobs.retain(|job| match job.result.try_recv() {
+            Ok(result) => {
+                finished.push((job.id, Some(result)));
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                finished.push((job.id, None));
+                false
+            }
+        });
+        for (id, result) in finished {
+            let Some(position) = self.user.position(id) else {
+                continue;
+            };
+            let stored = self.user.slots[position].stored().clone();
+            let slot = match result {
+                Some(Ok((data, index, world))) => {
+                    self.user_cache.insert(id, world);
+                    let mut loaded = Loaded::new(id, stored.clone(), data, index);
+                    loaded.note = note(&stored, &loaded.data);
+                    loaded.stored.stamp = Stamp::of(&stored.source.path);
+                    if self.user.ready().count() == 0 {
+                        self.fit_layer(&loaded.data);
+                    }
+                    Slot::Ready(Box::new(loaded))
+                }
+                Some(Err(IoError::NeedsCrs { .. })) => {
+                    self.user.slots.remove(position);
+                    self.state.user.prompt = Some(Prompt::Crs(stored.source));
+                    continue;
+                }
+                Some(Err(IoError::ChooseLayer { layers, .. })) => {
+                    self.user.slots.remove(position);
+                    self.state.user.prompt = Some(Prompt::Layer(stored.source, layers));
+                    continue;
+                }
+                Some(Err(IoError::Cancelled { .. })) => {
+                    self.user.slots.remove(position);
+                    continue;
+                }
+                Some(Err(e)) => Slot::Failed {
+                    id,
+                    stored,
+                    message: e.to_string(),
+                },
+                None => Slot::Failed {
+                    id,
+                    stored,
+                    message: "the loader stopped unexpectedly".to_owned(),
+                },
+            };
+            self.user.slots[position] = slot;
+        }
+        if self.loader.busy() {
+            self.ctx
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if let Some(rx) = &self.loader.dialog
+            && let Ok(paths) = rx.try_recv()
+        {
+            self.loader.dialog = None;
+            self.open_files(paths);
+        }
+    }
+
+    /// Files dropped on the window open as layers; files held over it are announced.
+    pub(super) fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let (hovering, dropped) = ctx.input(|i| {
+            (
+                !i.raw.hovered_files.is_empty(),
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .collect::<Vec<_>>(),
+            )
+        });
+        self.state.user.files_hovering = hovering;
+        if !dropped.is_empty() {
+            self.open_files(dropped);
+        }
+    }
+
+    /// The platform's dialog (xdg-desktop-portal, else zenity) on a thread of its own; the
+    /// open box in the layer list stays for machines with neither.
+    fn open_dialog(&mut self) {
+        if self.loader.dialog.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file dialog".to_owned())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .add_filter(
+                        "GIS",
+                        &[
+                            "geojson", "json", "shp", "zip", "kml", "kmz", "csv", "tsv", "gpkg",
+                            "fgb",
+                        ],
+                    )
+                    .pick_files()
+                    .unwrap_or_default();
+                let _ = tx.send(picked);
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.loader.dialog = Some(rx);
+        }
+    }
+
+    fn fit_layer(&mut self, data: &UserLayer) {
+        if let Some(r) = data.bbox() {
+            let pad = geo::Coord { x: 0.002, y: 0.002 };
+            self.pending_fit = Some((r.min() - pad, r.max() + pad));
+        }
+    }
+
+    /// The user-layer actions (`apply.rs` hands them here).
+    pub(super) fn apply_user(&mut self, action: Action) {
+        match action {
+            Action::OpenFiles(paths) => self.open_files(paths),
+            Action::Open(source) => {
+                self.state.user.prompt = None;
+                self.open_source(source);
+            }
+            Action::OpenDialog => self.open_dialog(),
+            Action::DismissPrompt => self.state.user.prompt = None,
+            Action::CancelLoad(id) => {
+                if let Some(Slot::Loading { progress, .. }) =
+                    self.user.position(id).map(|p| &self.user.slots[p])
+                {
+                    progress.cancel();
+                }
+            }
+            Action::LayerVisible(id, on) => self.with_layer(id, |l| l.stored.visible = on),
+            Action::LayerOpacity(id, o) => {
+                self.with_layer(id, |l| l.stored.opacity = o.clamp(0.05, 1.0))
+            }
+            Action::RenameLayer(id, name) => {
+                self.state.user.renaming = None;
+                let name = name.trim().to_owned();
+                if !name.is_empty() {
+                    self.with_layer(id, |l| l.stored.name = name);
+                }
+            }
+            Action::MoveLayer(id, by) => self.user.shift(id, by),
+            Action::RemoveLayer(id) => {
+                if let Some(Slot::Loading { progress, .. }) = self.user.remove(id) {
+                    progress.cancel();
+                }
+                self.user_cache.remove(id);
+                let user = &mut self.state.user;
+                if user.identified.is_some_and(|(l, _)| l == id) {
+                    user.identified = None;
+                }
+                if user.table == Some(TableOf::User(id)) {
+                    user.table = None;
+                }
+                if user.style_editor == Some(id) {
+                    user.style_editor = None;
+                }
+            }
+            Action::ZoomToLayer(id) => {
+                if let Some(data) = self.user.get(id).map(|l| l.data.clone()) {
+                    self.fit_layer(&data);
+                }
+            }
+            Action::SetStyle(id, style) => self.with_layer(id, |l| l.set_style(style)),
+            Action::EditStyle(id) => self.state.user.style_editor = id,
+            Action::Identify(hit) => {
+                self.state.user.identified = hit;
+                if hit.is_some() {
+                    self.state.selected = None;
+                }
+            }
+            Action::ShowTable(of) => self.state.user.table = of,
+            Action::SelectRows(id, rows, add) => self.with_layer(id, |l| {
+                if !add {
+                    l.selected.clear();
+                }
+                l.selected
+                    .extend(rows.into_iter().filter(|&r| r < l.data.features.len()));
+            }),
+            Action::ZoomToRows(id) => self.zoom_to_selection(id),
+            Action::ExportRows(id) => self.export_rows(id),
+            Action::ExportSelection(id) => self.export_selection(id),
+            _ => {}
+        }
+    }
+
+    fn with_layer(&mut self, id: LayerId, change: impl FnOnce(&mut Loaded)) {
+        if let Some(layer) = self.user.get_mut(id) {
+            change(layer);
+        }
+    }
+
+    fn zoom_to_selection(&mut self, id: LayerId) {
+        let Some(layer) = self.user.get(id) else {
+            return;
+        };
+        let subset = UserLayer {
+            features: layer
+                .selected
+                .iter()
+                .filter_map(|&i| layer.data.features.get(i).cloned())
+                .collect(),
+            ..layer.data.clone_empty()
+        };
+        self.fit_layer(&subset);
+    }
+
+    /// Table exports go beside the picture exports, named after the layer.
+    fn export_path(&self, name: &str, extension: &str) -> PathBuf {
+        let safe: String = name
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        PathBuf::from(&self.state.export.dir).join(format!("{safe}.{extension}"))
+    }
+
+    fn write_export(&mut self, path: PathBuf, bytes: Result<Vec<u8>, String>, what: usize) {
+        let written = bytes.and_then(|b| {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            std::fs::write(&path, b).map_err(|e| format!("{}: {e}", path.display()))
+        });
+        self.state.user.export_note = Some(match written {
+            Ok(()) => format!("{what} → {}", path.display()),
+            Err(e) => format!("✗ {e}"),
+        });
+    }
+
+    fn export_rows(&mut self, id: LayerId) {
+        let Some(layer) = self.user.get(id) else {
+            return;
+        };
+        let rows = layer.table.rows(&layer.data);
+        let path = self.export_path(&layer.stored.name, "csv");
+        let bytes = table::to_csv(&layer.data, &rows);
+        self.write_export(path, bytes, rows.len());
+    }
+
+    fn export_selection(&mut self, id: LayerId) {
+        let Some(layer) = self.user.get(id) else {
+            return;
+        };
+        let n = layer.selected.len();
+        let path = self.export_path(&format!("{}-selection", layer.stored.name), "geojson");
+        let text = table::to_geojson(&layer.data, layer.selected.iter().copied());
+        self.write_export(path, Ok(text.into_bytes()), n);
+    }
+}
+
+/// What the layer list says once about a loaded layer: it changed since the last session,
+/// features were skipped.
+fn note(stored: &Stored, data: &UserLayer) -> Option<String> {
+    let mut parts = Vec::new();
+    if let (Some(before), Some(now)) = (stored.stamp, Stamp::of(&stored.source.path))
+        && before != now
+    {
+        parts.push("the file changed since the last session".to_owned());
+    }
+    if data.skipped > 0 {
+        parts.push(format!(
+            "{} features skipped: {}",
+            data.skipped,
+            data.warnings.first().cloned().unwrap_or_default()
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}

@@ -1,0 +1,40 @@
+//! Identify on a user layer: the atlas's own spatial index (boxes and edges in an R-tree),
+//! built once when the layer loads, so a click touches only what lies near the pointer.
+
+use crate::atlas::index::SpatialIndex;
+use crate::atlas::io::UserLayer;
+use geo::{Coord, Geometry};
+
+pub struct FeatureIndex {
+    index: SpatialIndex,
+}
+
+/// Points over lines over polygons, as for the plan's features.
+fn priority(geometry: &Geometry<f64>) -> u8 {
+    match geometry {
+        Geometry::Point(_) | Geometry::MultiPoint(_) => 3,
+        Geometry::Line(_) | Geometry::LineString(_) | Geometry::MultiLineString(_) => 2,
+        _ => 1,
+    }
+}
+
+impl FeatureIndex {
+    pub fn new(layer: &UserLayer) -> FeatureIndex {
+        FeatureIndex {
+            index: SpatialIndex::of_geometries(layer.features.iter().map(|f| f.geometry.as_ref())),
+        }
+    }
+
+    /// The feature at `at` (lon/lat) within `tolerance_m` metres, by position in the layer.
+    pub fn pick(&self, layer: &UserLayer, at: Coord, tolerance_m: f64) -> Option<usize> {
+        self.index.pick_by(at, tolerance_m, |i| {
+            let g = layer.features.get(i)?.geometry.as_ref()?;
+            Some((g, priority(g)))
+        })
+    }
+
+    /// Features whose bounds meet the lon/lat box: what a view of it may draw.
+    pub fn intersecting(&self, min: Coord, max: Coord) -> impl Iterator<Item = usize> + '_ {
+        self.index.intersecting(min, max)
+    }
+}

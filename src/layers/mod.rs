@@ -1,0 +1,250 @@
+//! The planner's own layers once loaded: where each came from, how it is drawn, its spatial
+//! index for identify, its attribute table's view and selection. No egui here: the map
+//! draws these (`map::user_layer`), the panels show them (`ui::my_layers`,
+//! `ui::attribute_table`), the app loads them on worker threads (`app::user_layers`).
+
+pub mod index;
+pub mod style;
+pub mod table;
+
+use crate::atlas::io::{Crs, Progress, UserLayer};
+use index::FeatureIndex;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use style::{Painted, Style};
+use table::TableView;
+
+/// A user layer for as long as the program runs (ids are not reused).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LayerId(pub u32);
+
+/// What to open: a file, one of its layers (a GeoPackage table), its CRS when it names none.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Source {
+    pub path: PathBuf,
+    #[serde(default)]
+    pub layer: Option<String>,
+    /// EPSG code of the CRS the user chose, when the file names none.
+    #[serde(default)]
+    pub crs: Option<u16>,
+}
+
+impl Source {
+    pub fn file(path: impl Into<PathBuf>) -> Source {
+        Source {
+            path: path.into(),
+            layer: None,
+            crs: None,
+        }
+    }
+
+    pub fn crs(&self) -> Option<Crs> {
+        self.crs.and_then(Crs::from_epsg)
+    }
+
+    /// The name a new layer gets: the file's stem, and the table for a GeoPackage.
+    pub fn default_name(&self) -> String {
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string());
+        match &self.layer {
+            Some(layer) => format!("{stem} › {layer}"),
+            None => stem,
+        }
+    }
+}
+
+/// A file's size and modification time, to notice at the next start that it changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    pub modified: u64,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs();
+        Some(Stamp {
+            size: meta.len(),
+            modified,
+        })
+    }
+}
+
+/// What persists of a layer between runs.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Stored {
+    pub source: Source,
+    pub name: String,
+    pub visible: bool,
+    pub opacity: f32,
+    pub style: Style,
+    #[serde(default)]
+    pub stamp: Option<Stamp>,
+}
+
+impl Stored {
+    pub fn new(source: Source, style: Style) -> Stored {
+        Stored {
+            name: source.default_name(),
+            stamp: Stamp::of(&source.path),
+            source,
+            visible: true,
+            opacity: 1.0,
+            style,
+        }
+    }
+}
+
+/// A layer on the map.
+pub struct Loaded {
+    pub id: LayerId,
+    pub stored: Stored,
+    pub data: Arc<UserLayer>,
+    pub index: Arc<FeatureIndex>,
+    pub painted: Painted,
+    pub table: TableView,
+    /// Selected features, by position in the layer.
+    pub selected: BTreeSet<usize>,
+    /// Said once in the layer list: the file changed since the last session, warnings.
+    pub note: Option<String>,
+}
+
+impl Loaded {
+    pub fn new(
+        id: LayerId,
+        stored: Stored,
+        data: Arc<UserLayer>,
+        index: Arc<FeatureIndex>,
+    ) -> Self {
+        let painted = style::paint(&stored.style, &data);
+        Loaded {
+            id,
+            painted,
+            table: TableView::new(data.fields.len()),
+            stored,
+            data,
+            index,
+            selected: BTreeSet::new(),
+            note: None,
+        }
+    }
+
+    /// Applies a new style: the colours of every feature and the legend follow.
+    pub fn set_style(&mut self, style: Style) {
+        self.painted = style::paint(&style, &self.data);
+        self.stored.style = style;
+    }
+}
+
+/// One row of the layer list.
+pub enum Slot {
+    Loading {
+        id: LayerId,
+        stored: Stored,
+        progress: Arc<Progress>,
+    },
+    Ready(Box<Loaded>),
+    /// A file that could not be opened (or reopened at start), with why; kept in the list
+    /// so the reader sees it, until removed.
+    Failed {
+        id: LayerId,
+        stored: Stored,
+        message: String,
+    },
+}
+
+impl Slot {
+    pub fn id(&self) -> LayerId {
+        match self {
+            Slot::Loading { id, .. } | Slot::Failed { id, .. } => *id,
+            Slot::Ready(l) => l.id,
+        }
+    }
+
+    pub fn stored(&self) -> &Stored {
+        match self {
+            Slot::Loading { stored, .. } | Slot::Failed { stored, .. } => stored,
+            Slot::Ready(l) => &l.stored,
+        }
+    }
+}
+
+/// The reader's layers, the top of the list drawn last (on top of the others).
+#[derive(Default)]
+pub struct UserLayers {
+    pub slots: Vec<Slot>,
+    next: u32,
+}
+
+impl UserLayers {
+    pub fn next_id(&mut self) -> LayerId {
+        self.next += 1;
+        LayerId(self.next)
+    }
+
+    pub fn get(&self, id: LayerId) -> Option<&Loaded> {
+        self.slots.iter().find_map(|s| match s {
+            Slot::Ready(l) if l.id == id => Some(&**l),
+            _ => None,
+        })
+    }
+
+    pub fn get_mut(&mut self, id: LayerId) -> Option<&mut Loaded> {
+        self.slots.iter_mut().find_map(|s| match s {
+            Slot::Ready(l) if l.id == id => Some(&mut **l),
+            _ => None,
+        })
+    }
+
+    pub fn position(&self, id: LayerId) -> Option<usize> {
+        self.slots.iter().position(|s| s.id() == id)
+    }
+
+    /// Loaded layers from the bottom of the list to the top: the drawing order.
+    pub fn bottom_up(&self) -> impl Iterator<Item = &Loaded> {
+        self.slots.iter().rev().filter_map(|s| match s {
+            Slot::Ready(l) => Some(&**l),
+            _ => None,
+        })
+    }
+
+    pub fn ready(&self) -> impl Iterator<Item = &Loaded> {
+        self.slots.iter().filter_map(|s| match s {
+            Slot::Ready(l) => Some(&**l),
+            _ => None,
+        })
+    }
+
+    /// Moves a layer `by` places (negative: up the list, towards the top of the drawing).
+    pub fn shift(&mut self, id: LayerId, by: isize) {
+        if let Some(from) = self.position(id) {
+            let to = (from as isize + by).clamp(0, self.slots.len() as isize - 1) as usize;
+            let slot = self.slots.remove(from);
+            self.slots.insert(to, slot);
+        }
+    }
+
+    pub fn remove(&mut self, id: LayerId) -> Option<Slot> {
+        self.position(id).map(|i| self.slots.remove(i))
+    }
+
+    /// What to store for the next run: every layer in list order, failed ones included so
+    /// that a file moved back into place opens again.
+    pub fn to_store(&self) -> Vec<Stored> {
+        self.slots.iter().map(|s| s.stored().clone()).collect()
+    }
+
+    pub fn loading(&self) -> bool {
+        self.slots.iter().any(|s| matches!(s, Slot::Loading { .. }))
+    }
+}

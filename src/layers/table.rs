@@ -1,0 +1,228 @@
+//! The attribute table's view of a layer: a quick text filter over every column, one filter
+//! per column (equals, contains, numeric range), a sort column; and what leaves it: the
+//! filtered rows as CSV for Excel, the selection as GeoJSON.
+
+use super::style::{number, text};
+use crate::atlas::io::UserLayer;
+use crate::atlas::search::fold;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Filter {
+    Equals(String),
+    Contains(String),
+    /// Inclusive bounds as typed (a decimal comma is read too); an empty bound is open.
+    Range(String, String),
+}
+
+/// A bound as typed: empty is open, a number (with `.` or `,`) is itself, anything else
+/// keeps no row rather than all of them.
+fn bound(text: &str) -> Result<Option<f64>, ()> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.replace(',', ".").parse().map(Some).map_err(|_| ())
+}
+
+impl Filter {
+    fn keeps(&self, value: &crate::atlas::io::Value) -> bool {
+        match self {
+            Filter::Equals(want) => fold(&text(value)) == fold(want.trim()),
+            Filter::Contains(part) => fold(&text(value)).contains(&fold(part.trim())),
+            Filter::Range(low, high) => match (bound(low), bound(high), number(value)) {
+                (Ok(l), Ok(h), Some(v)) => l.is_none_or(|l| v >= l) && h.is_none_or(|h| v <= h),
+                _ => false,
+            },
+        }
+    }
+}
+
+/// What the rows depend on: the quick filter, the column filters, the sort.
+type ViewKey = (String, Vec<Option<Filter>>, Option<(usize, bool)>);
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableView {
+    pub quick: String,
+    /// One per field, in field order.
+    pub filters: Vec<Option<Filter>>,
+    /// Field and ascending.
+    pub sort: Option<(usize, bool)>,
+    /// The rows of the last [`TableView::rows_cached`], and the view they were made for.
+    cache: Option<(Box<ViewKey>, Vec<usize>)>,
+}
+
+impl TableView {
+    pub fn new(fields: usize) -> TableView {
+        TableView {
+            filters: vec![None; fields],
+            ..TableView::default()
+        }
+    }
+
+    /// The rows shown, by position in the layer: filtered, then sorted (stable, so equal
+    /// values keep the file's order).
+    pub fn rows(&self, layer: &UserLayer) -> Vec<usize> {
+        let quick = fold(self.quick.trim());
+        let mut rows: Vec<usize> = layer
+            .features
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                self.filters
+                    .iter()
+                    .zip(&f.values)
+                    .all(|(filter, v)| filter.as_ref().is_none_or(|x| x.keeps(v)))
+                    && (quick.is_empty()
+                        || f.values.iter().any(|v| fold(&text(v)).contains(&quick)))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let Some((field, ascending)) = self.sort {
+            let key = |i: &usize| layer.features[*i].values.get(field);
+            rows.sort_by(|a, b| {
+                let order = match (key(a), key(b)) {
+                    (Some(x), Some(y)) => match (number(x), number(y)) {
+                        (Some(p), Some(q)) => p.total_cmp(&q),
+                        _ => fold(&text(x)).cmp(&fold(&text(y))),
+                    },
+                    _ => std::cmp::Ordering::Equal,
+                };
+                if ascending { order } else { order.reverse() }
+            });
+        }
+        rows
+    }
+
+    /// [`TableView::rows`], computed again only when the filters or the sort change: a
+    /// table of 100 000 rows is not filtered and sorted every frame.
+    pub fn rows_cached(&mut self, layer: &UserLayer) -> &[usize] {
+        let key = (self.quick.clone(), self.filters.clone(), self.sort);
+        let fresh = self.cache.as_ref().is_some_and(|(k, _)| **k == key);
+        if !fresh {
+            let rows = self.rows(layer);
+            self.cache = Some((Box::new(key), rows));
+        }
+        self.cache.as_ref().map_or(&[], |(_, rows)| rows.as_slice())
+    }
+
+    /// Sorts by `field`, ascending first, descending on a second click.
+    pub fn toggle_sort(&mut self, field: usize) {
+        self.sort = match self.sort {
+            Some((f, true)) if f == field => Some((field, false)),
+            _ => Some((field, true)),
+        };
+    }
+}
+
+/// The rows as CSV: UTF-8 with a byte-order mark (Excel then reads Vietnamese right), the
+/// fields in file order, then the longitude and latitude of a point of each geometry.
+pub fn to_csv(layer: &UserLayer, rows: &[usize]) -> Result<Vec<u8>, String> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        let header = layer
+            .fields
+            .iter()
+            .map(|f| f.name.as_str())
+            .chain(["lon", "lat"]);
+        w.write_record(header).map_err(|e| e.to_string())?;
+        for &i in rows {
+            let Some(f) = layer.features.get(i) else {
+                continue;
+            };
+            let point = f
+                .geometry
+                .as_ref()
+                .and_then(geo::InteriorPoint::interior_point);
+            let (lon, lat) = point.map_or((String::new(), String::new()), |p| {
+                (format!("{:.7}", p.x()), format!("{:.7}", p.y()))
+            });
+            let record = f.values.iter().map(text).chain([lon, lat]);
+            w.write_record(record).map_err(|e| e.to_string())?;
+        }
+        w.flush().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+/// The chosen features as a GeoJSON FeatureCollection in WGS 84.
+pub fn to_geojson(layer: &UserLayer, chosen: impl IntoIterator<Item = usize>) -> String {
+    let subset = UserLayer {
+        features: chosen
+            .into_iter()
+            .filter_map(|i| layer.features.get(i).cloned())
+            .collect(),
+        ..layer.clone_empty()
+    };
+    subset.to_geojson()
+}
+
+/// A plan layer as a table: each feature's properties as the geodata states them (lists
+/// joined), in the order of the first feature's keys; with each row's feature position.
+pub fn plan_table(
+    atlas: &crate::atlas::Atlas,
+    layer: crate::atlas::LayerKind,
+) -> (UserLayer, Vec<usize>) {
+    use crate::atlas::io::{Field, FieldKind, Format, UserFeature, Value};
+    let mut fields: Vec<Field> = Vec::new();
+    let mut rows: Vec<serde_json::Map<String, serde_json::Value>> = Vec::new();
+    let mut positions = Vec::new();
+    for (i, f) in atlas.features().iter().enumerate() {
+        if f.kind().layer() != layer {
+            continue;
+        }
+        let Ok(serde_json::Value::Object(map)) = serde_json::to_value(&f.props) else {
+            continue;
+        };
+        for key in map.keys() {
+            if !fields.iter().any(|fd| &fd.name == key) {
+                fields.push(Field {
+                    name: key.clone(),
+                    kind: FieldKind::Null,
+                });
+            }
+        }
+        rows.push(map);
+        positions.push(i);
+    }
+    let value = |v: Option<&serde_json::Value>| match v {
+        None | Some(serde_json::Value::Null) => Value::Null,
+        Some(serde_json::Value::Bool(b)) => Value::Boolean(*b),
+        Some(serde_json::Value::Number(n)) => n.as_i64().map_or_else(
+            || Value::Real(n.as_f64().unwrap_or(f64::NAN)),
+            Value::Integer,
+        ),
+        Some(serde_json::Value::String(s)) => Value::Text(s.clone()),
+        Some(serde_json::Value::Array(items)) => Value::Text(
+            items
+                .iter()
+                .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Some(other) => Value::Text(other.to_string()),
+    };
+    let features: Vec<UserFeature> = rows
+        .iter()
+        .zip(&positions)
+        .map(|(map, &i)| UserFeature {
+            geometry: atlas.features()[i].geometry.clone(),
+            values: fields.iter().map(|fd| value(map.get(&fd.name))).collect(),
+        })
+        .collect();
+    for f in &features {
+        for (field, v) in fields.iter_mut().zip(&f.values) {
+            field.kind = field.kind.widen(v.kind());
+        }
+    }
+    let table = UserLayer {
+        path: "geodata".to_owned(),
+        format: Format::GeoJson,
+        crs: crate::atlas::io::Crs::Wgs84,
+        fields,
+        features,
+        skipped: 0,
+        warnings: Vec::new(),
+    };
+    (table, positions)
+}

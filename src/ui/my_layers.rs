@@ -1,0 +1,203 @@
+//! "My layers": the reader's own files in the layer list, each with its progress while it
+//! loads, its problem if it failed, or its controls and legend once on the map.
+
+use crate::atlas::Lang;
+use crate::layers::style::{Paint, Rgb};
+use crate::layers::{Loaded, Slot, UserLayers};
+use crate::state::{Action, TableOf, UserState};
+use crate::theme::{self, fonts};
+use crate::ui::words::W;
+use egui::{Color32, RichText, Sense, Ui, vec2};
+
+pub const OPEN_PATH_ID: &str = "open-path-field";
+
+pub fn show(
+    ui: &mut Ui,
+    layers: &UserLayers,
+    user: &mut UserState,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(RichText::new(W::MyLayers.get(lang)).font(fonts::bold(17.0)));
+    if ui.button(W::OpenFile.get(lang)).clicked() {
+        actions.push(Action::OpenDialog);
+    }
+    ui.label(RichText::new(W::OpenHint.get(lang)).small().weak());
+    let field = ui.add(
+        egui::TextEdit::singleline(&mut user.typed_path)
+            .id(egui::Id::unique(OPEN_PATH_ID))
+            .hint_text("/home/…/lo-dat.shp")
+            .desired_width(f32::INFINITY),
+    );
+    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        let path = user.typed_path.trim().to_owned();
+        if !path.is_empty() {
+            actions.push(Action::OpenFiles(vec![path.into()]));
+            user.typed_path.clear();
+        }
+    }
+    if let Some(note) = &user.export_note {
+        ui.label(RichText::new(note).small().color(theme::INK_SOFT));
+    }
+    for slot in &layers.slots {
+        ui.separator();
+        match slot {
+            Slot::Loading {
+                id,
+                stored,
+                progress,
+            } => {
+                ui.label(RichText::new(&stored.name).strong());
+                let (done, total) = progress.get();
+                let fraction = if total > 0 {
+                    done as f32 / total as f32
+                } else {
+                    0.0
+                };
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(170.0)
+                            .text(W::Loading.get(lang)),
+                    );
+                    if ui.button(W::Cancel.get(lang)).clicked() {
+                        actions.push(Action::CancelLoad(*id));
+                    }
+                });
+            }
+            Slot::Failed {
+                id,
+                stored,
+                message,
+            } => {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&stored.name).strong().color(theme::FAILURE));
+                    if ui
+                        .small_button("✕")
+                        .on_hover_text(W::Remove.get(lang))
+                        .clicked()
+                    {
+                        actions.push(Action::RemoveLayer(*id));
+                    }
+                });
+                ui.label(RichText::new(message).small().color(theme::FAILURE));
+            }
+            Slot::Ready(layer) => ready(ui, layer, user, lang, actions),
+        }
+    }
+}
+
+fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions: &mut Vec<Action>) {
+    let id = layer.id;
+    ui.horizontal(|ui| {
+        let mut visible = layer.stored.visible;
+        if ui.checkbox(&mut visible, "").changed() {
+            actions.push(Action::LayerVisible(id, visible));
+        }
+        match &mut user.renaming {
+            Some((editing, text)) if *editing == id => {
+                let edit = ui.text_edit_singleline(text);
+                edit.request_focus();
+                if edit.lost_focus() {
+                    actions.push(Action::RenameLayer(id, text.clone()));
+                }
+            }
+            _ => {
+                let name = ui
+                    .add(
+                        egui::Label::new(RichText::new(&layer.stored.name).strong())
+                            .sense(Sense::click()),
+                    )
+                    .on_hover_text(format!("{}\n{}", layer.data.path, W::Rename.get(lang)));
+                if name.double_clicked() {
+                    user.renaming = Some((id, layer.stored.name.clone()));
+                }
+            }
+        }
+    });
+    let skipped = if layer.data.skipped > 0 {
+        format!(" · {} {}", layer.data.skipped, W::Skipped.get(lang))
+    } else {
+        String::new()
+    };
+    ui.label(
+        RichText::new(format!(
+            "{} {} · {} · {}{skipped}",
+            layer.data.features.len(),
+            W::Features.get(lang),
+            layer.data.format.name(),
+            layer.data.crs.name()
+        ))
+        .small()
+        .weak(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .small_button("▲")
+            .on_hover_text(W::MoveUp.get(lang))
+            .clicked()
+        {
+            actions.push(Action::MoveLayer(id, -1));
+        }
+        if ui
+            .small_button("▼")
+            .on_hover_text(W::MoveDown.get(lang))
+            .clicked()
+        {
+            actions.push(Action::MoveLayer(id, 1));
+        }
+        if ui.small_button(W::ZoomTo.get(lang)).clicked() {
+            actions.push(Action::ZoomToLayer(id));
+        }
+        if ui.small_button(W::Table.get(lang)).clicked() {
+            actions.push(Action::ShowTable(Some(TableOf::User(id))));
+        }
+        if ui.small_button(W::Style.get(lang)).clicked() {
+            actions.push(Action::EditStyle(Some(id)));
+        }
+        if ui
+            .small_button("✕")
+            .on_hover_text(W::Remove.get(lang))
+            .clicked()
+        {
+            actions.push(Action::RemoveLayer(id));
+        }
+    });
+    let mut opacity = layer.stored.opacity;
+    if ui
+        .add(egui::Slider::new(&mut opacity, 0.05..=1.0).text(W::Opacity.get(lang)))
+        .changed()
+    {
+        actions.push(Action::LayerOpacity(id, opacity));
+    }
+    legend(ui, layer);
+    if let Some(note) = &layer.note {
+        ui.label(RichText::new(note).small().color(theme::WARNING));
+    }
+}
+
+/// The layer's legend, as its style draws it.
+fn legend(ui: &mut Ui, layer: &Loaded) {
+    match &layer.stored.style.paint {
+        Paint::Single(c) => {
+            ui.horizontal(|ui| {
+                swatch(ui, *c);
+                ui.label(RichText::new(&layer.stored.name).small());
+            });
+        }
+        _ => {
+            for (label, c) in &layer.painted.legend {
+                ui.horizontal(|ui| {
+                    swatch(ui, *c);
+                    ui.label(RichText::new(label).small());
+                });
+            }
+        }
+    }
+}
+
+pub fn swatch(ui: &mut Ui, c: Rgb) {
+    let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 3.0, Color32::from_rgb(c[0], c[1], c[2]));
+}

@@ -1,0 +1,99 @@
+//! Questions a file raises before it can open: which coordinate system (a file in metres
+//! naming none: the VN-2000 TM-3 zones of Lạng Sơn and its neighbours by name, the UTM
+//! zones, or any EPSG code the atlas knows), or which layer of a GeoPackage.
+
+use crate::atlas::Lang;
+use crate::atlas::io::Crs;
+use crate::atlas::io::crs::NEARBY_TM3;
+use crate::layers::Source;
+use crate::state::{Action, Prompt};
+use crate::ui::words::W;
+use egui::{Context, RichText};
+
+pub fn show(
+    ctx: &Context,
+    prompt: &Prompt,
+    other: &mut String,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    let mut open = true;
+    let (title, source) = match prompt {
+        Prompt::Crs(s) => (W::ChooseCrs, s),
+        Prompt::Layer(s, _) => (W::ChooseLayer, s),
+    };
+    egui::Window::new(title.get(lang))
+        .id(egui::Id::unique("open-prompt"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.label(RichText::new(source.path.display().to_string()).strong());
+            match prompt {
+                Prompt::Crs(source) => crs_choices(ui, source, other, lang, actions),
+                Prompt::Layer(source, layers) => {
+                    for name in layers {
+                        if ui.button(name).clicked() {
+                            actions.push(Action::Open(Source {
+                                layer: Some(name.clone()),
+                                ..source.clone()
+                            }));
+                        }
+                    }
+                }
+            }
+        });
+    if !open {
+        actions.push(Action::DismissPrompt);
+    }
+}
+
+fn crs_choices(
+    ui: &mut egui::Ui,
+    source: &Source,
+    other: &mut String,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(W::ChooseCrsHelp.get(lang));
+    let choose = |code: u16, actions: &mut Vec<Action>| {
+        actions.push(Action::Open(Source {
+            crs: Some(code),
+            ..source.clone()
+        }));
+    };
+    for (province, code) in NEARBY_TM3 {
+        let name = Crs::from_epsg(code).map_or_else(|| format!("EPSG:{code}"), |c| c.name());
+        if ui.button(format!("{province}: {name}")).clicked() {
+            choose(code, actions);
+        }
+    }
+    for code in [3405u16, 3406] {
+        if let Some(c) = Crs::from_epsg(code)
+            && ui.button(c.name()).clicked()
+        {
+            choose(code, actions);
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.label(W::OtherEpsg.get(lang));
+        ui.add(
+            egui::TextEdit::singleline(other)
+                .desired_width(80.0)
+                .hint_text("9215"),
+        );
+        let code = other.trim().trim_start_matches("EPSG:").parse::<u16>().ok();
+        let known = code.and_then(Crs::from_epsg);
+        if ui
+            .add_enabled(known.is_some(), egui::Button::new(W::Open.get(lang)))
+            .clicked()
+            && let Some(code) = code
+        {
+            choose(code, actions);
+        }
+        if let Some(c) = known {
+            ui.weak(c.name());
+        }
+    });
+}
