@@ -135,9 +135,14 @@ fn switching_to_english_changes_every_label() {
 #[test]
 fn search_finds_a_cluster_without_diacritics_and_selects_it() {
     let mut h = harness();
-    h.get_by_role(Role::TextInput).focus();
+    // The first text field is the search box (the open-a-file box comes after it).
+    let search = || h.get_all_by_role(Role::TextInput).next();
+    search().expect("search box").focus();
     h.run_steps(1);
-    h.get_by_role(Role::TextInput).type_text("minh son");
+    h.get_all_by_role(Role::TextInput)
+        .next()
+        .expect("search box")
+        .type_text("minh son");
     h.run_steps(2);
     h.get_by_label_contains("Cụm công nghiệp Minh Sơn").click();
     h.run_steps(3);

@@ -82,11 +82,20 @@ impl AtlasApp {
         if self.state.user.files_hovering {
             drop_hint(&ctx, lang);
         }
-        // A plan feature under the click wins (the plan is drawn on top); else a user one.
+        // The plan's points and lines under the click win (they are drawn on top); the
+        // reader's own features win over the plan's areas, which are only context there.
         if let Some(clicked) = self.map_out.clicked.take() {
             let user_hit = self.user_out.clicked.take().flatten();
             let add = ctx.input(|i| i.modifiers.command || i.modifiers.shift);
-            match (clicked.and_then(|i| self.atlas.features().get(i)), user_hit) {
+            let plan_hit = clicked.and_then(|i| self.atlas.features().get(i));
+            let plan_area = plan_hit.is_some_and(|f| {
+                matches!(
+                    f.geometry,
+                    Some(geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_))
+                )
+            });
+            let plan_hit = plan_hit.filter(|_| !(plan_area && user_hit.is_some()));
+            match (plan_hit, user_hit) {
                 (Some(f), _) => actions.push(Action::Select(f.id().clone())),
                 (None, Some((id, i))) => {
                     actions.push(Action::SelectRows(id, vec![i], add));

@@ -178,6 +178,11 @@ impl AtlasApp {
         &self.user
     }
 
+    /// The layers themselves, e.g. to set a table's filter as the panel would.
+    pub fn user_layers_mut(&mut self) -> &mut UserLayers {
+        &mut self.user
+    }
+
     pub fn user_output(&self) -> &UserOutput {
         &self.user_out
     }

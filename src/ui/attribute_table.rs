@@ -122,7 +122,8 @@ pub fn show(
                 if let Some(feature) = data.features.get(i) {
                     for value in &feature.values {
                         row.col(|ui| {
-                            ui.label(text(value));
+                            // Not selectable: a click anywhere on the row selects the row.
+                            ui.add(egui::Label::new(text(value)).selectable(false));
                         });
                     }
                 }

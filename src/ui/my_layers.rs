@@ -91,7 +91,18 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
     let id = layer.id;
     ui.horizontal(|ui| {
         let mut visible = layer.stored.visible;
-        if ui.checkbox(&mut visible, "").changed() {
+        let check = ui.checkbox(&mut visible, "");
+        // The name beside it is a label of its own (double-click renames); screen readers
+        // and tests still hear which layer the box shows.
+        check.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::accesskit::Role::CheckBox,
+                true,
+                visible,
+                &layer.stored.name,
+            )
+        });
+        if check.changed() {
             actions.push(Action::LayerVisible(id, visible));
         }
         match &mut user.renaming {

@@ -1,0 +1,335 @@
+//! The reader's own layers in the window, driven headless: opening files (a count, a
+//! broken file beside good ones, a CRS to choose), the attribute table (sort, filter,
+//! select, the selection on the map, CSV), styles and their legend, identify, and the
+//! layers coming back after a restart, a moved file reported.
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use langson_atlas::layers::style::{Paint, Style};
+use langson_atlas::layers::{LayerId, Slot, Source};
+use langson_atlas::state::{Action, Prompt, Settings, TableOf};
+use langson_atlas::{AtlasApp, Options};
+use std::path::{Path, PathBuf};
+
+fn data(name: &str) -> PathBuf {
+    Path::new("tests/data").join(name)
+}
+
+fn harness_with(layers: Vec<PathBuf>, stored: Option<Settings>) -> Harness<'static, AtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(64)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(langson_atlas::theme::fonts::install)
+        .build_eframe(move |cc| {
+            AtlasApp::new(
+                &cc.egui_ctx,
+                Options {
+                    offline: true,
+                    layers: layers.clone(),
+                    ..Options::default()
+                },
+                stored.clone(),
+            )
+        });
+    harness.run_steps(4);
+    settle(&mut harness);
+    harness
+}
+
+/// Runs frames until every load has finished (workers report between frames).
+fn settle(harness: &mut Harness<'static, AtlasApp>) {
+    for _ in 0..500 {
+        harness.run_steps(1);
+        if !harness.state().loading() {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the layers did not finish loading");
+}
+
+fn only_layer(harness: &Harness<'static, AtlasApp>) -> LayerId {
+    harness
+        .state()
+        .user_layers()
+        .ready()
+        .next()
+        .expect("a layer is on the map")
+        .id
+}
+
+#[test]
+fn opening_a_file_adds_a_layer_with_its_feature_count() {
+    let h = harness_with(vec![data("lo-dat-vn2000.shp")], None);
+    let layers: Vec<_> = h.state().user_layers().ready().collect();
+    assert_eq!(layers.len(), 1);
+    assert_eq!(layers[0].data.features.len(), 12);
+    assert_eq!(layers[0].stored.name, "lo-dat-vn2000");
+    h.get_by_label_contains("12 đối tượng · ESRI Shapefile · VN-2000 / TM-3 107-15");
+}
+
+#[test]
+fn a_broken_file_shows_its_message_and_leaves_the_others() {
+    let h = harness_with(
+        vec![
+            data("sites.geojson"),
+            data("not-geojson.geojson"),
+            data("du-an.kmz"),
+        ],
+        None,
+    );
+    let slots = &h.state().user_layers().slots;
+    assert_eq!(slots.len(), 3);
+    let failed: Vec<&String> = slots
+        .iter()
+        .filter_map(|s| match s {
+            Slot::Failed { message, .. } => Some(message),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0].contains("not-geojson.geojson"), "{}", failed[0]);
+    h.get_by_label_contains("not-geojson.geojson:");
+    assert_eq!(h.state().user_layers().ready().count(), 2);
+}
+
+#[test]
+fn a_file_in_metres_without_a_crs_asks_for_one_and_opens_in_the_chosen_zone() {
+    let mut h = harness_with(vec![data("sites-vn2000-no-crs.geojson")], None);
+    assert!(h.state().user_layers().slots.is_empty());
+    h.get_by_label("Chọn hệ tọa độ");
+    h.get_by_label_contains("Lạng Sơn: VN-2000 / TM-3 107-15 (EPSG:9215)")
+        .click();
+    h.run_steps(2);
+    settle(&mut h);
+    let layer = h
+        .state()
+        .user_layers()
+        .ready()
+        .next()
+        .expect("opened")
+        .data
+        .clone();
+    assert_eq!(layer.crs, langson_atlas::atlas::io::Crs::Vn2000Tm3(107.25));
+}
+
+#[test]
+fn the_attribute_table_sorts_filters_selects_and_exports() {
+    let mut h = harness_with(vec![data("investors.csv")], None);
+    let id = only_layer(&h);
+    h.state_mut()
+        .apply(Action::ShowTable(Some(TableOf::User(id))));
+    h.run_steps(2);
+    h.get_by_label("12 trên 12 · 0 đã chọn");
+
+    // Sort by capital, descending on the second click: the largest comes first.
+    h.get_by_label("capital_billion_vnd").click();
+    h.run_steps(2);
+    h.get_by_label("capital_billion_vnd ▲").click();
+    h.run_steps(2);
+    let layer = h.state_mut().user_layers_mut().get_mut(id).expect("layer");
+    let rows = layer.table.rows(&layer.data);
+    let capital =
+        |i: usize| langson_atlas::layers::style::number(&layer.data.features[i].values[1]);
+    assert!(
+        rows.windows(2).all(|w| capital(w[0]) >= capital(w[1])),
+        "sorted descending"
+    );
+
+    // The quick filter keeps the matching rows, and the count says so.
+    layer.table.quick = "corner".to_owned();
+    h.run_steps(2);
+    h.get_by_label_contains("trên 12 · 0 đã chọn");
+    let shown = {
+        let layer = h.state_mut().user_layers_mut().get_mut(id).expect("layer");
+        layer.table.rows(&layer.data)
+    };
+    assert!(!shown.is_empty() && shown.len() < 12);
+
+    // Clicking a row selects it, identifies it, and the map shows it.
+    h.get_by_label("SW corner").click();
+    h.run_steps(3);
+    let layer = h.state().user_layers().get(id).expect("layer");
+    let picked: Vec<usize> = layer.selected.iter().copied().collect();
+    assert_eq!(picked.len(), 1);
+    assert_eq!(
+        layer.data.features[picked[0]].values[0],
+        langson_atlas::atlas::io::Value::Text("SW corner".to_owned())
+    );
+    h.get_by_label("Thuộc tính");
+
+    // Export: the shown rows as CSV with a byte-order mark, beside the picture exports.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("table-export");
+    let _ = std::fs::remove_dir_all(&dir);
+    h.state_mut().state.export.dir = dir.display().to_string();
+    h.state_mut().apply(Action::ExportRows(id));
+    let csv = std::fs::read(dir.join("investors.csv")).expect("written");
+    assert!(csv.starts_with(b"\xEF\xBB\xBFname,capital_billion_vnd,listed,lon,lat"));
+    let lines = String::from_utf8_lossy(&csv).lines().count();
+    assert_eq!(lines, 1 + shown.len());
+    h.state_mut().apply(Action::ExportSelection(id));
+    let json = std::fs::read_to_string(dir.join("investors-selection.geojson")).expect("written");
+    assert!(json.contains("SW corner") && json.contains("FeatureCollection"));
+}
+
+/// The selected feature is ringed in the selection colour on the map.
+#[test]
+fn a_selected_row_shows_on_the_map() {
+    let mut h = harness_with(vec![data("investors.csv")], None);
+    let id = only_layer(&h);
+    let (index, at) = {
+        let layer = h.state().user_layers().get(id).expect("layer");
+        let i = 1; // "Lang Son city", 106.76 E 21.85 N
+        (
+            i,
+            geo::Coord {
+                x: 106.76,
+                y: 21.85,
+            },
+        )
+    };
+    h.state_mut()
+        .apply(Action::SelectRows(id, vec![index], false));
+    h.run_steps(3);
+    let image = h.render().expect("rendered");
+    let p = common::screen_pos(&h, at);
+    let ringed = (-12i32..=12).any(|dx| {
+        (-12i32..=12).any(|dy| {
+            let (x, y) = (p.x as i32 + dx, p.y as i32 + dy);
+            image
+                .get_pixel_checked(x as u32, y as u32)
+                .is_some_and(|px| px.0[0] < 60 && px.0[1] > 170 && px.0[2] > 220)
+        })
+    });
+    assert!(ringed, "no selection ring around {p:?}");
+}
+
+#[test]
+fn a_categorised_style_changes_colours_and_legend() {
+    let mut h = harness_with(vec![data("su-dung-dat-1258.shp")], None);
+    let id = only_layer(&h);
+    let style = Style {
+        paint: Paint::Categorised {
+            field: "loai_dat".to_owned(),
+        },
+        ..Style::single(0)
+    };
+    h.state_mut().apply(Action::SetStyle(id, style));
+    h.run_steps(2);
+    for category in ["Đất ở tại đô thị", "Đất trồng lúa", "Đất khu công nghiệp"]
+    {
+        h.get_by_label(category);
+    }
+    let layer = h.state().user_layers().get(id).expect("layer");
+    let mut colours = layer.painted.colours.clone();
+    colours.dedup();
+    assert_eq!(colours.len(), 3, "one colour per category");
+}
+
+#[test]
+fn clicking_a_user_feature_on_the_map_shows_its_attributes() {
+    let mut h = harness_with(vec![data("investors.csv")], None);
+    h.state_mut().apply(Action::SetLayer(
+        langson_atlas::atlas::LayerKind::Gates,
+        false,
+    ));
+    h.run_steps(2);
+    // Inside Bắc Sơn district: a plan area, where the reader's own point wins the click.
+    let p = common::screen_pos(&h, geo::Coord { x: 106.3, y: 21.9 });
+    common::click_at(&mut h, p);
+    let hit = h.state().state.user.identified.unwrap_or_else(|| {
+        panic!(
+            "a user feature identified at {p:?}: map {:?}, user {:?}, selected {:?}",
+            h.state().map_output().map_rect,
+            h.state().user_output(),
+            h.state().state.selected
+        )
+    });
+    let layer = h.state().user_layers().get(hit.0).expect("layer");
+    assert_eq!(
+        layer.data.features[hit.1].values[0],
+        langson_atlas::atlas::io::Value::Text("Bac Son area".to_owned())
+    );
+    h.get_by_label("Thuộc tính");
+    h.get_by_label("capital_billion_vnd");
+}
+
+/// The layers, their names and styles come back; a file moved away is named in the list
+/// while the others still open.
+#[test]
+fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("restore");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    for name in ["sites.geojson", "investors.csv"] {
+        std::fs::copy(data(name), dir.join(name)).expect("copy");
+    }
+    let mut h = harness_with(
+        vec![dir.join("sites.geojson"), dir.join("investors.csv")],
+        None,
+    );
+    let id = h
+        .state()
+        .user_layers()
+        .ready()
+        .find(|l| l.stored.name == "investors")
+        .expect("investors")
+        .id;
+    h.state_mut()
+        .apply(Action::RenameLayer(id, "Nhà đầu tư".to_owned()));
+    let style = Style {
+        label: Some("name".to_owned()),
+        ..Style::single(3)
+    };
+    h.state_mut().apply(Action::SetStyle(id, style.clone()));
+    let stored = h.state().settings_to_store();
+    let json = serde_json::to_string(&stored).expect("settings serialise");
+    let stored: Settings = serde_json::from_str(&json).expect("and read back");
+
+    let again = harness_with(Vec::new(), Some(stored.clone()));
+    let back = again
+        .state()
+        .user_layers()
+        .ready()
+        .find(|l| l.stored.name == "Nhà đầu tư")
+        .expect("renamed layer is back");
+    assert_eq!(back.stored.style, style);
+    assert_eq!(again.state().user_layers().ready().count(), 2);
+
+    std::fs::rename(dir.join("sites.geojson"), dir.join("moved.geojson")).expect("move");
+    let after_move = harness_with(Vec::new(), Some(stored));
+    let slots = &after_move.state().user_layers().slots;
+    assert!(
+        slots
+            .iter()
+            .any(|s| matches!(s, Slot::Failed { message, .. }
+        if message.contains("sites.geojson") && message.contains("no longer there")))
+    );
+    assert_eq!(after_move.state().user_layers().ready().count(), 1);
+    after_move.get_by_label_contains("no longer there");
+}
+
+#[test]
+fn a_geopackage_with_two_tables_asks_which() {
+    let mut h = harness_with(vec![data("du-an.gpkg")], None);
+    assert!(matches!(
+        h.state().state.user.prompt,
+        Some(Prompt::Layer(_, _))
+    ));
+    h.get_by_label("lo_dat").click();
+    h.run_steps(2);
+    settle(&mut h);
+    let layer = h.state().user_layers().ready().next().expect("opened");
+    assert_eq!(
+        layer.stored.source,
+        Source {
+            layer: Some("lo_dat".to_owned()),
+            ..Source::file(data("du-an.gpkg"))
+        }
+    );
+    assert_eq!(layer.data.features.len(), 12);
+}
