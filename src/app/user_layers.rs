@@ -146,7 +146,7 @@ impl AtlasApp {
                     loaded.note = note(&stored, &loaded.data);
                     loaded.stored.stamp = Stamp::of(&stored.source.path);
                     if self.user.ready().count() == 0 {
-                        self.fit_layer(&loaded.data);
+                        self.fit_box(loaded.index.bbox());
                     }
                     Slot::Ready(Box::new(loaded))
                 }
@@ -238,7 +238,11 @@ impl AtlasApp {
     }
 
     fn fit_layer(&mut self, data: &UserLayer) {
-        if let Some(r) = data.bbox() {
+        self.fit_box(data.bbox());
+    }
+
+    fn fit_box(&mut self, bbox: Option<geo::Rect<f64>>) {
+        if let Some(r) = bbox {
             let pad = geo::Coord { x: 0.002, y: 0.002 };
             self.pending_fit = Some((r.min() - pad, r.max() + pad));
         }
@@ -290,8 +294,8 @@ impl AtlasApp {
                 }
             }
             Action::ZoomToLayer(id) => {
-                if let Some(data) = self.user.get(id).map(|l| l.data.clone()) {
-                    self.fit_layer(&data);
+                if let Some(bbox) = self.user.get(id).map(|l| l.index.bbox()) {
+                    self.fit_box(bbox);
                 }
             }
             Action::SetStyle(id, style) => self.with_layer(id, |l| l.set_style(style)),

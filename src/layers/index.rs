@@ -7,6 +7,7 @@ use geo::{Coord, Geometry};
 
 pub struct FeatureIndex {
     index: SpatialIndex,
+    bbox: Option<geo::Rect<f64>>,
 }
 
 /// Points over lines over polygons, as for the plan's features.
@@ -22,7 +23,13 @@ impl FeatureIndex {
     pub fn new(layer: &UserLayer) -> FeatureIndex {
         FeatureIndex {
             index: SpatialIndex::of_geometries(layer.features.iter().map(|f| f.geometry.as_ref())),
+            bbox: layer.bbox(),
         }
+    }
+
+    /// The layer's lon/lat box, computed once with the index (not on the UI thread).
+    pub fn bbox(&self) -> Option<geo::Rect<f64>> {
+        self.bbox
     }
 
     /// The feature at `at` (lon/lat) within `tolerance_m` metres, by position in the layer.

@@ -13,7 +13,7 @@ use crate::layers::style::{Rgb, text};
 use crate::layers::{LayerId, Loaded, UserLayers};
 use egui::{Align2, Color32, Mesh, Painter, Pos2, Rect, Response, Shape, Stroke, Ui, vec2};
 use geo::{BoundingRect, Geometry, MapCoords};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use walkers::{MapMemory, Plugin, Projector};
@@ -58,11 +58,12 @@ impl WorldLayer {
     }
 }
 
-/// World geometry of each layer and its features prepared per zoom level.
+/// World geometry of each layer and its features prepared per zoom level, by position:
+/// no hashing per feature and frame.
 #[derive(Default)]
 pub struct UserCache {
     world: HashMap<LayerId, Arc<WorldLayer>>,
-    prepared: HashMap<(LayerId, usize, u8), Arc<Prepared>>,
+    prepared: HashMap<(LayerId, u8), Vec<Option<Arc<Prepared>>>>,
 }
 
 impl UserCache {
@@ -72,11 +73,50 @@ impl UserCache {
 
     pub fn remove(&mut self, id: LayerId) {
         self.world.remove(&id);
-        self.prepared.retain(|(l, _, _), _| *l != id);
+        self.prepared.retain(|(l, _), _| *l != id);
     }
 
     pub fn prepared_len(&self) -> usize {
-        self.prepared.len()
+        self.prepared
+            .values()
+            .flatten()
+            .filter(|p| p.is_some())
+            .count()
+    }
+}
+
+/// The screen in cells of two points, each taken by the first dot drawn in it: as many
+/// dots as the screen can show, not as many as the layer has.
+struct Cells {
+    origin: Pos2,
+    columns: usize,
+    rows: usize,
+    taken: Vec<u64>,
+}
+
+impl Cells {
+    fn new(rect: Rect) -> Cells {
+        let columns = (rect.width() / 2.0).ceil().max(1.0) as usize;
+        let rows = (rect.height() / 2.0).ceil().max(1.0) as usize;
+        Cells {
+            origin: rect.min,
+            columns,
+            rows,
+            taken: vec![0; (columns * rows).div_ceil(64)],
+        }
+    }
+
+    /// Whether `at` falls in a free cell (which it then takes); off-screen is never free.
+    fn claim(&mut self, at: Pos2) -> bool {
+        let (x, y) = ((at.x - self.origin.x) / 2.0, (at.y - self.origin.y) / 2.0);
+        if x < 0.0 || y < 0.0 || x >= self.columns as f32 || y >= self.rows as f32 {
+            return false;
+        }
+        let k = y as usize * self.columns + x as usize;
+        let (word, bit) = (k / 64, 1u64 << (k % 64));
+        let free = self.taken[word] & bit == 0;
+        self.taken[word] |= bit;
+        free
     }
 }
 
@@ -125,14 +165,31 @@ impl UserPlugin<'_> {
         let opacity = layer.stored.opacity;
         let style = &layer.stored.style;
         let mut fill = Mesh::default();
-        let mut dots: HashSet<(i32, i32)> = HashSet::new();
+        let mut dots = Cells::new(f.rect);
         let mut dot_mesh = Mesh::default();
         let mut strokes: Vec<Shape> = Vec::new();
         let label_field = style
             .label
             .as_ref()
             .and_then(|name| layer.data.fields.iter().position(|fd| &fd.name == name));
-        for i in layer.index.intersecting(sw, ne) {
+        let slots = self
+            .cache
+            .prepared
+            .entry((layer.id, bucket))
+            .or_insert_with(|| vec![None; world.geometries.len()]);
+        // A view that holds the whole layer skips the R-tree.
+        let candidates: Box<dyn Iterator<Item = usize>> = match layer.index.bbox() {
+            Some(b)
+                if b.min().x >= sw.x
+                    && b.min().y >= sw.y
+                    && b.max().x <= ne.x
+                    && b.max().y <= ne.y =>
+            {
+                Box::new(0..world.geometries.len())
+            }
+            _ => Box::new(layer.index.intersecting(sw, ne)),
+        };
+        for i in candidates {
             let (Some(Some((size, mark))), Some(rgb)) =
                 (world.marks.get(i), layer.painted.colours.get(i))
             else {
@@ -144,17 +201,18 @@ impl UserPlugin<'_> {
                 Some(Geometry::Point(_) | Geometry::MultiPoint(_))
             );
             let tiny = !is_point && size * scale < 2.0;
-            let key = (layer.id, i, bucket);
             let prepared = if tiny || is_point {
                 None
-            } else if let Some(p) = self.cache.prepared.get(&key) {
+            } else if let Some(Some(p)) = slots.get(i) {
                 Some(p.clone())
             } else if f.started.elapsed() < PREPARE_BUDGET {
                 let Some(g) = world.geometries[i].as_ref() else {
                     continue;
                 };
                 let p = Arc::new(prepare(g, 0.5 / mercator::world_size(f64::from(bucket))));
-                self.cache.prepared.insert(key, p.clone());
+                if let Some(slot) = slots.get_mut(i) {
+                    *slot = Some(p.clone());
+                }
                 Some(p)
             } else {
                 f.pending += 1;
@@ -203,7 +261,7 @@ impl UserPlugin<'_> {
                     // One dot per 2-point cell: as many as the screen can show, not as many
                     // as the layer has.
                     let at = f.view.to_screen(*mark);
-                    if dots.insert(((at.x / 2.0) as i32, (at.y / 2.0) as i32)) {
+                    if dots.claim(at) {
                         dot_mesh.add_colored_rect(
                             Rect::from_center_size(at, vec2(2.0, 2.0)),
                             colour(rgb, opacity),
