@@ -181,17 +181,14 @@ fn the_attribute_table_sorts_filters_selects_and_exports() {
 fn a_selected_row_shows_on_the_map() {
     let mut h = harness_with(vec![data("investors.csv")], None);
     let id = only_layer(&h);
-    let (index, at) = {
-        let layer = h.state().user_layers().get(id).expect("layer");
-        let i = 1; // "Lang Son city", 106.76 E 21.85 N
-        (
-            i,
-            geo::Coord {
-                x: 106.76,
-                y: 21.85,
-            },
-        )
-    };
+    // Row 2 of the file: "Lang Son city", 106.76 E 21.85 N.
+    let (index, at) = (
+        1,
+        geo::Coord {
+            x: 106.76,
+            y: 21.85,
+        },
+    );
     h.state_mut()
         .apply(Action::SelectRows(id, vec![index], false));
     h.run_steps(3);
