@@ -330,3 +330,56 @@ fn a_geopackage_with_two_tables_asks_which() {
     );
     assert_eq!(layer.data.features.len(), 12);
 }
+
+/// A file as the window hands it over on a drop.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Files held over the window are announced; dropped, a VN-2000 shapefile, a KMZ and a CSV
+/// become three layers, each in its own place.
+#[test]
+fn dropping_files_on_the_window_opens_them() {
+    let mut h = harness_with(Vec::new(), None);
+    // Held over the window for a few frames (a new overlay sizes itself on its first one).
+    for _ in 0..3 {
+        h.input_mut().hovered_files.push(egui::HoveredFile {
+            path: Some(data("lo-dat-vn2000.shp")),
+            mime: String::new(),
+        });
+        h.run_steps(1);
+    }
+    h.get_by_label("Thả tệp để mở thành lớp bản đồ");
+    h.input_mut().hovered_files.clear();
+    for name in ["lo-dat-vn2000.shp", "du-an.kmz", "investors.csv"] {
+        let file: egui::DroppedFileHandle = std::sync::Arc::new(Dropped(data(name)));
+        h.input_mut().dropped_files.push(file);
+    }
+    h.run_steps(1);
+    settle(&mut h);
+    let layers = h.state().user_layers();
+    let names: Vec<&str> = layers.ready().map(|l| l.stored.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["investors", "du-an", "lo-dat-vn2000"],
+        "the last dropped on top"
+    );
+    let shp = layers
+        .ready()
+        .find(|l| l.stored.name == "lo-dat-vn2000")
+        .expect("shapefile");
+    let bbox = shp.index.bbox().expect("located");
+    assert!(
+        (106.0..107.5).contains(&bbox.min().x) && (21.0..23.0).contains(&bbox.min().y),
+        "the VN-2000 metres land in Lạng Sơn: {bbox:?}"
+    );
+}
