@@ -8,6 +8,8 @@
 //! hand below), `lo-dat-tm3.fgb` (flatgeobuf's own writer), `cut.fgb` (that file cut inside
 //! its fourth feature) and `not-a-gpkg.gpkg` (a line of text).
 
+mod common;
+
 use flatgeobuf::{ColumnType, FgbCrs, FgbWriter, FgbWriterOptions, GeometryType};
 use geozero::{ColumnValue, PropertyProcessor};
 use langson_atlas::atlas::io::{self, Crs, FieldKind, IoError, Progress, Value};
@@ -15,28 +17,6 @@ use std::path::{Path, PathBuf};
 
 fn data(name: &str) -> PathBuf {
     Path::new("tests/data").join(name)
-}
-
-/// The TM-3 107-15 zone as ESRI WKT without TOWGS84 or an EPSG code, as ministry files have it.
-const WKT_TM3: &str = r#"PROJCS["VN_2000_KT107-15_3deg",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",107.25],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]"#;
-
-/// (name, TM-3 107-15 easting/northing, WGS 84 lon/lat by PROJ through EPSG:6960).
-fn reference() -> Vec<(String, [f64; 2], [f64; 2])> {
-    let text = std::fs::read_to_string(data("vn2000-reference.json")).expect("reference");
-    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
-    json["points"]
-        .as_array()
-        .expect("points")
-        .iter()
-        .map(|p| {
-            let f = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
-            (
-                p["name"].as_str().unwrap_or("").to_owned(),
-                [f(&p["tm3_107_15"][0]), f(&p["tm3_107_15"][1])],
-                [f(&p["lon"]), f(&p["lat"])],
-            )
-        })
-        .collect()
 }
 
 fn metres_off(x: f64, y: f64, lonlat: [f64; 2]) -> f64 {
@@ -97,7 +77,7 @@ fn write_container_fixtures() {
     db.execute(
         "INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84', 4326, 'EPSG', 4326, ?1, NULL),
          ('VN-2000 TM-3 107-15 (no datum shift)', 100000, 'NONE', 100000, ?2, NULL)",
-        [r#"GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]"#, WKT_TM3],
+        [r#"GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]"#, common::PRJ_TM3],
     )
     .expect("srs");
     db.execute_batch(
@@ -107,7 +87,7 @@ fn write_container_fixtures() {
            ('diem_du_an', 'geom', 'POINT', 4326, 0, 0);",
     )
     .expect("contents");
-    for (i, (name, xy, _)) in reference().iter().enumerate() {
+    for (i, (name, xy, _)) in common::vn2000_reference().iter().enumerate() {
         db.execute(
             "INSERT INTO lo_dat (geom, ten, so_lo) VALUES (?1, ?2, ?3)",
             rusqlite::params![
@@ -168,7 +148,7 @@ fn write_container_fixtures() {
     fgb.add_column("ten", ColumnType::String, |_, _| {});
     fgb.add_column("so_lo", ColumnType::Int, |_, _| {});
     fgb.add_column("dien_tich", ColumnType::Double, |_, _| {});
-    for (i, (name, xy, _)) in reference().iter().enumerate() {
+    for (i, (name, xy, _)) in common::vn2000_reference().iter().enumerate() {
         let point = geo::Geometry::Point(geo::Point::new(xy[0], xy[1]));
         fgb.add_feature_geom(point, |f| {
             let _ = f.property(0, "ten", &ColumnValue::String(name));
@@ -233,7 +213,7 @@ fn a_vn2000_geopackage_layer_lands_within_five_centimetres_of_proj() {
         ["ten", "so_lo"],
         "the fid and geometry are not attributes"
     );
-    for (f, (name, _, lonlat)) in layer.features.iter().zip(reference()) {
+    for (f, (name, _, lonlat)) in layer.features.iter().zip(common::vn2000_reference()) {
         assert_eq!(f.values[0], Value::Text(name));
         let Some(geo::Geometry::Polygon(p)) = &f.geometry else {
             panic!("a polygon");
@@ -308,7 +288,7 @@ fn a_vn2000_flatgeobuf_lands_within_five_centimetres_of_proj() {
         [FieldKind::Text, FieldKind::Integer, FieldKind::Real]
     );
     // The writer orders features along its spatial index: they are matched by name.
-    for (name, _, lonlat) in reference() {
+    for (name, _, lonlat) in common::vn2000_reference() {
         let f = layer
             .features
             .iter()

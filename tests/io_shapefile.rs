@@ -4,33 +4,14 @@
 //! The fixtures in tests/data/ are written by this file's ignored test
 //! (`cargo test --test io_shapefile -- --ignored`), from the PROJ reference points.
 
+mod common;
+
 use langson_atlas::atlas::io::{self, Crs, FieldKind, IoError, Progress, Value};
 use shapefile::dbase::{self, FieldName, FieldValue, Record, TableWriterBuilder};
 use std::path::{Path, PathBuf};
 
 fn data(name: &str) -> PathBuf {
     Path::new("tests/data").join(name)
-}
-
-/// The TM-3 107-15 zone as GDAL writes it in ESRI WKT: no TOWGS84, no EPSG code.
-const PRJ_TM3: &str = r#"PROJCS["VN_2000_KT107-15_3deg",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",107.25],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]"#;
-
-fn reference() -> Vec<(String, [f64; 2], [f64; 2])> {
-    let text = std::fs::read_to_string(data("vn2000-reference.json")).expect("reference");
-    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
-    json["points"]
-        .as_array()
-        .expect("points")
-        .iter()
-        .map(|p| {
-            let f = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
-            (
-                p["name"].as_str().unwrap_or("").to_owned(),
-                [f(&p["tm3_107_15"][0]), f(&p["tm3_107_15"][1])],
-                [f(&p["lon"]), f(&p["lat"])],
-            )
-        })
-        .collect()
 }
 
 /// Text as windows-1258 stores it: base letters (with their vowel marks) precomposed, tone
@@ -63,7 +44,7 @@ fn write_shapefile_fixtures() {
         .add_numeric_field(FieldName::try_from("so_lo").expect("name"), 6, 0)
         .add_numeric_field(FieldName::try_from("dien_tich").expect("name"), 12, 2);
     let mut w = shapefile::Writer::from_path(data("lo-dat-vn2000.shp"), table).expect("writer");
-    for (i, (name, xy, _)) in reference().iter().enumerate() {
+    for (i, (name, xy, _)) in common::vn2000_reference().iter().enumerate() {
         let mut r = Record::default();
         r.insert("ten".into(), FieldValue::Character(Some(name.clone())));
         r.insert("so_lo".into(), FieldValue::Numeric(Some(i as f64 + 1.0)));
@@ -75,7 +56,7 @@ fn write_shapefile_fixtures() {
             .expect("written");
     }
     drop(w);
-    std::fs::write(data("lo-dat-vn2000.prj"), PRJ_TM3).expect("prj");
+    std::fs::write(data("lo-dat-vn2000.prj"), common::PRJ_TM3).expect("prj");
     std::fs::write(data("lo-dat-vn2000.cpg"), "UTF-8").expect("cpg");
 
     // 2. Land-use polygons in WGS 84, windows-1258 table, no .cpg, no .prj.
@@ -137,7 +118,7 @@ fn a_vn2000_tm3_shapefile_lands_within_five_centimetres_of_proj() {
     assert_eq!(names, ["ten", "so_lo", "dien_tich"]);
     assert_eq!(layer.fields[1].kind, FieldKind::Integer);
     assert_eq!(layer.fields[2].kind, FieldKind::Real);
-    for (f, (name, _, lonlat)) in layer.features.iter().zip(reference()) {
+    for (f, (name, _, lonlat)) in layer.features.iter().zip(common::vn2000_reference()) {
         assert_eq!(f.values[0], Value::Text(name));
         let Some(geo::Geometry::Point(p)) = &f.geometry else {
             panic!("a point");

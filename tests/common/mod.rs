@@ -148,3 +148,28 @@ pub fn assert_snapshot(name: &str, image: &image::RgbaImage) {
         );
     }
 }
+
+/// The TM-3 107-15 zone as GDAL writes EPSG:9215 in ESRI WKT: no TOWGS84, no EPSG code, as
+/// ministry files have it.
+pub const PRJ_TM3: &str = r#"PROJCS["VN_2000_KT107-15_3deg",GEOGCS["GCS_VN_2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",107.25],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]"#;
+
+/// The PROJ reference points of tests/data/vn2000-reference.json: (name, TM-3 107-15
+/// easting/northing, WGS 84 lon/lat through EPSG:6960).
+pub fn vn2000_reference() -> Vec<(String, [f64; 2], [f64; 2])> {
+    let text =
+        std::fs::read_to_string("tests/data/vn2000-reference.json").expect("reference points");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    json["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .map(|p| {
+            let f = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
+            (
+                p["name"].as_str().unwrap_or("").to_owned(),
+                [f(&p["tm3_107_15"][0]), f(&p["tm3_107_15"][1])],
+                [f(&p["lon"]), f(&p["lat"])],
+            )
+        })
+        .collect()
+}
