@@ -4,6 +4,10 @@
 //! start, and resident memory after start (this process, without a window and GPU driver;
 //! `scripts/measure-window.sh` measures the real window).
 
+mod common;
+
+use common::{report, screen};
+
 use langson_atlas::atlas::{Atlas, GeodataSource};
 use langson_atlas::map::basemap::raster::{BaseGeometry, render_tile};
 use langson_atlas::map::mercator;
@@ -18,39 +22,12 @@ fn time<T>(runs: u32, mut f: impl FnMut() -> T) -> Duration {
     start.elapsed() / runs
 }
 
-fn report(what: &str, took: Duration, target: Duration) {
-    let verdict = if took <= target { "ok" } else { "SLOW" };
-    if target < Duration::from_millis(1) {
-        println!(
-            "{what:<48} {:>10.2} µs   target ≤ {:>7.0} µs   {verdict}",
-            took.as_secs_f64() * 1e6,
-            target.as_secs_f64() * 1e6
-        );
-    } else {
-        println!(
-            "{what:<48} {:>10.3} ms   target ≤ {:>7.3} ms   {verdict}",
-            took.as_secs_f64() * 1e3,
-            target.as_secs_f64() * 1e3
-        );
-    }
-}
-
 /// Resident memory of this process, from the kernel (Linux), in MB.
 fn resident_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
-}
-
-fn screen() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
-        ..Default::default()
-    }
 }
 
 fn main() {

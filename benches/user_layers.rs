@@ -4,6 +4,10 @@
 //! longest frame while a 100 MB file loads (made by `python3 scripts/make-large-geojson.py`;
 //! skipped, and said so, without it).
 
+mod common;
+
+use common::{report, screen};
+
 use langson_atlas::atlas::io::{Crs, Field, FieldKind, Format, UserFeature, UserLayer, Value};
 use langson_atlas::layers::index::FeatureIndex;
 use langson_atlas::state::Action;
@@ -66,33 +70,6 @@ fn parcels(n: usize, vertices: usize, radius_deg: f64) -> UserLayer {
         features,
         skipped: 0,
         warnings: Vec::new(),
-    }
-}
-
-fn screen() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
-        ..Default::default()
-    }
-}
-
-fn report(what: &str, took: Duration, target: Duration) {
-    let verdict = if took <= target { "ok" } else { "SLOW" };
-    if target < Duration::from_millis(1) {
-        println!(
-            "{what:<58} {:>9.2} µs   target ≤ {:>5.0} µs   {verdict}",
-            took.as_secs_f64() * 1e6,
-            target.as_secs_f64() * 1e6
-        );
-    } else {
-        println!(
-            "{what:<58} {:>9.2} ms   target ≤ {:>5.1} ms   {verdict}",
-            took.as_secs_f64() * 1e3,
-            target.as_secs_f64() * 1e3
-        );
     }
 }
 

@@ -62,7 +62,8 @@ pub struct UserState {
     pub plan_table: crate::layers::table::TableView,
     /// The layer whose name is being edited, with the text so far.
     pub renaming: Option<(LayerId, String)>,
-    /// The last export of a table or a selection: the file written, or why not.
+    /// The layer list's last word: the file a table export wrote (or why not), or that no
+    /// file dialog could open.
     pub export_note: Option<String>,
     /// Files dragged over the window right now.
     pub files_hovering: bool,

@@ -383,3 +383,28 @@ fn dropping_files_on_the_window_opens_them() {
         "the VN-2000 metres land in Lạng Sơn: {bbox:?}"
     );
 }
+
+/// A plan layer's table, then another's: the second shows its own rows, with none of the
+/// first one's filter.
+#[test]
+fn switching_plan_tables_starts_afresh() {
+    use langson_atlas::atlas::LayerKind;
+    let mut h = harness_with(Vec::new(), None);
+    h.state_mut()
+        .apply(Action::ShowTable(Some(TableOf::Plan(LayerKind::Gates))));
+    h.run_steps(2);
+    h.state_mut().state.user.plan_table.quick = "Hữu Nghị".to_owned();
+    h.run_steps(2);
+    h.state_mut()
+        .apply(Action::ShowTable(Some(TableOf::Plan(LayerKind::Industry))));
+    h.run_steps(2);
+    assert!(h.state().state.user.plan_table.quick.is_empty());
+    let sites = h
+        .state()
+        .atlas()
+        .features()
+        .iter()
+        .filter(|f| f.kind().layer() == LayerKind::Industry)
+        .count();
+    h.get_by_label(&format!("{sites} trên {sites} · 0 đã chọn"));
+}

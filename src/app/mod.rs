@@ -71,6 +71,7 @@ pub struct AtlasApp {
     user_cache: UserCache,
     user_out: UserOutput,
     loader: user_layers::Loader,
+    plan_table: Option<table_panel::PlanTable>,
 }
 
 impl AtlasApp {
@@ -142,6 +143,7 @@ impl AtlasApp {
             user_cache: UserCache::default(),
             user_out: UserOutput::default(),
             loader: user_layers::Loader::default(),
+            plan_table: None,
         };
         let stored_layers = std::mem::take(&mut app.state.settings.user_layers);
         app.restore(stored_layers);

@@ -9,6 +9,7 @@ use crate::layers::style::Style;
 use crate::layers::{LayerId, Loaded, Slot, Source, Stamp, Stored, table};
 use crate::map::user_layer::WorldLayer;
 use crate::state::{Action, Prompt, TableOf};
+use crate::ui::words::W;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
@@ -24,7 +25,8 @@ struct Job {
 #[derive(Default)]
 pub struct Loader {
     jobs: Vec<Job>,
-    dialog: Option<Receiver<Vec<PathBuf>>>,
+    /// The file dialog's answer: the files chosen, or `None` when no dialog could open.
+    dialog: Option<Receiver<Option<Vec<PathBuf>>>>,
 }
 
 impl Loader {
@@ -182,10 +184,16 @@ impl AtlasApp {
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
         if let Some(rx) = &self.loader.dialog
-            && let Ok(paths) = rx.try_recv()
+            && let Ok(answer) = rx.try_recv()
         {
             self.loader.dialog = None;
-            self.open_files(paths);
+            match answer {
+                Some(paths) => self.open_files(paths),
+                None => {
+                    let lang = self.state.settings.lang;
+                    self.state.user.export_note = Some(W::NoDialog.get(lang).to_owned());
+                }
+            }
         }
     }
 
@@ -219,6 +227,7 @@ impl AtlasApp {
         let spawned = std::thread::Builder::new()
             .name("file dialog".to_owned())
             .spawn(move || {
+                let asked = std::time::Instant::now();
                 let picked = rfd::FileDialog::new()
                     .add_filter(
                         "GIS",
@@ -227,9 +236,11 @@ impl AtlasApp {
                             "fgb",
                         ],
                     )
-                    .pick_files()
-                    .unwrap_or_default();
-                let _ = tx.send(picked);
+                    .pick_files();
+                // rfd says nothing when neither a desktop portal nor zenity is there; an
+                // answer faster than a person can cancel means no dialog was shown.
+                let shown = picked.is_some() || asked.elapsed().as_millis() > 300;
+                let _ = tx.send(shown.then(|| picked.unwrap_or_default()));
                 ctx.request_repaint();
             });
         if spawned.is_ok() {
@@ -306,7 +317,7 @@ impl AtlasApp {
                     self.state.selected = None;
                 }
             }
-            Action::ShowTable(of) => self.state.user.table = of,
+            Action::ShowTable(of) => self.show_table(of),
             Action::SelectRows(id, rows, add) => self.with_layer(id, |l| {
                 if !add {
                     l.selected.clear();

@@ -176,7 +176,15 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
     });
     let mut opacity = layer.stored.opacity;
     if ui
-        .add(egui::Slider::new(&mut opacity, 0.05..=1.0).text(W::Opacity.get(lang)))
+        .add(
+            egui::Slider::new(&mut opacity, 0.05..=1.0)
+                .text(W::Opacity.get(lang))
+                .custom_formatter(|v, _| format!("{:.0} %", v * 100.0))
+                .custom_parser(|t| {
+                    let t = t.trim().trim_end_matches('%').trim();
+                    t.replace(',', ".").parse::<f64>().ok().map(|v| v / 100.0)
+                }),
+        )
         .changed()
     {
         actions.push(Action::LayerOpacity(id, opacity));

@@ -51,6 +51,7 @@ pub enum W {
     Close,
     Open,
     Skipped,
+    NoDialog,
 }
 
 impl W {
@@ -112,6 +113,10 @@ impl W {
             W::Close => ("Đóng", "Close"),
             W::Open => ("Mở", "Open"),
             W::Skipped => ("bị bỏ qua", "skipped"),
+            W::NoDialog => (
+                "Máy này không có hộp thoại chọn tệp (xdg-desktop-portal hoặc zenity): hãy kéo thả tệp vào cửa sổ hoặc gõ đường dẫn.",
+                "No file dialog on this desktop (xdg-desktop-portal or zenity): drop files on the window or type a path.",
+            ),
         };
         lang.pick(vi, en)
     }

@@ -43,10 +43,7 @@ pub fn read(
     crs: Option<Crs>,
     progress: &Progress,
 ) -> Result<UserLayer, IoError> {
-    let invalid = |message: String| IoError::Invalid {
-        path: path.to_owned(),
-        message,
-    };
+    let invalid = |message: String| IoError::invalid(path, message);
     let mut buffered = std::io::BufReader::new(reader);
     let first = buffered
         .fill_buf()

@@ -95,10 +95,7 @@ pub fn read(
     crs: Option<Crs>,
     progress: &Progress,
 ) -> Result<UserLayer, IoError> {
-    let invalid = |message: String| IoError::Invalid {
-        path: path.to_owned(),
-        message,
-    };
+    let invalid = |message: String| IoError::invalid(path, message);
     let reader = FgbReader::open(Cursor::new(bytes))
         .map_err(|e| invalid(format!("not a FlatGeobuf file: {e}")))?;
     let header = reader.header();

@@ -22,10 +22,7 @@ pub fn read(
     crs: Option<Crs>,
     progress: &Progress,
 ) -> Result<UserLayer, IoError> {
-    let invalid = |message: String| IoError::Invalid {
-        path: path.to_owned(),
-        message,
-    };
+    let invalid = |message: String| IoError::invalid(path, message);
     let mut head = Vec::with_capacity(HEAD);
     (&mut reader)
         .take(HEAD as u64)

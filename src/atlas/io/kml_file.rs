@@ -13,10 +13,7 @@ use std::io::Read;
 
 /// The KML text of a KMZ: `doc.kml` if present, else its first `.kml` entry.
 pub fn kml_of_kmz(bytes: &[u8], path: &str) -> Result<String, IoError> {
-    let invalid = |message: String| IoError::Invalid {
-        path: path.to_owned(),
-        message,
-    };
+    let invalid = |message: String| IoError::invalid(path, message);
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| invalid(format!("not a KMZ (zip) archive: {e}")))?;
     let names: Vec<String> = archive.file_names().map(str::to_owned).collect();

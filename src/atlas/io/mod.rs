@@ -220,6 +220,14 @@ fn gpkg_from_bytes(
 }
 
 impl IoError {
+    /// What is wrong with the file shown as `path`.
+    pub fn invalid(path: &str, message: impl Into<String>) -> IoError {
+        IoError::Invalid {
+            path: path.to_owned(),
+            message: message.into(),
+        }
+    }
+
     /// The same error about the file shown as `path`.
     pub fn with_path(self, path: &str) -> IoError {
         let path = path.to_owned();

@@ -83,10 +83,7 @@ fn language_driver(id: u8) -> Option<(&'static encoding_rs::Encoding, &'static s
 
 pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLayer, IoError> {
     let path = shp.display().to_string();
-    let invalid = |message: String| IoError::Invalid {
-        path: path.clone(),
-        message,
-    };
+    let invalid = |message: String| IoError::invalid(&path, message);
     let dbf = sibling(shp, "dbf").ok_or_else(|| {
         invalid(
             "no .dbf beside it: a shapefile's attributes are in the .dbf of the same name"
@@ -240,10 +237,7 @@ pub fn read_zip(
     crs: Option<Crs>,
     progress: &Progress,
 ) -> Result<UserLayer, IoError> {
-    let invalid = |message: String| IoError::Invalid {
-        path: path.to_owned(),
-        message,
-    };
+    let invalid = |message: String| IoError::invalid(path, message);
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| invalid(format!("not a zip archive: {e}")))?;
     let shps: Vec<String> = archive
