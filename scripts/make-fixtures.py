@@ -74,6 +74,13 @@ for i, p in enumerate(pts):
     rows.append(f"LS{i:02}\t{p['tm3_107_15'][0]}\t{p['tm3_107_15'][1]}")
 write("vn2000-points.tsv", "\n".join(rows) + "\n")
 
+# TM-3 metres under column names no reader guesses (as a surveyor's export has them):
+# the user chooses the columns, then the coordinate system.
+rows = ["ten_du_an,toa_do_dong,toa_do_bac"]
+for p in pts:
+    rows.append(f"{p['name']},{p['tm3_107_15'][0]},{p['tm3_107_15'][1]}")
+write("du-an-toa-do.csv", "\n".join(rows) + "\n")
+
 # A WKT geometry column.
 write("wkt.csv", "id,wkt\n1,\"POINT (106.76 21.85)\"\n2,\"LINESTRING (106.7 21.9, 106.8 21.95)\"\n3,\"POLYGON ((106.7 21.8, 106.8 21.8, 106.8 21.9, 106.7 21.8))\"\n4,\"POINT (broken\"\n")
 

@@ -2,7 +2,7 @@
 //! a file as JSON, `convert` writes it reprojected to WGS 84 GeoJSON. Both use the viewer's
 //! own loader (`atlas::io`).
 
-use crate::atlas::io::{self, Crs, IoError, Progress};
+use crate::atlas::io::{self, Columns, Crs, IoError, Progress, Request};
 use std::path::Path;
 
 /// A `--crs` argument: `EPSG:9215`, `9215`, or a PROJ string.
@@ -24,21 +24,23 @@ pub fn parse_crs(text: &str) -> Result<Crs, String> {
     })
 }
 
+/// A `--columns` argument: `LON,LAT` (two column names), or one name of a WKT column.
+pub fn parse_columns(text: &str) -> Columns {
+    match text.split_once(',') {
+        Some((x, y)) => Columns::LonLat(x.trim().to_owned(), y.trim().to_owned()),
+        None => Columns::Wkt(text.trim().to_owned()),
+    }
+}
+
 /// `info FILE`: the JSON description of the layer.
-pub fn info(path: &Path, layer: Option<&str>, crs: Option<Crs>) -> Result<String, IoError> {
-    let layer = io::open_layer(path, layer, crs, &Progress::default())?;
+pub fn info(path: &Path, request: &Request) -> Result<String, IoError> {
+    let layer = io::open_request(path, request, &Progress::default())?;
     Ok(serde_json::to_string_pretty(&layer.info()).unwrap_or_default())
 }
 
 /// `convert FILE OUT.geojson`: writes the layer in WGS 84; returns a one-line summary.
-pub fn convert(
-    path: &Path,
-    layer: Option<&str>,
-    out: &Path,
-    crs: Option<Crs>,
-) -> Result<String, String> {
-    let layer =
-        io::open_layer(path, layer, crs, &Progress::default()).map_err(|e| e.to_string())?;
+pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, String> {
+    let layer = io::open_request(path, request, &Progress::default()).map_err(|e| e.to_string())?;
     std::fs::write(out, layer.to_geojson()).map_err(|e| format!("{}: {e}", out.display()))?;
     Ok(format!(
         "{} features ({} skipped) from {} in {} → {} (WGS 84)",

@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use langson_atlas::app::{AtlasApp, Options, stored_settings};
 use langson_atlas::atlas::Lang;
+use langson_atlas::atlas::io::Request;
 use langson_atlas::cli;
 use langson_atlas::export::Gpu;
 use langson_atlas::map::basemap::{health, http};
@@ -53,6 +54,10 @@ enum Verb {
     /// geometry types, fields, WGS 84 bounds, vertices, warnings.
     Info {
         file: PathBuf,
+        /// The columns of a CSV/TSV that hold the geometry, when their names are not known:
+        /// "LON,LAT" (or "X,Y"), or the name of a WKT column.
+        #[arg(long, value_name = "LON,LAT")]
+        columns: Option<String>,
         /// Which layer of a file that holds several (a GeoPackage's feature table).
         #[arg(long, value_name = "NAME")]
         layer_name: Option<String>,
@@ -64,6 +69,10 @@ enum Verb {
     Convert {
         file: PathBuf,
         out: PathBuf,
+        /// The columns of a CSV/TSV that hold the geometry, when their names are not known:
+        /// "LON,LAT" (or "X,Y"), or the name of a WKT column.
+        #[arg(long, value_name = "LON,LAT")]
+        columns: Option<String>,
         /// Which layer of a file that holds several (a GeoPackage's feature table).
         #[arg(long, value_name = "NAME")]
         layer_name: Option<String>,
@@ -74,20 +83,28 @@ enum Verb {
 }
 
 fn headless(verb: Verb) -> ExitCode {
-    let crs = |text: Option<String>| text.map(|t| cli::parse_crs(&t)).transpose();
+    let request = |layer: Option<String>, columns: Option<String>, crs: Option<String>| {
+        Ok::<_, String>(Request {
+            layer,
+            columns: columns.as_deref().map(cli::parse_columns),
+            crs: crs.map(|t| cli::parse_crs(&t)).transpose()?,
+        })
+    };
     let result = match verb {
         Verb::Info {
             file,
+            columns,
             layer_name,
-            crs: c,
-        } => crs(c)
-            .and_then(|c| cli::info(&file, layer_name.as_deref(), c).map_err(|e| e.to_string())),
+            crs,
+        } => request(layer_name, columns, crs)
+            .and_then(|r| cli::info(&file, &r).map_err(|e| e.to_string())),
         Verb::Convert {
             file,
             out,
+            columns,
             layer_name,
-            crs: c,
-        } => crs(c).and_then(|c| cli::convert(&file, layer_name.as_deref(), &out, c)),
+            crs,
+        } => request(layer_name, columns, crs).and_then(|r| cli::convert(&file, &r, &out)),
     };
     match result {
         Ok(text) => {

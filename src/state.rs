@@ -37,6 +37,17 @@ impl Default for Settings {
 pub enum Prompt {
     Crs(Source),
     Layer(Source, Vec<String>),
+    /// The table's columns, and the ones chosen so far: longitude, latitude, WKT.
+    Columns(Source, Vec<String>, [usize; 3]),
+}
+
+impl Prompt {
+    /// The column question, with a first guess: the first two columns whose values the
+    /// reader could not place, the last column for WKT.
+    pub fn columns(source: Source, columns: Vec<String>) -> Prompt {
+        let last = columns.len().saturating_sub(1);
+        Prompt::Columns(source, columns, [1.min(last), 2.min(last), last])
+    }
 }
 
 /// Which table the attribute table shows.

@@ -269,8 +269,8 @@ fn a_load_can_be_cancelled() {
 /// `info` and `convert`, as scripts use them, on the same loader.
 #[test]
 fn info_and_convert_describe_and_write_the_layer() {
-    let text =
-        langson_atlas::cli::info(&data("sites-vn2000-tm3.geojson"), None, None).expect("info");
+    let text = langson_atlas::cli::info(&data("sites-vn2000-tm3.geojson"), &Default::default())
+        .expect("info");
     let info: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(info["format"], "GeoJSON");
     assert_eq!(info["crs"], "VN-2000 / TM-3 107-15 (EPSG:9215)");
@@ -284,8 +284,8 @@ fn info_and_convert_describe_and_write_the_layer() {
     );
 
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("converted.geojson");
-    let summary =
-        langson_atlas::cli::convert(&data("investors.csv"), None, &out, None).expect("converts");
+    let summary = langson_atlas::cli::convert(&data("investors.csv"), &Default::default(), &out)
+        .expect("converts");
     assert!(summary.contains("12 features (1 skipped)"), "{summary}");
     let again = io::open(&out, None, &Progress::default()).expect("the output loads");
     assert_eq!(again.features.len(), 12);
@@ -363,5 +363,62 @@ fn a_truncated_kml_is_refused_not_hung_on() {
     assert!(
         err.to_string().contains("cut.kml: not well-formed KML"),
         "{err}"
+    );
+}
+
+/// A table whose coordinate columns have names no reader guesses: refused with its columns
+/// listed, then read through the columns the user names (and the CRS, for metres).
+#[test]
+fn a_table_opens_through_the_columns_the_user_names() {
+    let path = data("du-an-toa-do.csv");
+    let err = io::open(&path, None, &Progress::default()).expect_err("no known columns");
+    assert_eq!(
+        err,
+        IoError::NoCoordinates {
+            path: path.display().to_string(),
+            columns: vec![
+                "ten_du_an".into(),
+                "toa_do_dong".into(),
+                "toa_do_bac".into()
+            ],
+        }
+    );
+    let request = io::Request {
+        columns: Some(io::Columns::LonLat(
+            "toa_do_dong".into(),
+            "toa_do_bac".into(),
+        )),
+        ..Default::default()
+    };
+    let err = io::open_request(&path, &request, &Progress::default()).expect_err("metres");
+    assert!(matches!(err, IoError::NeedsCrs { .. }), "{err}");
+    let request = io::Request {
+        crs: Some(io::Crs::Vn2000Tm3(107.25)),
+        ..request
+    };
+    let layer = io::open_request(&path, &request, &Progress::default()).expect("loads");
+    assert_eq!(layer.features.len(), 12);
+    assert_eq!(
+        layer.fields.len(),
+        1,
+        "the chosen columns are geometry, not attributes"
+    );
+    let wrong = io::Request {
+        columns: Some(io::Columns::Wkt("khong_co".into())),
+        ..Default::default()
+    };
+    let err = io::open_request(&path, &wrong, &Progress::default()).expect_err("no such column");
+    assert!(err.to_string().contains("khong_co"), "{err}");
+}
+
+#[test]
+fn convert_takes_the_columns_on_the_command_line() {
+    assert_eq!(
+        langson_atlas::cli::parse_columns("toa_do_dong, toa_do_bac"),
+        io::Columns::LonLat("toa_do_dong".into(), "toa_do_bac".into())
+    );
+    assert_eq!(
+        langson_atlas::cli::parse_columns("hinh"),
+        io::Columns::Wkt("hinh".into())
     );
 }

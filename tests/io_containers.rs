@@ -319,7 +319,14 @@ fn a_cut_flatgeobuf_keeps_the_features_before_the_cut_and_says_so() {
 
 #[test]
 fn info_reads_a_named_geopackage_layer() {
-    let text = langson_atlas::cli::info(&data("du-an.gpkg"), Some("lo_dat"), None).expect("info");
+    let text = langson_atlas::cli::info(
+        &data("du-an.gpkg"),
+        &io::Request {
+            layer: Some("lo_dat".to_owned()),
+            ..Default::default()
+        },
+    )
+    .expect("info");
     let json: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!(json["format"], "GeoPackage");
     assert_eq!(json["features"], 12);

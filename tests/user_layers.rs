@@ -408,3 +408,28 @@ fn switching_plan_tables_starts_afresh() {
         .count();
     h.get_by_label(&format!("{sites} trên {sites} · 0 đã chọn"));
 }
+
+/// A surveyor's table with unknown column names: the columns are chosen, then the zone, and
+/// the points land where PROJ puts them.
+#[test]
+fn a_table_with_unknown_columns_asks_for_them_then_for_the_crs() {
+    let mut h = harness_with(vec![data("du-an-toa-do.csv")], None);
+    h.get_by_label("Chọn cột tọa độ");
+    h.get_by_label("Mở").click();
+    h.run_steps(2);
+    settle(&mut h);
+    h.get_by_label("Chọn hệ tọa độ");
+    h.get_by_label_contains("Lạng Sơn: VN-2000 / TM-3 107-15 (EPSG:9215)")
+        .click();
+    h.run_steps(2);
+    settle(&mut h);
+    let layer = h.state().user_layers().ready().next().expect("opened");
+    assert_eq!(layer.data.features.len(), 12);
+    let Some(geo::Geometry::Point(p)) = &layer.data.features[0].geometry else {
+        panic!("a point");
+    };
+    // Hữu Nghị border gate, by PROJ through EPSG:6960 (tests/data/vn2000-reference.json).
+    let reference = common::vn2000_reference();
+    let lonlat = reference[0].2;
+    assert!((p.x() - lonlat[0]).abs() < 1e-6 && (p.y() - lonlat[1]).abs() < 1e-6);
+}

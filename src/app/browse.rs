@@ -70,7 +70,7 @@ impl AtlasApp {
         {
             style_window::show(&ctx, layer, lang, &mut actions);
         }
-        if let Some(prompt) = &self.state.user.prompt {
+        if let Some(prompt) = &mut self.state.user.prompt {
             open_prompt::show(
                 &ctx,
                 prompt,

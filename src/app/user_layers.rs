@@ -37,12 +37,7 @@ impl Loader {
 
 /// Reads and prepares a layer; runs on a worker thread.
 fn build(source: &Source, progress: &Progress) -> Result<Built, IoError> {
-    let layer = io::open_layer(
-        &source.path,
-        source.layer.as_deref(),
-        source.crs(),
-        progress,
-    )?;
+    let layer = io::open_request(&source.path, &source.request(), progress)?;
     let index = FeatureIndex::new(&layer);
     let world = WorldLayer::new(&layer);
     Ok((Arc::new(layer), Arc::new(index), Arc::new(world)))
@@ -155,6 +150,11 @@ impl AtlasApp {
                 Some(Err(IoError::NeedsCrs { .. })) => {
                     self.user.slots.remove(position);
                     self.state.user.prompt = Some(Prompt::Crs(stored.source));
+                    continue;
+                }
+                Some(Err(IoError::NoCoordinates { columns, .. })) => {
+                    self.user.slots.remove(position);
+                    self.state.user.prompt = Some(Prompt::columns(stored.source, columns));
                     continue;
                 }
                 Some(Err(IoError::ChooseLayer { layers, .. })) => {

@@ -7,7 +7,7 @@ pub mod index;
 pub mod style;
 pub mod table;
 
-use crate::atlas::io::{Crs, Progress, UserLayer};
+use crate::atlas::io::{Columns, Crs, Progress, Request, UserLayer};
 use index::FeatureIndex;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -28,6 +28,9 @@ pub struct Source {
     /// EPSG code of the CRS the user chose, when the file names none.
     #[serde(default)]
     pub crs: Option<u16>,
+    /// The geometry columns the user chose, for a table whose names the reader does not know.
+    #[serde(default)]
+    pub columns: Option<Columns>,
 }
 
 impl Source {
@@ -36,11 +39,21 @@ impl Source {
             path: path.into(),
             layer: None,
             crs: None,
+            columns: None,
         }
     }
 
     pub fn crs(&self) -> Option<Crs> {
         self.crs.and_then(Crs::from_epsg)
+    }
+
+    /// What the loader is told besides the path.
+    pub fn request(&self) -> Request {
+        Request {
+            layer: self.layer.clone(),
+            columns: self.columns.clone(),
+            crs: self.crs(),
+        }
     }
 
     /// The name a new layer gets: the file's stem, and the table for a GeoPackage.

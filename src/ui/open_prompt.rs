@@ -3,8 +3,8 @@
 //! zones, or any EPSG code the atlas knows), or which layer of a GeoPackage.
 
 use crate::atlas::Lang;
-use crate::atlas::io::Crs;
 use crate::atlas::io::crs::NEARBY_TM3;
+use crate::atlas::io::{Columns, Crs};
 use crate::layers::Source;
 use crate::state::{Action, Prompt};
 use crate::ui::words::W;
@@ -12,16 +12,18 @@ use egui::{Context, RichText};
 
 pub fn show(
     ctx: &Context,
-    prompt: &Prompt,
+    prompt: &mut Prompt,
     other: &mut String,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
     let mut open = true;
-    let (title, source) = match prompt {
+    let (title, source) = match &*prompt {
         Prompt::Crs(s) => (W::ChooseCrs, s),
         Prompt::Layer(s, _) => (W::ChooseLayer, s),
+        Prompt::Columns(s, _, _) => (W::ChooseColumns, s),
     };
+    let shown_path = source.path.display().to_string();
     egui::Window::new(title.get(lang))
         .id(egui::Id::unique("open-prompt"))
         .open(&mut open)
@@ -29,12 +31,15 @@ pub fn show(
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            ui.label(RichText::new(source.path.display().to_string()).strong());
-            match prompt {
+            ui.label(RichText::new(shown_path).strong());
+            match &mut *prompt {
                 Prompt::Crs(source) => crs_choices(ui, source, other, lang, actions),
+                Prompt::Columns(source, columns, chosen) => {
+                    column_choices(ui, source, columns, chosen, lang, actions)
+                }
                 Prompt::Layer(source, layers) => {
                     for name in layers {
-                        if ui.button(name).clicked() {
+                        if ui.button(name.as_str()).clicked() {
                             actions.push(Action::Open(Source {
                                 layer: Some(name.clone()),
                                 ..source.clone()
@@ -96,4 +101,47 @@ fn crs_choices(
             ui.weak(c.name());
         }
     });
+}
+
+/// Which columns hold the coordinates (longitude/easting and latitude/northing), or which
+/// holds WKT geometries.
+fn column_choices(
+    ui: &mut egui::Ui,
+    source: &Source,
+    columns: &[String],
+    chosen: &mut [usize; 3],
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(W::ChooseColumnsHelp.get(lang));
+    let combo = |ui: &mut egui::Ui, label: W, k: usize, chosen: &mut usize| {
+        let current = columns.get(*chosen).cloned().unwrap_or_default();
+        egui::ComboBox::new(("column-choice", k), label.get(lang))
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (i, name) in columns.iter().enumerate() {
+                    ui.selectable_value(chosen, i, name);
+                }
+            });
+    };
+    combo(ui, W::LonColumn, 0, &mut chosen[0]);
+    combo(ui, W::LatColumn, 1, &mut chosen[1]);
+    let name = |i: usize| columns.get(i).cloned().unwrap_or_default();
+    if ui
+        .add_enabled(chosen[0] != chosen[1], egui::Button::new(W::Open.get(lang)))
+        .clicked()
+    {
+        actions.push(Action::Open(Source {
+            columns: Some(Columns::LonLat(name(chosen[0]), name(chosen[1]))),
+            ..source.clone()
+        }));
+    }
+    ui.separator();
+    combo(ui, W::WktColumn, 2, &mut chosen[2]);
+    if ui.button(W::OpenWkt.get(lang)).clicked() {
+        actions.push(Action::Open(Source {
+            columns: Some(Columns::Wkt(name(chosen[2]))),
+            ..source.clone()
+        }));
+    }
 }

@@ -119,12 +119,11 @@ fn field_combo<'a>(
     names: impl Iterator<Item = &'a str>,
     lang: Lang,
 ) {
-    egui::ComboBox::from_id_salt(salt)
+    egui::ComboBox::new(salt, W::Field.get(lang))
         .selected_text(field.clone())
         .show_ui(ui, |ui| {
             for n in names {
                 ui.selectable_value(field, n.to_owned(), n);
             }
         });
-    ui.label(W::Field.get(lang));
 }

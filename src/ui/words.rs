@@ -52,6 +52,12 @@ pub enum W {
     Open,
     Skipped,
     NoDialog,
+    ChooseColumns,
+    ChooseColumnsHelp,
+    LonColumn,
+    LatColumn,
+    WktColumn,
+    OpenWkt,
 }
 
 impl W {
@@ -113,6 +119,15 @@ impl W {
             W::Close => ("Đóng", "Close"),
             W::Open => ("Mở", "Open"),
             W::Skipped => ("bị bỏ qua", "skipped"),
+            W::ChooseColumns => ("Chọn cột tọa độ", "Choose the coordinate columns"),
+            W::ChooseColumnsHelp => (
+                "Không nhận ra cột tọa độ theo tên. Chọn cột kinh độ (hoặc X, hướng Đông) và vĩ độ (hoặc Y, hướng Bắc), hoặc một cột WKT:",
+                "No coordinate column is recognised by its name. Choose the longitude (or X, easting) and latitude (or Y, northing) columns, or a WKT column:",
+            ),
+            W::LonColumn => ("Kinh độ / X (Đông):", "Longitude / X (easting):"),
+            W::LatColumn => ("Vĩ độ / Y (Bắc):", "Latitude / Y (northing):"),
+            W::WktColumn => ("Cột WKT:", "WKT column:"),
+            W::OpenWkt => ("Mở theo cột WKT", "Open by the WKT column"),
             W::NoDialog => (
                 "Máy này không có hộp thoại chọn tệp (xdg-desktop-portal hoặc zenity): hãy kéo thả tệp vào cửa sổ hoặc gõ đường dẫn.",
                 "No file dialog on this desktop (xdg-desktop-portal or zenity): drop files on the window or type a path.",

@@ -1,7 +1,8 @@
 //! CSV and TSV tables with coordinates: a longitude and a latitude column recognised by
 //! name (lon, lng, longitude, x, kinh_do, kinh độ… and lat, latitude, y, vi_do, vĩ độ…,
 //! any case, with or without diacritics), or a WKT geometry column (wkt, geometry, geom,
-//! the_geom). The delimiter (comma, semicolon, tab) is read from the header line.
+//! the_geom), or the columns the user names ([`Columns`]) when the names are not known.
+//! The delimiter (comma, semicolon, tab) is read from the header line.
 
 use super::crs::Crs;
 use super::model::{Field, FieldKind, Format, UserLayer, Value};
@@ -25,6 +26,15 @@ const LON: [&str; 9] = [
 const LAT: [&str; 7] = ["lat", "latitude", "y", "vi_do", "vi do", "vido", "vĩ_độ"];
 const WKT: [&str; 5] = ["wkt", "geometry", "geom", "the_geom", "wkt_geom"];
 
+/// Geometry columns the user named, for a table whose names the reader does not know.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Columns {
+    /// Longitude (or easting) and latitude (or northing) columns.
+    LonLat(String, String),
+    /// A column of WKT geometries.
+    Wkt(String),
+}
+
 /// The columns that carry the geometry.
 enum Place {
     LonLat(usize, usize),
@@ -40,6 +50,7 @@ fn find(header: &[String], names: &[&str]) -> Option<usize> {
 pub fn read(
     reader: impl Read,
     path: &str,
+    columns: Option<&Columns>,
     crs: Option<Crs>,
     progress: &Progress,
 ) -> Result<UserLayer, IoError> {
@@ -63,19 +74,29 @@ pub fn read(
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').to_owned())
         .collect();
-    let place = match (
-        find(&header, &LON),
-        find(&header, &LAT),
-        find(&header, &WKT),
-    ) {
-        (Some(x), Some(y), _) => Place::LonLat(x, y),
-        (_, _, Some(w)) => Place::Wkt(w),
-        _ => {
-            return Err(IoError::NoCoordinates {
-                path: path.to_owned(),
-                columns: header.join(", "),
-            });
-        }
+    let named = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| invalid(format!("it has no column “{name}”")))
+    };
+    let place = match columns {
+        Some(Columns::LonLat(x, y)) => Place::LonLat(named(x)?, named(y)?),
+        Some(Columns::Wkt(w)) => Place::Wkt(named(w)?),
+        None => match (
+            find(&header, &LON),
+            find(&header, &LAT),
+            find(&header, &WKT),
+        ) {
+            (Some(x), Some(y), _) => Place::LonLat(x, y),
+            (_, _, Some(w)) => Place::Wkt(w),
+            _ => {
+                return Err(IoError::NoCoordinates {
+                    path: path.to_owned(),
+                    columns: header,
+                });
+            }
+        },
     };
     let geometry_columns: Vec<usize> = match place {
         Place::LonLat(x, y) => vec![x, y],

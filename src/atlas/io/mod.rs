@@ -23,6 +23,7 @@ pub mod reproject;
 pub mod shapefile_file;
 
 pub use crs::Crs;
+pub use csv_file::Columns;
 pub use model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
 
 use std::path::Path;
@@ -47,9 +48,10 @@ pub enum IoError {
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
     #[error(
-        "{path}: no coordinate columns found among {columns}; name them lon/lat (kinh_do/vi_do, x/y) or give a WKT column"
+        "{path}: no coordinate columns found among {}; choose them, or name them lon/lat (kinh_do/vi_do, x/y) or give a WKT column",
+        columns.join(", ")
     )]
-    NoCoordinates { path: String, columns: String },
+    NoCoordinates { path: String, columns: Vec<String> },
     #[error(
         "{path}: the coordinates are not degrees and the file names no coordinate system; choose one (e.g. VN-2000 / TM-3 107-15, EPSG:9215)"
     )]
@@ -105,6 +107,30 @@ pub fn open_layer(
     crs: Option<Crs>,
     progress: &Progress,
 ) -> Result<UserLayer, IoError> {
+    let request = Request {
+        layer: layer.map(str::to_owned),
+        columns: None,
+        crs,
+    };
+    open_request(path, &request, progress)
+}
+
+/// What the user settled about a file before it could open: which of its layers, which of
+/// a table's columns hold the geometry, which CRS it is in.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Request {
+    pub layer: Option<String>,
+    pub columns: Option<Columns>,
+    pub crs: Option<Crs>,
+}
+
+/// Reads the file at `path` as `request` settles it.
+pub fn open_request(
+    path: &Path,
+    request: &Request,
+    progress: &Progress,
+) -> Result<UserLayer, IoError> {
+    let (layer, crs) = (request.layer.as_deref(), request.crs.clone());
     let shown = path.display().to_string();
     let size = std::fs::metadata(path)
         .map_err(|e| IoError::Unreadable {
@@ -134,7 +160,9 @@ pub fn open_layer(
     let reader = CountingReader::new(file, size, progress);
     match ext.as_str() {
         "geojson" | "json" => geojson_file::read(reader, &shown, crs, progress),
-        "csv" | "tsv" | "txt" => csv_file::read(reader, &shown, crs, progress),
+        "csv" | "tsv" | "txt" => {
+            csv_file::read(reader, &shown, request.columns.as_ref(), crs, progress)
+        }
         "shp" => shapefile_file::read(path, crs, progress),
         "gpkg" => gpkg_file::read(path, layer, crs, progress),
         "kml" | "kmz" | "zip" | "fgb" => {
@@ -164,7 +192,7 @@ pub fn open_bytes(bytes: &[u8], name: &str, crs: Option<Crs>) -> Result<UserLaye
     let ext = name.rsplit('.').next().unwrap_or("").to_lowercase();
     match ext.as_str() {
         "geojson" | "json" => geojson_file::read(reader, name, crs, &progress),
-        "csv" | "tsv" | "txt" => csv_file::read(reader, name, crs, &progress),
+        "csv" | "tsv" | "txt" => csv_file::read(reader, name, None, crs, &progress),
         "gpkg" => gpkg_from_bytes(bytes, name, crs, &progress),
         _ => from_bytes(bytes, name, &ext, crs, &progress),
     }
