@@ -33,6 +33,7 @@ fn province_request(size: [u32; 2]) -> ExportRequest {
         title: "Quy hoạch tỉnh Lạng Sơn 2021–2030".to_owned(),
         subtitle: Some("1 trục, 2 hành lang, 3 vùng".to_owned()),
         lang: Lang::Vi,
+        user: None,
     }
 }
 
@@ -203,4 +204,64 @@ fn an_8k_picture_to_look_at() {
     .expect("renders");
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("export-8k.png");
     exported.image.save(&path).expect("saved");
+}
+
+/// The reader's visible layers are in the picture, in their style, and in its legend.
+#[test]
+fn a_view_export_draws_the_readers_own_layers() {
+    use langson_atlas::atlas::io::{self, Progress};
+    use langson_atlas::layers::index::FeatureIndex;
+    use langson_atlas::layers::style::{Paint, Style};
+    use langson_atlas::layers::{LayerId, Loaded, Slot, Source, Stored, UserLayers};
+    use langson_atlas::map::user_layer::WorldLayer;
+
+    let path = std::path::Path::new("tests/data/su-dung-dat-1258.shp");
+    let data = Arc::new(io::open(path, None, &Progress::default()).expect("loads"));
+    let style = Style {
+        paint: Paint::Single([255, 0, 255]),
+        ..Style::single(0)
+    };
+    let id = LayerId(1);
+    let loaded = Loaded::new(
+        id,
+        Stored::new(Source::file(path), style),
+        data.clone(),
+        Arc::new(FeatureIndex::new(&data)),
+    );
+    let mut layers = UserLayers::default();
+    layers.slots.push(Slot::Ready(Box::new(loaded)));
+    let bbox = data.bbox().expect("located");
+    let mut request = province_request([1920, 1080]);
+    request.view = export::fit(
+        egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0)),
+        (bbox.min(), bbox.max()),
+    );
+    let magenta = |image: &image::RgbaImage| {
+        image
+            .pixels()
+            .filter(|p| p.0[0] > 200 && p.0[1] < 90 && p.0[2] > 200)
+            .count()
+    };
+    let without = export::render(&gpu(), Arc::new(common::atlas()), &request).expect("renders");
+    assert_eq!(magenta(&without.image), 0, "no magenta without the layer");
+    request.user = Some(export::UserExport {
+        layers: Arc::new(layers),
+        worlds: vec![(id, Arc::new(WorldLayer::new(&data)))],
+    });
+    let with = export::render(&gpu(), Arc::new(common::atlas()), &request).expect("renders");
+    // Kept for a look: target/tmp/export-user-layer.png.
+    let _ = with
+        .image
+        .save(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("export-user-layer.png"));
+    assert!(magenta(&with.image) > 2000, "{} magenta pixels", magenta(&with.image));
+    let legend = with.legend;
+    let in_legend = (legend.min.y as u32..legend.max.y as u32)
+        .flat_map(|y| (legend.min.x as u32..legend.max.x as u32).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            with.image
+                .get_pixel_checked(x, y)
+                .is_some_and(|p| p.0[0] > 200 && p.0[1] < 90 && p.0[2] > 200)
+        })
+        .count();
+    assert!(in_legend > 50, "the layer's swatch is in the legend ({in_legend} px)");
 }

@@ -167,7 +167,7 @@ fn an_unlocated_cluster_can_be_selected_from_the_list() {
 #[test]
 fn the_rendered_window_shows_a_map() {
     let mut h = harness();
-    h.run_steps(8);
+    common::settle_basemap(&mut h);
     let image = h.render().expect("the window renders headless");
     common::assert_snapshot("main-window", &image);
     let (w, h_px) = image.dimensions();
@@ -305,7 +305,7 @@ fn the_panel_of_a_site_described_by_its_developer_renders() {
     let mut h = harness();
     h.state_mut()
         .apply(langson_atlas::state::Action::Select(id("ccn_ho_son_1")));
-    h.run_steps(6);
+    common::settle_basemap(&mut h);
     assert!(
         h.get_all_by_label_contains("lời của đơn vị phát triển")
             .count()

@@ -161,6 +161,7 @@ impl AtlasApp {
             title: T::AppTitle.get(lang).to_owned(),
             subtitle: selected.map(|f| lang.pick(&f.props.name_vi, &f.props.name_en).to_owned()),
             lang,
+            user: self.user_export(),
         };
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

@@ -7,7 +7,7 @@ use crate::map::Visibility;
 use crate::map::basemap::BasemapChoice;
 use crate::map::overlays;
 use crate::map::plan_layer::{MapOutput, PlanLayer};
-use crate::map::user_layer::{UserOutput, UserPlugin};
+use crate::map::user_layer::{PREPARE_BUDGET, UserOutput, UserPlugin};
 use crate::theme;
 use crate::ui::i18n::T;
 use egui::{Align2, Frame, Rect, RichText, Ui, vec2};
@@ -65,6 +65,7 @@ impl AtlasApp {
             layers: &self.user,
             cache: &mut self.user_cache,
             out: &mut user_out,
+            budget: Some(PREPARE_BUDGET),
         };
         let (offline, overlay) = self.basemaps.layers();
         let mut map = Map::new(Some(offline), &mut self.memory, self.home)

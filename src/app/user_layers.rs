@@ -332,6 +332,19 @@ impl AtlasApp {
         }
     }
 
+    /// The visible user layers for a picture; `None` when none shows.
+    pub(super) fn user_export(&self) -> Option<crate::export::UserExport> {
+        let layers = self.user.visible_snapshot();
+        let worlds: Vec<_> = layers
+            .ready()
+            .filter_map(|l| Some((l.id, self.user_cache.world(l.id)?)))
+            .collect();
+        (!worlds.is_empty()).then(|| crate::export::UserExport {
+            layers: Arc::new(layers),
+            worlds,
+        })
+    }
+
     fn with_layer(&mut self, id: LayerId, change: impl FnOnce(&mut Loaded)) {
         if let Some(layer) = self.user.get_mut(id) {
             change(layer);

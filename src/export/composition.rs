@@ -4,12 +4,14 @@
 use super::ExportRequest;
 use crate::atlas::lang as names;
 use crate::atlas::{Atlas, LayerKind};
+use crate::layers::style::Paint;
 use crate::map::basemap::offline::{self, OfflineTiles};
 use crate::map::basemap::raster::BaseGeometry;
 use crate::map::cache::GeometryCache;
 use crate::map::plan_layer::{MapOutput, PlanLayer};
 use crate::map::style::{self, LegendKey};
 use crate::map::symbols::paint_swatch;
+use crate::map::user_layer::{UserCache, UserOutput, UserPlugin};
 use crate::map::{mercator, overlays};
 use crate::theme::{self, fonts};
 use egui::{Align2, Rect, RichText, Stroke, UiBuilder, vec2};
@@ -22,6 +24,7 @@ pub(super) struct Composition {
     base: Arc<BaseGeometry>,
     tiles: Option<OfflineTiles>,
     cache: GeometryCache,
+    user_cache: UserCache,
     memory: MapMemory,
     request: ExportRequest,
     pub(super) legend: Rect,
@@ -39,6 +42,13 @@ impl Composition {
             base,
             tiles: None,
             cache: GeometryCache::new(),
+            user_cache: {
+                let mut cache = UserCache::default();
+                for (id, world) in request.user.iter().flat_map(|u| u.worlds.iter()) {
+                    cache.insert(*id, world.clone());
+                }
+                cache
+            },
             memory,
             request: request.clone(),
             legend: Rect::NOTHING,
@@ -71,12 +81,27 @@ impl Composition {
             base_labels: true,
             highlights: &highlights,
             highlight_alpha: 1.0,
-            fill_share: 1.0,
+            // As on screen: the plan's areas lighten over the reader's layers.
+            fill_share: if self.request.user.is_some() {
+                0.3
+            } else {
+                1.0
+            },
             out: &mut out,
         };
         let mut child = ui.new_child(UiBuilder::new().max_rect(full));
         let center = mercator::from_world(self.request.view.center);
+        let mut user_out = UserOutput::default();
+        let empty = crate::layers::UserLayers::default();
+        let user = UserPlugin {
+            layers: self.request.user.as_ref().map_or(&empty, |u| &u.layers),
+            cache: &mut self.user_cache,
+            out: &mut user_out,
+            // A picture has no frame rate: every feature is prepared.
+            budget: None,
+        };
         let map = Map::new(Some(tiles), &mut self.memory, lon_lat(center.x, center.y))
+            .with_plugin(user)
             .with_plugin(plan)
             .zoom_gesture(false)
             .panning(false);
@@ -131,6 +156,31 @@ impl Composition {
                         .font(fonts::bold(18.0))
                         .color(theme::INK_STRONG),
                 );
+                if let Some(user) = &self.request.user {
+                    for layer in user.layers.ready() {
+                        ui.label(
+                            RichText::new(&layer.stored.name)
+                                .strong()
+                                .color(theme::INK_STRONG),
+                        );
+                        let rows: Vec<(String, [u8; 3])> = match &layer.stored.style.paint {
+                            Paint::Single(c) => vec![(layer.stored.name.clone(), *c)],
+                            _ => layer.painted.legend.clone(),
+                        };
+                        for (label, c) in rows {
+                            ui.horizontal(|ui| {
+                                let (rect, _) =
+                                    ui.allocate_exact_size(vec2(34.0, 20.0), egui::Sense::hover());
+                                ui.painter().rect_filled(
+                                    rect.shrink(3.0),
+                                    3.0,
+                                    egui::Color32::from_rgb(c[0], c[1], c[2]),
+                                );
+                                ui.label(RichText::new(label).color(theme::INK));
+                            });
+                        }
+                    }
+                }
                 for layer in LayerKind::ALL.iter().rev() {
                     if !self.request.visible.is_visible(*layer) {
                         continue;

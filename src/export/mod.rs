@@ -7,8 +7,10 @@ mod composition;
 pub mod gpu;
 
 use crate::atlas::{Atlas, FeatureId, Lang};
+use crate::layers::{LayerId, UserLayers};
 use crate::map::Visibility;
 use crate::map::mercator::ViewTarget;
+use crate::map::user_layer::WorldLayer;
 use crate::present::tour::Tour;
 use crate::theme::fonts;
 use composition::Composition;
@@ -23,6 +25,21 @@ const LOGICAL_WIDTH: f32 = 1920.0;
 /// Frames rendered before the picture is taken: enough for every offline tile.
 const FRAMES: usize = 8;
 
+/// The reader's visible layers for a picture: a snapshot, so the window can go on.
+#[derive(Clone)]
+pub struct UserExport {
+    pub layers: Arc<UserLayers>,
+    pub worlds: Vec<(LayerId, Arc<WorldLayer>)>,
+}
+
+impl std::fmt::Debug for UserExport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.layers.ready().map(|l| &l.stored.name))
+            .finish()
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct ExportRequest {
     /// Width and height in pixels.
@@ -34,6 +51,8 @@ pub struct ExportRequest {
     pub title: String,
     pub subtitle: Option<String>,
     pub lang: Lang,
+    /// The reader's own layers, drawn under the plan's as on screen.
+    pub user: Option<UserExport>,
 }
 
 /// The rendered picture and where its legend is, in pixels.
@@ -123,6 +142,7 @@ pub fn export_tour(
             title: lang.pick(&step.title_vi, &step.title_en).to_owned(),
             subtitle: Some(lang.pick(&step.caption_vi, &step.caption_en).to_owned()),
             lang,
+            user: None,
         };
         let path = dir.join(format!("{:02}-{}.png", i + 1, step.id));
         export_png(gpu, atlas.clone(), &request, &path)?;

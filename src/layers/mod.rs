@@ -119,6 +119,7 @@ impl Stored {
 }
 
 /// A layer on the map.
+#[derive(Clone)]
 pub struct Loaded {
     pub id: LayerId,
     pub stored: Stored,
@@ -255,6 +256,18 @@ impl UserLayers {
     /// that a file moved back into place opens again.
     pub fn to_store(&self) -> Vec<Stored> {
         self.slots.iter().map(|s| s.stored().clone()).collect()
+    }
+
+    /// The visible layers as they stand, for a picture drawn on another thread.
+    pub fn visible_snapshot(&self) -> UserLayers {
+        UserLayers {
+            slots: self
+                .ready()
+                .filter(|l| l.stored.visible)
+                .map(|l| Slot::Ready(Box::new(l.clone())))
+                .collect(),
+            next: self.next,
+        }
     }
 
     pub fn loading(&self) -> bool {

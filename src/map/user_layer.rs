@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use walkers::{MapMemory, Plugin, Projector};
 
 /// Time a frame may spend simplifying and triangulating features it has not drawn before.
-const PREPARE_BUDGET: Duration = Duration::from_millis(4);
+pub const PREPARE_BUDGET: Duration = Duration::from_millis(4);
 /// Labels considered per layer and frame (placement is quadratic in the labels placed).
 const MAX_LABELS: usize = 400;
 const PICK_RADIUS: f64 = 6.0;
@@ -67,6 +67,10 @@ pub struct UserCache {
 }
 
 impl UserCache {
+    pub fn world(&self, id: LayerId) -> Option<Arc<WorldLayer>> {
+        self.world.get(&id).cloned()
+    }
+
     pub fn insert(&mut self, id: LayerId, world: Arc<WorldLayer>) {
         self.world.insert(id, world);
     }
@@ -135,6 +139,8 @@ pub struct UserPlugin<'a> {
     pub layers: &'a UserLayers,
     pub cache: &'a mut UserCache,
     pub out: &'a mut UserOutput,
+    /// Time for preparing new features this frame; `None` prepares all (a picture).
+    pub budget: Option<Duration>,
 }
 
 fn colour(rgb: Rgb, alpha: f32) -> Color32 {
@@ -205,7 +211,7 @@ impl UserPlugin<'_> {
                 None
             } else if let Some(Some(p)) = slots.get(i) {
                 Some(p.clone())
-            } else if f.started.elapsed() < PREPARE_BUDGET {
+            } else if self.budget.is_none_or(|b| f.started.elapsed() < b) {
                 let Some(g) = world.geometries[i].as_ref() else {
                     continue;
                 };
@@ -230,7 +236,10 @@ impl UserPlugin<'_> {
                         }));
                     fill.indices.extend(p.fill_indices.iter().map(|k| base + k));
                     let stroke = Stroke::new(style.line_width, colour(rgb, opacity));
-                    for (path, _) in &p.paths {
+                    // A polygon a few points across reads by its fill; its outline would
+                    // only cost tessellation. Lines keep theirs.
+                    let outlined = size * scale >= 8.0 || p.fill_indices.is_empty();
+                    for (path, _) in p.paths.iter().filter(|_| outlined) {
                         let pts: Vec<Pos2> = path.iter().map(|&w| f.view.to_screen(w)).collect();
                         strokes.push(Shape::line(pts, stroke));
                     }

@@ -59,6 +59,19 @@ pub fn harness() -> Harness<'static, AtlasApp> {
     harness
 }
 
+/// Runs frames until the offline basemap has drawn every tile of the view (it renders a
+/// few milliseconds of tiles a frame).
+pub fn settle_basemap(harness: &mut Harness<'_, AtlasApp>) {
+    for _ in 0..400 {
+        harness.run_steps(1);
+        if harness.state().basemaps().offline.complete() {
+            harness.run_steps(1);
+            return;
+        }
+    }
+    panic!("the basemap never completed");
+}
+
 /// Where a lon/lat lies on screen in the app's current view.
 pub fn screen_pos(harness: &Harness<'_, AtlasApp>, c: geo::Coord) -> egui::Pos2 {
     let view = harness

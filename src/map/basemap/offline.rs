@@ -10,9 +10,10 @@ use walkers::{Tile, TileId, TilePiece, Tiles};
 
 /// Texture memory the window's tile cache may hold: 256 tiles of 256 px, 64 of 512 px.
 pub const CACHE_BYTES: usize = 64 << 20;
-/// Tiles rendered per frame, so that a zoom never stalls a frame; the rest follow next
-/// frame, shown meanwhile as a piece of a coarser tile.
-const RENDERS_PER_FRAME: usize = 6;
+/// Time a frame may spend rendering tiles (one tile takes 4–8 ms in a release build), so
+/// that a zoom or a jump never stalls a frame past 16 ms; the rest follow next frame, shown
+/// meanwhile as a piece of a coarser tile. The first tile of a frame is always rendered.
+const RENDER_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
 
 /// The offline basemap's land and border come from OpenStreetMap data; rivers and towns
 /// from Natural Earth.
@@ -39,7 +40,11 @@ pub struct OfflineTiles {
     order: VecDeque<TileId>,
     pass: u64,
     rendered_this_pass: usize,
-    budget: usize,
+    /// `None`: no limit (export).
+    budget: Option<std::time::Duration>,
+    pass_started: std::time::Instant,
+    /// Whether a tile asked for in the last pass waits for a later frame.
+    deferred: bool,
     /// Texture memory the cache may hold.
     cache_bytes: usize,
     pixels: u32,
@@ -54,7 +59,9 @@ impl OfflineTiles {
             order: VecDeque::new(),
             pass: u64::MAX,
             rendered_this_pass: 0,
-            budget: RENDERS_PER_FRAME,
+            budget: Some(RENDER_BUDGET),
+            pass_started: std::time::Instant::now(),
+            deferred: false,
             cache_bytes: CACHE_BYTES,
             pixels: 256,
         }
@@ -75,7 +82,7 @@ impl OfflineTiles {
     /// no frame rate matters, the picture must be complete, and the composition (with its
     /// cache) lives only as long as the picture.
     pub fn render_without_budget(&mut self) {
-        self.budget = usize::MAX;
+        self.budget = None;
         self.cache_bytes = usize::MAX;
     }
 
@@ -83,6 +90,11 @@ impl OfflineTiles {
     pub fn cache_capacity(&self) -> usize {
         let tile = self.pixels as usize * self.pixels as usize * 4;
         (self.cache_bytes / tile).max(1)
+    }
+
+    /// Whether every tile the last frame asked for was drawn (none left for a later frame).
+    pub fn complete(&self) -> bool {
+        !self.deferred
     }
 
     pub fn cached_tiles(&self) -> usize {
@@ -140,12 +152,18 @@ impl Tiles for OfflineTiles {
         if pass != self.pass {
             self.pass = pass;
             self.rendered_this_pass = 0;
+            self.pass_started = std::time::Instant::now();
+            self.deferred = false;
         }
-        if self.rendered_this_pass < self.budget {
+        let in_budget = self
+            .budget
+            .is_none_or(|b| self.rendered_this_pass == 0 || self.pass_started.elapsed() < b);
+        if in_budget {
             self.rendered_this_pass += 1;
             let texture = self.render(tile_id)?;
             return Some(TilePiece::new(Tile::Raster(texture), full));
         }
+        self.deferred = true;
         self.ctx.request_repaint();
         self.coarser(tile_id)
     }
