@@ -253,7 +253,11 @@ fn a_view_export_draws_the_readers_own_layers() {
     let _ = with
         .image
         .save(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("export-user-layer.png"));
-    assert!(magenta(&with.image) > 2000, "{} magenta pixels", magenta(&with.image));
+    assert!(
+        magenta(&with.image) > 2000,
+        "{} magenta pixels",
+        magenta(&with.image)
+    );
     let legend = with.legend;
     let in_legend = (legend.min.y as u32..legend.max.y as u32)
         .flat_map(|y| (legend.min.x as u32..legend.max.x as u32).map(move |x| (x, y)))
@@ -263,5 +267,8 @@ fn a_view_export_draws_the_readers_own_layers() {
                 .is_some_and(|p| p.0[0] > 200 && p.0[1] < 90 && p.0[2] > 200)
         })
         .count();
-    assert!(in_legend > 50, "the layer's swatch is in the legend ({in_legend} px)");
+    assert!(
+        in_legend > 50,
+        "the layer's swatch is in the legend ({in_legend} px)"
+    );
 }

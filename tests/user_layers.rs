@@ -84,10 +84,10 @@ fn a_broken_file_shows_its_message_and_leaves_the_others() {
     );
     let slots = &h.state().user_layers().slots;
     assert_eq!(slots.len(), 3);
-    let failed: Vec<&String> = slots
+    let failed: Vec<String> = slots
         .iter()
         .filter_map(|s| match s {
-            Slot::Failed { message, .. } => Some(message),
+            Slot::Failed { problem, .. } => Some(problem.to_string()),
             _ => None,
         })
         .collect();
@@ -303,11 +303,12 @@ fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
     assert!(
         slots
             .iter()
-            .any(|s| matches!(s, Slot::Failed { message, .. }
-        if message.contains("sites.geojson") && message.contains("no longer there")))
+            .any(|s| matches!(s, Slot::Failed { problem, .. }
+        if problem.to_string().contains("sites.geojson")
+            && problem.to_string().contains("no longer there")))
     );
     assert_eq!(after_move.state().user_layers().ready().count(), 1);
-    after_move.get_by_label_contains("no longer there");
+    after_move.get_by_label_contains("tệp không còn ở đó");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use super::AtlasApp;
 use crate::atlas::io::{self, IoError, Progress, UserLayer};
 use crate::layers::index::FeatureIndex;
 use crate::layers::style::Style;
-use crate::layers::{LayerId, Loaded, Slot, Source, Stamp, Stored, table};
+use crate::layers::{LayerId, Loaded, Problem, Slot, Source, Stamp, Stored, table};
 use crate::map::user_layer::WorldLayer;
 use crate::state::{Action, Prompt, TableOf};
 use crate::ui::words::W;
@@ -76,7 +76,7 @@ impl AtlasApp {
                 Slot::Failed {
                     id,
                     stored,
-                    message: format!("no thread to load it: {e}"),
+                    problem: Problem::Loader(format!("no thread to load it: {e}")),
                 },
             ),
         }
@@ -99,16 +99,13 @@ impl AtlasApp {
         for s in stored.into_iter().rev() {
             if !s.source.path.exists() {
                 let id = self.user.next_id();
-                let message = format!(
-                    "{}: the file is no longer there (moved, renamed or deleted)",
-                    s.source.path.display()
-                );
+                let problem = Problem::Missing(s.source.path.clone());
                 self.user.slots.insert(
                     0,
                     Slot::Failed {
                         id,
                         stored: s,
-                        message,
+                        problem,
                     },
                 );
                 continue;
@@ -140,7 +137,7 @@ impl AtlasApp {
                 Some(Ok((data, index, world))) => {
                     self.user_cache.insert(id, world);
                     let mut loaded = Loaded::new(id, stored.clone(), data, index);
-                    loaded.note = note(&stored, &loaded.data);
+                    loaded.changed = changed(&stored);
                     loaded.stored.stamp = Stamp::of(&stored.source.path);
                     if self.user.ready().count() == 0 {
                         self.fit_box(loaded.index.bbox());
@@ -169,12 +166,12 @@ impl AtlasApp {
                 Some(Err(e)) => Slot::Failed {
                     id,
                     stored,
-                    message: e.to_string(),
+                    problem: Problem::Io(e),
                 },
                 None => Slot::Failed {
                     id,
                     stored,
-                    message: "the loader stopped unexpectedly".to_owned(),
+                    problem: Problem::Loader("the loader stopped unexpectedly".to_owned()),
                 },
             };
             self.user.slots[position] = slot;
@@ -415,21 +412,10 @@ impl AtlasApp {
     }
 }
 
-/// What the layer list says once about a loaded layer: it changed since the last session,
-/// features were skipped.
-fn note(stored: &Stored, data: &UserLayer) -> Option<String> {
-    let mut parts = Vec::new();
-    if let (Some(before), Some(now)) = (stored.stamp, Stamp::of(&stored.source.path))
-        && before != now
-    {
-        parts.push("the file changed since the last session".to_owned());
-    }
-    if data.skipped > 0 {
-        parts.push(format!(
-            "{} features skipped: {}",
-            data.skipped,
-            data.warnings.first().cloned().unwrap_or_default()
-        ));
-    }
-    (!parts.is_empty()).then(|| parts.join("; "))
+/// Whether the file differs from the one the last session opened.
+fn changed(stored: &Stored) -> bool {
+    matches!(
+        (stored.stamp, Stamp::of(&stored.source.path)),
+        (Some(before), Some(now)) if before != now
+    )
 }

@@ -7,7 +7,7 @@ pub mod index;
 pub mod style;
 pub mod table;
 
-use crate::atlas::io::{Columns, Crs, Progress, Request, UserLayer};
+use crate::atlas::io::{Columns, Crs, IoError, Progress, Request, UserLayer};
 use index::FeatureIndex;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -129,8 +129,8 @@ pub struct Loaded {
     pub table: TableView,
     /// Selected features, by position in the layer.
     pub selected: BTreeSet<usize>,
-    /// Said once in the layer list: the file changed since the last session, warnings.
-    pub note: Option<String>,
+    /// The file changed since the last session (said in the layer list).
+    pub changed: bool,
 }
 
 impl Loaded {
@@ -149,7 +149,7 @@ impl Loaded {
             data,
             index,
             selected: BTreeSet::new(),
-            note: None,
+            changed: false,
         }
     }
 
@@ -157,6 +157,31 @@ impl Loaded {
     pub fn set_style(&mut self, style: Style) {
         self.painted = style::paint(&style, &self.data);
         self.stored.style = style;
+    }
+}
+
+/// Why a layer is not on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// The loader's own account, naming the file.
+    Io(IoError),
+    /// The file of a stored layer is gone.
+    Missing(PathBuf),
+    /// The loading thread could not start, or stopped.
+    Loader(String),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Io(e) => write!(f, "{e}"),
+            Problem::Missing(path) => write!(
+                f,
+                "{}: the file is no longer there (moved, renamed or deleted)",
+                path.display()
+            ),
+            Problem::Loader(why) => write!(f, "the layer could not be loaded: {why}"),
+        }
     }
 }
 
@@ -173,7 +198,7 @@ pub enum Slot {
     Failed {
         id: LayerId,
         stored: Stored,
-        message: String,
+        problem: Problem,
     },
 }
 

@@ -6,7 +6,7 @@ use crate::layers::style::{Paint, Rgb};
 use crate::layers::{Loaded, Slot, UserLayers};
 use crate::state::{Action, TableOf, UserState};
 use crate::theme::{self, fonts};
-use crate::ui::words::W;
+use crate::ui::words::{self, W};
 use egui::{Color32, RichText, Sense, Ui, vec2};
 
 pub const OPEN_PATH_ID: &str = "open-path-field";
@@ -68,8 +68,9 @@ pub fn show(
             Slot::Failed {
                 id,
                 stored,
-                message,
+                problem,
             } => {
+                let message = words::problem(problem, lang);
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(&stored.name).strong().color(theme::FAILURE));
                     if ui
@@ -190,7 +191,8 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
         actions.push(Action::LayerOpacity(id, opacity));
     }
     legend(ui, layer);
-    if let Some(note) = &layer.note {
+    let first = layer.data.warnings.first().map(String::as_str);
+    if let Some(note) = words::layer_note(layer.changed, layer.data.skipped, first, lang) {
         ui.label(RichText::new(note).small().color(theme::WARNING));
     }
 }

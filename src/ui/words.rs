@@ -1,6 +1,8 @@
 //! The words of the user-layer panels and windows, in Vietnamese and English.
 
 use crate::atlas::Lang;
+use crate::atlas::io::IoError;
+use crate::layers::Problem;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum W {
@@ -135,4 +137,74 @@ impl W {
         };
         lang.pick(vi, en)
     }
+}
+
+/// Why a layer is not on the map, in the reader's language. The loader's own detail (a
+/// parser's words, a row number) stays as the loader gives it.
+pub fn problem(p: &Problem, lang: Lang) -> String {
+    if lang == Lang::En {
+        return p.to_string();
+    }
+    match p {
+        Problem::Missing(path) => format!(
+            "{}: tệp không còn ở đó (đã chuyển, đổi tên hoặc xóa)",
+            path.display()
+        ),
+        Problem::Loader(why) => format!("Không tải được lớp: {why}"),
+        Problem::Io(e) => match e {
+            IoError::Unreadable { path, message } => {
+                format!("{path}: không đọc được tệp ({message})")
+            }
+            IoError::Empty { path } => format!("{path}: tệp rỗng"),
+            IoError::TooLarge { path, size, max } => {
+                format!("{path}: tệp {size} byte, lớn hơn mức {max} byte một lớp được phép")
+            }
+            IoError::UnknownFormat { path } => format!(
+                "{path}: không phải định dạng atlas đọc được (GeoJSON, CSV, TSV, Shapefile hoặc tệp zip của nó, KML, KMZ, GeoPackage, FlatGeobuf)"
+            ),
+            IoError::Invalid { path, message } => {
+                format!("{path}: tệp hỏng hoặc sai định dạng: {message}")
+            }
+            IoError::NoCoordinates { path, columns } => {
+                format!("{path}: không có cột tọa độ trong {}", columns.join(", "))
+            }
+            IoError::NeedsCrs { path } => {
+                format!("{path}: tọa độ không phải độ và tệp không ghi hệ tọa độ")
+            }
+            IoError::ChooseLayer { path, layers } => format!(
+                "{path}: có {} lớp ({}); hãy chọn một",
+                layers.len(),
+                layers.join(", ")
+            ),
+            IoError::Cancelled { path } => format!("{path}: đã hủy"),
+        },
+    }
+}
+
+/// What the list says of a loaded layer: the file changed since the last session, features
+/// were skipped (with the first reason, as the loader gives it).
+pub fn layer_note(
+    changed: bool,
+    skipped: usize,
+    first: Option<&str>,
+    lang: Lang,
+) -> Option<String> {
+    let mut parts = Vec::new();
+    if changed {
+        parts.push(
+            lang.pick(
+                "tệp đã thay đổi từ phiên trước",
+                "the file changed since the last session",
+            )
+            .to_owned(),
+        );
+    }
+    if skipped > 0 {
+        let what = lang.pick("đối tượng bị bỏ qua", "features skipped");
+        parts.push(match first {
+            Some(reason) => format!("{skipped} {what}: {reason}"),
+            None => format!("{skipped} {what}"),
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }

@@ -33,7 +33,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// planner's layer, and would exhaust memory).
 pub const MAX_BYTES: u64 = 2 << 30;
 
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
 pub enum IoError {
     #[error("{path}: cannot be read: {message}")]
     Unreadable { path: String, message: String },
