@@ -115,6 +115,10 @@ pub struct State {
     pub settings: Settings,
     pub selected: Option<FeatureId>,
     pub search: String,
+    /// The search result ↓/↑ point at; Enter takes it.
+    pub search_cursor: usize,
+    /// The shortcuts sheet is open.
+    pub shortcuts: bool,
     pub source: Option<SourceView>,
     pub export: ExportState,
     pub user: UserState,
@@ -147,6 +151,8 @@ pub enum Action {
     ExportView,
     /// Export every tour step as numbered PNGs.
     ExportTour,
+    /// Show or hide the shortcuts sheet (`?`).
+    ToggleShortcuts,
     /// Open files as user layers (drag-and-drop, the dialog, the command line).
     OpenFiles(Vec<std::path::PathBuf>),
     /// Open one layer, its CRS or table chosen.

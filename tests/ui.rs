@@ -315,3 +315,58 @@ fn the_panel_of_a_site_described_by_its_developer_renders() {
     let image = h.render().expect("the window renders headless");
     common::assert_snapshot("ho-son-1-panel", &image);
 }
+
+/// ↓ then Enter in the search box takes the second result: it is selected and framed.
+#[test]
+fn arrow_keys_and_enter_pick_a_search_result() {
+    let mut h = harness();
+    let atlas = common::atlas();
+    let hits = langson_atlas::atlas::search::search(&atlas, "cua khau", 12);
+    let langson_atlas::atlas::search::Hit::Feature(second) = hits[1].clone() else {
+        panic!("the second hit is a feature");
+    };
+    h.get_all_by_role(Role::TextInput)
+        .next()
+        .expect("search box")
+        .focus();
+    h.run_steps(1);
+    h.get_all_by_role(Role::TextInput)
+        .next()
+        .expect("search box")
+        .type_text("cua khau");
+    h.run_steps(2);
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().state.selected, Some(second));
+    // Escape in the box closes the results.
+    h.get_all_by_role(Role::TextInput)
+        .next()
+        .expect("search box")
+        .focus();
+    h.run_steps(1);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().state.search.is_empty());
+}
+
+/// `?` opens the sheet of every shortcut; Lạng Sơn city is named at the province view.
+#[test]
+fn the_shortcuts_sheet_and_the_city_label() {
+    let mut h = harness();
+    assert!(h.state().zoom() < 10.0, "the province view");
+    assert!(
+        h.state()
+            .map_output()
+            .labels
+            .iter()
+            .any(|l| l == "Thành phố Lạng Sơn"),
+        "Lạng Sơn city is labelled: {:?}",
+        h.state().map_output().labels
+    );
+    h.key_press(egui::Key::Questionmark);
+    h.run_steps(3);
+    h.get_by_label("Phím tắt");
+    h.get_by_label("trong ô tìm: chọn kết quả và bay tới");
+}

@@ -78,6 +78,7 @@ impl AtlasApp {
             Action::ToggleExport => self.state.export.open = !self.state.export.open,
             Action::ExportView => self.export_view(),
             Action::ExportTour => self.export_tour(),
+            Action::ToggleShortcuts => self.state.shortcuts = !self.state.shortcuts,
             user => self.apply_user(user),
         }
     }

@@ -6,8 +6,8 @@ use crate::map::basemap::health;
 use crate::map::mercator::ViewTarget;
 use crate::state::Action;
 use crate::ui::{
-    export_panel, feature_panel, identify, layers_panel, open_prompt, source_viewer, status_bar,
-    style_window, top_bar,
+    export_panel, feature_panel, identify, layers_panel, open_prompt, shortcuts, source_viewer,
+    status_bar, style_window, top_bar,
 };
 use egui::{Frame, Ui};
 
@@ -78,6 +78,9 @@ impl AtlasApp {
                 lang,
                 &mut actions,
             );
+        }
+        if self.state.shortcuts {
+            shortcuts::show(&ctx, lang, &mut actions);
         }
         if self.state.user.files_hovering {
             drop_hint(&ctx, lang);

@@ -30,6 +30,7 @@ pub fn browsing(input: &egui::InputState, typing: bool, source_open: bool) -> Ve
         (Key::Minus, Action::ZoomOut),
         (Key::Home, Action::ZoomToProvince),
         (Key::F5, Action::StartPresentation),
+        (Key::Questionmark, Action::ToggleShortcuts),
     ] {
         if input.key_pressed(key) && !actions.contains(&action) {
             actions.push(action);

@@ -16,25 +16,34 @@ pub struct Label {
     pub color: Color32,
     /// Higher is placed first.
     pub priority: u32,
-    /// Wider text is not placed (an area name that would spill out of its area).
+    /// Wider text is not placed (an area name that would spill out of its area)...
     pub max_width: Option<f32>,
+    /// ...unless this smaller size and placement is given: then it is placed so, wherever
+    /// it overlaps nothing placed before it.
+    pub fallback: Option<(f32, Align2)>,
 }
 
 /// Places as many labels as fit without overlapping, highest priority first, and paints
-/// them. Returns how many were drawn.
-pub fn place_and_paint(painter: &Painter, mut labels: Vec<Label>, bounds: Rect) -> usize {
+/// them. Returns the texts drawn.
+pub fn place_and_paint(painter: &Painter, mut labels: Vec<Label>, bounds: Rect) -> Vec<String> {
     labels.sort_by_key(|l| std::cmp::Reverse(l.priority));
     let mut placed: Vec<Rect> = Vec::new();
-    for label in labels {
+    let mut texts = Vec::new();
+    for mut label in labels {
         let family = if label.strong {
             egui::FontFamily::Name(crate::theme::fonts::BOLD.into())
         } else {
             egui::FontFamily::Proportional
         };
-        let font = FontId::new(label.size, family);
-        let galley = painter.layout_no_wrap(label.text.clone(), font.clone(), label.color);
+        let mut font = FontId::new(label.size, family);
+        let mut galley = painter.layout_no_wrap(label.text.clone(), font.clone(), label.color);
         if label.max_width.is_some_and(|w| galley.size().x > w) {
-            continue;
+            let Some((size, align)) = label.fallback else {
+                continue;
+            };
+            font.size = size;
+            label.align = align;
+            galley = painter.layout_no_wrap(label.text.clone(), font.clone(), label.color);
         }
         let rect = label
             .align
@@ -43,7 +52,7 @@ pub fn place_and_paint(painter: &Painter, mut labels: Vec<Label>, bounds: Rect) 
         if !bounds.contains_rect(rect) || placed.iter().any(|r| r.intersects(rect)) {
             continue;
         }
-        let halo = painter.layout_no_wrap(label.text, font, LABEL_HALO);
+        let halo = painter.layout_no_wrap(label.text.clone(), font, LABEL_HALO);
         let pos = rect.shrink(2.0).min;
         for d in [
             Vec2::new(-1.5, 0.0),
@@ -59,6 +68,7 @@ pub fn place_and_paint(painter: &Painter, mut labels: Vec<Label>, bounds: Rect) 
         }
         painter.galley(pos, galley, LABEL_TEXT);
         placed.push(rect);
+        texts.push(label.text);
     }
-    placed.len()
+    texts
 }

@@ -27,6 +27,8 @@ pub struct MapOutput {
     pub view: Option<View>,
     pub map_rect: Option<Rect>,
     pub labels_drawn: usize,
+    /// The plan's labels drawn this frame.
+    pub labels: Vec<String>,
     pub features_drawn: usize,
     /// CPU time the plan layers took this frame (culling, shapes, labels, picking).
     pub cpu_time: std::time::Duration,
@@ -179,12 +181,28 @@ impl PlanLayer<'_> {
             color: style::LABEL_TEXT,
             priority,
             max_width: None,
+            fallback: None,
         };
         match feature.kind() {
-            Kind::District => Some(Label {
-                max_width,
-                ..label(name, 15.0, true, 80, Align2::CENTER_CENTER, vec2(0.0, 0.0))
-            }),
+            Kind::District => {
+                // An area too narrow for its name (Lạng Sơn city at the province view) still
+                // gets it, smaller and to the left of its centre (its neighbours' names sit
+                // inside them), and before them.
+                let narrow = max_width.is_some_and(|w| w < 120.0);
+                let priority = if narrow { 85 } else { 80 };
+                Some(Label {
+                    max_width,
+                    fallback: Some((12.5, Align2::RIGHT_CENTER)),
+                    ..label(
+                        name,
+                        15.0,
+                        true,
+                        priority,
+                        Align2::CENTER_CENTER,
+                        vec2(0.0, 0.0),
+                    )
+                })
+            }
             Kind::Zone if !self.visible.is_visible(LayerKind::Districts) => Some(Label {
                 max_width,
                 ..label(name, 15.0, true, 70, Align2::CENTER_CENTER, vec2(0.0, 0.0))
@@ -236,6 +254,7 @@ impl PlanLayer<'_> {
                 strong: false,
                 color: style::TOWN_LABEL,
                 max_width: None,
+                fallback: None,
                 priority: 20,
             })
             .collect();
@@ -258,6 +277,7 @@ impl PlanLayer<'_> {
                 strong: false,
                 color: style::COMMUNE_LABEL,
                 max_width: None,
+                fallback: None,
                 priority: if commune.is_town() { 30 } else { 10 },
             });
         }
@@ -351,7 +371,7 @@ impl Plugin for PlanLayer<'_> {
         }
 
         let labels = self.labels(&view, rect);
-        let labels_drawn = labels::place_and_paint(&painter, labels, rect);
+        let labels = labels::place_and_paint(&painter, labels, rect);
 
         let pointer = response.hover_pos().filter(|p| rect.contains(*p));
         let pointer_coord = pointer.map(|p| mercator::from_world(view.to_world(p)));
@@ -375,7 +395,8 @@ impl Plugin for PlanLayer<'_> {
         self.out.pointer = pointer_coord;
         self.out.view = Some(view);
         self.out.map_rect = Some(rect);
-        self.out.labels_drawn = labels_drawn;
+        self.out.labels_drawn = labels.len();
+        self.out.labels = labels;
         self.out.features_drawn = in_view.len();
         self.out.cpu_time = started.elapsed();
     }

@@ -303,6 +303,7 @@ impl UserPlugin<'_> {
                         color: LABEL_TEXT,
                         priority: 1,
                         max_width: None,
+                        fallback: None,
                     });
                 }
             }

@@ -149,8 +149,8 @@ impl T {
             T::Export => ("Xuất ảnh PNG", "Export PNG"),
             T::ExitPresentation => ("Thoát (Esc)", "Exit (Esc)"),
             T::Keys => (
-                "Phím: Esc bỏ chọn · +/– phóng · Home toàn tỉnh · Ctrl+F tìm",
-                "Keys: Esc clear · +/– zoom · Home province · Ctrl+F search",
+                "Phím: Esc bỏ chọn · +/– phóng · Home toàn tỉnh · Ctrl+F tìm · ? mọi phím tắt",
+                "Keys: Esc clear · +/– zoom · Home province · Ctrl+F search · ? all shortcuts",
             ),
         };
         lang.pick(vi, en)

@@ -53,20 +53,46 @@ pub fn show(
 fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<Action>) {
     let lang = state.settings.lang;
     ui.label(RichText::new(T::Search.get(lang)).font(fonts::bold(15.0)));
-    ui.add(
+    let field = ui.add(
         egui::TextEdit::singleline(&mut state.search)
             .id(egui::Id::unique(SEARCH_ID))
             .hint_text(T::SearchHint.get(lang))
             .desired_width(f32::INFINITY),
     );
+    if field.changed() {
+        state.search_cursor = 0;
+    }
+    // Escape leaves the field (egui's doing) and closes the results.
+    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        state.search.clear();
+    }
     if state.search.trim().is_empty() {
         return;
     }
     let hits = search::search(atlas, &state.search, 12);
     if hits.is_empty() {
         ui.weak(T::NoResults.get(lang));
+        return;
     }
-    for hit in hits {
+    // ↓/↑ move through the results while the field has the keyboard; Enter takes one.
+    if field.has_focus() {
+        let (down, up) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+            )
+        });
+        if down {
+            state.search_cursor = (state.search_cursor + 1).min(hits.len() - 1);
+        }
+        if up {
+            state.search_cursor = state.search_cursor.saturating_sub(1);
+        }
+    }
+    state.search_cursor = state.search_cursor.min(hits.len() - 1);
+    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    for (k, hit) in hits.into_iter().enumerate() {
+        let current = k == state.search_cursor;
         match hit {
             Hit::Feature(id) => {
                 let Some(feature) = atlas.get(&id) else {
@@ -77,10 +103,9 @@ fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<A
                     lang.pick(&feature.props.name_vi, &feature.props.name_en),
                     names::kind_name(feature.kind(), lang)
                 );
-                if ui
-                    .selectable_label(state.selected.as_ref() == Some(&id), text)
-                    .clicked()
-                {
+                let row =
+                    ui.selectable_label(current || state.selected.as_ref() == Some(&id), text);
+                if row.clicked() || (current && entered) {
                     actions.push(Action::Select(id.clone()));
                     if feature.is_located() {
                         actions.push(Action::ZoomToFeature(id));
@@ -94,10 +119,8 @@ fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<A
                 let district = atlas
                     .get(&commune.district)
                     .map_or("", |d| lang.pick(&d.props.name_vi, &d.props.name_en));
-                if ui
-                    .selectable_label(false, format!("{} · {district}", commune.name))
-                    .clicked()
-                {
+                let row = ui.selectable_label(current, format!("{} · {district}", commune.name));
+                if row.clicked() || (current && entered) {
                     actions.push(Action::ZoomToCommune(index));
                 }
             }

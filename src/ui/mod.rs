@@ -11,6 +11,7 @@ pub mod identify;
 pub mod layers_panel;
 pub mod my_layers;
 pub mod open_prompt;
+pub mod shortcuts;
 pub mod source_viewer;
 pub mod status_bar;
 pub mod style_window;
