@@ -119,6 +119,7 @@ pub struct State {
     pub search_cursor: usize,
     /// The shortcuts sheet is open.
     pub shortcuts: bool,
+    pub measure: crate::layers::measure::MeasureTool,
     pub source: Option<SourceView>,
     pub export: ExportState,
     pub user: UserState,
@@ -153,6 +154,16 @@ pub enum Action {
     ExportTour,
     /// Show or hide the shortcuts sheet (`?`).
     ToggleShortcuts,
+    /// Start the measure tool, or end it (the measurement stays on the map).
+    ToggleMeasure,
+    /// A measured point (lon/lat), already snapped.
+    MeasurePoint(geo::Coord),
+    /// Join the last point to the first: an area.
+    CloseMeasure,
+    /// Remove every kept measurement from the map.
+    ClearMeasures,
+    /// Copy the measurement under way (else the last kept) as text.
+    CopyMeasure,
     /// Open files as user layers (drag-and-drop, the dialog, the command line).
     OpenFiles(Vec<std::path::PathBuf>),
     /// Open one layer, its CRS or table chosen.

@@ -79,6 +79,11 @@ impl AtlasApp {
             Action::ExportView => self.export_view(),
             Action::ExportTour => self.export_tour(),
             Action::ToggleShortcuts => self.state.shortcuts = !self.state.shortcuts,
+            Action::ToggleMeasure
+            | Action::MeasurePoint(_)
+            | Action::CloseMeasure
+            | Action::ClearMeasures
+            | Action::CopyMeasure => self.apply_measure(action),
             user => self.apply_user(user),
         }
     }

@@ -20,7 +20,8 @@ impl AtlasApp {
         let lang = self.state.settings.lang;
         let typing = ctx.egui_wants_keyboard_input();
         let source_open = self.state.source.is_some();
-        let mut actions = ctx.input(|i| keymap::browsing(i, typing, source_open));
+        let measuring = self.state.measure.active;
+        let mut actions = ctx.input(|i| keymap::browsing(i, typing, source_open, measuring));
 
         egui::Panel::top("top-bar").show(ui, |ui| {
             top_bar::show(ui, &self.state, &self.basemaps, &mut actions);
@@ -50,7 +51,7 @@ impl AtlasApp {
                 if let Some(bounds) = self.pending_fit.take() {
                     self.set_view(ViewTarget::fitting(rect, bounds, FIT_FILL));
                 }
-                self.map(ui);
+                self.map(ui, &mut actions);
             });
 
         if let Some(view) = self.state.source.as_mut() {
@@ -87,7 +88,9 @@ impl AtlasApp {
         }
         // The plan's points and lines under the click win (they are drawn on top); the
         // reader's own features win over the plan's areas, which are only context there.
-        if let Some(clicked) = self.map_out.clicked.take() {
+        if let Some(action) = self.measure_clicked(&ctx) {
+            actions.push(action);
+        } else if let Some(clicked) = self.map_out.clicked.take() {
             let user_hit = self.user_out.clicked.take().flatten();
             let add = ctx.input(|i| i.modifiers.command || i.modifiers.shift);
             let plan_hit = clicked.and_then(|i| self.atlas.features().get(i));

@@ -5,12 +5,20 @@ use crate::state::Action;
 use egui::Key;
 
 /// The map and panels. `typing`: a text field has the keyboard, so only Esc and Ctrl+F
-/// count; `source_open`: Esc closes the article viewer before it clears the selection.
-pub fn browsing(input: &egui::InputState, typing: bool, source_open: bool) -> Vec<Action> {
+/// count; `source_open`: Esc closes the article viewer before it clears the selection;
+/// `measuring`: Esc ends the measure tool first.
+pub fn browsing(
+    input: &egui::InputState,
+    typing: bool,
+    source_open: bool,
+    measuring: bool,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     if input.key_pressed(Key::Escape) {
         actions.push(if source_open {
             Action::CloseSource
+        } else if measuring && !typing {
+            Action::ToggleMeasure
         } else {
             Action::ClearSelection
         });
@@ -31,6 +39,7 @@ pub fn browsing(input: &egui::InputState, typing: bool, source_open: bool) -> Ve
         (Key::Home, Action::ZoomToProvince),
         (Key::F5, Action::StartPresentation),
         (Key::Questionmark, Action::ToggleShortcuts),
+        (Key::M, Action::ToggleMeasure),
     ] {
         if input.key_pressed(key) && !actions.contains(&action) {
             actions.push(action);
@@ -54,6 +63,7 @@ pub fn presenting(key: Key) -> Option<Action> {
         Key::End => tour(Command::Last),
         Key::B | Key::Period | Key::W => tour(Command::ToggleBlank),
         Key::L => Some(Action::ToggleLang),
+        Key::M => Some(Action::ToggleMeasure),
         Key::Escape => Some(Action::StopPresentation),
         _ => digit(key).map(|n| Action::Tour(Command::Goto(n))),
     }

@@ -5,18 +5,19 @@ use super::AtlasApp;
 use crate::atlas::Lang;
 use crate::map::Visibility;
 use crate::map::basemap::BasemapChoice;
-use crate::map::overlays;
 use crate::map::plan_layer::{MapOutput, PlanLayer};
 use crate::map::user_layer::{PREPARE_BUDGET, UserOutput, UserPlugin};
+use crate::map::{measure_overlay, overlays};
 use crate::theme;
 use crate::ui::i18n::T;
+use crate::ui::measure_panel;
 use egui::{Align2, Frame, Rect, RichText, Ui, vec2};
 use walkers::Map;
 
 impl AtlasApp {
     /// The map with the layers of the moment: the tour step's while presenting, else the
     /// reader's own.
-    pub(super) fn map(&mut self, ui: &mut Ui) {
+    pub(super) fn map(&mut self, ui: &mut Ui, actions: &mut Vec<crate::state::Action>) {
         let visible: &Visibility = self
             .presenter
             .visible()
@@ -80,6 +81,16 @@ impl AtlasApp {
         self.user_out = user_out;
         if let Some(view) = self.map_out.view {
             overlays::scale_bar(ui, response.rect, view.metres_per_point());
+            let painter = ui.painter().with_clip_rect(response.rect);
+            let size = if self.presenter.presentation().is_some() {
+                18.0
+            } else {
+                14.0
+            };
+            measure_overlay::paint(&painter, &view, &self.state.measure, lang, size);
+        }
+        if self.state.measure.active || !self.state.measure.kept.is_empty() {
+            measure_panel::show(ui, response.rect, &self.state.measure, lang, actions);
         }
         overlays::north_arrow(ui, response.rect);
         if self.presenter.presentation().is_none() {

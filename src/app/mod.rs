@@ -8,6 +8,7 @@ mod browse;
 pub mod export_job;
 pub mod keymap;
 mod map_view;
+mod measuring;
 mod presenting;
 mod table_panel;
 mod user_layers;

@@ -12,6 +12,14 @@ impl AtlasApp {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         let mut actions = ctx.input(keymap::presenting_actions);
+        // While measuring, Esc ends the measure tool rather than the presentation.
+        if self.state.measure.active
+            && let Some(esc) = actions
+                .iter()
+                .position(|a| *a == crate::state::Action::StopPresentation)
+        {
+            actions[esc] = crate::state::Action::ToggleMeasure;
+        }
         self.hide_idle_pointer(&ctx, now);
         let Some(p) = self.presenter.presentation() else {
             return;
@@ -61,8 +69,11 @@ impl AtlasApp {
                     self.set_view(view);
                     ctx.request_repaint();
                 }
-                self.map(ui);
+                self.map(ui, &mut actions);
             });
+        if let Some(action) = self.measure_clicked(&ctx) {
+            actions.push(action);
+        }
         if blank {
             egui::Area::new(egui::Id::unique("blank-screen"))
                 .order(egui::Order::Foreground)

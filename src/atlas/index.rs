@@ -87,6 +87,34 @@ impl SpatialIndex {
         })
     }
 
+    /// The vertex nearest `at` (lon/lat) within `tolerance_m` metres: an end of an edge of
+    /// a line or ring, or a point feature. What the measure tool snaps to.
+    pub fn nearest_vertex(&self, at: Coord, tolerance_m: f64) -> Option<Coord> {
+        let cos_lat = at.y.to_radians().cos().max(0.01);
+        let dlat = tolerance_m / METRES_PER_DEGREE;
+        let dlon = dlat / cos_lat;
+        let near = AABB::from_corners([at.x - dlon, at.y - dlat], [at.x + dlon, at.y + dlat]);
+        let metres = |c: [f64; 2]| {
+            let (x, y) = ((c[0] - at.x) * cos_lat, c[1] - at.y);
+            (x * x + y * y).sqrt() * METRES_PER_DEGREE
+        };
+        let ends = self
+            .edges
+            .locate_in_envelope_intersecting(&near)
+            .flat_map(|e| [e.geom().from, e.geom().to]);
+        let points = self
+            .tree
+            .locate_in_envelope_intersecting(&near)
+            .map(|e| e.geom().envelope())
+            .filter(|b| b.lower() == b.upper())
+            .map(|b| b.lower());
+        ends.chain(points)
+            .map(|c| (c, metres(c)))
+            .filter(|(_, d)| *d <= tolerance_m)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(c, _)| Coord { x: c[0], y: c[1] })
+    }
+
     /// The same choice over any geometries: `candidate` gives an indexed geometry and its
     /// priority, or `None` to pass it over (hidden).
     pub fn pick_by<'a>(

@@ -40,6 +40,11 @@ impl FeatureIndex {
         })
     }
 
+    /// The layer's vertex nearest `at` within `tolerance_m` metres (measure snapping).
+    pub fn nearest_vertex(&self, at: Coord, tolerance_m: f64) -> Option<Coord> {
+        self.index.nearest_vertex(at, tolerance_m)
+    }
+
     /// Features whose bounds meet the lon/lat box: what a view of it may draw.
     pub fn intersecting(&self, min: Coord, max: Coord) -> impl Iterator<Item = usize> + '_ {
         self.index.intersecting(min, max)

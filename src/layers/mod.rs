@@ -4,6 +4,7 @@
 //! `ui::attribute_table`), the app loads them on worker threads (`app::user_layers`).
 
 pub mod index;
+pub mod measure;
 pub mod style;
 pub mod table;
 

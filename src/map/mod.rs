@@ -2,7 +2,9 @@
 
 pub mod basemap;
 pub mod cache;
+mod cells;
 pub mod labels;
+pub mod measure_overlay;
 pub mod mercator;
 pub mod overlays;
 pub mod plan_layer;

@@ -9,6 +9,7 @@ pub mod feature_panel;
 pub mod i18n;
 pub mod identify;
 pub mod layers_panel;
+pub mod measure_panel;
 pub mod my_layers;
 pub mod open_prompt;
 pub mod shortcuts;

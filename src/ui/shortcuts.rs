@@ -22,7 +22,7 @@ const BROWSING: [(&str, &str, &str); 11] = [
         "đóng bài viết, bỏ chọn, đóng kết quả tìm",
         "close the article, clear the selection, close the results",
     ),
-    ("+ −", "phóng to, thu nhỏ", "zoom in, zoom out"),
+    ("+ –", "phóng to, thu nhỏ", "zoom in, zoom out"),
     ("Home", "toàn tỉnh", "the whole province"),
     (
         "Ctrl+O",

@@ -69,6 +69,12 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
         if ui.button(T::Export.get(lang)).clicked() {
             actions.push(Action::ToggleExport);
         }
+        if ui
+            .selectable_label(state.measure.active, lang.pick("Đo (M)", "Measure (M)"))
+            .clicked()
+        {
+            actions.push(Action::ToggleMeasure);
+        }
         if ui.button("+").on_hover_text("+").clicked() {
             actions.push(Action::ZoomIn);
         }

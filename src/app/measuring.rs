@@ -1,0 +1,89 @@
+//! The measure tool in the window: clicks on the map become points (snapped to the nearest
+//! vertex of a plan or user feature within a few points, unless Shift is held), a click on
+//! the first point closes the shape, Esc or M ends it.
+
+use super::AtlasApp;
+use crate::state::Action;
+
+/// How near, in screen points, a click snaps to a vertex or closes the shape.
+const SNAP_POINTS: f64 = 10.0;
+
+impl AtlasApp {
+    pub(super) fn apply_measure(&mut self, action: Action) {
+        let tool = &mut self.state.measure;
+        match action {
+            Action::ToggleMeasure => {
+                if tool.active {
+                    tool.finish();
+                }
+                tool.active = !tool.active;
+            }
+            Action::MeasurePoint(c) => tool.current.points.push(c),
+            Action::CloseMeasure if tool.current.close() => tool.finish(),
+            Action::ClearMeasures => {
+                tool.kept.clear();
+                tool.current = Default::default();
+            }
+            Action::CopyMeasure => {
+                let lang = self.state.settings.lang;
+                let shown = if tool.current.points.len() >= 2 {
+                    Some(&tool.current)
+                } else {
+                    tool.kept.last()
+                };
+                if let Some(m) = shown {
+                    self.ctx.copy_text(m.text(lang));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A click on the map while the tool is active, as the measure action it means.
+    pub(super) fn measure_clicked(&mut self, ctx: &egui::Context) -> Option<Action> {
+        if !self.state.measure.active {
+            return None;
+        }
+        self.map_out.clicked.take()?;
+        self.user_out.clicked = None;
+        let at = self.map_out.pointer?;
+        let free = ctx.input(|i| i.modifiers.shift);
+        Some(self.measure_click(at, free))
+    }
+
+    /// What a click on the map means while measuring: the first point again closes the
+    /// shape; anywhere else adds a point, snapped unless `free`.
+    pub(super) fn measure_click(&self, at: geo::Coord, free: bool) -> Action {
+        let Some(view) = self.map_out.view else {
+            return Action::MeasurePoint(at);
+        };
+        let tolerance = SNAP_POINTS * view.metres_per_point();
+        let points = &self.state.measure.current.points;
+        if points.len() >= 3
+            && let Some(first) = points.first()
+        {
+            let p = view.to_screen(crate::map::mercator::to_world(*first));
+            let q = view.to_screen(crate::map::mercator::to_world(at));
+            if f64::from(p.distance(q)) <= SNAP_POINTS {
+                return Action::CloseMeasure;
+            }
+        }
+        if free {
+            return Action::MeasurePoint(at);
+        }
+        let metres = |c: geo::Coord| {
+            let dx = (c.x - at.x) * at.y.to_radians().cos();
+            (dx * dx + (c.y - at.y).powi(2)).sqrt()
+        };
+        let snapped = std::iter::once(self.atlas.index.nearest_vertex(at, tolerance))
+            .chain(
+                self.user
+                    .ready()
+                    .filter(|l| l.stored.visible)
+                    .map(|l| l.index.nearest_vertex(at, tolerance)),
+            )
+            .flatten()
+            .min_by(|a, b| metres(*a).total_cmp(&metres(*b)));
+        Action::MeasurePoint(snapped.unwrap_or(at))
+    }
+}

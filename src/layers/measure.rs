@@ -1,0 +1,146 @@
+//! The measure tool's model: points clicked on the map, the geodesic length of each
+//! segment and in all (WGS 84 ellipsoid, Karney's algorithm through geo), and once the
+//! shape is closed its geodesic area and perimeter. Kept measurements stay on the map as a
+//! note until cleared.
+
+use crate::atlas::Lang;
+use geo::orient::{Direction, Orient};
+use geo::{Coord, Distance, Geodesic, GeodesicArea, LineString, Point, Polygon};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Measurement {
+    /// Longitude/latitude of each point, in click order.
+    pub points: Vec<Coord>,
+    /// The last point joins the first: an area.
+    pub closed: bool,
+}
+
+impl Measurement {
+    /// Each segment's length in metres (the closing one included when closed).
+    pub fn segments(&self) -> Vec<f64> {
+        let mut out: Vec<f64> = self
+            .points
+            .windows(2)
+            .map(|w| Geodesic.distance(Point(w[0]), Point(w[1])))
+            .collect();
+        if self.closed
+            && let (Some(first), Some(last)) = (self.points.first(), self.points.last())
+            && self.points.len() >= 3
+        {
+            out.push(Geodesic.distance(Point(*last), Point(*first)));
+        }
+        out
+    }
+
+    /// The whole length in metres: the path, or the perimeter when closed.
+    pub fn length(&self) -> f64 {
+        self.segments().iter().sum()
+    }
+
+    /// The geodesic area in square metres of a closed shape of three points or more.
+    pub fn area(&self) -> Option<f64> {
+        // geo measures the area to the left of the ring: clicked clockwise, that would be
+        // the rest of the Earth. The ring is oriented counter-clockwise first.
+        (self.closed && self.points.len() >= 3).then(|| {
+            Polygon::new(LineString::from(self.points.clone()), vec![])
+                .orient(Direction::Default)
+                .geodesic_area_unsigned()
+        })
+    }
+
+    /// Closes the shape, if it has the three points an area needs.
+    pub fn close(&mut self) -> bool {
+        self.closed = self.points.len() >= 3;
+        self.closed
+    }
+
+    /// The result as text to copy: every segment with its running total, then the total
+    /// (and the area and perimeter of a closed shape).
+    pub fn text(&self, lang: Lang) -> String {
+        let mut lines = Vec::new();
+        let mut running = 0.0;
+        for (i, d) in self.segments().iter().enumerate() {
+            running += d;
+            lines.push(format!(
+                "{} {}: {} ({} {})",
+                lang.pick("Đoạn", "Segment"),
+                i + 1,
+                length_text(*d, lang),
+                lang.pick("cộng dồn", "running"),
+                length_text(running, lang)
+            ));
+        }
+        match self.area() {
+            Some(a) => {
+                lines.push(format!(
+                    "{}: {}",
+                    lang.pick("Diện tích", "Area"),
+                    area_text(a, lang)
+                ));
+                lines.push(format!(
+                    "{}: {}",
+                    lang.pick("Chu vi", "Perimeter"),
+                    length_text(self.length(), lang)
+                ));
+            }
+            None => lines.push(format!(
+                "{}: {}",
+                lang.pick("Tổng chiều dài", "Total length"),
+                length_text(self.length(), lang)
+            )),
+        }
+        lines.push(
+            lang.pick(
+                "(đường trắc địa trên ellipsoid WGS 84, không phải đường đi)",
+                "(geodesic on the WGS 84 ellipsoid, not a route)",
+            )
+            .to_owned(),
+        );
+        lines.join("\n")
+    }
+}
+
+/// A number with the reader's decimal mark and `digits` decimals.
+fn number(v: f64, digits: usize, lang: Lang) -> String {
+    let s = format!("{v:.digits$}");
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// Metres below a kilometre, else kilometres with two decimals.
+pub fn length_text(m: f64, lang: Lang) -> String {
+    if m < 1000.0 {
+        format!("{} m", number(m, 0, lang))
+    } else {
+        format!("{} km", number(m / 1000.0, 2, lang))
+    }
+}
+
+/// Hectares below a square kilometre, else square kilometres.
+pub fn area_text(m2: f64, lang: Lang) -> String {
+    if m2 < 1_000_000.0 {
+        format!("{} ha", number(m2 / 10_000.0, 2, lang))
+    } else {
+        format!("{} km²", number(m2 / 1_000_000.0, 2, lang))
+    }
+}
+
+/// The tool's state: the measurement under way, and those kept on the map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MeasureTool {
+    pub active: bool,
+    pub current: Measurement,
+    pub kept: Vec<Measurement>,
+}
+
+impl MeasureTool {
+    /// Ends the measurement under way, keeping it on the map if it measured anything.
+    pub fn finish(&mut self) {
+        let done = std::mem::take(&mut self.current);
+        if done.points.len() >= 2 {
+            self.kept.push(done);
+        }
+    }
+}
