@@ -55,6 +55,8 @@ impl Prompt {
 pub enum TableOf {
     User(LayerId),
     Plan(LayerKind),
+    /// The straight-line distances of every industrial site.
+    Distances,
 }
 
 /// The state of the user-layer windows and panels.
@@ -191,4 +193,6 @@ pub enum Action {
     ExportRows(LayerId),
     /// Write the selected features as GeoJSON.
     ExportSelection(LayerId),
+    /// Write the rows a plan or distance table shows as CSV.
+    ExportPlanRows,
 }

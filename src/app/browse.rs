@@ -27,6 +27,13 @@ impl AtlasApp {
             top_bar::show(ui, &self.state, &self.basemaps, &mut actions);
         });
         self.status_bar(ui);
+        // The table spans the window's width, under the side panels.
+        if self.state.user.table.is_some() {
+            egui::Panel::bottom("attribute-table")
+                .resizable(true)
+                .default_size(240.0)
+                .show(ui, |ui| self.table_panel(ui, &mut actions));
+        }
         egui::Panel::left("layers")
             .default_size(290.0)
             .show(ui, |ui| {
@@ -38,12 +45,6 @@ impl AtlasApp {
                 Some(hit) => identify::show(ui, &self.user, hit, lang, &mut actions),
                 None => feature_panel::show(ui, &self.atlas, &self.state, &mut actions),
             });
-        if self.state.user.table.is_some() {
-            egui::Panel::bottom("attribute-table")
-                .resizable(true)
-                .default_size(240.0)
-                .show(ui, |ui| self.table_panel(ui, &mut actions));
-        }
         egui::CentralPanel::default()
             .frame(Frame::NONE)
             .show(ui, |ui| {

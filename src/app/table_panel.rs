@@ -4,15 +4,17 @@
 use super::AtlasApp;
 use crate::atlas::io::UserLayer;
 use crate::atlas::lang::layer_name;
-use crate::atlas::{FeatureId, LayerKind};
-use crate::layers::table::{TableView, plan_table};
+use crate::atlas::{FeatureId, Lang};
+use crate::layers::table::{TableView, distance_table, plan_table};
 use crate::state::{Action, TableOf};
 use crate::ui::attribute_table::{self, Rows};
 use egui::Ui;
 
-/// A plan layer as a table, and the feature behind each row.
+/// A plan layer (or the distances of the sites) as a table, the feature behind each row,
+/// and the language its columns were named in.
 pub(super) struct PlanTable {
-    kind: LayerKind,
+    of: TableOf,
+    lang: Lang,
     data: UserLayer,
     ids: Vec<FeatureId>,
 }
@@ -21,18 +23,47 @@ impl AtlasApp {
     /// Shows (or hides) a table; a plan layer's is built here, with a fresh view, so that
     /// no filter or cached row of another layer's table carries over.
     pub(super) fn show_table(&mut self, of: Option<TableOf>) {
-        if let Some(TableOf::Plan(kind)) = of
-            && self.plan_table.as_ref().is_none_or(|t| t.kind != kind)
+        let lang = self.state.settings.lang;
+        if let Some(of @ (TableOf::Plan(_) | TableOf::Distances)) = of
+            && self
+                .plan_table
+                .as_ref()
+                .is_none_or(|t| t.of != of || t.lang != lang)
         {
-            let (data, positions) = plan_table(&self.atlas, kind);
+            let (data, positions) = match of {
+                TableOf::Plan(kind) => plan_table(&self.atlas, kind),
+                _ => distance_table(&self.atlas, lang),
+            };
             let ids = positions
                 .iter()
                 .filter_map(|&i| self.atlas.features().get(i).map(|f| f.id().clone()))
                 .collect();
-            self.state.user.plan_table = TableView::new(data.fields.len());
-            self.plan_table = Some(PlanTable { kind, data, ids });
+            if self.plan_table.as_ref().is_none_or(|t| t.of != of) {
+                self.state.user.plan_table = TableView::new(data.fields.len());
+            }
+            self.plan_table = Some(PlanTable {
+                of,
+                lang,
+                data,
+                ids,
+            });
         }
         self.state.user.table = of;
+    }
+
+    /// The rows a plan or distance table shows, as CSV beside the picture exports.
+    pub(super) fn export_plan_rows(&mut self) {
+        let Some(table) = &self.plan_table else {
+            return;
+        };
+        let rows = self.state.user.plan_table.rows(&table.data);
+        let name = match table.of {
+            TableOf::Plan(kind) => layer_name(kind, table.lang).to_owned(),
+            _ => table.lang.pick("khoang-cach", "distances").to_owned(),
+        };
+        let bytes = crate::layers::table::to_csv(&table.data, &rows);
+        let path = self.export_path(&name, "csv");
+        self.write_export(path, bytes, rows.len());
     }
 
     pub(super) fn table_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
@@ -56,9 +87,21 @@ impl AtlasApp {
                     actions,
                 );
             }
-            Some(TableOf::Plan(kind)) => {
-                let Some(table) = self.plan_table.as_ref().filter(|t| t.kind == kind) else {
+            Some(of @ (TableOf::Plan(_) | TableOf::Distances)) => {
+                if self.plan_table.as_ref().is_none_or(|t| t.lang != lang) {
+                    self.show_table(Some(of));
+                }
+                let Some(table) = self.plan_table.as_ref().filter(|t| t.of == of) else {
                     return;
+                };
+                let title = match of {
+                    TableOf::Plan(kind) => layer_name(kind, lang).to_owned(),
+                    _ => lang
+                        .pick(
+                            "Khoảng cách đường chim bay từ các khu, cụm công nghiệp",
+                            "Straight-line distances from the industrial sites",
+                        )
+                        .to_owned(),
                 };
                 let rows = Rows::Plan {
                     ids: &table.ids,
@@ -66,7 +109,7 @@ impl AtlasApp {
                 };
                 attribute_table::show(
                     ui,
-                    layer_name(kind, lang),
+                    &title,
                     &table.data,
                     &mut self.state.user.plan_table,
                     rows,

@@ -325,6 +325,7 @@ impl AtlasApp {
             Action::ZoomToRows(id) => self.zoom_to_selection(id),
             Action::ExportRows(id) => self.export_rows(id),
             Action::ExportSelection(id) => self.export_selection(id),
+            Action::ExportPlanRows => self.export_plan_rows(),
             _ => {}
         }
     }
@@ -364,7 +365,7 @@ impl AtlasApp {
     }
 
     /// Table exports go beside the picture exports, named after the layer.
-    fn export_path(&self, name: &str, extension: &str) -> PathBuf {
+    pub(super) fn export_path(&self, name: &str, extension: &str) -> PathBuf {
         let safe: String = name
             .chars()
             .map(|c| {
@@ -378,7 +379,12 @@ impl AtlasApp {
         PathBuf::from(&self.state.export.dir).join(format!("{safe}.{extension}"))
     }
 
-    fn write_export(&mut self, path: PathBuf, bytes: Result<Vec<u8>, String>, what: usize) {
+    pub(super) fn write_export(
+        &mut self,
+        path: PathBuf,
+        bytes: Result<Vec<u8>, String>,
+        what: usize,
+    ) {
         let written = bytes.and_then(|b| {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;

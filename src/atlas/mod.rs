@@ -2,6 +2,7 @@
 //! Rust values. Nothing here knows about egui.
 
 pub mod base;
+pub mod distances;
 pub mod facts;
 pub mod feature;
 pub mod figure_text;

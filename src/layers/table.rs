@@ -226,3 +226,87 @@ pub fn plan_table(
     };
     (table, positions)
 }
+
+/// The distances of every industrial site as a table: its name, kind, how it is located,
+/// the nearest international gate and the straight-line kilometres to it, to the Hữu Nghị
+/// gate and to Lạng Sơn city centre; with each row's feature position.
+pub fn distance_table(
+    atlas: &crate::atlas::Atlas,
+    lang: crate::atlas::Lang,
+) -> (UserLayer, Vec<usize>) {
+    use crate::atlas::distances::site_distances;
+    use crate::atlas::io::{Field, FieldKind, Format, UserFeature, Value};
+    let field = |vi: &str, en: &str, kind| Field {
+        name: lang.pick(vi, en).to_owned(),
+        kind,
+    };
+    let fields = vec![
+        field("cơ sở", "site", FieldKind::Text),
+        field("loại", "kind", FieldKind::Text),
+        field("vị trí", "location", FieldKind::Text),
+        field(
+            "cửa khẩu quốc tế gần nhất",
+            "nearest international gate",
+            FieldKind::Text,
+        ),
+        field(
+            "km đường chim bay tới đó",
+            "straight-line km to it",
+            FieldKind::Real,
+        ),
+        field(
+            "km tới cửa khẩu Hữu Nghị",
+            "km to Hữu Nghị gate",
+            FieldKind::Real,
+        ),
+        field(
+            "km tới trung tâm TP Lạng Sơn",
+            "km to Lạng Sơn city centre",
+            FieldKind::Real,
+        ),
+    ];
+    let name = |id: &crate::atlas::FeatureId| {
+        atlas
+            .get(id)
+            .map(|f| lang.pick(&f.props.name_vi, &f.props.name_en).to_owned())
+            .unwrap_or_default()
+    };
+    let km = |m: Option<f64>| m.map_or(Value::Null, |m| Value::Real((m / 10.0).round() / 100.0));
+    let mut positions = Vec::new();
+    let features = site_distances(atlas)
+        .into_iter()
+        .filter_map(|d| {
+            let f = atlas.get(&d.site)?;
+            positions.push(atlas.features().iter().position(|x| x.id() == f.id())?);
+            let located = if d.approximate {
+                lang.pick("gần đúng (tâm xã)", "approximate (commune centre)")
+            } else {
+                lang.pick("theo nguồn", "as sourced")
+            };
+            Some(UserFeature {
+                geometry: f.geometry.clone(),
+                values: vec![
+                    Value::Text(name(&d.site)),
+                    Value::Text(crate::atlas::lang::kind_name(f.kind(), lang).to_owned()),
+                    Value::Text(located.to_owned()),
+                    d.nearest_international
+                        .as_ref()
+                        .map_or(Value::Null, |(g, _)| Value::Text(name(g))),
+                    km(d.nearest_international.as_ref().map(|(_, m)| *m)),
+                    km(d.huu_nghi),
+                    km(d.city),
+                ],
+            })
+        })
+        .collect();
+    let table = UserLayer {
+        path: "geodata".to_owned(),
+        format: Format::GeoJson,
+        crs: crate::atlas::io::Crs::Wgs84,
+        fields,
+        features,
+        skipped: 0,
+        warnings: Vec::new(),
+    };
+    (table, positions)
+}

@@ -73,6 +73,9 @@ pub fn show(
                 actions.push(Action::ExportSelection(id));
             }
         }
+        if matches!(of, Rows::Plan { .. }) && ui.button(W::ExportCsv.get(lang)).clicked() {
+            actions.push(Action::ExportPlanRows);
+        }
         if ui.button(W::Close.get(lang)).clicked() {
             actions.push(Action::ShowTable(None));
         }
@@ -83,16 +86,20 @@ pub fn show(
 
     let row_height = 20.0;
     let mut sort_by = None;
+    // Columns share the width first (long names wrap in a two-line header), so that every
+    // column starts in view; the reader can widen any of them.
+    let columns = data.fields.len().max(1);
+    let width = (ui.available_width() / columns as f32 - 8.0).clamp(80.0, 260.0);
     TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
         .min_scrolled_height(0.0)
         .columns(
-            Column::auto().at_least(70.0).clip(true),
+            Column::initial(width).at_least(50.0).clip(true),
             data.fields.len().max(1),
         )
-        .header(row_height, |mut header| {
+        .header(row_height * 2.0, |mut header| {
             for (k, field) in data.fields.iter().enumerate() {
                 header.col(|ui| {
                     let arrow = match view.sort {
@@ -102,7 +109,7 @@ pub fn show(
                     };
                     let title = RichText::new(format!("{}{arrow}", field.name)).strong();
                     if ui
-                        .add(egui::Button::new(title).frame(false))
+                        .add(egui::Button::new(title).frame(false).wrap())
                         .on_hover_text(field.kind.name())
                         .clicked()
                     {

@@ -108,6 +108,7 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
     let p = &feature.props;
     facts_view::key_figures(ui, &atlas.facts, feature.id(), p.area_ha, lang, actions);
     facts_view::show(ui, &atlas.facts, feature.id(), lang, actions);
+    crate::ui::distances::show(ui, atlas, feature, lang, actions);
     ui.separator();
     sources(ui, feature, lang);
     if p.kind == Kind::District {

@@ -148,6 +148,17 @@ fn layer_row(ui: &mut Ui, layer: LayerKind, state: &State, actions: &mut Vec<Act
         {
             actions.push(Action::ShowTable(Some(TableOf::Plan(layer))));
         }
+        if layer == LayerKind::Industry
+            && ui
+                .small_button("km")
+                .on_hover_text(lang.pick(
+                    "Bảng khoảng cách đường chim bay của mọi cơ sở",
+                    "Straight-line distances of every site",
+                ))
+                .clicked()
+        {
+            actions.push(Action::ShowTable(Some(TableOf::Distances)));
+        }
     });
     ui.indent(("legend", layer as u8), |ui| {
         for entry in style::legend(layer) {
