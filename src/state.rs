@@ -116,6 +116,8 @@ pub struct ExportState {
 pub struct State {
     pub settings: Settings,
     pub selected: Option<FeatureId>,
+    /// The 2025 commune or ward shown in the side panel, by position.
+    pub unit: Option<usize>,
     pub search: String,
     /// The search result ↓/↑ point at; Enter takes it.
     pub search_cursor: usize,
@@ -134,6 +136,8 @@ pub enum Action {
     ZoomToFeature(FeatureId),
     /// A commune of the gazetteer, by position.
     ZoomToCommune(usize),
+    /// A 2025 commune or ward, by position: its panel, and the map framing it.
+    ShowUnit(usize),
     ZoomToProvince,
     ZoomIn,
     ZoomOut,

@@ -89,9 +89,8 @@ fn the_distance_table_sorts_selects_and_exports() {
     assert_eq!(h.state().state.selected, Some(nearest));
     // Kept for a look: target/tmp/distance-table.png.
     if let Ok(image) = h.render() {
-        let _ = image.save(
-            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("distance-table.png"),
-        );
+        let _ = image
+            .save(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("distance-table.png"));
     }
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("distance-export");
     let _ = std::fs::remove_dir_all(&dir);

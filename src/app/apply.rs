@@ -25,8 +25,12 @@ impl AtlasApp {
             Action::Select(id) => {
                 self.state.selected = Some(id);
                 self.state.user.identified = None;
+                self.state.unit = None;
             }
-            Action::ClearSelection => self.state.selected = None,
+            Action::ClearSelection => {
+                self.state.selected = None;
+                self.state.unit = None;
+            }
             Action::ZoomToFeature(id) => self.pending_fit = self.feature_bounds(&id),
             Action::ZoomToCommune(index) => {
                 if let Some(c) = self.atlas.communes.get(index) {
@@ -36,6 +40,19 @@ impl AtlasApp {
                         y: COMMUNE_BOX,
                     };
                     self.pending_fit = Some((p - d, p + d));
+                }
+            }
+            Action::ShowUnit(index) => {
+                if let Some(u) = self.atlas.units_2025.get(index) {
+                    let p = u.point.0;
+                    let d = Coord {
+                        x: COMMUNE_BOX * 2.0,
+                        y: COMMUNE_BOX * 2.0,
+                    };
+                    self.pending_fit = Some((p - d, p + d));
+                    self.state.unit = Some(index);
+                    self.state.selected = None;
+                    self.state.user.identified = None;
                 }
             }
             Action::ZoomToProvince => self.pending_fit = super::province_bounds(&self.atlas),

@@ -6,8 +6,8 @@ use crate::map::basemap::health;
 use crate::map::mercator::ViewTarget;
 use crate::state::Action;
 use crate::ui::{
-    export_panel, feature_panel, identify, layers_panel, open_prompt, shortcuts, source_viewer,
-    status_bar, style_window, top_bar,
+    export_panel, feature_panel, identify, layers_panel, open_prompt, reform, shortcuts,
+    source_viewer, status_bar, style_window, top_bar,
 };
 use egui::{Frame, Ui};
 
@@ -41,9 +41,16 @@ impl AtlasApp {
             });
         egui::Panel::right("feature")
             .default_size(340.0)
-            .show(ui, |ui| match self.state.user.identified {
-                Some(hit) => identify::show(ui, &self.user, hit, lang, &mut actions),
-                None => feature_panel::show(ui, &self.atlas, &self.state, &mut actions),
+            .show(ui, |ui| {
+                match (self.state.user.identified, self.state.unit) {
+                    (Some(hit), _) => identify::show(ui, &self.user, hit, lang, &mut actions),
+                    (None, Some(unit)) => {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            reform::unit_panel(ui, &self.atlas, unit, lang, &mut actions)
+                        });
+                    }
+                    (None, None) => feature_panel::show(ui, &self.atlas, &self.state, &mut actions),
+                }
             });
         egui::CentralPanel::default()
             .frame(Frame::NONE)

@@ -33,6 +33,23 @@ pub struct Commune {
     pub commune_type: String,
     pub district: FeatureId,
     pub code: String,
+    /// The 2025 unit(s) it went into, by code, the main part first.
+    pub units_2025: Vec<String>,
+    pub point: Point<f64>,
+}
+
+/// A commune or ward since the 1 July 2025 reform (no districts any more).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit2025 {
+    pub code: String,
+    pub name: String,
+    /// `Xã` or `Phường`.
+    pub unit_type: String,
+    /// The official area, where the source gives one.
+    pub area_km2: Option<f64>,
+    /// Codes of the earlier communes it took in, whole or in part.
+    pub former: Vec<String>,
+    /// Its centroid, as the source gives it.
     pub point: Point<f64>,
 }
 

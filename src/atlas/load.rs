@@ -1,6 +1,6 @@
 //! Reading `geodata/` into plain Rust values, with errors that name the file and feature.
 
-use super::base::{BaseMap, Commune, LandPart, River, Town};
+use super::base::{BaseMap, Commune, LandPart, River, Town, Unit2025};
 use super::feature::{Feature, Props};
 use super::kind::{Kind, LayerKind};
 use geo::Geometry;
@@ -104,6 +104,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "communes.geojson",
         include_str!("../../geodata/communes.geojson"),
+    ),
+    (
+        "communes-2025.geojson",
+        include_str!("../../geodata/communes-2025.geojson"),
     ),
 ];
 
@@ -274,6 +278,40 @@ struct CommuneProps {
     commune_type: String,
     district: String,
     code: String,
+    #[serde(default)]
+    units_2025: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct UnitProps {
+    code: String,
+    name: String,
+    unit_type: String,
+    #[serde(default)]
+    area_km2: Option<f64>,
+    former: Vec<String>,
+}
+
+/// The communes and wards since 1 July 2025.
+pub fn parse_units_2025(source: &GeodataSource) -> Result<Vec<Unit2025>, LoadError> {
+    let file = "communes-2025.geojson";
+    parse_collection(file, &source.read(file)?)?
+        .into_iter()
+        .map(|raw| {
+            let props: UnitProps = properties(file, &raw)?;
+            let Some(Geometry::Point(point)) = raw.geometry else {
+                return Err(bad(file, &raw, "a 2025 unit is placed by a point"));
+            };
+            Ok(Unit2025 {
+                code: props.code,
+                name: props.name,
+                unit_type: props.unit_type,
+                area_km2: props.area_km2,
+                former: props.former,
+                point,
+            })
+        })
+        .collect()
 }
 
 /// Reads the basemap's own layers: land of both countries, rivers and towns.
@@ -336,6 +374,7 @@ pub fn parse_communes(source: &GeodataSource) -> Result<Vec<Commune>, LoadError>
                 commune_type: props.commune_type,
                 district: super::kind::FeatureId::new(props.district),
                 code: props.code,
+                units_2025: props.units_2025,
                 point,
             })
         })

@@ -12,9 +12,10 @@ pub mod io;
 pub mod kind;
 pub mod lang;
 pub mod load;
+pub mod reform;
 pub mod search;
 
-pub use base::{BaseMap, Commune};
+pub use base::{BaseMap, Commune, Unit2025};
 pub use facts::{Catalogue, Fact, FactId};
 pub use feature::{Feature, Props};
 pub use index::{PointIndex, SpatialIndex};
@@ -30,6 +31,8 @@ pub struct Atlas {
     by_id: HashMap<FeatureId, usize>,
     pub base: BaseMap,
     pub communes: Vec<Commune>,
+    /// The 65 communes and wards since 1 July 2025.
+    pub units_2025: Vec<Unit2025>,
     pub index: SpatialIndex,
     pub commune_index: PointIndex,
     pub facts: Catalogue,
@@ -77,6 +80,7 @@ impl Atlas {
         }
         let base = with_fallback(&mut errors, source, fallback, load::parse_base);
         let communes = with_fallback(&mut errors, source, fallback, load::parse_communes);
+        let units_2025 = with_fallback(&mut errors, source, fallback, load::parse_units_2025);
         let facts = with_fallback(&mut errors, source, fallback, |s| {
             Catalogue::parse(&s.read("facts.json")?)
                 .map_err(|message| LoadError::BadFacts { message })
@@ -131,6 +135,7 @@ impl Atlas {
                 by_id,
                 base,
                 communes,
+                units_2025,
                 index,
                 commune_index,
                 facts,

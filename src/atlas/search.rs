@@ -30,11 +30,15 @@ pub fn fold(text: &str) -> String {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Hit {
     Feature(FeatureId),
-    /// A commune of the gazetteer, by its position in [`Atlas::communes`].
+    /// A commune of the gazetteer (before the 2025 reform), by its position in
+    /// [`Atlas::communes`].
     Commune(usize),
+    /// A commune or ward since 1 July 2025, by its position in [`Atlas::units_2025`].
+    Unit2025(usize),
 }
 
-/// Features first (their Vietnamese or English name contains the query), then communes.
+/// Features first (their Vietnamese or English name contains the query), then the 2025
+/// communes and wards, then the earlier communes.
 /// Names that start with the query rank before names that merely contain it.
 pub fn search(atlas: &Atlas, query: &str, limit: usize) -> Vec<Hit> {
     let query = fold(query.trim());
@@ -70,8 +74,16 @@ pub fn search(atlas: &Atlas, query: &str, limit: usize) -> Vec<Hit> {
         .filter_map(|(i, c)| Some((rank(&c.name)?, Hit::Commune(i))))
         .collect();
     communes.sort_by_key(|(r, _)| *r);
+    let mut units: Vec<(u8, Hit)> = atlas
+        .units_2025
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| Some((rank(&u.name)?, Hit::Unit2025(i))))
+        .collect();
+    units.sort_by_key(|(r, _)| *r);
     features
         .into_iter()
+        .chain(units)
         .chain(communes)
         .map(|(_, hit)| hit)
         .take(limit)

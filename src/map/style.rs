@@ -48,6 +48,8 @@ pub enum Style {
 }
 
 pub const SELECTION: Color32 = Color32::from_rgb(0, 200, 255);
+/// The communes and wards since 1 July 2025 (their dots and names).
+pub const UNIT_2025: Color32 = Color32::from_rgb(0, 105, 110);
 pub const HOVER: Color32 = Color32::from_rgb(255, 230, 0);
 /// Features a presentation step is about.
 pub const TOUR_HIGHLIGHT: Color32 = Color32::from_rgb(255, 200, 0);

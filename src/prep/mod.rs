@@ -8,6 +8,7 @@ mod places;
 pub mod plan;
 pub mod raw;
 pub mod topo;
+mod units2025;
 pub mod writer;
 
 use crate::atlas::{FeatureId, Kind, Precision, Props, Zone};
@@ -106,7 +107,9 @@ pub fn build(src: &Path) -> Result<Vec<(&'static str, String)>, PrepError> {
     out.push(("base-land.geojson", land));
     out.push(("base-rivers.geojson", rivers(src)?));
     out.push(("base-towns.geojson", write_towns(&towns)?));
-    out.push(("communes.geojson", communes(&gazetteer)?));
+    let (units, mapping) = units2025::build(src, &gazetteer)?;
+    out.push(("communes.geojson", communes(&gazetteer, &mapping)?));
+    out.push(("communes-2025.geojson", units));
     for (name, text) in &out {
         refuse_invalid(name, text)?;
     }
@@ -301,6 +304,8 @@ struct CommuneProps<'a> {
     commune_type: &'a str,
     district: &'a str,
     code: &'a str,
+    /// The 2025 unit(s) it went into, the main part first.
+    units_2025: Vec<String>,
     source: &'a str,
 }
 
@@ -324,7 +329,7 @@ fn coord(row: &Row, lon: &str, lat: &str) -> Result<Coord, PrepError> {
     })
 }
 
-fn communes(gazetteer: &[Row]) -> Result<String, PrepError> {
+fn communes(gazetteer: &[Row], mapping: &units2025::Mapping) -> Result<String, PrepError> {
     let mut collection = Collection::new(6);
     for row in gazetteer {
         let district = plan::district_by_full_name(cell(row, "district")?).ok_or_else(|| {
@@ -336,6 +341,10 @@ fn communes(gazetteer: &[Row]) -> Result<String, PrepError> {
                 commune_type: cell(row, "commune_type")?,
                 district: district.id,
                 code: cell(row, "commune_code")?,
+                units_2025: mapping
+                    .get(cell(row, "commune_code")?)
+                    .cloned()
+                    .unwrap_or_default(),
                 source: GAZETTEER,
             },
             Some(&Geometry::Point(Point(coord(

@@ -103,6 +103,7 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
     heading(ui, feature, lang, actions);
     ui.add_space(6.0);
     attributes(ui, atlas, feature, lang);
+    crate::ui::reform::feature_unit(ui, atlas, feature, lang, actions);
     ui.add_space(8.0);
     ui.separator();
     let p = &feature.props;
@@ -114,6 +115,7 @@ fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
     if p.kind == Kind::District {
         district_contents(ui, atlas, feature, lang, actions);
     }
+    crate::ui::reform::successors(ui, atlas, feature, lang, actions);
 }
 
 /// Names, kind, the zoom and close buttons, and how far to trust the location.

@@ -119,9 +119,39 @@ fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<A
                 let district = atlas
                     .get(&commune.district)
                     .map_or("", |d| lang.pick(&d.props.name_vi, &d.props.name_en));
-                let row = ui.selectable_label(current, format!("{} · {district}", commune.name));
+                // An earlier commune says so, and which 2025 unit it is part of now.
+                let now = commune
+                    .units_2025
+                    .first()
+                    .and_then(|code| atlas.unit_2025(code))
+                    .map_or(String::new(), |u| {
+                        format!(" → {} {}", lang.pick("nay", "now"), u.name)
+                    });
+                let text = format!(
+                    "{} · {district} · {}{now}",
+                    commune.name,
+                    lang.pick("trước 2025", "before 2025")
+                );
+                let row = ui.selectable_label(current, text);
                 if row.clicked() || (current && entered) {
                     actions.push(Action::ZoomToCommune(index));
+                }
+            }
+            Hit::Unit2025(index) => {
+                let Some(unit) = atlas.units_2025.get(index) else {
+                    continue;
+                };
+                let text = format!(
+                    "{} · {}",
+                    unit.name,
+                    lang.pick(
+                        "xã, phường từ 1/7/2025",
+                        "commune or ward since 1 July 2025"
+                    )
+                );
+                let row = ui.selectable_label(current || state.unit == Some(index), text);
+                if row.clicked() || (current && entered) {
+                    actions.push(Action::ShowUnit(index));
                 }
             }
         }

@@ -13,6 +13,7 @@ pub mod layers_panel;
 pub mod measure_panel;
 pub mod my_layers;
 pub mod open_prompt;
+pub mod reform;
 pub mod shortcuts;
 pub mod source_viewer;
 pub mod status_bar;
