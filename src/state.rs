@@ -123,6 +123,8 @@ pub struct State {
     pub search_cursor: usize,
     /// The shortcuts sheet is open.
     pub shortcuts: bool,
+    /// The charts window is open.
+    pub charts: bool,
     pub measure: crate::layers::measure::MeasureTool,
     pub source: Option<SourceView>,
     pub export: ExportState,
@@ -160,6 +162,8 @@ pub enum Action {
     ExportTour,
     /// Show or hide the shortcuts sheet (`?`).
     ToggleShortcuts,
+    /// Show or hide the charts window (`C`).
+    ToggleCharts,
     /// Start the measure tool, or end it (the measurement stays on the map).
     ToggleMeasure,
     /// A measured point (lon/lat), already snapped.

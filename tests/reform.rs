@@ -24,7 +24,11 @@ fn every_earlier_commune_and_every_2025_unit_is_mapped() {
     let taken_in: BTreeSet<&String> = atlas.units_2025.iter().flat_map(|u| &u.former).collect();
     assert_eq!(taken_in.len(), 194, "every earlier commune went somewhere");
     assert!(atlas.units_2025.iter().all(|u| !u.former.is_empty()));
-    let split = atlas.communes.iter().filter(|c| c.units_2025.len() > 1).count();
+    let split = atlas
+        .communes
+        .iter()
+        .filter(|c| c.units_2025.len() > 1)
+        .count();
     assert_eq!(split, 2, "two earlier communes were split (SOURCES.md)");
 }
 
@@ -51,9 +55,16 @@ fn districts_name_their_successors_and_sites_their_2025_commune() {
     assert_eq!(commune.name, "Xã Minh Sơn");
     assert_eq!(commune.units_2025.first(), Some(&unit.code));
     let vsip = atlas.get(&common::id("vsip_lang_son")).expect("VSIP");
-    assert_eq!(atlas.units_of_feature(vsip).len(), 2, "its sources name two communes");
+    assert_eq!(
+        atlas.units_of_feature(vsip).len(),
+        2,
+        "its sources name two communes"
+    );
     let huu_nghi = atlas.get(&common::id("huu_nghi")).expect("gate");
-    assert!(atlas.units_of_feature(huu_nghi).is_empty(), "no commune stated, none guessed");
+    assert!(
+        atlas.units_of_feature(huu_nghi).is_empty(),
+        "no commune stated, none guessed"
+    );
 }
 
 #[test]
@@ -62,7 +73,10 @@ fn search_finds_old_and_new_names() {
     let hits = search(&atlas, "dong kinh", 12);
     assert!(hits.iter().any(|h| matches!(h, Hit::Unit2025(i)
         if atlas.units_2025[*i].name == "Phường Đông Kinh")));
-    assert!(hits.iter().any(|h| matches!(h, Hit::Commune(_))), "the earlier ward too");
+    assert!(
+        hits.iter().any(|h| matches!(h, Hit::Commune(_))),
+        "the earlier ward too"
+    );
 }
 
 /// Enter on a 2025 unit found by search opens its panel: its area and earlier communes.

@@ -96,6 +96,7 @@ impl AtlasApp {
             Action::ExportView => self.export_view(),
             Action::ExportTour => self.export_tour(),
             Action::ToggleShortcuts => self.state.shortcuts = !self.state.shortcuts,
+            Action::ToggleCharts => self.state.charts = !self.state.charts,
             Action::ToggleMeasure
             | Action::MeasurePoint(_)
             | Action::CloseMeasure

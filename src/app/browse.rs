@@ -6,7 +6,7 @@ use crate::map::basemap::health;
 use crate::map::mercator::ViewTarget;
 use crate::state::Action;
 use crate::ui::{
-    export_panel, feature_panel, identify, layers_panel, open_prompt, reform, shortcuts,
+    charts, export_panel, feature_panel, identify, layers_panel, open_prompt, reform, shortcuts,
     source_viewer, status_bar, style_window, top_bar,
 };
 use egui::{Frame, Ui};
@@ -87,6 +87,9 @@ impl AtlasApp {
                 lang,
                 &mut actions,
             );
+        }
+        if self.state.charts {
+            charts::show(&ctx, &self.atlas, lang, &mut actions);
         }
         if self.state.shortcuts {
             shortcuts::show(&ctx, lang, &mut actions);

@@ -40,6 +40,7 @@ pub fn browsing(
         (Key::F5, Action::StartPresentation),
         (Key::Questionmark, Action::ToggleShortcuts),
         (Key::M, Action::ToggleMeasure),
+        (Key::C, Action::ToggleCharts),
     ] {
         if input.key_pressed(key) && !actions.contains(&action) {
             actions.push(action);

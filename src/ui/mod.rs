@@ -3,6 +3,7 @@
 
 pub mod attribute_table;
 pub mod caption;
+pub mod charts;
 pub mod distances;
 pub mod export_panel;
 pub mod facts_view;

@@ -6,7 +6,7 @@ use crate::state::Action;
 use egui::{Context, RichText};
 
 /// (keys, what they do in Vietnamese, in English), browsing first, then presenting.
-const BROWSING: [(&str, &str, &str); 11] = [
+const BROWSING: [(&str, &str, &str); 13] = [
     (
         "Ctrl+F",
         "tìm huyện, xã, cửa khẩu, cụm công nghiệp",
@@ -35,6 +35,12 @@ const BROWSING: [(&str, &str, &str); 11] = [
         "add a feature to the selection",
     ),
     ("F5", "trình chiếu", "presentation mode"),
+    (
+        "M",
+        "đo khoảng cách, diện tích (Shift: không bắt điểm)",
+        "measure distances and areas (Shift: no snapping)",
+    ),
+    ("C", "biểu đồ", "charts"),
     ("?", "bảng phím tắt này", "this sheet"),
     (
         "kéo / cuộn",

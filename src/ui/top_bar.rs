@@ -70,6 +70,12 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
             actions.push(Action::ToggleExport);
         }
         if ui
+            .selectable_label(state.charts, lang.pick("Biểu đồ (C)", "Charts (C)"))
+            .clicked()
+        {
+            actions.push(Action::ToggleCharts);
+        }
+        if ui
             .selectable_label(state.measure.active, lang.pick("Đo (M)", "Measure (M)"))
             .clicked()
         {
