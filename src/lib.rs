@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod atlas;
+pub mod charts;
 pub mod cli;
 pub mod export;
 pub mod layers;

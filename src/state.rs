@@ -110,6 +110,16 @@ pub struct ExportState {
     pub status: Option<ExportStatus>,
     /// Why exports cannot run on this machine (no graphics adapter), once known.
     pub unavailable: Option<String>,
+    /// Put the charts the window shows beside the map (while the window is open).
+    pub with_charts: bool,
+}
+
+/// The timeline bar: its year, and when Play moves it on next (seconds of input time).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimelineState {
+    pub year: u16,
+    pub playing: bool,
+    pub next_step: f64,
 }
 
 #[derive(Debug, Default)]
@@ -123,8 +133,11 @@ pub struct State {
     pub search_cursor: usize,
     /// The shortcuts sheet is open.
     pub shortcuts: bool,
-    /// The charts window is open.
+    /// The charts window is open, and the page it shows.
     pub charts: bool,
+    pub chart_page: crate::charts::ChartPage,
+    /// The year the timeline shows, while it is open.
+    pub timeline: Option<TimelineState>,
     pub measure: crate::layers::measure::MeasureTool,
     pub source: Option<SourceView>,
     pub export: ExportState,
@@ -164,6 +177,15 @@ pub enum Action {
     ToggleShortcuts,
     /// Show or hide the charts window (`C`).
     ToggleCharts,
+    ChartPage(crate::charts::ChartPage),
+    /// Show or hide the timeline bar (`T`).
+    ToggleTimeline,
+    /// Show the map at this year.
+    SetYear(u16),
+    /// Start (at the first year, if at the last) or stop playing the years.
+    PlayTimeline(bool),
+    /// While playing: the input time now, to move on when the year has shown long enough.
+    TimelineTick(f64),
     /// Start the measure tool, or end it (the measurement stays on the map).
     ToggleMeasure,
     /// A measured point (lon/lat), already snapped.

@@ -13,17 +13,23 @@ const ROOMS: &[(&str, &[&str])] = &[
     ("layers", &["atlas"]),
     ("theme", &["atlas"]),
     ("map", &["atlas", "layers", "theme"]),
+    ("charts", &["atlas", "map", "theme"]),
     ("present", &["atlas", "map"]),
-    ("state", &["atlas", "layers", "map", "present"]),
-    ("export", &["atlas", "layers", "map", "present", "theme"]),
+    ("state", &["atlas", "layers", "map", "present", "charts"]),
+    (
+        "export",
+        &["atlas", "layers", "map", "present", "theme", "charts"],
+    ),
     (
         "ui",
-        &["atlas", "layers", "map", "present", "state", "theme"],
+        &[
+            "atlas", "layers", "map", "present", "state", "theme", "charts",
+        ],
     ),
     (
         "app",
         &[
-            "atlas", "layers", "map", "present", "state", "theme", "export", "ui",
+            "atlas", "layers", "map", "present", "state", "theme", "export", "ui", "charts",
         ],
     ),
 ];

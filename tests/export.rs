@@ -4,6 +4,8 @@
 mod common;
 
 use langson_atlas::atlas::Lang;
+use langson_atlas::charts::ChartPage;
+use langson_atlas::charts::targets::STATED;
 use langson_atlas::export::gpu::wgpu;
 use langson_atlas::export::{self, ExportRequest};
 use langson_atlas::map::Visibility;
@@ -34,6 +36,8 @@ fn province_request(size: [u32; 2]) -> ExportRequest {
         subtitle: Some("1 trục, 2 hành lang, 3 vùng".to_owned()),
         lang: Lang::Vi,
         user: None,
+        year: None,
+        charts: None,
     }
 }
 
@@ -271,4 +275,37 @@ fn a_view_export_draws_the_readers_own_layers() {
         in_legend > 50,
         "the layer's swatch is in the legend ({in_legend} px)"
     );
+}
+
+#[test]
+fn a_picture_carries_the_open_charts_and_the_timeline_s_year() {
+    let atlas = Arc::new(common::atlas());
+    let plain =
+        export::render(&gpu(), atlas.clone(), &province_request([1920, 1080])).expect("renders");
+    let request = ExportRequest {
+        charts: Some(ChartPage::Targets),
+        year: Some(2021),
+        ..province_request([1920, 1080])
+    };
+    let exported = export::render(&gpu(), atlas, &request).expect("renders");
+    let _ = exported
+        .image
+        .save(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("export-charts.png"));
+    // The stated figures' solid bars, in the left third where the charts panel sits.
+    let stated = [STATED.r(), STATED.g(), STATED.b()];
+    let count = |image: &image::RgbaImage| {
+        image
+            .enumerate_pixels()
+            .filter(|(x, _, p)| *x < 760 && (0..3).all(|i| p.0[i].abs_diff(stated[i]) <= 4))
+            .count()
+    };
+    assert!(count(&plain.image) < 50, "no charts unless asked");
+    assert!(
+        count(&exported.image) > 2000,
+        "{} bar pixels",
+        count(&exported.image)
+    );
+    // 2021: the border economic zone is dated in operation, the rest of the sites fade;
+    // VSIP's symbol loses its colour.
+    assert_ne!(plain.image, exported.image);
 }

@@ -2,7 +2,7 @@
 
 use super::AtlasApp;
 use super::export_job::{Job, SIZES};
-use crate::atlas::FeatureId;
+use crate::atlas::{FeatureId, Lang};
 use crate::export::ExportRequest;
 use crate::map::mercator::{self, ViewTarget};
 use crate::present;
@@ -97,6 +97,11 @@ impl AtlasApp {
             Action::ExportTour => self.export_tour(),
             Action::ToggleShortcuts => self.state.shortcuts = !self.state.shortcuts,
             Action::ToggleCharts => self.state.charts = !self.state.charts,
+            Action::ChartPage(page) => self.state.chart_page = page,
+            Action::ToggleTimeline
+            | Action::SetYear(_)
+            | Action::PlayTimeline(_)
+            | Action::TimelineTick(_) => self.timeline_action(action),
             Action::ToggleMeasure
             | Action::MeasurePoint(_)
             | Action::CloseMeasure
@@ -168,6 +173,7 @@ impl AtlasApp {
 
     fn export_view(&mut self) {
         let lang = self.state.settings.lang;
+        let year = self.state.timeline.map(|t| t.year);
         let map_width = self.map_out.map_rect.map_or(1920.0, |r| r.width()).max(1.0);
         let mut view = self.current_view();
         // The same ground as on screen, laid out 1920 points wide.
@@ -183,9 +189,16 @@ impl AtlasApp {
             visible: self.state.settings.visible.clone(),
             highlights: self.state.selected.iter().cloned().collect(),
             title: T::AppTitle.get(lang).to_owned(),
-            subtitle: selected.map(|f| lang.pick(&f.props.name_vi, &f.props.name_en).to_owned()),
+            subtitle: export_subtitle(
+                selected.map(|f| lang.pick(&f.props.name_vi, &f.props.name_en)),
+                year,
+                lang,
+            ),
             lang,
             user: self.user_export(),
+            year,
+            charts: (self.state.charts && self.state.export.with_charts)
+                .then_some(self.state.chart_page),
         };
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -208,5 +221,15 @@ impl AtlasApp {
         };
         self.exports
             .start(self.atlas.clone(), job, &mut self.state.export);
+    }
+}
+
+/// The picture's second line: the selected feature, and the timeline's year.
+fn export_subtitle(selected: Option<&str>, year: Option<u16>, lang: Lang) -> Option<String> {
+    let year = year.map(|y| format!("{} {y}", lang.pick("Năm", "Year")));
+    match (selected, year) {
+        (Some(s), Some(y)) => Some(format!("{s} · {y}")),
+        (Some(s), None) => Some(s.to_owned()),
+        (None, y) => y,
     }
 }

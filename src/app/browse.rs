@@ -7,7 +7,7 @@ use crate::map::mercator::ViewTarget;
 use crate::state::Action;
 use crate::ui::{
     charts, export_panel, feature_panel, identify, layers_panel, open_prompt, reform, shortcuts,
-    source_viewer, status_bar, style_window, top_bar,
+    source_viewer, status_bar, style_window, timeline_bar, top_bar,
 };
 use egui::{Frame, Ui};
 
@@ -27,6 +27,11 @@ impl AtlasApp {
             top_bar::show(ui, &self.state, &self.basemaps, &mut actions);
         });
         self.status_bar(ui);
+        if let Some(timeline) = self.state.timeline {
+            egui::Panel::bottom("timeline").show(ui, |ui| {
+                timeline_bar::show(ui, &self.atlas, timeline, lang, false, &mut actions)
+            });
+        }
         // The table spans the window's width, under the side panels.
         if self.state.user.table.is_some() {
             egui::Panel::bottom("attribute-table")
@@ -70,6 +75,7 @@ impl AtlasApp {
                 &ctx,
                 &mut self.state.export,
                 &super::export_job::SIZES,
+                self.state.charts,
                 lang,
                 &mut actions,
             );
@@ -89,7 +95,14 @@ impl AtlasApp {
             );
         }
         if self.state.charts {
-            charts::show(&ctx, &self.atlas, lang, &mut actions);
+            charts::show(
+                &ctx,
+                &self.atlas,
+                self.state.chart_page,
+                lang,
+                false,
+                &mut actions,
+            );
         }
         if self.state.shortcuts {
             shortcuts::show(&ctx, lang, &mut actions);

@@ -41,6 +41,7 @@ pub fn browsing(
         (Key::Questionmark, Action::ToggleShortcuts),
         (Key::M, Action::ToggleMeasure),
         (Key::C, Action::ToggleCharts),
+        (Key::T, Action::ToggleTimeline),
     ] {
         if input.key_pressed(key) && !actions.contains(&action) {
             actions.push(action);
@@ -65,6 +66,8 @@ pub fn presenting(key: Key) -> Option<Action> {
         Key::B | Key::Period | Key::W => tour(Command::ToggleBlank),
         Key::L => Some(Action::ToggleLang),
         Key::M => Some(Action::ToggleMeasure),
+        Key::C => Some(Action::ToggleCharts),
+        Key::T => Some(Action::ToggleTimeline),
         Key::Escape => Some(Action::StopPresentation),
         _ => digit(key).map(|n| Action::Tour(Command::Goto(n))),
     }

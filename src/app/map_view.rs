@@ -43,6 +43,11 @@ impl AtlasApp {
             ),
             None => (Vec::new(), 0.0),
         };
+        let marks = self
+            .state
+            .timeline
+            .map(|t| crate::map::timeline_marks::marks(&self.atlas, t.year))
+            .unwrap_or_default();
         let plan = PlanLayer {
             atlas: &self.atlas,
             cache: &mut self.cache,
@@ -58,6 +63,7 @@ impl AtlasApp {
             } else {
                 1.0
             },
+            marks: &marks,
             out: &mut out,
         };
         // The reader's layers go under the plan's, which stay on top as context.

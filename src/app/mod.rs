@@ -11,6 +11,7 @@ mod map_view;
 mod measuring;
 mod presenting;
 mod table_panel;
+mod timeline;
 mod user_layers;
 
 use crate::atlas::{Atlas, GeodataSource, Lang};
@@ -131,6 +132,7 @@ impl AtlasApp {
                 settings,
                 export: ExportState {
                     dir: default_export_dir().display().to_string(),
+                    with_charts: true,
                     ..ExportState::default()
                 },
                 ..State::default()

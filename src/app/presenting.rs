@@ -4,7 +4,7 @@
 use super::{AtlasApp, keymap};
 use crate::present;
 use crate::theme;
-use crate::ui::caption;
+use crate::ui::{caption, charts, timeline_bar};
 use egui::{Frame, Ui};
 
 impl AtlasApp {
@@ -59,6 +59,24 @@ impl AtlasApp {
                             .color(theme::CAPTION_FAINT),
                     );
                 });
+        }
+        // The timeline and the charts can be shown to the room, in the projector's type.
+        if let Some(timeline) = self.state.timeline {
+            egui::Panel::bottom("present-timeline")
+                .frame(Frame::new().fill(theme::CARD).inner_margin(12))
+                .show(ui, |ui| {
+                    timeline_bar::show(ui, &self.atlas, timeline, lang, true, &mut actions)
+                });
+        }
+        if self.state.charts {
+            charts::show(
+                &ctx,
+                &self.atlas,
+                self.state.chart_page,
+                lang,
+                true,
+                &mut actions,
+            );
         }
         egui::CentralPanel::default()
             .frame(Frame::NONE)

@@ -131,6 +131,9 @@ pub struct Figure {
     /// shown bare, always with this explanation.
     #[serde(default)]
     pub misprint: Option<Bilingual>,
+    /// What it counts, to chart it against targets or stated figures of the same measure.
+    #[serde(default)]
+    pub measure: Option<super::measures::MeasureTag>,
 }
 
 /// Whether the article states a thing as done or as intended.
@@ -196,6 +199,10 @@ pub struct Article {
     pub date: Option<String>,
     #[serde(default)]
     pub date_note: Option<String>,
+    /// The year the article speaks from: its date, or the latest its text or page shows
+    /// (`date_note` says which). A dated stage never holds past it.
+    #[serde(default)]
+    pub year: Option<u16>,
     pub url: Option<String>,
     /// The publisher develops what the article describes: its facts are the developer's
     /// own statements.

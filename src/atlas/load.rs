@@ -29,6 +29,8 @@ pub enum LoadError {
     UnknownDistrict { feature: String, district: String },
     #[error("{message}")]
     BadFacts { message: String },
+    #[error("{message}")]
+    BadTimeline { message: String },
     #[error("facts.json, fact {fact}: about unknown feature {feature}")]
     UnknownFeature { fact: String, feature: String },
 }
@@ -109,6 +111,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "communes-2025.geojson",
         include_str!("../../geodata/communes-2025.geojson"),
     ),
+    ("timeline.json", include_str!("../../geodata/timeline.json")),
 ];
 
 pub fn embedded(file: &str) -> Option<&'static str> {

@@ -12,8 +12,10 @@ pub mod io;
 pub mod kind;
 pub mod lang;
 pub mod load;
+pub mod measures;
 pub mod reform;
 pub mod search;
+pub mod timeline;
 
 pub use base::{BaseMap, Commune, Unit2025};
 pub use facts::{Catalogue, Fact, FactId};
@@ -22,6 +24,7 @@ pub use index::{PointIndex, SpatialIndex};
 pub use kind::{FeatureId, GateClass, Kind, LayerKind, Precision, SiteStatus, Zone};
 pub use lang::Lang;
 pub use load::{GeodataSource, LoadError};
+pub use timeline::Timeline;
 
 use std::collections::HashMap;
 
@@ -36,6 +39,8 @@ pub struct Atlas {
     pub index: SpatialIndex,
     pub commune_index: PointIndex,
     pub facts: Catalogue,
+    /// Which stage the cited facts date each feature at, 2021 → 2030.
+    pub timeline: Timeline,
 }
 
 impl Atlas {
@@ -86,6 +91,11 @@ impl Atlas {
                 .map_err(|message| LoadError::BadFacts { message })
         });
 
+        let timeline = with_fallback(&mut errors, source, fallback, |s| {
+            Timeline::parse(&s.read("timeline.json")?)
+                .map_err(|message| LoadError::BadTimeline { message })
+        });
+
         let mut by_id = HashMap::new();
         let mut unique = Vec::with_capacity(features.len());
         for feature in features {
@@ -127,6 +137,9 @@ impl Atlas {
                 }
             }
         }
+        for message in timeline.problems(&facts, |id| by_id.contains_key(id)) {
+            errors.push(LoadError::BadTimeline { message });
+        }
         let index = SpatialIndex::new(&unique);
         let commune_index = PointIndex::new(communes.iter().map(|c| c.point.0));
         (
@@ -139,6 +152,7 @@ impl Atlas {
                 index,
                 commune_index,
                 facts,
+                timeline,
             },
             errors,
         )

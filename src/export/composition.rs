@@ -3,7 +3,9 @@
 
 use super::ExportRequest;
 use crate::atlas::lang as names;
+use crate::atlas::timeline::Stage;
 use crate::atlas::{Atlas, LayerKind};
+use crate::charts::{self, ChartPage, Scale, sites, targets};
 use crate::layers::style::Paint;
 use crate::map::basemap::offline::{self, OfflineTiles};
 use crate::map::basemap::raster::BaseGeometry;
@@ -11,6 +13,7 @@ use crate::map::cache::GeometryCache;
 use crate::map::plan_layer::{MapOutput, PlanLayer};
 use crate::map::style::{self, LegendKey};
 use crate::map::symbols::paint_swatch;
+use crate::map::timeline_marks;
 use crate::map::user_layer::{UserCache, UserOutput, UserPlugin};
 use crate::map::{mercator, overlays};
 use crate::theme::{self, fonts};
@@ -71,6 +74,11 @@ impl Composition {
             .filter_map(|id| self.atlas.position(id))
             .collect();
         let mut out = MapOutput::default();
+        let marks = self
+            .request
+            .year
+            .map(|year| crate::map::timeline_marks::marks(&self.atlas, year))
+            .unwrap_or_default();
         let plan = PlanLayer {
             atlas: &self.atlas,
             cache: &mut self.cache,
@@ -87,6 +95,7 @@ impl Composition {
             } else {
                 1.0
             },
+            marks: &marks,
             out: &mut out,
         };
         let mut child = ui.new_child(UiBuilder::new().max_rect(full));
@@ -110,16 +119,19 @@ impl Composition {
             overlays::scale_bar(ui, response.rect, view.metres_per_point());
         }
         overlays::north_arrow(ui, response.rect);
-        self.title(ui, full);
+        let title = self.title(ui, full);
         self.legend = self.legend(ui, full);
+        if let Some(page) = self.request.charts {
+            self.charts_panel(ui, full, title.bottom() + 16.0, page);
+        }
         attribution(ui, full);
     }
 
-    fn title(&self, ui: &mut egui::Ui, full: Rect) {
+    fn title(&self, ui: &mut egui::Ui, full: Rect) -> Rect {
         let width = (full.width() * 0.55).min(1000.0);
         let rect = Rect::from_min_size(full.min + vec2(24.0, 24.0), vec2(width, 10.0));
         let mut child = ui.new_child(UiBuilder::new().max_rect(rect));
-        egui::Frame::new()
+        let framed = egui::Frame::new()
             .fill(theme::CARD)
             .stroke(Stroke::new(1.0, theme::CARD_STROKE))
             .corner_radius(8.0)
@@ -137,6 +149,47 @@ impl Composition {
                             .wrap(),
                     );
                 }
+            });
+        framed.response.rect
+    }
+
+    /// The charts of the page the window shows, left under the title. Only the measures
+    /// with both a target and a stated figure fit a picture; the viewer has the rest.
+    fn charts_panel(&self, ui: &mut egui::Ui, full: Rect, top: f32, page: ChartPage) {
+        let lang = self.request.lang;
+        let rect = Rect::from_min_max(
+            egui::pos2(full.left() + 24.0, top),
+            egui::pos2(full.left() + 24.0 + 720.0, full.bottom() - 24.0),
+        );
+        let mut child = ui.new_child(UiBuilder::new().max_rect(rect));
+        egui::Frame::new()
+            .fill(theme::CARD)
+            .stroke(Stroke::new(1.0, theme::CARD_STROKE))
+            .corner_radius(8.0)
+            .inner_margin(14.0)
+            .show(&mut child, |ui| {
+                ui.set_max_width(rect.width() - 28.0);
+                Scale::PICTURE.apply(ui);
+                let mut shown = Vec::new();
+                match page {
+                    ChartPage::Targets => {
+                        let _ =
+                            targets::show(ui, &self.atlas, lang, Scale::PICTURE, true, &mut shown);
+                    }
+                    ChartPage::Sites => {
+                        let _ = sites::show(ui, &self.atlas, lang, Scale::PICTURE);
+                        shown.extend(sites::TOTAL_FACTS.map(crate::atlas::FactId::new));
+                    }
+                }
+                let facts = shown.into_iter().collect();
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(charts::sources_line(&self.atlas, &facts, lang))
+                            .size(13.0)
+                            .color(theme::INK_SOFT),
+                    )
+                    .wrap(),
+                );
             });
     }
 
@@ -181,6 +234,9 @@ impl Composition {
                         }
                     }
                 }
+                if let Some(year) = self.request.year {
+                    stage_key(ui, year, lang);
+                }
                 for layer in LayerKind::ALL.iter().rev() {
                     if !self.request.visible.is_visible(*layer) {
                         continue;
@@ -209,6 +265,34 @@ impl Composition {
             });
         response.response.rect
     }
+}
+
+/// The timeline's year and the colours of its stages.
+fn stage_key(ui: &mut egui::Ui, year: u16, lang: crate::atlas::Lang) {
+    ui.label(
+        RichText::new(format!(
+            "{} {year}",
+            lang.pick("Dòng thời gian: năm", "Timeline: year")
+        ))
+        .strong()
+        .color(theme::INK_STRONG),
+    );
+    for stage in Stage::ALL {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(vec2(34.0, 20.0), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(rect.center(), 8.0, timeline_marks::stage_color(stage));
+            ui.label(RichText::new(stage.name(lang)).color(theme::INK));
+        });
+    }
+    ui.label(
+        RichText::new(lang.pick(
+            "Mờ: có ngày ở năm khác. Kiểu thường: không có sự kiện có ngày.",
+            "Faded: dated in other years. Plain: no dated fact.",
+        ))
+        .size(13.0)
+        .color(theme::INK_SOFT),
+    );
 }
 
 fn attribution(ui: &egui::Ui, full: Rect) {

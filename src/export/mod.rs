@@ -53,6 +53,10 @@ pub struct ExportRequest {
     pub lang: Lang,
     /// The reader's own layers, drawn under the plan's as on screen.
     pub user: Option<UserExport>,
+    /// The timeline's year, when the picture shows one.
+    pub year: Option<u16>,
+    /// The charts to put beside the map.
+    pub charts: Option<crate::charts::ChartPage>,
 }
 
 /// The rendered picture and where its legend is, in pixels.
@@ -143,6 +147,8 @@ pub fn export_tour(
             subtitle: Some(lang.pick(&step.caption_vi, &step.caption_en).to_owned()),
             lang,
             user: None,
+            year: None,
+            charts: None,
         };
         let path = dir.join(format!("{:02}-{}.png", i + 1, step.id));
         export_png(gpu, atlas.clone(), &request, &path)?;

@@ -10,6 +10,7 @@ pub mod overlays;
 pub mod plan_layer;
 pub mod style;
 pub mod symbols;
+pub mod timeline_marks;
 pub mod user_layer;
 
 use crate::atlas::LayerKind;

@@ -8,6 +8,7 @@ use super::labels::{self, Label};
 use super::mercator::{self, View};
 use super::style::{self, HOVER, SELECTION, Style};
 use super::symbols;
+use super::timeline_marks::{self, Mark};
 use crate::atlas::lang::{Lang, kind_name};
 use crate::atlas::{Atlas, Kind, LayerKind};
 use crate::theme;
@@ -49,6 +50,8 @@ pub struct PlanLayer<'a> {
     /// Share of the area fills' opacity kept: lower while the reader's own layers show
     /// beneath, so that they read through the plan's districts and zones.
     pub fill_share: f32,
+    /// The timeline's year, as a mark per feature; empty when the timeline is closed.
+    pub marks: &'a [Mark],
     pub out: &'a mut MapOutput,
 }
 
@@ -379,6 +382,7 @@ impl Plugin for PlanLayer<'_> {
         });
         for &index in &in_view {
             let style = style::style_of(&self.atlas.features()[index]);
+            let style = timeline_marks::restyle(style, self.marks.get(index));
             self.paint_feature(&painter, &view, index, &style);
         }
         if let Some(h) = self

@@ -12,6 +12,7 @@ pub fn show(
     ctx: &egui::Context,
     export: &mut ExportState,
     sizes: &[[u32; 2]],
+    charts_open: bool,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
@@ -32,6 +33,16 @@ pub fn show(
                 ui.label(lang.pick("Thư mục", "Folder"));
                 ui.add(egui::TextEdit::singleline(&mut export.dir).desired_width(320.0));
             });
+            ui.add_enabled(
+                charts_open,
+                egui::Checkbox::new(
+                    &mut export.with_charts,
+                    lang.pick(
+                        "Kèm biểu đồ đang mở vào ảnh khung nhìn",
+                        "Put the open charts beside the map in the view's picture",
+                    ),
+                ),
+            );
             let busy = export.progress.is_some();
             if let Some(reason) = &export.unavailable {
                 ui.colored_label(

@@ -15,7 +15,10 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, state: &State, actions: &mut Vec<Action>
     let lang = state.settings.lang;
     egui::ScrollArea::vertical().show(ui, |ui| {
         match state.selected.as_ref().and_then(|id| atlas.get(id)) {
-            Some(feature) => selected(ui, atlas, feature, lang, actions),
+            Some(feature) => {
+                let year = state.timeline.map(|t| t.year);
+                selected(ui, atlas, feature, year, lang, actions)
+            }
             None => overview(ui, atlas, lang, actions),
         }
     });
@@ -99,11 +102,19 @@ fn gate_account(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action
     });
 }
 
-fn selected(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: &mut Vec<Action>) {
+fn selected(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    feature: &Feature,
+    year: Option<u16>,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
     heading(ui, feature, lang, actions);
     ui.add_space(6.0);
     attributes(ui, atlas, feature, lang);
     crate::ui::reform::feature_unit(ui, atlas, feature, lang, actions);
+    crate::ui::timeline_bar::feature_years(ui, atlas, feature, year, lang, actions);
     ui.add_space(8.0);
     ui.separator();
     let p = &feature.props;

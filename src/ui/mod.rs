@@ -19,5 +19,6 @@ pub mod shortcuts;
 pub mod source_viewer;
 pub mod status_bar;
 pub mod style_window;
+pub mod timeline_bar;
 pub mod top_bar;
 pub mod words;

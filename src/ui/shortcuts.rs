@@ -6,7 +6,7 @@ use crate::state::Action;
 use egui::{Context, RichText};
 
 /// (keys, what they do in Vietnamese, in English), browsing first, then presenting.
-const BROWSING: [(&str, &str, &str); 13] = [
+const BROWSING: [(&str, &str, &str); 14] = [
     (
         "Ctrl+F",
         "tìm huyện, xã, cửa khẩu, cụm công nghiệp",
@@ -41,6 +41,11 @@ const BROWSING: [(&str, &str, &str); 13] = [
         "measure distances and areas (Shift: no snapping)",
     ),
     ("C", "biểu đồ", "charts"),
+    (
+        "T",
+        "dòng thời gian 2021–2030 (← → khi thanh năm đang chọn)",
+        "timeline 2021–2030 (← → when the year slider has focus)",
+    ),
     ("?", "bảng phím tắt này", "this sheet"),
     (
         "kéo / cuộn",
@@ -53,12 +58,14 @@ const BROWSING: [(&str, &str, &str); 13] = [
         "zoom in; on a layer's name: rename",
     ),
 ];
-const PRESENTING: [(&str, &str, &str); 6] = [
+const PRESENTING: [(&str, &str, &str); 8] = [
     ("PgDn → ↓ Space Enter", "bước sau", "next step"),
     ("PgUp ← ↑ Backspace", "bước trước", "previous step"),
     ("1–9, Home, End", "tới bước", "go to a step"),
     ("B .", "màn hình đen", "blank the screen"),
     ("L", "đổi ngôn ngữ", "switch language"),
+    ("C", "biểu đồ, chữ cỡ lớn", "charts, in large type"),
+    ("T", "dòng thời gian, nút Phát", "timeline, with Play"),
     ("Esc", "thoát trình chiếu", "leave the presentation"),
 ];
 

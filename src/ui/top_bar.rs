@@ -76,6 +76,15 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
             actions.push(Action::ToggleCharts);
         }
         if ui
+            .selectable_label(
+                state.timeline.is_some(),
+                lang.pick("Dòng thời gian (T)", "Timeline (T)"),
+            )
+            .clicked()
+        {
+            actions.push(Action::ToggleTimeline);
+        }
+        if ui
             .selectable_label(state.measure.active, lang.pick("Đo (M)", "Measure (M)"))
             .clicked()
         {

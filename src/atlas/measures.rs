@@ -1,0 +1,159 @@
+//! Targets against the latest stated figures: the figures of `facts.json` tagged with the
+//! measure they count, gathered one chart per measure. The tags are ours; the numbers, their
+//! qualifiers, years and modality stay the facts' own.
+
+use super::Lang;
+use super::facts::{Catalogue, Fact, Figure, Modality, Unit};
+use serde::Deserialize;
+
+/// What a figure counts, when it can be read against a target or a stated figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    ClustersOperating,
+    ClustersCount,
+    ClusterArea,
+    ClusterOccupancy,
+    TradeTurnover,
+    BudgetRevenue,
+    ConferenceInvestment,
+    GrdpPerCapita,
+    IndustryGrowth,
+    IndustryShare,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 10] = [
+        Measure::ClustersOperating,
+        Measure::ClustersCount,
+        Measure::ClusterArea,
+        Measure::ClusterOccupancy,
+        Measure::TradeTurnover,
+        Measure::BudgetRevenue,
+        Measure::ConferenceInvestment,
+        Measure::GrdpPerCapita,
+        Measure::IndustryGrowth,
+        Measure::IndustryShare,
+    ];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            Measure::ClustersOperating => (
+                "Cụm công nghiệp đi vào hoạt động",
+                "Industrial clusters in operation",
+            ),
+            Measure::ClustersCount => ("Số cụm công nghiệp", "Number of industrial clusters"),
+            Measure::ClusterArea => ("Diện tích cụm công nghiệp", "Industrial cluster area"),
+            Measure::ClusterOccupancy => (
+                "Tỷ lệ lấp đầy mỗi cụm công nghiệp",
+                "Occupancy of each industrial cluster",
+            ),
+            Measure::TradeTurnover => (
+                "Kim ngạch xuất nhập khẩu qua địa bàn",
+                "Import–export turnover through the province",
+            ),
+            Measure::BudgetRevenue => ("Thu ngân sách nhà nước", "State budget revenue"),
+            Measure::ConferenceInvestment => (
+                "Vốn đầu tư trao tại hội nghị 2024",
+                "Investment awarded at the 2024 conference",
+            ),
+            Measure::GrdpPerCapita => ("GRDP bình quân đầu người", "GRDP per capita"),
+            Measure::IndustryGrowth => (
+                "Tăng trưởng giá trị ngành công nghiệp",
+                "Growth of industry's value added",
+            ),
+            Measure::IndustryShare => (
+                "Tỷ trọng công nghiệp trong GRDP",
+                "Industry's share of GRDP",
+            ),
+        };
+        lang.pick(vi, en)
+    }
+}
+
+/// The tag on a figure: its measure and the bar's short label.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureTag {
+    pub id: Measure,
+    pub vi: String,
+    pub en: String,
+}
+
+/// One bar: a figure of a fact.
+#[derive(Clone, Copy, Debug)]
+pub struct MeasureBar<'a> {
+    pub fact: &'a Fact,
+    pub figure: &'a Figure,
+    pub tag: &'a MeasureTag,
+}
+
+impl MeasureBar<'_> {
+    /// A figure stated as reached (or estimated as reached), against the goals: targets
+    /// and plans.
+    pub fn is_stated(&self) -> bool {
+        matches!(self.fact.modality, Modality::Reported | Modality::Expected)
+    }
+
+    /// The bar's words and its year: the figure's own period, else, for a stated figure,
+    /// the year its article speaks from ("as of").
+    pub fn label(&self, facts: &Catalogue, lang: Lang) -> String {
+        let tag = lang.pick(&self.tag.vi, &self.tag.en);
+        let as_of = || {
+            let year = facts.article(&self.fact.article)?.year?;
+            self.is_stated().then(|| match lang {
+                Lang::Vi => format!("bài viết {year}"),
+                Lang::En => format!("{year} article"),
+            })
+        };
+        match (&self.figure.period, as_of()) {
+            (Some(period), _) if !tag.contains(period.as_str()) => format!("{tag} · {period}"),
+            (None, Some(as_of)) => format!("{tag} · {as_of}"),
+            _ => tag.to_owned(),
+        }
+    }
+}
+
+pub struct MeasureChart<'a> {
+    pub measure: Measure,
+    pub unit: Unit,
+    /// Stated figures first, then the goals, each group in catalogue order.
+    pub bars: Vec<MeasureBar<'a>>,
+}
+
+impl MeasureChart<'_> {
+    pub fn has_target(&self) -> bool {
+        self.bars.iter().any(|b| !b.is_stated())
+    }
+
+    pub fn has_stated(&self) -> bool {
+        self.bars.iter().any(MeasureBar::is_stated)
+    }
+}
+
+/// Every tagged measure's chart, in [`Measure::ALL`] order. A misprinted figure is never
+/// charted: its number is not what the article meant.
+pub fn charts(facts: &Catalogue) -> Vec<MeasureChart<'_>> {
+    Measure::ALL
+        .iter()
+        .filter_map(|&measure| {
+            let mut bars: Vec<MeasureBar> = facts
+                .facts()
+                .iter()
+                .flat_map(|fact| fact.figures.iter().map(move |figure| (fact, figure)))
+                .filter(|(_, figure)| figure.misprint.is_none())
+                .filter_map(|(fact, figure)| {
+                    let tag = figure.measure.as_ref().filter(|t| t.id == measure)?;
+                    Some(MeasureBar { fact, figure, tag })
+                })
+                .collect();
+            bars.sort_by_key(|b| !b.is_stated());
+            let unit = bars.first()?.figure.unit;
+            Some(MeasureChart {
+                measure,
+                unit,
+                bars,
+            })
+        })
+        .collect()
+}

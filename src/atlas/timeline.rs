@@ -1,0 +1,248 @@
+//! The plan's years, 2021 → 2030: which stage a feature is at in a year, only where a cited
+//! fact dates it (`geodata/timeline.json`). A stage holds from the year its words date it
+//! to the year its article speaks from, never beyond: nothing is extrapolated.
+
+use super::facts::{Catalogue, Fact, FactId, Modality};
+use super::kind::FeatureId;
+use serde::Deserialize;
+
+/// Where a feature stands, as a dated fact puts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// A start (groundbreaking) announced for a date: a plan, not an event.
+    Scheduled,
+    /// Plans and procedures being completed before it can start.
+    Preparing,
+    /// Investors interested or proposing to build it.
+    InvestorsInterested,
+    /// Ground broken, being built.
+    UnderConstruction,
+    /// In operation.
+    Operating,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [
+        Stage::Scheduled,
+        Stage::Preparing,
+        Stage::InvestorsInterested,
+        Stage::UnderConstruction,
+        Stage::Operating,
+    ];
+
+    pub fn name(self, lang: super::Lang) -> &'static str {
+        let (vi, en) = match self {
+            Stage::Scheduled => ("dự kiến khởi công", "groundbreaking scheduled"),
+            Stage::Preparing => ("đang chuẩn bị", "being prepared"),
+            Stage::InvestorsInterested => ("có nhà đầu tư quan tâm", "investors interested"),
+            Stage::UnderConstruction => ("đã khởi công", "ground broken"),
+            Stage::Operating => ("đang vận hành", "in operation"),
+        };
+        lang.pick(vi, en)
+    }
+
+    /// Whether the stage says something has happened; a planned fact can never give one.
+    pub fn is_done(self) -> bool {
+        matches!(self, Stage::UnderConstruction | Stage::Operating)
+    }
+}
+
+/// One feature's stage over the years a fact dates it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dated {
+    pub feature: FeatureId,
+    pub stage: Stage,
+    pub from: u16,
+    /// The last year the source speaks for: its article's own year.
+    pub until: u16,
+    pub fact: FactId,
+    /// The exact words that give the stage and its date, in the quote or in the quote's
+    /// own paragraph of the article (a list the quote belongs to).
+    pub words: String,
+}
+
+impl Dated {
+    pub fn covers(&self, year: u16) -> bool {
+        (self.from..=self.until).contains(&year)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    pub first_year: u16,
+    pub last_year: u16,
+    pub states: Vec<Dated>,
+}
+
+/// A feature at one year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AtYear<'a> {
+    /// A cited fact dates its stage in this year.
+    Stated(&'a Dated),
+    /// Dated facts exist for other years only: the nearest before and after, for the panel.
+    Unstated {
+        before: Option<&'a Dated>,
+        after: Option<&'a Dated>,
+    },
+    /// No fact dates it at all: it keeps its plain style.
+    Undated,
+}
+
+impl Timeline {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let timeline: Timeline =
+            serde_json::from_str(text).map_err(|e| format!("timeline.json: {e}"))?;
+        if timeline.first_year > timeline.last_year {
+            return Err("timeline.json: first_year is after last_year".to_owned());
+        }
+        Ok(timeline)
+    }
+
+    pub fn years(&self) -> std::ops::RangeInclusive<u16> {
+        self.first_year..=self.last_year
+    }
+
+    pub fn of<'a>(&'a self, feature: &'a FeatureId) -> impl Iterator<Item = &'a Dated> + 'a {
+        self.states.iter().filter(move |d| &d.feature == feature)
+    }
+
+    pub fn at(&self, feature: &FeatureId, year: u16) -> AtYear<'_> {
+        let mut before: Option<&Dated> = None;
+        let mut after: Option<&Dated> = None;
+        for dated in self.states.iter().filter(|d| &d.feature == feature) {
+            if dated.covers(year) {
+                return AtYear::Stated(dated);
+            }
+            if dated.until < year && before.is_none_or(|b| b.until < dated.until) {
+                before = Some(dated);
+            }
+            if dated.from > year && after.is_none_or(|a| a.from > dated.from) {
+                after = Some(dated);
+            }
+        }
+        if before.is_none() && after.is_none() {
+            AtYear::Undated
+        } else {
+            AtYear::Unstated { before, after }
+        }
+    }
+
+    /// What begins in `year`, in file order.
+    pub fn beginning_in(&self, year: u16) -> impl Iterator<Item = &Dated> {
+        self.states.iter().filter(move |d| d.from == year)
+    }
+
+    /// Everything wrong with the file against the facts and articles, one line each: a
+    /// fact or feature that does not exist, words not in the article, a year its words do
+    /// not give, a stage held past its article's year, a plan shown as done.
+    pub fn problems(
+        &self,
+        facts: &Catalogue,
+        known_feature: impl Fn(&FeatureId) -> bool,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        for d in &self.states {
+            let at = format!("timeline.json, {} ({})", d.feature, d.fact);
+            if !known_feature(&d.feature) {
+                out.push(format!("{at}: unknown feature"));
+            }
+            let Some(fact) = facts.get(&d.fact) else {
+                out.push(format!("{at}: unknown fact"));
+                continue;
+            };
+            if !fact.about.contains(&d.feature) {
+                out.push(format!("{at}: the fact is not about this feature"));
+            }
+            let paragraph = paragraph_of(fact);
+            if !fact.quote.contains(&d.words) && !paragraph.is_some_and(|p| p.contains(&d.words)) {
+                out.push(format!(
+                    "{at}: “{}” is not in the quote's paragraph",
+                    d.words
+                ));
+            }
+            let year = facts.article(&fact.article).and_then(|a| a.year);
+            match year {
+                None => out.push(format!("{at}: the article {} has no year", fact.article)),
+                Some(year) => {
+                    let said = d.words.contains(&d.from.to_string())
+                        || fact.quote.contains(&d.from.to_string());
+                    if d.from != year && !said {
+                        out.push(format!(
+                            "{at}: from {} is neither in its words nor its article's year {year}",
+                            d.from
+                        ));
+                    }
+                    if d.until > year || d.until < d.from {
+                        out.push(format!(
+                            "{at}: until {} is outside {}..={year}",
+                            d.until, d.from
+                        ));
+                    }
+                }
+            }
+            if d.stage.is_done() && fact.modality != Modality::Reported {
+                out.push(format!(
+                    "{at}: a {:?} fact cannot say {:?}",
+                    fact.modality, d.stage
+                ));
+            }
+            if !self.years().contains(&d.from) {
+                out.push(format!("{at}: {} is outside the timeline", d.from));
+            }
+        }
+        out
+    }
+}
+
+/// The article paragraph (line) that holds the fact's quote.
+pub fn paragraph_of(fact: &Fact) -> Option<&'static str> {
+    Catalogue::article_text(&fact.article)?
+        .lines()
+        .find(|line| line.contains(&fact.quote))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(feature: &str, from: u16, until: u16) -> Dated {
+        Dated {
+            feature: FeatureId::new(feature),
+            stage: Stage::Operating,
+            from,
+            until,
+            fact: FactId::new("f"),
+            words: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_stage_holds_only_over_the_years_its_fact_covers() {
+        let t = Timeline {
+            first_year: 2021,
+            last_year: 2030,
+            states: vec![dated("a", 2024, 2025)],
+        };
+        let a = FeatureId::new("a");
+        assert!(matches!(t.at(&a, 2024), AtYear::Stated(_)));
+        assert!(matches!(t.at(&a, 2025), AtYear::Stated(_)));
+        assert!(matches!(
+            t.at(&a, 2023),
+            AtYear::Unstated {
+                before: None,
+                after: Some(_)
+            }
+        ));
+        assert!(matches!(
+            t.at(&a, 2030),
+            AtYear::Unstated {
+                before: Some(_),
+                after: None
+            }
+        ));
+        assert_eq!(t.at(&FeatureId::new("b"), 2024), AtYear::Undated);
+    }
+}

@@ -1,0 +1,93 @@
+//! The charts, drawn with egui_plot into any `Ui`: the charts window on screen and the
+//! charts panel of an exported picture draw the same plots. A chart reports what was
+//! clicked; what a click does is the window's business.
+
+pub mod sites;
+pub mod targets;
+
+use crate::atlas::{Atlas, FactId, Lang};
+use std::collections::BTreeSet;
+
+/// Which charts the window (and an export) shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ChartPage {
+    /// Targets against the latest stated figures, one chart per measure.
+    #[default]
+    Targets,
+    /// The industrial sites by the area their sources state.
+    Sites,
+}
+
+impl ChartPage {
+    pub const ALL: [ChartPage; 2] = [ChartPage::Targets, ChartPage::Sites];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            ChartPage::Targets => lang.pick("Chỉ tiêu và số liệu", "Targets and figures"),
+            ChartPage::Sites => {
+                lang.pick("Diện tích khu, cụm công nghiệp", "Industrial sites by area")
+            }
+        }
+    }
+}
+
+/// Type sizes of a chart: the window's, or larger for a projector and a picture.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    pub text: f32,
+    /// Height of one bar's row, in points.
+    pub row: f32,
+}
+
+impl Scale {
+    pub const DESK: Scale = Scale {
+        text: 14.0,
+        row: 30.0,
+    };
+    /// A picture 1920 points wide: the charts beside the map.
+    pub const PICTURE: Scale = Scale {
+        text: 17.0,
+        row: 30.0,
+    };
+    /// Presentation mode: read from the back of a room.
+    pub const PROJECTOR: Scale = Scale {
+        text: 21.0,
+        row: 44.0,
+    };
+
+    /// Applies the text size to everything drawn in `ui`, the plot's axes included.
+    pub fn apply(self, ui: &mut egui::Ui) {
+        for (style, font) in ui.style_mut().text_styles.iter_mut() {
+            font.size = match style {
+                egui::TextStyle::Small => self.text * 0.8,
+                egui::TextStyle::Heading => self.text * 1.25,
+                _ => self.text,
+            };
+        }
+    }
+}
+
+/// "Sources: VnEconomy, 15/4/2024; Báo Công Thương (undated; …)": the articles behind
+/// `facts`, for a picture, where no citation chip can be clicked.
+pub fn sources_line(atlas: &Atlas, facts: &BTreeSet<FactId>, lang: Lang) -> String {
+    let mut files: Vec<&str> = facts
+        .iter()
+        .filter_map(|id| atlas.facts.get(id))
+        .map(|f| f.article.as_str())
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    let parts: Vec<String> = files
+        .iter()
+        .filter_map(|file| atlas.facts.article(file))
+        .map(|a| {
+            let publisher = a.publisher.as_deref().unwrap_or(&a.file);
+            match (&a.date, a.year) {
+                (Some(date), _) => format!("{publisher}, {date}"),
+                (None, Some(year)) => format!("{publisher}, {year}"),
+                (None, None) => publisher.to_owned(),
+            }
+        })
+        .collect();
+    format!("{}: {}", lang.pick("Nguồn", "Sources"), parts.join("; "))
+}
