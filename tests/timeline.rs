@@ -177,3 +177,41 @@ fn the_bar_moves_by_arrow_keys_and_play_runs_to_2030_then_stops() {
     h.get_by_label_contains("Không có sự kiện có ngày nào");
     h.get_by_label("Mục tiêu đặt cho năm 2030");
 }
+
+#[test]
+fn while_presenting_the_focused_year_slider_takes_the_arrows_from_the_tour() {
+    let mut h = common::harness();
+    h.state_mut().apply(Action::StartPresentation);
+    h.run_steps(3);
+    h.key_press(egui::Key::T);
+    h.run_steps(3);
+    let step = |h: &egui_kittest::Harness<'_, langson_atlas::app::AtlasApp>| {
+        h.state().presentation().map(|p| p.step)
+    };
+    assert_eq!(step(&h), Some(0));
+    h.get_by_role(egui::accesskit::Role::Slider).focus();
+    h.run_steps(2);
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(h.state().state.timeline.map(|t| t.year), Some(2022));
+    assert_eq!(step(&h), Some(0), "the tour stays");
+    // Without the focus the arrows step the tour again.
+    h.state_mut().apply(Action::SetYear(2022));
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton {
+        pos: egui::pos2(600.0, 100.0),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: egui::pos2(600.0, 100.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(2);
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(step(&h), Some(1));
+}

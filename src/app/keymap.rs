@@ -89,8 +89,15 @@ fn digit(key: Key) -> Option<usize> {
     DIGITS.iter().position(|k| *k == key)
 }
 
-/// The presentation keys pressed this frame, as actions.
-pub fn presenting_actions(input: &egui::InputState) -> Vec<Action> {
+/// The presentation keys pressed this frame, as actions. `arrows_taken`: a focused widget
+/// (the timeline's year slider) has the arrow keys, so they do not step the tour.
+pub fn presenting_actions(input: &egui::InputState, arrows_taken: bool) -> Vec<Action> {
+    const ARROWS: [Key; 4] = [
+        Key::ArrowLeft,
+        Key::ArrowRight,
+        Key::ArrowUp,
+        Key::ArrowDown,
+    ];
     input
         .events
         .iter()
@@ -100,7 +107,7 @@ pub fn presenting_actions(input: &egui::InputState) -> Vec<Action> {
                 pressed: true,
                 repeat: false,
                 ..
-            } => presenting(*key),
+            } if !(arrows_taken && ARROWS.contains(key)) => presenting(*key),
             _ => None,
         })
         .collect()

@@ -11,7 +11,8 @@ impl AtlasApp {
     pub(super) fn present_frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
-        let mut actions = ctx.input(keymap::presenting_actions);
+        let arrows_taken = ctx.memory(|m| m.focused().is_some());
+        let mut actions = ctx.input(|i| keymap::presenting_actions(i, arrows_taken));
         // While measuring, Esc ends the measure tool rather than the presentation.
         if self.state.measure.active
             && let Some(esc) = actions

@@ -79,7 +79,7 @@ pub fn show(
             .request_repaint_after(std::time::Duration::from_millis(200));
     }
     egui::ScrollArea::vertical()
-        .max_height(if big { 220.0 } else { 150.0 })
+        .max_height(if big { 120.0 } else { 150.0 })
         .show(ui, |ui| year_facts(ui, atlas, year, lang, size, actions));
 }
 
