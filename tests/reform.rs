@@ -105,3 +105,65 @@ fn a_2025_unit_opens_its_panel_from_search() {
         let _ = image.save(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("unit-2025.png"));
     }
 }
+
+#[test]
+fn every_2025_unit_has_an_approximate_area_covering_the_province_with_the_stated_error() {
+    use geo::{GeodesicArea, Validation};
+    let atlas = common::atlas();
+    let province: f64 = atlas
+        .province()
+        .and_then(|p| p.geometry.as_ref())
+        .map(|g| g.geodesic_area_unsigned() / 1e6)
+        .expect("the province outline");
+    let mut total = 0.0;
+    for unit in &atlas.units_2025 {
+        let cell = unit
+            .cell
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no area", unit.name));
+        assert!(cell.shape.is_valid(), "{}", unit.name);
+        let area = cell.shape.geodesic_area_unsigned() / 1e6;
+        assert!(
+            (area - cell.area_km2).abs() < 0.1,
+            "{}: {area} ≠ {}",
+            unit.name,
+            cell.area_km2
+        );
+        total += area;
+        if let (Some(official), Some(error)) = (unit.area_km2, cell.error_pct) {
+            let computed = (cell.area_km2 - official) / official * 100.0;
+            assert!((computed - error).abs() < 0.2, "{}", unit.name);
+        }
+    }
+    assert!(
+        (total - province).abs() < province * 0.005,
+        "{total} against {province} km²"
+    );
+    // The figures geodata/README.md states are the file's own.
+    let text = std::fs::read_to_string("geodata/communes-2025-areas.geojson").expect("the file");
+    let summary = langson_atlas::prep::cells::summary_of(&text).expect("a summary");
+    assert!(
+        summary.contains("(64): median error 10.1 %, worst +77.8 % (Xã Hoàng Văn Thụ)"),
+        "{summary}"
+    );
+    let readme = std::fs::read_to_string("geodata/README.md").expect("geodata/README.md");
+    assert!(readme.contains("median error 10.1 %, worst +77.8 % (Xã Hoàng Văn Thụ)"));
+}
+
+#[test]
+fn a_2025_unit_s_panel_marks_its_outline_approximate() {
+    let mut h = common::harness();
+    let index = h
+        .state()
+        .atlas()
+        .units_2025
+        .iter()
+        .position(|u| u.name == "Xã Hoàng Văn Thụ")
+        .expect("the unit");
+    h.state_mut()
+        .apply(langson_atlas::state::Action::ShowUnit(index));
+    h.run_steps(3);
+    h.get_by_label_contains("Diện tích vùng vẽ gần đúng");
+    h.get_by_label_contains("+77,8 %");
+    h.get_by_label_contains("không phải ranh giới chính thức");
+}

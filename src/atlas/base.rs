@@ -51,6 +51,18 @@ pub struct Unit2025 {
     pub former: Vec<String>,
     /// Its centroid, as the source gives it.
     pub point: Point<f64>,
+    /// An approximate outline built by the prep tool (never an official boundary).
+    pub cell: Option<ApproxArea>,
+}
+
+/// A 2025 unit's approximate area: the union of its earlier communes' Voronoi cells,
+/// clipped to the province.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApproxArea {
+    pub shape: geo::MultiPolygon<f64>,
+    pub area_km2: f64,
+    /// Signed, against the official area, where there is one.
+    pub error_pct: Option<f64>,
 }
 
 impl Commune {

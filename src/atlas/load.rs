@@ -1,6 +1,6 @@
 //! Reading `geodata/` into plain Rust values, with errors that name the file and feature.
 
-use super::base::{BaseMap, Commune, LandPart, River, Town, Unit2025};
+use super::base::{ApproxArea, BaseMap, Commune, LandPart, River, Town, Unit2025};
 use super::feature::{Feature, Props};
 use super::kind::{Kind, LayerKind};
 use geo::Geometry;
@@ -110,6 +110,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "communes-2025.geojson",
         include_str!("../../geodata/communes-2025.geojson"),
+    ),
+    (
+        "communes-2025-areas.geojson",
+        include_str!("../../geodata/communes-2025-areas.geojson"),
     ),
     ("timeline.json", include_str!("../../geodata/timeline.json")),
 ];
@@ -312,7 +316,40 @@ pub fn parse_units_2025(source: &GeodataSource) -> Result<Vec<Unit2025>, LoadErr
                 area_km2: props.area_km2,
                 former: props.former,
                 point,
+                cell: None,
             })
+        })
+        .collect()
+}
+
+#[derive(serde::Deserialize)]
+struct CellProps {
+    code: String,
+    area_km2_approx: f64,
+    #[serde(default)]
+    error_pct: Option<f64>,
+}
+
+/// The 2025 units' approximate areas, by unit code.
+pub fn parse_unit_cells(source: &GeodataSource) -> Result<Vec<(String, ApproxArea)>, LoadError> {
+    let file = "communes-2025-areas.geojson";
+    parse_collection(file, &source.read(file)?)?
+        .into_iter()
+        .map(|raw| {
+            let props: CellProps = properties(file, &raw)?;
+            let shape = match raw.geometry {
+                Some(Geometry::MultiPolygon(shape)) => shape,
+                Some(Geometry::Polygon(p)) => geo::MultiPolygon(vec![p]),
+                _ => return Err(bad(file, &raw, "an area must be polygons")),
+            };
+            Ok((
+                props.code,
+                ApproxArea {
+                    shape,
+                    area_km2: props.area_km2_approx,
+                    error_pct: props.error_pct,
+                },
+            ))
         })
         .collect()
 }

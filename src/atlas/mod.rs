@@ -17,7 +17,7 @@ pub mod reform;
 pub mod search;
 pub mod timeline;
 
-pub use base::{BaseMap, Commune, Unit2025};
+pub use base::{ApproxArea, BaseMap, Commune, Unit2025};
 pub use facts::{Catalogue, Fact, FactId};
 pub use feature::{Feature, Props};
 pub use index::{PointIndex, SpatialIndex};
@@ -85,7 +85,14 @@ impl Atlas {
         }
         let base = with_fallback(&mut errors, source, fallback, load::parse_base);
         let communes = with_fallback(&mut errors, source, fallback, load::parse_communes);
-        let units_2025 = with_fallback(&mut errors, source, fallback, load::parse_units_2025);
+        let mut units_2025 = with_fallback(&mut errors, source, fallback, load::parse_units_2025);
+        // The approximate areas are a drawing aid: without them the units keep their points.
+        let cells = with_fallback(&mut errors, source, fallback, load::parse_unit_cells);
+        for (code, cell) in cells {
+            if let Some(unit) = units_2025.iter_mut().find(|u| u.code == code) {
+                unit.cell = Some(cell);
+            }
+        }
         let facts = with_fallback(&mut errors, source, fallback, |s| {
             Catalogue::parse(&s.read("facts.json")?)
                 .map_err(|message| LoadError::BadFacts { message })

@@ -19,6 +19,13 @@ fn main() -> ExitCode {
             for file in files {
                 println!("wrote {}", dest.join(file).display());
             }
+            // The approximate 2025 areas' check, to quote in geodata/README.md.
+            let areas = std::fs::read_to_string(dest.join("communes-2025-areas.geojson"));
+            match areas.map(|text| langson_atlas::prep::cells::summary_of(&text)) {
+                Ok(Ok(summary)) => println!("{summary}"),
+                Ok(Err(e)) => eprintln!("prep-geodata: {e}"),
+                Err(e) => eprintln!("prep-geodata: communes-2025-areas.geojson: {e}"),
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -11,6 +11,7 @@ pub mod plan_layer;
 pub mod style;
 pub mod symbols;
 pub mod timeline_marks;
+pub mod units_2025;
 pub mod user_layer;
 
 use crate::atlas::LayerKind;

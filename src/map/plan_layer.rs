@@ -9,6 +9,7 @@ use super::mercator::{self, View};
 use super::style::{self, HOVER, SELECTION, Style};
 use super::symbols;
 use super::timeline_marks::{self, Mark};
+use super::units_2025;
 use crate::atlas::lang::{Lang, kind_name};
 use crate::atlas::{Atlas, Kind, LayerKind};
 use crate::theme;
@@ -153,34 +154,8 @@ impl PlanLayer<'_> {
         if self.base_labels {
             out.extend(self.place_names(view, sw, ne));
         }
-        out.extend(self.units_2025(view, rect));
+        out.extend(units_2025::labels(view, rect, self.atlas));
         out
-    }
-
-    /// The communes and wards since 1 July 2025, from zoom 10: a dot at the centroid the
-    /// source gives, and the name where it fits.
-    fn units_2025(&self, view: &View, rect: Rect) -> Vec<Label> {
-        if view.zoom < 10.0 {
-            return Vec::new();
-        }
-        self.atlas
-            .units_2025
-            .iter()
-            .map(|u| (u, view.to_screen(mercator::to_world(u.point.0))))
-            .filter(|(_, at)| rect.contains(*at))
-            .map(|(u, at)| Label {
-                text: u.name.clone(),
-                anchor: at,
-                align: Align2::CENTER_BOTTOM,
-                offset: vec2(0.0, -5.0),
-                size: 12.0,
-                strong: true,
-                color: style::UNIT_2025,
-                priority: 40,
-                max_width: None,
-                fallback: None,
-            })
-            .collect()
     }
 
     /// The label of one plan feature, if it gets one at this zoom: district (or zone)
@@ -401,18 +376,7 @@ impl Plugin for PlanLayer<'_> {
             }
         }
 
-        if view.zoom >= 10.0 {
-            for u in &self.atlas.units_2025 {
-                let at = view.to_screen(mercator::to_world(u.point.0));
-                if rect.contains(at) {
-                    painter.rect_filled(
-                        Rect::from_center_size(at, vec2(6.0, 6.0)),
-                        1.0,
-                        style::UNIT_2025,
-                    );
-                }
-            }
-        }
+        units_2025::paint(&painter, &view, rect, self.atlas);
         let labels = self.labels(&view, rect);
         let labels = labels::place_and_paint(&painter, labels, rect);
 

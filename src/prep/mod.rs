@@ -3,6 +3,7 @@
 //! same input gives the same bytes (a test holds `geodata/` to that).
 
 mod base;
+pub mod cells;
 mod lines;
 mod places;
 pub mod plan;
@@ -110,6 +111,8 @@ pub fn build(src: &Path) -> Result<Vec<(&'static str, String)>, PrepError> {
     let (units, mapping) = units2025::build(src, &gazetteer)?;
     out.push(("communes.geojson", communes(&gazetteer, &mapping)?));
     out.push(("communes-2025.geojson", units));
+    let areas = cells::build(src, &gazetteer, &mapping, &province)?;
+    out.push(("communes-2025-areas.geojson", areas));
     for (name, text) in &out {
         refuse_invalid(name, text)?;
     }

@@ -47,6 +47,41 @@ pub fn show(
             layer_row(ui, layer, state, actions);
             not_on_map(ui, atlas, layer, lang, actions);
         }
+        units_2025_key(ui, lang);
+    });
+}
+
+/// The 2025 units have no switch: they show from zoom 10, their outlines approximate.
+fn units_2025_key(ui: &mut Ui, lang: Lang) {
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(lang.pick(
+            "Xã, phường từ 1/7/2025",
+            "Communes and wards since 1 July 2025",
+        ))
+        .strong(),
+    );
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(34.0, 18.0), egui::Sense::hover());
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(
+            egui::Rect::from_center_size(rect.left_center() + egui::vec2(6.0, 0.0), egui::vec2(6.0, 6.0)),
+            1.0,
+            style::UNIT_2025,
+        );
+        painter.extend(egui::Shape::dashed_line(
+            &[rect.center() - egui::vec2(2.0, 0.0), rect.right_center()],
+            egui::Stroke::new(1.2, style::UNIT_2025),
+            4.0,
+            3.0,
+        ));
+        ui.label(
+            RichText::new(lang.pick(
+                "tâm do nguồn cho; ranh giới gần đúng (ô Voronoi của các xã cũ), từ mức phóng 10",
+                "the source's centroid; an approximate outline (Voronoi cells of the earlier communes), from zoom 10",
+            ))
+            .small(),
+        );
     });
 }
 

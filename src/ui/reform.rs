@@ -34,14 +34,51 @@ pub fn unit_panel(ui: &mut Ui, atlas: &Atlas, index: usize, lang: Lang, actions:
         "{}: {area}",
         lang.pick("Diện tích chính thức", "Official area")
     ));
-    ui.label(
-        RichText::new(lang.pick(
-            "Trên bản đồ: điểm tâm do nguồn cho (chưa có ranh giới).",
-            "On the map: the centroid the source gives (no boundary yet).",
-        ))
-        .small()
-        .color(theme::MUTED),
-    );
+    match &unit.cell {
+        Some(cell) => {
+            let value = crate::atlas::figure_text::format_value(cell.area_km2, lang);
+            let error = cell.error_pct.map_or(String::new(), |e| {
+                format!(
+                    " ({} {}{} %)",
+                    lang.pick("lệch", "off by"),
+                    if e >= 0.0 { "+" } else { "-" },
+                    crate::atlas::figure_text::format_value(e.abs(), lang)
+                )
+            });
+            ui.colored_label(
+                theme::WARNING,
+                format!(
+                    "~ {}: {value} km²{error}",
+                    lang.pick(
+                        "Diện tích vùng vẽ gần đúng",
+                        "Area of the approximate outline"
+                    ),
+                ),
+            );
+            ui.label(
+                RichText::new(lang.pick(
+                    "Trên bản đồ: điểm tâm do nguồn cho, và một ranh giới gần đúng (nét đứt) \
+                     dựng từ ô Voronoi quanh tâm các xã cũ, cắt theo ranh giới tỉnh; không phải \
+                     ranh giới chính thức.",
+                    "On the map: the centroid the source gives, and an approximate outline \
+                     (dashed) built from the Voronoi cells around the earlier communes' centres, \
+                     clipped to the province; not an official boundary.",
+                ))
+                .small()
+                .color(theme::MUTED),
+            );
+        }
+        None => {
+            ui.label(
+                RichText::new(lang.pick(
+                    "Trên bản đồ: điểm tâm do nguồn cho (không có ranh giới).",
+                    "On the map: the centroid the source gives (no boundary).",
+                ))
+                .small()
+                .color(theme::MUTED),
+            );
+        }
+    }
     ui.add_space(6.0);
     ui.label(
         RichText::new(lang.pick(
