@@ -8,7 +8,7 @@ use crate::layers::UserLayers;
 use crate::map::style::{self};
 use crate::map::symbols::paint_swatch;
 use crate::state::{Action, State, TableOf};
-use crate::theme::fonts;
+use crate::theme::{self, fonts};
 use crate::ui::i18n::T;
 use crate::ui::my_layers;
 use crate::ui::words::W;
@@ -65,7 +65,10 @@ fn units_2025_key(ui: &mut Ui, lang: Lang) {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(34.0, 18.0), egui::Sense::hover());
         let painter = ui.painter_at(rect);
         painter.rect_filled(
-            egui::Rect::from_center_size(rect.left_center() + egui::vec2(6.0, 0.0), egui::vec2(6.0, 6.0)),
+            egui::Rect::from_center_size(
+                rect.left_center() + egui::vec2(6.0, 0.0),
+                egui::vec2(6.0, 6.0),
+            ),
             1.0,
             style::UNIT_2025,
         );
@@ -75,14 +78,21 @@ fn units_2025_key(ui: &mut Ui, lang: Lang) {
             4.0,
             3.0,
         ));
-        ui.label(
-            RichText::new(lang.pick(
-                "tâm do nguồn cho; ranh giới gần đúng (ô Voronoi của các xã cũ), từ mức phóng 10",
-                "the source's centroid; an approximate outline (Voronoi cells of the earlier communes), from zoom 10",
-            ))
-            .small(),
-        );
+        ui.label(lang.pick("tâm; ranh giới gần đúng", "centre; approximate outline"));
     });
+    ui.add(
+        egui::Label::new(
+            RichText::new(lang.pick(
+                "Từ mức phóng 10. Tâm do nguồn cho; ranh giới dựng từ ô Voronoi của các xã cũ, \
+                 không phải ranh giới chính thức.",
+                "From zoom 10. The source's centroids; outlines built from the Voronoi cells of \
+                 the earlier communes, not official boundaries.",
+            ))
+            .small()
+            .color(theme::MUTED),
+        )
+        .wrap(),
+    );
 }
 
 fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<Action>) {
