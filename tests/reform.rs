@@ -165,5 +165,5 @@ fn a_2025_unit_s_panel_marks_its_outline_approximate() {
     h.run_steps(3);
     h.get_by_label_contains("Diện tích vùng vẽ gần đúng");
     h.get_by_label_contains("+77,8 %");
-    h.get_by_label_contains("không phải ranh giới chính thức");
+    h.get_by_label_contains("cắt theo ranh giới tỉnh");
 }
