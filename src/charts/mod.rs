@@ -6,7 +6,67 @@ pub mod sites;
 pub mod targets;
 
 use crate::atlas::{Atlas, FactId, Lang};
+use egui_plot::{GridInput, GridMark, PlotUi};
 use std::collections::BTreeSet;
+
+// Both charts draw one horizontal bar a row, the first row at the top: bar `k` of `count`
+// sits at y = count − 1 − k.
+
+/// Marks at every row and nowhere else, so each row gets its name on the axis.
+fn one_mark_per_row(count: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
+    move |_| {
+        (0..count)
+            .map(|k| GridMark {
+                value: k as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    }
+}
+
+/// Value marks at a 1–2–5 step, about four across: egui_plot hides x labels closer than
+/// 60 points, and its default tenfold steps left a narrow chart with "0" alone.
+fn value_marks(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let span = (high - low).max(f64::EPSILON);
+    let magnitude = 10f64.powf((span / 4.0).log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| span / s <= 4.0)
+        .unwrap_or(10.0 * magnitude);
+    let first = (low / step).ceil() as i64;
+    let last = (high / step).floor() as i64;
+    (first..=last)
+        .map(|k| GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
+/// The y axis's words: each row's name at its mark.
+fn row_names(names: Vec<String>) -> impl Fn(GridMark, &std::ops::RangeInclusive<f64>) -> String {
+    move |mark, _| {
+        let k = mark.value.round();
+        if (mark.value - k).abs() < 1e-6 && k >= 0.0 && (k as usize) < names.len() {
+            names[names.len() - 1 - k as usize].clone()
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// The row clicked this frame, counted from the top.
+fn clicked_row(plot: &PlotUi, count: usize) -> Option<usize> {
+    let at = plot.pointer_coordinate();
+    (plot.response().clicked())
+        .then_some(at)
+        .flatten()
+        .map(|p| p.y.round())
+        .filter(|k| *k >= 0.0 && (*k as usize) < count)
+        .map(|k| count - 1 - k as usize)
+}
 
 /// Which charts the window (and an export) shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -6,7 +6,7 @@ use crate::atlas::{Atlas, Kind, Lang, SiteStatus};
 use crate::map::style::status_color;
 use crate::theme;
 use egui::RichText;
-use egui_plot::{Bar, BarChart, GridMark, Plot};
+use egui_plot::{Bar, BarChart, Plot};
 
 /// The facts that give the cluster totals: the plan's scheme, and what is established.
 pub const TOTAL_FACTS: [&str; 2] = ["clusters-in-plan", "clusters-established-418"];
@@ -25,18 +25,6 @@ pub fn sites_by_area(atlas: &Atlas, lang: Lang) -> Vec<(usize, String, f64, Opti
         .collect();
     sites.sort_by(|a, b| b.2.total_cmp(&a.2));
     sites
-}
-
-/// Marks at every bar and nowhere else, so each bar gets its name on the axis.
-pub(super) fn one_mark_per_bar(count: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
-    move |_| {
-        (0..count)
-            .map(|k| GridMark {
-                value: k as f64,
-                step_size: 1.0,
-            })
-            .collect()
-    }
 }
 
 /// The chart, its status key and the sites without an area; returns the position of the
@@ -71,24 +59,12 @@ pub fn show(ui: &mut egui::Ui, atlas: &Atlas, lang: Lang, scale: Scale) -> Optio
         .allow_scroll(false)
         .show_grid([true, false])
         .x_axis_label("ha")
-        .y_grid_spacer(one_mark_per_bar(count))
-        .y_axis_formatter(move |mark, _| {
-            let k = mark.value.round();
-            if (mark.value - k).abs() < 1e-6 && k >= 0.0 && (k as usize) < names.len() {
-                names[names.len() - 1 - k as usize].clone()
-            } else {
-                String::new()
-            }
-        })
+        .x_grid_spacer(super::value_marks)
+        .y_grid_spacer(super::one_mark_per_row(count))
+        .y_axis_formatter(super::row_names(names))
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("sites", bars).horizontal());
-            let at = plot.pointer_coordinate();
-            (plot.response().clicked())
-                .then_some(at)
-                .flatten()
-                .map(|p| p.y.round())
-                .filter(|k| *k >= 0.0 && (*k as usize) < count)
-                .map(|k| count - 1 - k as usize)
+            super::clicked_row(plot, count)
         })
         .inner;
     ui.horizontal_wrapped(|ui| {

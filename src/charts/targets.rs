@@ -4,7 +4,6 @@
 //! (qualifiers kept, through `figure_text`).
 
 use super::Scale;
-use super::sites::one_mark_per_bar;
 use crate::atlas::figure_text::{format_figure, unit_name};
 use crate::atlas::measures::{self, MeasureBar, MeasureChart};
 use crate::atlas::{Atlas, FactId, Lang};
@@ -117,27 +116,15 @@ fn one(
         .include_x(widest * 1.75)
         .include_y(-0.6)
         .include_y(count as f64 - 0.4)
-        .y_grid_spacer(one_mark_per_bar(count))
-        .y_axis_formatter(move |mark, _| {
-            let k = mark.value.round();
-            if (mark.value - k).abs() < 1e-6 && k >= 0.0 && (k as usize) < names.len() {
-                names[names.len() - 1 - k as usize].clone()
-            } else {
-                String::new()
-            }
-        })
+        .x_grid_spacer(super::value_marks)
+        .y_grid_spacer(super::one_mark_per_row(count))
+        .y_axis_formatter(super::row_names(names))
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("bars", bars).horizontal());
             for text in texts {
                 plot.text(text);
             }
-            let at = plot.pointer_coordinate();
-            (plot.response().clicked())
-                .then_some(at)
-                .flatten()
-                .map(|p| p.y.round())
-                .filter(|k| *k >= 0.0 && (*k as usize) < count)
-                .map(|k| count - 1 - k as usize)
+            super::clicked_row(plot, count)
         })
         .inner;
     let missing = match (chart.has_stated(), chart.has_target()) {
