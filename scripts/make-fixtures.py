@@ -118,4 +118,32 @@ if all(os.path.exists(os.path.join(HERE, p)) for p in shp_parts):
         for p in shp_parts:
             info = zipfile.ZipInfo("lo-dat/" + p, date_time=(2026, 11, 24, 0, 0, 0))
             z.writestr(info, open(os.path.join(HERE, p), "rb").read(), zipfile.ZIP_DEFLATED)
+
+# Bad input, one class per file.
+# Polygon rings: one closed, one whose closing position is left out (as many writers do:
+# it is closed and said so), one of two positions (bounds nothing: skipped).
+square = [[106.70, 21.80], [106.80, 21.80], [106.80, 21.90], [106.70, 21.90]]
+write("rings.geojson", fc([
+    {"type": "Feature", "properties": {"ten": "khép kín"}, "geometry": {"type": "Polygon", "coordinates": [square + [square[0]]]}},
+    {"type": "Feature", "properties": {"ten": "không khép"}, "geometry": {"type": "Polygon", "coordinates": [square]}},
+    {"type": "Feature", "properties": {"ten": "hai điểm"}, "geometry": {"type": "Polygon", "coordinates": [square[:2]]}},
+]))
+# Python's json writes NaN and Infinity, which JSON does not allow: the loader keeps the
+# features before the first of them and says where it stopped.
+write("nan.geojson", fc([good, point(float("nan"), 21.85, {"ten": "NaN"}), good]))
+# Coordinate cells that parse as numbers but are not finite ones.
+write("not-finite.csv", "ten,lon,lat\nA,106.76,21.85\nB,NaN,21.85\nC,inf,21.9\nD,106.7,1e999\n")
+# The VN-2000 shapefile with its .dbf cut to ten of its twelve records, and with a .cpg
+# naming a code page that does not exist.
+if all(os.path.exists(os.path.join(HERE, p)) for p in shp_parts):
+    import shutil, struct
+    for stem in ("mismatched", "unknown-cpg"):
+        for e in ("shp", "shx", "prj"):
+            shutil.copyfile(os.path.join(HERE, f"lo-dat-vn2000.{e}"), os.path.join(HERE, f"{stem}.{e}"))
+    dbf = open(os.path.join(HERE, "lo-dat-vn2000.dbf"), "rb").read()
+    header_len, record_len = struct.unpack("<HH", dbf[8:12])
+    cut = dbf[:4] + struct.pack("<I", 10) + dbf[8:header_len + 10 * record_len] + b"\x1a"
+    open(os.path.join(HERE, "mismatched.dbf"), "wb").write(cut)
+    shutil.copyfile(os.path.join(HERE, "lo-dat-vn2000.dbf"), os.path.join(HERE, "unknown-cpg.dbf"))
+    write("unknown-cpg.cpg", "KOI9-LS\n")
 print("fixtures written to", HERE)

@@ -422,3 +422,129 @@ fn convert_takes_the_columns_on_the_command_line() {
         io::Columns::Wkt("hinh".into())
     );
 }
+
+/// Each class of bad input the issue names, read through `info` as a script would: a file
+/// that cannot be a layer is refused with its name and what is wrong; a partly broken one
+/// keeps its valid features and names the first bad feature, row or record.
+#[test]
+fn every_class_of_bad_input_is_named_and_the_valid_features_kept() {
+    let info = |name: &str| -> Result<serde_json::Value, String> {
+        langson_atlas::cli::info(&data(name), &Default::default())
+            .map(|text| serde_json::from_str(&text).expect("info prints JSON"))
+            .map_err(|e| e.to_string())
+    };
+    let warned = |info: &serde_json::Value, words: &[&str]| {
+        info["warnings"].as_array().is_some_and(|ws| {
+            ws.iter()
+                .filter_map(|w| w.as_str())
+                .any(|w| words.iter().all(|x| w.contains(x)))
+        })
+    };
+
+    // An unclosed ring is closed and said so; a ring of two positions is skipped.
+    let rings = info("rings.geojson").expect("loads");
+    assert_eq!(
+        (rings["features"].as_u64(), rings["skipped"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert!(warned(&rings, &["feature 2", "closed"]), "{rings}");
+    assert!(
+        warned(&rings, &["feature 3", "fewer than four positions"]),
+        "{rings}"
+    );
+
+    // NaN is not JSON: the features before it load, and the message says where it stopped.
+    let nan = info("nan.geojson").expect("keeps the first feature");
+    assert_eq!(nan["features"], 1);
+    assert!(warned(&nan, &["feature 2", "not read"]), "{nan}");
+
+    // Numbers that are not finite in coordinate cells: each row named and skipped.
+    let csv = info("not-finite.csv").expect("keeps row A");
+    assert_eq!(
+        (csv["features"].as_u64(), csv["skipped"].as_u64()),
+        (Some(1), Some(3))
+    );
+    for row in ["row 3", "row 4", "row 5"] {
+        assert!(warned(&csv, &[row, "skipped"]), "{row}: {csv}");
+    }
+
+    // A .dbf with fewer records than the .shp has shapes: the pairs load, the counts are said.
+    let cut = info("mismatched.shp").expect("the pairs load");
+    assert_eq!(cut["features"], 10);
+    assert!(warned(&cut, &["12 shapes", "10 records"]), "{cut}");
+
+    // A code page nobody knows: read as UTF-8, and the .cpg is named.
+    let cpg = info("unknown-cpg.shp").expect("loads");
+    assert_eq!(cpg["features"], 12);
+    assert!(
+        warned(&cpg, &["unknown-cpg.cpg", "KOI9-LS", "unknown"]),
+        "{cpg}"
+    );
+
+    // Files that cannot be a layer at all.
+    for (name, words) in [
+        ("empty.geojson", "the file is empty"),
+        ("not-geojson.geojson", "not GeoJSON"),
+        ("not-a-kmz.kmz", "not a KMZ (zip) archive"),
+        ("no-coordinates.csv", "no coordinate columns"),
+        ("khong-dbf.shp", "no .dbf"),
+        ("not-a-gpkg.gpkg", "not-a-gpkg.gpkg"),
+    ] {
+        let e = info(name).expect_err(name);
+        assert!(e.contains(name) && e.contains(words), "{name}: {e}");
+    }
+}
+
+/// A file of several gigabytes is refused by its size before a byte of it is read (the
+/// file here is sparse: it takes no disk).
+#[test]
+fn a_file_of_several_gigabytes_is_refused_by_its_size() {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ban-do-3GB.geojson");
+    let file = std::fs::File::create(&path).expect("a temporary file");
+    file.set_len(3 << 30).expect("a sparse 3 GiB file");
+    let e = io::open(&path, None, &Progress::default()).expect_err("refused");
+    let _ = std::fs::remove_file(&path);
+    assert!(matches!(e, IoError::TooLarge { .. }), "{e}");
+    assert!(e.to_string().contains("ban-do-3GB.geojson"), "{e}");
+}
+
+/// Dates keep their kind: a column of ISO 8601 dates is a date column, in every format
+/// that has them, and a text that only looks like a date in a text column stays text.
+#[test]
+fn dates_are_a_kind_of_their_own() {
+    assert_eq!(
+        Value::date("2024-02-29"),
+        Some(Value::Date("2024-02-29".into()))
+    );
+    assert_eq!(
+        Value::date("2025-07-01 08:30:00+07:00"),
+        Some(Value::Date("2025-07-01T08:30:00+07:00".into()))
+    );
+    for not_a_date in [
+        "2023-02-29",
+        "2024-13-01",
+        "01/07/2025",
+        "2024-05-01T25:00",
+        "2024",
+    ] {
+        assert_eq!(Value::date(not_a_date), None, "{not_a_date}");
+    }
+    let gpkg = io::open_layer(
+        &data("du-an.gpkg"),
+        Some("diem_du_an"),
+        None,
+        &Progress::default(),
+    )
+    .expect("loads");
+    let ngay = gpkg
+        .fields
+        .iter()
+        .position(|f| f.name == "ngay")
+        .expect("ngay");
+    assert_eq!(gpkg.fields[ngay].kind, FieldKind::Date);
+    assert!(matches!(&gpkg.features[0].values[ngay], Value::Date(d) if d.len() == 10));
+    assert_eq!(
+        Value::date("2024-05-01").map(|v| v.conform(FieldKind::Text)),
+        Some(Value::Text("2024-05-01".into()))
+    );
+}

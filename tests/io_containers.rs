@@ -246,7 +246,7 @@ fn geopackage_attributes_keep_their_types_and_a_row_without_geometry_stays() {
             ("von_ty_dong", FieldKind::Real),
             ("lao_dong", FieldKind::Integer),
             ("da_khoi_cong", FieldKind::Boolean),
-            ("ngay", FieldKind::Text),
+            ("ngay", FieldKind::Date),
         ]
     );
     assert_eq!(layer.features.len(), 3);

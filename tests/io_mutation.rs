@@ -7,7 +7,11 @@
 
 use langson_atlas::atlas::io;
 
-const FIXTURES: [&str; 14] = [
+const FIXTURES: [&str; 18] = [
+    "lo-dat-vn2000.shp",
+    "lo-dat-vn2000.dbf",
+    "lo-dat-vn2000.shx",
+    "su-dung-dat-1258.dbf",
     "du-an.kml",
     "du-an.gpkg",
     "lo-dat-tm3.fgb",
@@ -107,9 +111,47 @@ fn mutate(rng: &mut Rng, original: &[u8]) -> Vec<u8> {
     bytes
 }
 
+/// A part of a shapefile (`.shp`, `.shx` or `.dbf`): the damaged part is written beside
+/// intact copies of the others in a temporary folder, and the `.shp` opened as the viewer
+/// opens it.
+fn open_shapefile(bytes: &[u8], name: &str, seed: u64) -> Result<io::UserLayer, io::IoError> {
+    let (stem, _) = name.rsplit_once('.').unwrap_or((name, ""));
+    let dir = std::env::temp_dir().join(format!("mutation-{}-{seed}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    for ext in ["shp", "shx", "dbf", "prj", "cpg"] {
+        let part = format!("{stem}.{ext}");
+        let source = std::path::Path::new("tests/data").join(&part);
+        if part == name {
+            std::fs::write(dir.join(&part), bytes).expect("written");
+        } else if source.exists() {
+            std::fs::copy(&source, dir.join(&part)).expect("copied");
+        }
+    }
+    let result = io::open(
+        &dir.join(format!("{stem}.shp")),
+        None,
+        &io::Progress::default(),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// What a message must name: the file opened (a shapefile is opened by its `.shp`, though
+/// its `.dbf` may be the damaged part).
+fn named(name: &str) -> &str {
+    match name.rsplit_once('.') {
+        Some((stem, "shp" | "shx" | "dbf")) => stem,
+        _ => name,
+    }
+}
+
 /// The viewer's way in: from memory, except a GeoPackage (SQLite reads files), which is
-/// written to a temporary file named after its fixture and opened at one of its layers.
+/// written to a temporary file named after its fixture and opened at one of its layers,
+/// and a shapefile's parts, which are files side by side.
 fn open(bytes: &[u8], name: &str, seed: u64) -> Result<io::UserLayer, io::IoError> {
+    if name != named(name) {
+        return open_shapefile(bytes, name, seed);
+    }
     if !name.ends_with(".gpkg") {
         return io::open_bytes(bytes, name, None);
     }
@@ -149,7 +191,7 @@ fn corrupted_files_never_panic_the_loaders() {
             Ok(Ok(_)) => loaded += 1,
             Ok(Err(e)) => {
                 assert!(
-                    e.to_string().contains(name),
+                    e.to_string().contains(named(name)),
                     "seed {seed}: “{e}” does not name {name}"
                 );
                 refused += 1;

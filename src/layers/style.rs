@@ -90,6 +90,7 @@ pub fn text(value: &Value) -> String {
             s.trim_end_matches('0').trim_end_matches('.').to_owned()
         }
         Value::Boolean(b) => b.to_string(),
+        Value::Date(d) => d.clone(),
     }
 }
 

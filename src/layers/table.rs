@@ -1,5 +1,5 @@
 //! The attribute table's view of a layer: a quick text filter over every column, one filter
-//! per column (equals, contains, numeric range), a sort column; and what leaves it: the
+//! per column (equals, contains, a range of numbers or dates), a sort column; and what leaves it: the
 //! filtered rows as CSV for Excel, the selection as GeoJSON.
 
 use super::style::{number, text};
@@ -24,14 +24,47 @@ fn bound(text: &str) -> Result<Option<f64>, ()> {
     t.replace(',', ".").parse().map(Some).map_err(|_| ())
 }
 
+/// A date bound as typed: a year, a year and month, or a day (`2024`, `2024-05`,
+/// `2024-05-01`, or as Vietnamese write it, `01/05/2024`), as ISO text. A bound names a
+/// whole year, month or day, so `2024` to `2024` keeps all of 2024.
+fn date_bound(text: &str) -> Result<Option<String>, ()> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = t.split('/').collect();
+    let iso = match parts.as_slice() {
+        [d, m, y] => format!("{y:0>4}-{m:0>2}-{d:0>2}"),
+        [m, y] => format!("{y:0>4}-{m:0>2}"),
+        _ => t.to_owned(),
+    };
+    let shape_ok = match iso.len() {
+        4 => true,
+        7 => iso.as_bytes()[4] == b'-',
+        10 => crate::atlas::io::Value::date(&iso).is_some(),
+        _ => false,
+    };
+    let digits_ok = iso.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    (shape_ok && digits_ok).then_some(Some(iso)).ok_or(())
+}
+
 impl Filter {
     fn keeps(&self, value: &crate::atlas::io::Value) -> bool {
         match self {
             Filter::Equals(want) => fold(&text(value)) == fold(want.trim()),
             Filter::Contains(part) => fold(&text(value)).contains(&fold(part.trim())),
-            Filter::Range(low, high) => match (bound(low), bound(high), number(value)) {
-                (Ok(l), Ok(h), Some(v)) => l.is_none_or(|l| v >= l) && h.is_none_or(|h| v <= h),
-                _ => false,
+            Filter::Range(low, high) => match value {
+                crate::atlas::io::Value::Date(d) => match (date_bound(low), date_bound(high)) {
+                    (Ok(l), Ok(h)) => {
+                        l.is_none_or(|l| d.as_str() >= l.as_str())
+                            && h.is_none_or(|h| d.get(..h.len()).unwrap_or(d) <= h.as_str())
+                    }
+                    _ => false,
+                },
+                _ => match (bound(low), bound(high), number(value)) {
+                    (Ok(l), Ok(h), Some(v)) => l.is_none_or(|l| v >= l) && h.is_none_or(|h| v <= h),
+                    _ => false,
+                },
             },
         }
     }
@@ -309,4 +342,98 @@ pub fn distance_table(
         warnings: Vec::new(),
     };
     (table, positions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::io::{Crs, Field, FieldKind, Format, UserFeature, Value};
+
+    /// A table of a name, a count and a date, one row per tuple.
+    fn layer(rows: &[(&str, i64, &str)]) -> UserLayer {
+        let field = |name: &str, kind| Field {
+            name: name.to_owned(),
+            kind,
+        };
+        UserLayer {
+            path: "bang.csv".to_owned(),
+            format: Format::Csv,
+            crs: Crs::Wgs84,
+            fields: vec![
+                field("ten", FieldKind::Text),
+                field("so", FieldKind::Integer),
+                field("ngay", FieldKind::Date),
+            ],
+            features: rows
+                .iter()
+                .map(|(name, n, date)| UserFeature {
+                    geometry: None,
+                    values: vec![
+                        Value::Text((*name).to_owned()),
+                        Value::Integer(*n),
+                        Value::date(date).unwrap_or(Value::Null),
+                    ],
+                })
+                .collect(),
+            skipped: 0,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn shown(layer: &UserLayer, field: usize, filter: Filter) -> Vec<usize> {
+        let mut view = TableView::new(layer.fields.len());
+        view.filters[field] = Some(filter);
+        view.rows(layer)
+    }
+
+    #[test]
+    fn column_filters_keep_equal_containing_and_in_range_rows() {
+        let l = layer(&[
+            ("Đồng Đăng", 5, "2023-12-31"),
+            ("Hữu Lũng", 12, "2024-01-01"),
+            ("đồng mỏ", 40, "2024-06-15T09:00:00"),
+            ("Lộc Bình", 7, "2025-07-01"),
+        ]);
+        // Equals and contains ignore case and tone marks, as search does.
+        assert_eq!(shown(&l, 0, Filter::Equals("dong dang".into())), [0]);
+        assert_eq!(shown(&l, 0, Filter::Contains("ĐỒNG".into())), [0, 2]);
+        // A numeric range is inclusive, open where a bound is empty, and takes a comma.
+        assert_eq!(
+            shown(&l, 1, Filter::Range("7".into(), "12,0".into())),
+            [1, 3]
+        );
+        assert_eq!(shown(&l, 1, Filter::Range(String::new(), "6".into())), [0]);
+        // A bound that is not a number keeps nothing, rather than everything.
+        assert!(shown(&l, 1, Filter::Range("bảy".into(), String::new())).is_empty());
+        // Dates: a year covers the whole year; Vietnamese day/month/year is read too.
+        assert_eq!(
+            shown(&l, 2, Filter::Range("2024".into(), "2024".into())),
+            [1, 2]
+        );
+        assert_eq!(
+            shown(
+                &l,
+                2,
+                Filter::Range("15/06/2024".into(), "01/07/2025".into())
+            ),
+            [2, 3]
+        );
+        assert_eq!(
+            shown(&l, 2, Filter::Range("2024-06".into(), String::new())),
+            [2, 3]
+        );
+        assert!(shown(&l, 2, Filter::Range("31/02/2024".into(), String::new())).is_empty());
+    }
+
+    #[test]
+    fn dates_sort_in_time_order() {
+        let l = layer(&[
+            ("c", 1, "2025-01-02"),
+            ("a", 2, "2023-12-31"),
+            ("b", 3, "2024-06-15"),
+        ]);
+        let mut view = TableView::new(3);
+        view.toggle_sort(2);
+        assert_eq!(view.rows(&l), [1, 2, 0]);
+    }
 }

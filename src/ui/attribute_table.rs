@@ -159,7 +159,7 @@ pub fn show(
     }
 }
 
-/// One line per field: no filter, equals, contains, or a numeric range.
+/// One line per field: no filter, equals, contains, or a range of numbers or dates.
 fn filters(ui: &mut Ui, data: &UserLayer, view: &mut TableView, lang: Lang) {
     egui::Grid::new("column-filter-grid")
         .num_columns(3)
@@ -202,9 +202,22 @@ fn filters(ui: &mut Ui, data: &UserLayer, view: &mut TableView, lang: Lang) {
                         ui.add(egui::TextEdit::singleline(t).desired_width(140.0));
                     }
                     Some(Filter::Range(low, high)) => {
-                        ui.add(egui::TextEdit::singleline(low).desired_width(64.0));
-                        ui.label("–");
-                        ui.add(egui::TextEdit::singleline(high).desired_width(64.0));
+                        // Dates are typed as Vietnamese write them, or as a bare year.
+                        let hint = if field.kind == crate::atlas::io::FieldKind::Date {
+                            "dd/mm/yyyy"
+                        } else {
+                            ""
+                        };
+                        for (k, bound) in [low, high].into_iter().enumerate() {
+                            if k == 1 {
+                                ui.label("–");
+                            }
+                            ui.add(
+                                egui::TextEdit::singleline(bound)
+                                    .hint_text(hint)
+                                    .desired_width(80.0),
+                            );
+                        }
                     }
                     None => {}
                 });

@@ -167,15 +167,8 @@ pub fn read(
         }
         rows.push((row, Some(geometry), values));
     }
-    // A column's values take the column's kind: "12" in a text column stays text.
-    for (_, _, values) in &mut rows {
-        for (field, value) in fields.iter().zip(values.iter_mut()) {
-            *value = conform(field.kind, std::mem::replace(value, Value::Null));
-        }
-    }
-
     let crs = reproject::decide(&rows, crs, path)?;
-    let features = reproject::to_wgs84(rows, &crs, "row", path, &mut skipped)?;
+    let features = reproject::to_wgs84(rows, &fields, &crs, "row", path, &mut skipped)?;
     Ok(UserLayer {
         path: path.to_owned(),
         format: Format::Csv,
@@ -212,24 +205,6 @@ pub(super) fn typed(text: &str) -> Value {
     match text.to_lowercase().as_str() {
         "true" | "đúng" | "có" => Value::Boolean(true),
         "false" | "sai" | "không" => Value::Boolean(false),
-        _ => Value::Text(text.to_owned()),
-    }
-}
-
-/// A value as its column's kind holds it: text in a text column, reals in a real one.
-pub(super) fn conform(kind: FieldKind, value: Value) -> Value {
-    match (kind, value) {
-        (FieldKind::Text, v) => as_text(&v).map_or(v, Value::Text),
-        (FieldKind::Real, Value::Integer(i)) => Value::Real(i as f64),
-        (_, v) => v,
-    }
-}
-
-fn as_text(value: &Value) -> Option<String> {
-    match value {
-        Value::Integer(i) => Some(i.to_string()),
-        Value::Real(r) => Some(r.to_string()),
-        Value::Boolean(b) => Some(b.to_string()),
-        _ => None,
+        _ => Value::date(text).unwrap_or_else(|| Value::Text(text.to_owned())),
     }
 }

@@ -84,7 +84,8 @@ fn value(v: &ColumnValue) -> Value {
         C::ULong(x) => i64::try_from(x).map_or(Value::Real(x as f64), Value::Integer),
         C::Float(x) => Value::Real(x.into()),
         C::Double(x) => Value::Real(x),
-        C::String(s) | C::Json(s) | C::DateTime(s) => Value::Text(s.to_owned()),
+        C::DateTime(s) => Value::date(s).unwrap_or_else(|| Value::Text(s.to_owned())),
+        C::String(s) | C::Json(s) => Value::Text(s.to_owned()),
         C::Binary(b) => Value::Text(format!("({} bytes of binary data)", b.len())),
     }
 }
@@ -181,7 +182,7 @@ pub fn read(
         warnings.push(format!("{cut}; the features before it are read"));
     }
     let crs = reproject::decide(&rows, chosen, path)?;
-    let features = reproject::to_wgs84(rows, &crs, "feature", path, &mut skipped)?;
+    let features = reproject::to_wgs84(rows, &fields, &crs, "feature", path, &mut skipped)?;
     warnings.extend(skipped.reasons);
     Ok(UserLayer {
         path: path.to_owned(),

@@ -47,6 +47,8 @@ pub fn read(
     let mut fields: Vec<Field> = Vec::new();
     let mut raw: Vec<RawFeature> = Vec::new();
     let mut skipped = Skipped::default();
+    // How many features had an unclosed ring, and the first of them.
+    let mut unclosed: (usize, usize) = (0, 0);
     let stream = std::io::Cursor::new(head).chain(reader);
     for (n, item) in geojson::FeatureReader::from_reader(stream)
         .features()
@@ -86,6 +88,24 @@ pub fn read(
             ));
             continue;
         }
+        if let Some(g) = &feature.geometry {
+            match rings(&g.value) {
+                Rings::Closed => {}
+                Rings::Unclosed => {
+                    if unclosed.0 == 0 {
+                        unclosed.1 = n + 1;
+                    }
+                    unclosed.0 += 1;
+                }
+                Rings::TooShort => {
+                    skipped.add(format!(
+                        "feature {}: a polygon ring has fewer than four positions",
+                        n + 1
+                    ));
+                    continue;
+                }
+            }
+        }
         let geometry = match feature.geometry.as_ref().map(Geometry::<f64>::try_from) {
             None => None,
             Some(Ok(g)) => Some(g),
@@ -118,6 +138,12 @@ pub fn read(
         }
         raw.push((n + 1, geometry, values));
     }
+    if unclosed.0 > 0 {
+        warnings.push(format!(
+            "feature {}: a polygon ring does not end where it starts; it was closed ({} feature(s) in all)",
+            unclosed.1, unclosed.0
+        ));
+    }
     if raw.is_empty() && skipped.count == 0 && warnings.iter().all(|w| !w.starts_with("feature")) {
         warnings.push("the file holds no features".to_owned());
     }
@@ -134,7 +160,7 @@ pub fn read(
         .collect();
     // RFC 7946 says WGS 84; metres say otherwise.
     let crs = reproject::decide(&rows, chosen, path)?;
-    let features = reproject::to_wgs84(rows, &crs, "feature", path, &mut skipped)?;
+    let features = reproject::to_wgs84(rows, &fields, &crs, "feature", path, &mut skipped)?;
     warnings.extend(skipped.reasons);
     Ok(UserLayer {
         path: path.to_owned(),
@@ -145,6 +171,46 @@ pub fn read(
         skipped: skipped.count,
         warnings,
     })
+}
+
+enum Rings {
+    Closed,
+    /// RFC 7946 asks for the first position again at the end; many writers leave it out.
+    Unclosed,
+    /// A ring of fewer than four positions (three distinct) bounds no area.
+    TooShort,
+}
+
+/// How the polygon rings of a geometry end.
+fn rings(value: &geojson::GeometryValue) -> Rings {
+    use geojson::GeometryValue as G;
+    let each = |ring: &Vec<geojson::Position>| {
+        let closed = ring.len() > 1 && ring.first() == ring.last();
+        let distinct = ring.len() - usize::from(closed);
+        match (distinct >= 3, closed) {
+            (false, _) => Rings::TooShort,
+            (true, true) => Rings::Closed,
+            (true, false) => Rings::Unclosed,
+        }
+    };
+    let worst = |a: Rings, b: Rings| match (a, b) {
+        (Rings::TooShort, _) | (_, Rings::TooShort) => Rings::TooShort,
+        (Rings::Unclosed, _) | (_, Rings::Unclosed) => Rings::Unclosed,
+        _ => Rings::Closed,
+    };
+    match value {
+        G::Polygon { coordinates } => coordinates.iter().map(each).fold(Rings::Closed, worst),
+        G::MultiPolygon { coordinates } => coordinates
+            .iter()
+            .flatten()
+            .map(each)
+            .fold(Rings::Closed, worst),
+        G::GeometryCollection { geometries } => geometries
+            .iter()
+            .map(|g| rings(&g.value))
+            .fold(Rings::Closed, worst),
+        _ => Rings::Closed,
+    }
 }
 
 /// Every position has at least x and y (the geojson crate's conversion assumes so).
@@ -198,7 +264,7 @@ fn json_value(v: &serde_json::Value) -> Value {
             Some(i) => Value::Integer(i),
             None => n.as_f64().map_or(Value::Null, Value::Real),
         },
-        serde_json::Value::String(s) => Value::Text(s.clone()),
+        serde_json::Value::String(s) => Value::date(s).unwrap_or_else(|| Value::Text(s.clone())),
         other => Value::Text(other.to_string()),
     }
 }

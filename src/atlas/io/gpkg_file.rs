@@ -226,7 +226,7 @@ pub fn read(
     }
     drop(cursor);
     let crs = reproject::decide(&rows, chosen, &shown)?;
-    let features = reproject::to_wgs84(rows, &crs, "feature", &shown, &mut skipped)?;
+    let features = reproject::to_wgs84(rows, &fields, &crs, "feature", &shown, &mut skipped)?;
     Ok(UserLayer {
         path: format!("{shown} › {}", table.name),
         format: Format::GeoPackage,
@@ -238,14 +238,21 @@ pub fn read(
     })
 }
 
-/// A cell as the column's declared type means it: BOOLEAN columns hold 0/1.
+/// A cell as the column's declared type means it: BOOLEAN columns hold 0/1, DATE and
+/// DATETIME columns ISO 8601 text.
 fn value(v: ValueRef<'_>, declared: &str) -> Value {
     match v {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(i) if declared == "BOOLEAN" => Value::Boolean(i != 0),
         ValueRef::Integer(i) => Value::Integer(i),
         ValueRef::Real(r) => Value::Real(r),
-        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Text(t) => {
+            let text = String::from_utf8_lossy(t).into_owned();
+            match declared {
+                "DATE" | "DATETIME" => Value::date(&text).unwrap_or(Value::Text(text)),
+                _ => Value::Text(text),
+            }
+        }
         ValueRef::Blob(b) => Value::Text(format!("({} bytes of binary data)", b.len())),
     }
 }

@@ -150,7 +150,7 @@ pub fn read(text: &str, path: &str, kmz: bool, progress: &Progress) -> Result<Us
     // A column's values take the column's kind (a number in a text column stays text).
     for f in &mut features {
         for (field, v) in fields.iter().zip(f.values.iter_mut()) {
-            *v = super::csv_file::conform(field.kind, std::mem::replace(v, Value::Null));
+            *v = std::mem::replace(v, Value::Null).conform(field.kind);
         }
     }
     let mut warnings = skipped.reasons;

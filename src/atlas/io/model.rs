@@ -35,6 +35,8 @@ pub enum FieldKind {
     Integer,
     Real,
     Boolean,
+    /// A calendar date, or a date and time, written as ISO 8601.
+    Date,
     /// Only empty values so far.
     Null,
 }
@@ -46,6 +48,7 @@ impl FieldKind {
             FieldKind::Integer => "integer",
             FieldKind::Real => "real",
             FieldKind::Boolean => "boolean",
+            FieldKind::Date => "date",
             FieldKind::Null => "null",
         }
     }
@@ -75,6 +78,9 @@ pub enum Value {
     Integer(i64),
     Real(f64),
     Boolean(bool),
+    /// ISO 8601 (`2024-05-01`, or `2024-05-01T08:30:00`), checked by [`Value::date`]; its
+    /// text order is the order in time.
+    Date(String),
 }
 
 impl Value {
@@ -85,7 +91,84 @@ impl Value {
             Value::Integer(_) => FieldKind::Integer,
             Value::Real(_) => FieldKind::Real,
             Value::Boolean(_) => FieldKind::Boolean,
+            Value::Date(_) => FieldKind::Date,
         }
+    }
+
+    /// The value as a field of `kind` holds it: "12" or a date in a text column stays text,
+    /// an integer in a real column becomes real.
+    pub fn conform(self, kind: FieldKind) -> Value {
+        match (kind, self) {
+            (FieldKind::Text, Value::Integer(i)) => Value::Text(i.to_string()),
+            (FieldKind::Text, Value::Real(r)) => Value::Text(r.to_string()),
+            (FieldKind::Text, Value::Boolean(b)) => Value::Text(b.to_string()),
+            (FieldKind::Text, Value::Date(d)) => Value::Text(d),
+            (FieldKind::Real, Value::Integer(i)) => Value::Real(i as f64),
+            (_, v) => v,
+        }
+    }
+
+    /// A date or date-time in ISO 8601 form, if `text` is one: `YYYY-MM-DD`, optionally
+    /// followed by `T` (or a space) and `HH:MM[:SS[.fff]]`, then `Z` or an offset. A day
+    /// that the month does not have is not a date.
+    pub fn date(text: &str) -> Option<Value> {
+        let t = text.trim();
+        let b = t.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            b.get(r.clone())
+                .filter(|d| d.iter().all(u8::is_ascii_digit))
+                .and_then(|_| t.get(r)?.parse::<u32>().ok())
+        };
+        let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+            return None;
+        }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        if day == 0 || day > days {
+            return None;
+        }
+        if b.len() == 10 {
+            return Some(Value::Date(t.to_owned()));
+        }
+        if !matches!(b[10], b'T' | b' ') {
+            return None;
+        }
+        let (hour, minute) = (digits(11..13)?, digits(14..16)?);
+        if b.get(13) != Some(&b':') || hour > 23 || minute > 59 {
+            return None;
+        }
+        let mut rest = &t[16..];
+        if let Some(seconds) = rest.strip_prefix(':') {
+            let end = seconds
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(seconds.len());
+            let s: f64 = seconds[..end].parse().ok()?;
+            if !(0.0..61.0).contains(&s) || end < 2 {
+                return None;
+            }
+            rest = &seconds[end..];
+        }
+        let zone_ok = rest.is_empty()
+            || rest == "Z"
+            || (rest.len() == 6
+                && matches!(rest.as_bytes()[0], b'+' | b'-')
+                && rest.as_bytes()[3] == b':'
+                && rest
+                    .get(1..3)
+                    .and_then(|h| h.parse::<u8>().ok())
+                    .is_some_and(|h| h <= 14)
+                && rest
+                    .get(4..6)
+                    .and_then(|m| m.parse::<u8>().ok())
+                    .is_some_and(|m| m <= 59));
+        zone_ok.then(|| Value::Date(format!("{}T{}", &t[..10], &t[11..])))
     }
 
     pub fn to_json(&self) -> serde_json::Value {
@@ -96,6 +179,7 @@ impl Value {
             Value::Real(r) => serde_json::Number::from_f64(*r)
                 .map_or(serde_json::Value::Null, serde_json::Value::Number),
             Value::Boolean(b) => (*b).into(),
+            Value::Date(d) => serde_json::Value::String(d.clone()),
         }
     }
 }

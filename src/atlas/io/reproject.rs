@@ -4,7 +4,7 @@
 
 use super::IoError;
 use super::crs::{Crs, ToWgs84, plainly_projected};
-use super::model::{UserFeature, Value};
+use super::model::{Field, UserFeature, Value};
 use geo::{CoordsIter, Geometry, MapCoords};
 
 /// Features as read: their number in the file (for messages), geometry in the file's
@@ -61,9 +61,11 @@ pub fn decide(rows: &Rows, chosen: Option<Crs>, path: &str) -> Result<Crs, IoErr
     Ok(Crs::Wgs84)
 }
 
-/// Every row in WGS 84; `what` names a row in messages ("feature", "record", "row").
+/// Every row in WGS 84, its values conformed to their fields' kinds; `what` names a row in
+/// messages ("feature", "record", "row").
 pub fn to_wgs84(
     rows: Rows,
+    fields: &[Field],
     crs: &Crs,
     what: &str,
     path: &str,
@@ -93,6 +95,11 @@ pub fn to_wgs84(
                 continue;
             }
         };
+        let values = values
+            .into_iter()
+            .zip(fields)
+            .map(|(v, f)| v.conform(f.kind))
+            .collect();
         out.push(UserFeature { geometry, values });
     }
     Ok(out)

@@ -189,7 +189,7 @@ pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLay
             .push("no .prj: the coordinates are read as WGS 84 degrees if they can be".to_owned());
     }
     let crs = reproject::decide(&rows, crs, &path)?;
-    let features = reproject::to_wgs84(rows, &crs, "record", &path, &mut skipped)?;
+    let features = reproject::to_wgs84(rows, &fields, &crs, "record", &path, &mut skipped)?;
     warnings.extend(skipped.reasons);
     Ok(UserLayer {
         path,
@@ -223,7 +223,8 @@ fn value(v: &FieldValue) -> Value {
         FieldValue::Integer(i) => Value::Integer(i64::from(*i)),
         FieldValue::Logical(Some(b)) => Value::Boolean(*b),
         FieldValue::Date(Some(d)) => {
-            Value::Text(format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+            let iso = format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            Value::date(&iso).unwrap_or(Value::Text(iso))
         }
         _ => Value::Null,
     }
