@@ -256,7 +256,7 @@ fn clicking_a_user_feature_on_the_map_shows_its_attributes() {
 }
 
 /// The layers, their names and styles come back; a file moved away is named in the list
-/// while the others still open.
+/// while the others still open, and a file changed since is opened and said to have changed.
 #[test]
 fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("restore");
@@ -298,7 +298,7 @@ fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
     assert_eq!(again.state().user_layers().ready().count(), 2);
 
     std::fs::rename(dir.join("sites.geojson"), dir.join("moved.geojson")).expect("move");
-    let after_move = harness_with(Vec::new(), Some(stored));
+    let after_move = harness_with(Vec::new(), Some(stored.clone()));
     let slots = &after_move.state().user_layers().slots;
     assert!(
         slots
@@ -309,6 +309,22 @@ fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
     );
     assert_eq!(after_move.state().user_layers().ready().count(), 1);
     after_move.get_by_label_contains("tệp không còn ở đó");
+
+    // A file changed since: it opens as it is now, and the list says it changed.
+    let csv = dir.join("investors.csv");
+    let mut text = std::fs::read_to_string(&csv).expect("csv");
+    text.push_str("\"Thêm một dòng\",106.8,21.9,1,false\r\n");
+    std::fs::write(&csv, text).expect("changed");
+    let after_change = harness_with(Vec::new(), Some(stored));
+    let changed = after_change
+        .state()
+        .user_layers()
+        .ready()
+        .find(|l| l.stored.name == "Nhà đầu tư")
+        .expect("the changed file still opens");
+    assert!(changed.changed);
+    assert_eq!(changed.data.features.len(), 13);
+    after_change.get_by_label_contains("tệp đã thay đổi từ phiên trước");
 }
 
 #[test]
