@@ -205,6 +205,16 @@ fn a_selected_row_shows_on_the_map() {
     assert!(ringed, "no selection ring around {p:?}");
 }
 
+/// A partly broken file's note gives the skipped feature's reason and, apart from it, what
+/// the loader mended.
+#[test]
+fn a_layer_note_says_what_was_skipped_and_what_was_mended() {
+    let h = harness_with(vec![data("rings.geojson")], None);
+    assert_eq!(h.state().user_layers().ready().count(), 1);
+    h.get_by_label_contains("1 đối tượng bị bỏ qua: feature 3: a polygon ring has fewer");
+    h.get_by_label_contains("Lưu ý: feature 2: a polygon ring does not end where it starts");
+}
+
 #[test]
 fn a_categorised_style_changes_colours_and_legend() {
     let mut h = harness_with(vec![data("su-dung-dat-1258.shp")], None);

@@ -191,9 +191,12 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
         actions.push(Action::LayerOpacity(id, opacity));
     }
     legend(ui, layer);
-    let first = layer.data.warnings.first().map(String::as_str);
-    if let Some(note) = words::layer_note(layer.changed, layer.data.skipped, first, lang) {
-        ui.label(RichText::new(note).small().color(theme::WARNING));
+    let warnings = &layer.data.warnings;
+    if let Some(note) = words::layer_note(layer.changed, layer.data.skipped, warnings, lang) {
+        let label = ui.label(RichText::new(note).small().color(theme::WARNING));
+        if warnings.len() > 1 {
+            label.on_hover_text(warnings.join("\n"));
+        }
     }
 }
 

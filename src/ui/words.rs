@@ -182,11 +182,12 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
 }
 
 /// What the list says of a loaded layer: the file changed since the last session, features
-/// were skipped (with the first reason, as the loader gives it).
+/// were skipped (with the first reason, as the loader gives it), and the loader's first
+/// other warning.
 pub fn layer_note(
     changed: bool,
     skipped: usize,
-    first: Option<&str>,
+    warnings: &[String],
     lang: Lang,
 ) -> Option<String> {
     let mut parts = Vec::new();
@@ -199,12 +200,23 @@ pub fn layer_note(
             .to_owned(),
         );
     }
+    // The loader words a skipped feature's reason "…: skipped"; its other warnings (a code
+    // page guessed, a ring closed, counts that disagree) are said apart from the skips.
+    let (skips, others): (Vec<&String>, Vec<&String>) =
+        warnings.iter().partition(|w| w.ends_with(": skipped"));
     if skipped > 0 {
         let what = lang.pick("đối tượng bị bỏ qua", "features skipped");
-        parts.push(match first {
+        parts.push(match skips.first() {
             Some(reason) => format!("{skipped} {what}: {reason}"),
             None => format!("{skipped} {what}"),
         });
+    }
+    if let Some(first) = others.first() {
+        let more = match others.len() - 1 {
+            0 => String::new(),
+            n => format!(" (+{n})"),
+        };
+        parts.push(format!("{}: {first}{more}", lang.pick("Lưu ý", "Note")));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
 }
