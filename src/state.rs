@@ -67,6 +67,9 @@ pub struct UserState {
     pub table: Option<TableOf>,
     pub style_editor: Option<LayerId>,
     pub prompt: Option<Prompt>,
+    /// Questions of other files, asked in turn once the one shown is answered (files
+    /// dropped together can each raise one).
+    pub prompts_waiting: std::collections::VecDeque<Prompt>,
     /// The path typed into the open box (where no file dialog is available).
     pub typed_path: String,
     /// The EPSG code typed into the CRS chooser.
@@ -225,4 +228,6 @@ pub enum Action {
     ExportSelection(LayerId),
     /// Write the rows a plan or distance table shows as CSV.
     ExportPlanRows,
+    /// Write the selected plan feature, if the plan table holds it, as GeoJSON.
+    ExportPlanSelection,
 }

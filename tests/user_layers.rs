@@ -263,6 +263,15 @@ fn clicking_a_user_feature_on_the_map_shows_its_attributes() {
     );
     h.get_by_label("Thuộc tính");
     h.get_by_label("capital_billion_vnd");
+    // The map's pick is the table's selection too; Ctrl-clicking it again takes it out.
+    let picked = |h: &Harness<'static, AtlasApp>| {
+        let layer = h.state().user_layers().get(hit.0).expect("layer");
+        layer.selected.iter().copied().collect::<Vec<usize>>()
+    };
+    assert_eq!(picked(&h), [hit.1]);
+    h.state_mut()
+        .apply(Action::SelectRows(hit.0, vec![hit.1], true));
+    assert!(picked(&h).is_empty());
 }
 
 /// The layers, their names and styles come back; a file moved away is named in the list
@@ -335,6 +344,47 @@ fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
     assert!(changed.changed);
     assert_eq!(changed.data.features.len(), 13);
     after_change.get_by_label_contains("tệp đã thay đổi từ phiên trước");
+}
+
+/// Two files opened together that each need an answer are asked about in turn; neither is
+/// lost.
+#[test]
+fn questions_of_files_opened_together_are_asked_in_turn() {
+    let mut h = harness_with(
+        vec![data("sites-vn2000-no-crs.geojson"), data("du-an.gpkg")],
+        None,
+    );
+    h.get_by_label_contains("Tệp khác đang chờ câu trả lời sau tệp này: 1");
+    let first_is_crs = matches!(h.state().state.user.prompt, Some(Prompt::Crs(_)));
+    if first_is_crs {
+        h.get_by_label_contains("Lạng Sơn: VN-2000 / TM-3 107-15 (EPSG:9215)")
+            .click();
+    } else {
+        h.get_by_label("lo_dat").click();
+    }
+    h.run_steps(2);
+    // The other question is shown now.
+    assert!(match &h.state().state.user.prompt {
+        Some(Prompt::Crs(_)) => !first_is_crs,
+        Some(Prompt::Layer(..)) => first_is_crs,
+        _ => false,
+    });
+    h.run_steps(2);
+    if first_is_crs {
+        h.get_by_label("lo_dat").click();
+    } else {
+        h.get_by_label_contains("Lạng Sơn: VN-2000 / TM-3 107-15 (EPSG:9215)")
+            .click();
+    }
+    h.run_steps(2);
+    settle(&mut h);
+    assert!(
+        h.state().state.user.prompt.is_none(),
+        "{:?} then {:?}",
+        h.state().state.user.prompt,
+        h.state().state.user.prompts_waiting
+    );
+    assert_eq!(h.state().user_layers().ready().count(), 2);
 }
 
 #[test]
@@ -433,6 +483,51 @@ fn switching_plan_tables_starts_afresh() {
         .iter()
         .filter(|f| f.kind().layer() == LayerKind::Industry)
         .count();
+    h.get_by_label(&format!("{sites} trên {sites} · 0 đã chọn"));
+
+    // A site selected (on the map, in search or in this table) counts as this table's
+    // selection, and exports as GeoJSON; a gate selected does not count here.
+    let site = h
+        .state()
+        .atlas()
+        .features()
+        .iter()
+        .find(|f| f.kind().layer() == LayerKind::Industry)
+        .expect("a site")
+        .id()
+        .clone();
+    h.state_mut().apply(Action::Select(site));
+    h.run_steps(2);
+    h.get_by_label(&format!("{sites} trên {sites} · 1 đã chọn"));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("plan-selection");
+    let _ = std::fs::remove_dir_all(&dir);
+    h.state_mut().state.export.dir = dir.display().to_string();
+    h.state_mut().apply(Action::ExportPlanSelection);
+    h.state_mut().apply(Action::ExportPlanSelection);
+    let written: Vec<String> = std::fs::read_dir(&dir)
+        .expect("exports written")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        written.len(),
+        2,
+        "a second export does not overwrite the first: {written:?}"
+    );
+    let json = std::fs::read_to_string(dir.join(&written[0])).expect("read");
+    let collection: geojson::FeatureCollection = json.parse().expect("GeoJSON");
+    assert_eq!(collection.features.len(), 1);
+    let gate = h
+        .state()
+        .atlas()
+        .features()
+        .iter()
+        .find(|f| f.kind().layer() == LayerKind::Gates)
+        .expect("a gate")
+        .id()
+        .clone();
+    h.state_mut().apply(Action::Select(gate));
+    h.run_steps(2);
     h.get_by_label(&format!("{sites} trên {sites} · 0 đã chọn"));
 }
 

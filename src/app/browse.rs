@@ -89,6 +89,7 @@ impl AtlasApp {
             open_prompt::show(
                 &ctx,
                 prompt,
+                self.state.user.prompts_waiting.len(),
                 &mut self.state.user.other_epsg,
                 lang,
                 &mut actions,

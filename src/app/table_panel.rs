@@ -66,6 +66,27 @@ impl AtlasApp {
         self.write_export(path, bytes, rows.len());
     }
 
+    /// The selected plan feature as GeoJSON, when the open plan table holds it.
+    pub(super) fn export_plan_selection(&mut self) {
+        let Some(table) = &self.plan_table else {
+            return;
+        };
+        let chosen: Vec<usize> = self
+            .state
+            .selected
+            .as_ref()
+            .and_then(|s| table.ids.iter().position(|id| id == s))
+            .into_iter()
+            .collect();
+        let name = match table.of {
+            TableOf::Plan(kind) => layer_name(kind, table.lang).to_owned(),
+            _ => table.lang.pick("khoang-cach", "distances").to_owned(),
+        };
+        let text = crate::layers::table::to_geojson(&table.data, chosen.iter().copied());
+        let path = self.export_path(&format!("{name}-selection"), "geojson");
+        self.write_export(path, Ok(text.into_bytes()), chosen.len());
+    }
+
     pub(super) fn table_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let lang = self.state.settings.lang;
         match self.state.user.table {
@@ -73,9 +94,16 @@ impl AtlasApp {
                 let Some(layer) = self.user.get_mut(id) else {
                     return;
                 };
+                let identified = self
+                    .state
+                    .user
+                    .identified
+                    .filter(|(l, _)| *l == id)
+                    .map(|(_, i)| i);
                 let rows = Rows::User {
                     id,
                     selected: &layer.selected,
+                    identified,
                 };
                 attribute_table::show(
                     ui,

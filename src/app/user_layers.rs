@@ -146,17 +146,17 @@ impl AtlasApp {
                 }
                 Some(Err(IoError::NeedsCrs { .. })) => {
                     self.user.slots.remove(position);
-                    self.state.user.prompt = Some(Prompt::Crs(stored.source));
+                    self.ask(Prompt::Crs(stored.source));
                     continue;
                 }
                 Some(Err(IoError::NoCoordinates { columns, .. })) => {
                     self.user.slots.remove(position);
-                    self.state.user.prompt = Some(Prompt::columns(stored.source, columns));
+                    self.ask(Prompt::columns(stored.source, columns));
                     continue;
                 }
                 Some(Err(IoError::ChooseLayer { layers, .. })) => {
                     self.user.slots.remove(position);
-                    self.state.user.prompt = Some(Prompt::Layer(stored.source, layers));
+                    self.ask(Prompt::Layer(stored.source, layers));
                     continue;
                 }
                 Some(Err(IoError::Cancelled { .. })) => {
@@ -245,6 +245,23 @@ impl AtlasApp {
         }
     }
 
+    /// Asks `prompt` now, or after the question already shown.
+    fn ask(&mut self, prompt: Prompt) {
+        let user = &mut self.state.user;
+        if user.prompt.is_none() {
+            user.prompt = Some(prompt);
+        } else {
+            user.prompts_waiting.push_back(prompt);
+        }
+    }
+
+    /// The question shown is settled: the next file's, if one waits.
+    fn next_prompt(&mut self) {
+        let user = &mut self.state.user;
+        user.prompt = user.prompts_waiting.pop_front();
+        user.other_epsg.clear();
+    }
+
     fn fit_layer(&mut self, data: &UserLayer) {
         self.fit_box(data.bbox());
     }
@@ -261,11 +278,11 @@ impl AtlasApp {
         match action {
             Action::OpenFiles(paths) => self.open_files(paths),
             Action::Open(source) => {
-                self.state.user.prompt = None;
+                self.next_prompt();
                 self.open_source(source);
             }
             Action::OpenDialog => self.open_dialog(),
-            Action::DismissPrompt => self.state.user.prompt = None,
+            Action::DismissPrompt => self.next_prompt(),
             Action::CancelLoad(id) => {
                 if let Some(Slot::Loading { progress, .. }) =
                     self.user.position(id).map(|p| &self.user.slots[p])
@@ -316,6 +333,13 @@ impl AtlasApp {
             }
             Action::ShowTable(of) => self.show_table(of),
             Action::SelectRows(id, rows, add) => self.with_layer(id, |l| {
+                // Ctrl/Shift on rows all selected already takes them out again.
+                if add && !rows.is_empty() && rows.iter().all(|r| l.selected.contains(r)) {
+                    for r in &rows {
+                        l.selected.remove(r);
+                    }
+                    return;
+                }
                 if !add {
                     l.selected.clear();
                 }
@@ -326,6 +350,7 @@ impl AtlasApp {
             Action::ExportRows(id) => self.export_rows(id),
             Action::ExportSelection(id) => self.export_selection(id),
             Action::ExportPlanRows => self.export_plan_rows(),
+            Action::ExportPlanSelection => self.export_plan_selection(),
             _ => {}
         }
     }
@@ -364,7 +389,8 @@ impl AtlasApp {
         self.fit_layer(&subset);
     }
 
-    /// Table exports go beside the picture exports, named after the layer.
+    /// Table exports go beside the picture exports, named after the layer; an earlier
+    /// export is never overwritten (the next is `name-2`, `name-3`, …).
     pub(super) fn export_path(&self, name: &str, extension: &str) -> PathBuf {
         let safe: String = name
             .chars()
@@ -376,7 +402,14 @@ impl AtlasApp {
                 }
             })
             .collect();
-        PathBuf::from(&self.state.export.dir).join(format!("{safe}.{extension}"))
+        let dir = PathBuf::from(&self.state.export.dir);
+        (1..10_000)
+            .map(|n| match n {
+                1 => dir.join(format!("{safe}.{extension}")),
+                n => dir.join(format!("{safe}-{n}.{extension}")),
+            })
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| dir.join(format!("{safe}.{extension}")))
     }
 
     pub(super) fn write_export(

@@ -19,7 +19,8 @@ pub const CATEGORICAL: [Rgb; 11] = [
     [23, 190, 207],
     [188, 189, 34],
     [148, 103, 189],
-    [240, 228, 66],
+    // Okabe–Ito's yellow fades into the light basemap on a projector: a dark gold instead.
+    [166, 118, 29],
 ];
 /// Values beyond the eleventh category.
 pub const OTHER: Rgb = [150, 150, 150];

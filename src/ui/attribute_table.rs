@@ -20,6 +20,8 @@ pub enum Rows<'a> {
     User {
         id: LayerId,
         selected: &'a std::collections::BTreeSet<usize>,
+        /// The feature shown in the side panel (picked on the map or in the table).
+        identified: Option<usize>,
     },
     Plan {
         ids: &'a [FeatureId],
@@ -40,9 +42,22 @@ pub fn show(
         *view = TableView::new(data.fields.len());
     }
     let shown: Vec<usize> = view.rows_cached(data).to_vec();
+    // The feature picked last (on the map or here) is scrolled into view once, when it
+    // changes; a filter that hides it is said.
+    let focus = match &of {
+        Rows::User { identified, .. } => *identified,
+        Rows::Plan { ids, selected } => selected.and_then(|s| ids.iter().position(|id| id == s)),
+    };
+    let memory = egui::Id::unique(("table-focus", name));
+    let last: Option<usize> = ui.data(|d| d.get_temp(memory)).flatten();
+    ui.data_mut(|d| d.insert_temp(memory, focus));
+    let reveal = focus
+        .filter(|f| Some(*f) != last)
+        .and_then(|f| shown.iter().position(|&r| r == f));
+    let hidden = focus.is_some_and(|f| !shown.contains(&f));
     let selected_count = match &of {
         Rows::User { selected, .. } => selected.len(),
-        Rows::Plan { selected, .. } => usize::from(selected.is_some()),
+        Rows::Plan { ids, selected } => usize::from(selected.is_some_and(|s| ids.contains(s))),
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(name).strong());
@@ -73,13 +88,43 @@ pub fn show(
                 actions.push(Action::ExportSelection(id));
             }
         }
-        if matches!(of, Rows::Plan { .. }) && ui.button(W::ExportCsv.get(lang)).clicked() {
-            actions.push(Action::ExportPlanRows);
+        if let Rows::Plan { ids, selected } = &of {
+            // A plan feature is selected one at a time, as the side panel shows one.
+            let in_table = selected.filter(|s| ids.contains(s));
+            if ui
+                .add_enabled(
+                    in_table.is_some(),
+                    egui::Button::new(W::ZoomToSelection.get(lang)),
+                )
+                .clicked()
+                && let Some(fid) = in_table
+            {
+                actions.push(Action::ZoomToFeature(fid.clone()));
+            }
+            if ui.button(W::ExportCsv.get(lang)).clicked() {
+                actions.push(Action::ExportPlanRows);
+            }
+            if ui
+                .add_enabled(
+                    in_table.is_some(),
+                    egui::Button::new(W::ExportGeoJson.get(lang)),
+                )
+                .clicked()
+            {
+                actions.push(Action::ExportPlanSelection);
+            }
         }
         if ui.button(W::Close.get(lang)).clicked() {
             actions.push(Action::ShowTable(None));
         }
     });
+    if hidden {
+        ui.label(
+            RichText::new(W::FocusFiltered.get(lang))
+                .small()
+                .color(crate::theme::WARNING),
+        );
+    }
     egui::CollapsingHeader::new(W::ColumnFilters.get(lang))
         .id_salt("column-filters")
         .show(ui, |ui| filters(ui, data, view, lang));
@@ -90,7 +135,11 @@ pub fn show(
     // column starts in view; the reader can widen any of them.
     let columns = data.fields.len().max(1);
     let width = (ui.available_width() / columns as f32 - 8.0).clamp(80.0, 260.0);
-    TableBuilder::new(ui)
+    let mut builder = TableBuilder::new(ui);
+    if let Some(row) = reveal {
+        builder = builder.scroll_to_row(row, None);
+    }
+    builder
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())

@@ -106,12 +106,18 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
         if check.changed() {
             actions.push(Action::LayerVisible(id, visible));
         }
+        let mut cancel = false;
         match &mut user.renaming {
             Some((editing, text)) if *editing == id => {
                 let edit = ui.text_edit_singleline(text);
                 edit.request_focus();
                 if edit.lost_focus() {
-                    actions.push(Action::RenameLayer(id, text.clone()));
+                    // Esc leaves the name as it was; Enter or a click elsewhere keeps the edit.
+                    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                        cancel = true;
+                    } else {
+                        actions.push(Action::RenameLayer(id, text.clone()));
+                    }
                 }
             }
             _ => {
@@ -125,6 +131,9 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
                     user.renaming = Some((id, layer.stored.name.clone()));
                 }
             }
+        }
+        if cancel {
+            user.renaming = None;
         }
     });
     let skipped = if layer.data.skipped > 0 {

@@ -10,9 +10,11 @@ use crate::state::{Action, Prompt};
 use crate::ui::words::W;
 use egui::{Context, RichText};
 
+/// `waiting`: how many other files have a question after this one.
 pub fn show(
     ctx: &Context,
     prompt: &mut Prompt,
+    waiting: usize,
     other: &mut String,
     lang: Lang,
     actions: &mut Vec<Action>,
@@ -32,6 +34,9 @@ pub fn show(
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
             ui.label(RichText::new(shown_path).strong());
+            if waiting > 0 {
+                ui.label(RichText::new(format!("{} {waiting}", W::FilesWaiting.get(lang))).small());
+            }
             match &mut *prompt {
                 Prompt::Crs(source) => crs_choices(ui, source, other, lang, actions),
                 Prompt::Columns(source, columns, chosen) => {

@@ -1,10 +1,11 @@
-//! Top bar: title, basemap switcher, language, whole-province view.
+//! Top bar: title, the File menu, basemap switcher, language, whole-province view.
 
 use crate::atlas::Lang;
 use crate::map::basemap::{BasemapChoice, Basemaps};
 use crate::state::{Action, State};
 use crate::theme::fonts;
 use crate::ui::i18n::T;
+use crate::ui::words::W;
 use egui::{RichText, Ui};
 
 pub fn basemap_name(choice: BasemapChoice, lang: Lang) -> &'static str {
@@ -24,6 +25,16 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(T::AppTitle.get(lang)).font(fonts::bold(18.0)));
         ui.separator();
+        ui.menu_button(lang.pick("Tệp", "File"), |ui| {
+            if ui.button(W::OpenFile.get(lang)).clicked() {
+                actions.push(Action::OpenDialog);
+                ui.close();
+            }
+            if ui.button(T::Export.get(lang)).clicked() {
+                actions.push(Action::ToggleExport);
+                ui.close();
+            }
+        });
         egui::ComboBox::new("basemap", T::Basemap.get(lang))
             .selected_text(basemap_name(basemaps.choice(), lang))
             .show_ui(ui, |ui| {

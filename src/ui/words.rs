@@ -58,6 +58,8 @@ pub enum W {
     ChooseColumnsHelp,
     LonColumn,
     LatColumn,
+    FilesWaiting,
+    FocusFiltered,
     WktColumn,
     OpenWkt,
 }
@@ -130,6 +132,14 @@ impl W {
             W::LatColumn => ("Vĩ độ / Y (Bắc):", "Latitude / Y (northing):"),
             W::WktColumn => ("Cột WKT:", "WKT column:"),
             W::OpenWkt => ("Mở theo cột WKT", "Open by the WKT column"),
+            W::FocusFiltered => (
+                "Đối tượng đang chọn bị bộ lọc ẩn khỏi bảng.",
+                "The selected feature is hidden by the table's filters.",
+            ),
+            W::FilesWaiting => (
+                "Tệp khác đang chờ câu trả lời sau tệp này:",
+                "Other files waiting for an answer after this one:",
+            ),
             W::NoDialog => (
                 "Máy này không có hộp thoại chọn tệp (xdg-desktop-portal hoặc zenity): hãy kéo thả tệp vào cửa sổ hoặc gõ đường dẫn.",
                 "No file dialog on this desktop (xdg-desktop-portal or zenity): drop files on the window or type a path.",
