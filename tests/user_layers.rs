@@ -18,6 +18,13 @@ fn data(name: &str) -> PathBuf {
 }
 
 fn harness_with(layers: Vec<PathBuf>, stored: Option<Settings>) -> Harness<'static, AtlasApp> {
+    let mut harness = unsettled(layers, stored);
+    settle(&mut harness);
+    harness
+}
+
+/// The window after its first frames, with its loads still running.
+fn unsettled(layers: Vec<PathBuf>, stored: Option<Settings>) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(64)
@@ -35,7 +42,6 @@ fn harness_with(layers: Vec<PathBuf>, stored: Option<Settings>) -> Harness<'stat
             )
         });
     harness.run_steps(4);
-    settle(&mut harness);
     harness
 }
 
@@ -213,6 +219,115 @@ fn a_layer_note_says_what_was_skipped_and_what_was_mended() {
     assert_eq!(h.state().user_layers().ready().count(), 1);
     h.get_by_label_contains("1 đối tượng bị bỏ qua: feature 3: a polygon ring has fewer");
     h.get_by_label_contains("Lưu ý: feature 2: a polygon ring does not end where it starts");
+}
+
+/// A large file shows its progress and a Cancel button while it loads on its worker; the
+/// map answers meanwhile; Cancel takes the layer away and leaves the others.
+#[test]
+fn a_loading_file_shows_progress_and_cancel_takes_it_away() {
+    let big = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nhieu-diem.geojson");
+    let mut text = String::from("{\"type\":\"FeatureCollection\",\"features\":[");
+    for i in 0..400_000 {
+        let (x, y) = (106.0 + (i % 1000) as f64 * 0.001, 21.5 + (i / 1000) as f64 * 0.002);
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&format!(
+            "{{\"type\":\"Feature\",\"properties\":{{\"so\":{i}}},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{x},{y}]}}}}"
+        ));
+    }
+    text.push_str("]}");
+    std::fs::write(&big, text).expect("a large file");
+
+    let mut h = unsettled(vec![data("sites.geojson"), big], None);
+    h.run_steps(1);
+    let loading = h
+        .state()
+        .user_layers()
+        .slots
+        .iter()
+        .find_map(|s| match s {
+            Slot::Loading { id, stored, .. } if stored.name == "nhieu-diem" => Some(*id),
+            _ => None,
+        })
+        .expect("the large file is still loading");
+    h.get_by_label_contains("Đang đọc");
+    // The map still answers while the worker reads.
+    let zoom = h.state().zoom();
+    h.state_mut().apply(Action::ZoomIn);
+    h.run_steps(1);
+    assert!(h.state().zoom() > zoom, "the map zooms while a file loads");
+
+    let cancel = h
+        .get_all_by_label("Hủy")
+        .next()
+        .expect("a Cancel button beside the progress bar");
+    cancel.click();
+    settle(&mut h);
+    let slots = &h.state().user_layers().slots;
+    assert!(
+        slots.iter().all(|s| s.stored().name != "nhieu-diem"),
+        "the cancelled layer is gone"
+    );
+    assert!(h.state().user_layers().get(loading).is_none());
+    assert_eq!(h.state().user_layers().ready().count(), 1, "sites stays");
+}
+
+/// Quantile classes of a numeric field: one legend row per class, in the list.
+#[test]
+fn a_graduated_style_lists_its_classes_in_the_legend() {
+    let mut h = harness_with(vec![data("investors.csv")], None);
+    let id = only_layer(&h);
+    let style = Style {
+        paint: Paint::Graduated {
+            field: "capital_billion_vnd".to_owned(),
+            classes: 4,
+        },
+        ..Style::single(0)
+    };
+    h.state_mut().apply(Action::SetStyle(id, style));
+    h.run_steps(2);
+    let legend = h
+        .state()
+        .user_layers()
+        .get(id)
+        .expect("layer")
+        .painted
+        .legend
+        .clone();
+    assert_eq!(legend.len(), 4, "{legend:?}");
+    for (label, _) in &legend {
+        assert!(label.contains(" – "), "a class is a range: {label}");
+        h.get_by_label(label);
+    }
+    let colours: std::collections::BTreeSet<_> = legend.iter().map(|(_, c)| *c).collect();
+    assert_eq!(colours.len(), 4, "one colour per class");
+}
+
+/// ▲ and ▼ move a layer in the list, which is the drawing order.
+#[test]
+fn layers_move_up_and_down_the_list() {
+    let mut h = harness_with(vec![data("sites.geojson"), data("investors.csv")], None);
+    let names = |h: &Harness<'static, AtlasApp>| -> Vec<String> {
+        h.state()
+            .user_layers()
+            .ready()
+            .map(|l| l.stored.name.clone())
+            .collect()
+    };
+    assert_eq!(names(&h), ["investors", "sites"]);
+    let sites = h
+        .state()
+        .user_layers()
+        .ready()
+        .find(|l| l.stored.name == "sites")
+        .expect("sites")
+        .id;
+    h.state_mut().apply(Action::MoveLayer(sites, -1));
+    h.run_steps(1);
+    assert_eq!(names(&h), ["sites", "investors"]);
+    h.state_mut().apply(Action::MoveLayer(sites, -1));
+    assert_eq!(names(&h), ["sites", "investors"], "the top stays the top");
 }
 
 #[test]

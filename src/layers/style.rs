@@ -132,40 +132,62 @@ fn missing(layer: &UserLayer, name: &str) -> Painted {
     }
 }
 
+/// A colour per value of `field`, the commonest values first. Runs on the UI thread when
+/// a style changes, so it is linear in the features: each value is hashed once (text values
+/// borrowed, not copied) and only the few commonest are sorted.
 fn categorised(layer: &UserLayer, field: usize) -> Painted {
-    let mut counts: std::collections::HashMap<String, usize> = Default::default();
-    for f in &layer.features {
-        *counts.entry(text(&f.values[field])).or_default() += 1;
-    }
-    let mut order: Vec<(String, usize)> = counts.into_iter().collect();
-    // Commonest first; equal counts in the values' own order, so the colours are stable.
-    order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let mut colour_of: std::collections::HashMap<&str, Rgb> = Default::default();
-    let mut legend = Vec::new();
-    let mut other = false;
-    for (i, (value, _)) in order.iter().enumerate() {
-        if value.is_empty() {
-            colour_of.insert(value, NO_VALUE);
-        } else if let Some(c) = CATEGORICAL.get(i) {
-            colour_of.insert(value, *c);
-            legend.push((value.clone(), *c));
-        } else {
-            other = true;
-        }
-    }
-    if other {
-        legend.push(("…".to_owned(), OTHER));
-    }
-    let colours = layer
+    use std::borrow::Cow;
+    let mut index: std::collections::HashMap<Cow<'_, str>, u32> = Default::default();
+    let mut values: Vec<Cow<'_, str>> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    let category: Vec<u32> = layer
         .features
         .iter()
         .map(|f| {
-            colour_of
-                .get(text(&f.values[field]).as_str())
-                .copied()
-                .unwrap_or(OTHER)
+            let k: Cow<'_, str> = match f.values.get(field) {
+                Some(Value::Text(t)) => Cow::Borrowed(t.as_str()),
+                Some(other) => Cow::Owned(text(other)),
+                None => Cow::Borrowed(""),
+            };
+            let next = values.len() as u32;
+            let c = *index.entry(k.clone()).or_insert_with(|| {
+                values.push(k);
+                counts.push(0);
+                next
+            });
+            counts[c as usize] += 1;
+            c
         })
         .collect();
+    // Commonest first; equal counts in the values' own order, so the colours are stable.
+    let rank = |a: &u32, b: &u32| {
+        counts[*b as usize]
+            .cmp(&counts[*a as usize])
+            .then_with(|| values[*a as usize].cmp(&values[*b as usize]))
+    };
+    let mut order: Vec<u32> = (0..values.len() as u32).collect();
+    let top = CATEGORICAL.len().min(order.len());
+    if top < order.len() {
+        order.select_nth_unstable_by(top, rank);
+    }
+    order[..top].sort_by(rank);
+    let mut colour_of = vec![OTHER; values.len()];
+    let mut legend = Vec::new();
+    for (i, &c) in order[..top].iter().enumerate() {
+        let value = &values[c as usize];
+        if value.is_empty() {
+            continue;
+        }
+        colour_of[c as usize] = CATEGORICAL[i];
+        legend.push((value.to_string(), CATEGORICAL[i]));
+    }
+    if let Some(empty) = index.get("") {
+        colour_of[*empty as usize] = NO_VALUE;
+    }
+    if order[top..].iter().any(|&c| !values[c as usize].is_empty()) {
+        legend.push(("…".to_owned(), OTHER));
+    }
+    let colours = category.iter().map(|&c| colour_of[c as usize]).collect();
     Painted { colours, legend }
 }
 
