@@ -136,6 +136,7 @@ fn main() -> ExitCode {
         geodata: cli.geodata,
         tiles: cli.tiles,
         present: cli.present,
+        tiles_in_background: true,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -97,3 +97,52 @@ fn the_tile_cache_holds_a_fixed_budget_of_texture_memory() {
         "512 px tiles on a high-density screen"
     );
 }
+
+/// In the window, tiles are rendered on a worker: asking for one never renders it in the
+/// frame (a coarser tile's piece, or nothing, stands in), and it is there a few frames
+/// later.
+#[test]
+fn the_window_renders_tiles_on_a_worker_and_they_arrive() {
+    use langson_atlas::map::basemap::offline::OfflineTiles;
+    use langson_atlas::map::basemap::raster::BaseGeometry;
+    use walkers::Tiles;
+    let base = std::sync::Arc::new(BaseGeometry::from_atlas(&common::atlas()));
+    let ctx = egui::Context::default();
+    let mut tiles = OfflineTiles::new(base, ctx.clone());
+    tiles.render_in_background();
+    // Hữu Nghị border gate at zoom 9.
+    let id = walkers::TileId {
+        x: 407,
+        y: 223,
+        zoom: 9,
+    };
+    // One frame in which the tile is asked for; its textures are taken as a window takes
+    // them.
+    let frame = |tiles: &mut OfflineTiles| {
+        let mut shown = false;
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {
+            shown = tiles.at(id).is_some()
+        });
+        out.textures_delta.clear();
+        shown
+    };
+    assert!(
+        !frame(&mut tiles),
+        "nothing cached, nothing rendered in the frame"
+    );
+    assert!(!tiles.complete());
+    let mut arrived = false;
+    for _ in 0..500 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        arrived = frame(&mut tiles);
+        if arrived {
+            break;
+        }
+    }
+    assert!(arrived, "the worker's tile arrives");
+    assert_eq!(tiles.cached_tiles(), 1);
+    // Freeing the texture is a delta of the next frame.
+    drop(tiles);
+    let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+    out.textures_delta.clear();
+}

@@ -228,7 +228,10 @@ fn a_loading_file_shows_progress_and_cancel_takes_it_away() {
     let big = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nhieu-diem.geojson");
     let mut text = String::from("{\"type\":\"FeatureCollection\",\"features\":[");
     for i in 0..400_000 {
-        let (x, y) = (106.0 + (i % 1000) as f64 * 0.001, 21.5 + (i / 1000) as f64 * 0.002);
+        let (x, y) = (
+            106.0 + (i % 1000) as f64 * 0.001,
+            21.5 + (i / 1000) as f64 * 0.002,
+        );
         if i > 0 {
             text.push(',');
         }

@@ -10,6 +10,7 @@ pub mod keymap;
 mod map_view;
 mod measuring;
 mod presenting;
+mod restyle;
 mod table_panel;
 mod timeline;
 mod user_layers;
@@ -51,6 +52,9 @@ pub struct Options {
     pub present: bool,
     /// Files to open as user layers, over those of the last session.
     pub layers: Vec<PathBuf>,
+    /// Render the offline basemap's tiles on a worker thread (the window). Tests keep
+    /// them in the frame, where every frame they look at is complete.
+    pub tiles_in_background: bool,
 }
 
 pub struct AtlasApp {
@@ -73,6 +77,7 @@ pub struct AtlasApp {
     user_cache: UserCache,
     user_out: UserOutput,
     loader: user_layers::Loader,
+    restyler: restyle::Restyler,
     plan_table: Option<table_panel::PlanTable>,
 }
 
@@ -96,7 +101,10 @@ impl AtlasApp {
         }
         let atlas = Arc::new(atlas);
         let base = Arc::new(BaseGeometry::from_atlas(&atlas));
-        let offline = OfflineTiles::new(base, ctx.clone());
+        let mut offline = OfflineTiles::new(base, ctx.clone());
+        if options.tiles_in_background {
+            offline.render_in_background();
+        }
         let mut basemaps = Basemaps::new(
             ctx.clone(),
             offline,
@@ -146,6 +154,7 @@ impl AtlasApp {
             user_cache: UserCache::default(),
             user_out: UserOutput::default(),
             loader: user_layers::Loader::default(),
+            restyler: restyle::Restyler::default(),
             plan_table: None,
         };
         let stored_layers = std::mem::take(&mut app.state.settings.user_layers);
@@ -192,9 +201,9 @@ impl AtlasApp {
         &self.user_out
     }
 
-    /// Whether a user layer is still loading.
+    /// Whether a user layer is still loading, or a large one's new style still painting.
     pub fn loading(&self) -> bool {
-        self.loader.busy()
+        self.loader.busy() || self.restyler.busy()
     }
 
     /// What persists now: the settings with the user layers as they stand.
@@ -235,6 +244,7 @@ impl AtlasApp {
             .offline
             .set_pixels_per_point(ctx.pixels_per_point());
         self.poll_loads();
+        self.poll_restyles();
         self.take_dropped_files(&ctx);
         if self.exports.poll(&mut self.state.export) {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));

@@ -1,14 +1,17 @@
 //! The attribute table panel: a user layer's table, or a plan layer's built from its
-//! features' properties once, when it is opened.
+//! features' properties once, when it is opened; and what leaves a table (its rows as CSV,
+//! its selection as GeoJSON), written beside the picture exports.
 
 use super::AtlasApp;
 use crate::atlas::io::UserLayer;
 use crate::atlas::lang::layer_name;
 use crate::atlas::{FeatureId, Lang};
-use crate::layers::table::{TableView, distance_table, plan_table};
+use crate::layers::LayerId;
+use crate::layers::table::{self, TableView, distance_table, plan_table};
 use crate::state::{Action, TableOf};
 use crate::ui::attribute_table::{self, Rows};
 use egui::Ui;
+use std::path::PathBuf;
 
 /// A plan layer (or the distances of the sites) as a table, the feature behind each row,
 /// and the language its columns were named in.
@@ -61,7 +64,7 @@ impl AtlasApp {
             TableOf::Plan(kind) => layer_name(kind, table.lang).to_owned(),
             _ => table.lang.pick("khoang-cach", "distances").to_owned(),
         };
-        let bytes = crate::layers::table::to_csv(&table.data, &rows);
+        let bytes = table::to_csv(&table.data, &rows);
         let path = self.export_path(&name, "csv");
         self.write_export(path, bytes, rows.len());
     }
@@ -82,9 +85,70 @@ impl AtlasApp {
             TableOf::Plan(kind) => layer_name(kind, table.lang).to_owned(),
             _ => table.lang.pick("khoang-cach", "distances").to_owned(),
         };
-        let text = crate::layers::table::to_geojson(&table.data, chosen.iter().copied());
+        let text = table::to_geojson(&table.data, chosen.iter().copied());
         let path = self.export_path(&format!("{name}-selection"), "geojson");
         self.write_export(path, Ok(text.into_bytes()), chosen.len());
+    }
+
+    /// Table exports go beside the picture exports, named after the layer; an earlier
+    /// export is never overwritten (the next is `name-2`, `name-3`, …).
+    pub(super) fn export_path(&self, name: &str, extension: &str) -> PathBuf {
+        let safe: String = name
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let dir = PathBuf::from(&self.state.export.dir);
+        (1..10_000)
+            .map(|n| match n {
+                1 => dir.join(format!("{safe}.{extension}")),
+                n => dir.join(format!("{safe}-{n}.{extension}")),
+            })
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| dir.join(format!("{safe}.{extension}")))
+    }
+
+    pub(super) fn write_export(
+        &mut self,
+        path: PathBuf,
+        bytes: Result<Vec<u8>, String>,
+        what: usize,
+    ) {
+        let written = bytes.and_then(|b| {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            std::fs::write(&path, b).map_err(|e| format!("{}: {e}", path.display()))
+        });
+        self.state.user.export_note = Some(match written {
+            Ok(()) => format!("{what} → {}", path.display()),
+            Err(e) => format!("✗ {e}"),
+        });
+    }
+
+    pub(super) fn export_rows(&mut self, id: LayerId) {
+        let Some(layer) = self.user.get(id) else {
+            return;
+        };
+        let rows = layer.table.rows(&layer.data);
+        let path = self.export_path(&layer.stored.name, "csv");
+        let bytes = table::to_csv(&layer.data, &rows);
+        self.write_export(path, bytes, rows.len());
+    }
+
+    pub(super) fn export_selection(&mut self, id: LayerId) {
+        let Some(layer) = self.user.get(id) else {
+            return;
+        };
+        let n = layer.selected.len();
+        let path = self.export_path(&format!("{}-selection", layer.stored.name), "geojson");
+        let text = table::to_geojson(&layer.data, layer.selected.iter().copied());
+        self.write_export(path, Ok(text.into_bytes()), n);
     }
 
     pub(super) fn table_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {

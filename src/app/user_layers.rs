@@ -5,8 +5,8 @@
 use super::AtlasApp;
 use crate::atlas::io::{self, IoError, Progress, UserLayer};
 use crate::layers::index::FeatureIndex;
-use crate::layers::style::Style;
-use crate::layers::{LayerId, Loaded, Problem, Slot, Source, Stamp, Stored, table};
+use crate::layers::style::{Painted, Style, paint};
+use crate::layers::{LayerId, Loaded, Problem, Slot, Source, Stamp, Stored};
 use crate::map::user_layer::WorldLayer;
 use crate::state::{Action, Prompt, TableOf};
 use crate::ui::words::W;
@@ -14,8 +14,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-/// Everything a worker hands back: the layer and what drawing and identify need of it.
-type Built = (Arc<UserLayer>, Arc<FeatureIndex>, Arc<WorldLayer>);
+/// Everything a worker hands back: the layer, what drawing and identify need of it, and
+/// its features' colours in the style it opens with.
+type Built = (Arc<UserLayer>, Arc<FeatureIndex>, Arc<WorldLayer>, Painted);
 
 struct Job {
     id: LayerId,
@@ -36,11 +37,12 @@ impl Loader {
 }
 
 /// Reads and prepares a layer; runs on a worker thread.
-fn build(source: &Source, progress: &Progress) -> Result<Built, IoError> {
+fn build(source: &Source, style: &Style, progress: &Progress) -> Result<Built, IoError> {
     let layer = io::open_request(&source.path, &source.request(), progress)?;
     let index = FeatureIndex::new(&layer);
     let world = WorldLayer::new(&layer);
-    Ok((Arc::new(layer), Arc::new(index), Arc::new(world)))
+    let painted = paint(style, &layer);
+    Ok((Arc::new(layer), Arc::new(index), Arc::new(world), painted))
 }
 
 impl AtlasApp {
@@ -51,12 +53,13 @@ impl AtlasApp {
         let progress = Arc::new(Progress::default());
         let (tx, rx) = channel();
         let source = stored.source.clone();
+        let style = stored.style.clone();
         let worker_progress = progress.clone();
         let ctx = self.ctx.clone();
         let spawned = std::thread::Builder::new()
             .name(format!("load {}", source.path.display()))
             .spawn(move || {
-                let _ = tx.send(build(&source, &worker_progress));
+                let _ = tx.send(build(&source, &style, &worker_progress));
                 ctx.request_repaint();
             });
         match spawned {
@@ -134,9 +137,9 @@ impl AtlasApp {
             };
             let stored = self.user.slots[position].stored().clone();
             let slot = match result {
-                Some(Ok((data, index, world))) => {
+                Some(Ok((data, index, world, painted))) => {
                     self.user_cache.insert(id, world);
-                    let mut loaded = Loaded::new(id, stored.clone(), data, index);
+                    let mut loaded = Loaded::painted(id, stored.clone(), data, index, painted);
                     loaded.changed = changed(&stored);
                     loaded.stored.stamp = Stamp::of(&stored.source.path);
                     if self.user.ready().count() == 0 {
@@ -323,7 +326,7 @@ impl AtlasApp {
                     self.fit_box(bbox);
                 }
             }
-            Action::SetStyle(id, style) => self.with_layer(id, |l| l.set_style(style)),
+            Action::SetStyle(id, style) => self.set_style(id, style),
             Action::EditStyle(id) => self.state.user.style_editor = id,
             Action::Identify(hit) => {
                 self.state.user.identified = hit;
@@ -387,67 +390,6 @@ impl AtlasApp {
             ..layer.data.clone_empty()
         };
         self.fit_layer(&subset);
-    }
-
-    /// Table exports go beside the picture exports, named after the layer; an earlier
-    /// export is never overwritten (the next is `name-2`, `name-3`, …).
-    pub(super) fn export_path(&self, name: &str, extension: &str) -> PathBuf {
-        let safe: String = name
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let dir = PathBuf::from(&self.state.export.dir);
-        (1..10_000)
-            .map(|n| match n {
-                1 => dir.join(format!("{safe}.{extension}")),
-                n => dir.join(format!("{safe}-{n}.{extension}")),
-            })
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| dir.join(format!("{safe}.{extension}")))
-    }
-
-    pub(super) fn write_export(
-        &mut self,
-        path: PathBuf,
-        bytes: Result<Vec<u8>, String>,
-        what: usize,
-    ) {
-        let written = bytes.and_then(|b| {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            std::fs::write(&path, b).map_err(|e| format!("{}: {e}", path.display()))
-        });
-        self.state.user.export_note = Some(match written {
-            Ok(()) => format!("{what} → {}", path.display()),
-            Err(e) => format!("✗ {e}"),
-        });
-    }
-
-    fn export_rows(&mut self, id: LayerId) {
-        let Some(layer) = self.user.get(id) else {
-            return;
-        };
-        let rows = layer.table.rows(&layer.data);
-        let path = self.export_path(&layer.stored.name, "csv");
-        let bytes = table::to_csv(&layer.data, &rows);
-        self.write_export(path, bytes, rows.len());
-    }
-
-    fn export_selection(&mut self, id: LayerId) {
-        let Some(layer) = self.user.get(id) else {
-            return;
-        };
-        let n = layer.selected.len();
-        let path = self.export_path(&format!("{}-selection", layer.stored.name), "geojson");
-        let text = table::to_geojson(&layer.data, layer.selected.iter().copied());
-        self.write_export(path, Ok(text.into_bytes()), n);
     }
 }
 

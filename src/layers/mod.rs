@@ -142,6 +142,17 @@ impl Loaded {
         index: Arc<FeatureIndex>,
     ) -> Self {
         let painted = style::paint(&stored.style, &data);
+        Loaded::painted(id, stored, data, index, painted)
+    }
+
+    /// A layer whose colours were painted already (on the loading thread).
+    pub fn painted(
+        id: LayerId,
+        stored: Stored,
+        data: Arc<UserLayer>,
+        index: Arc<FeatureIndex>,
+        painted: Painted,
+    ) -> Self {
         Loaded {
             id,
             painted,

@@ -3,8 +3,9 @@
 
 use super::raster::{BaseGeometry, render_tile};
 use egui::{ColorImage, Context, Rect, TextureHandle, TextureOptions, pos2};
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
 use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
@@ -12,7 +13,8 @@ use walkers::{Tile, TileId, TilePiece, Tiles};
 pub const CACHE_BYTES: usize = 64 << 20;
 /// Time a frame may spend rendering tiles (one tile takes 4–8 ms in a release build), so
 /// that a zoom or a jump never stalls a frame past 16 ms; the rest follow next frame, shown
-/// meanwhile as a piece of a coarser tile. The first tile of a frame is always rendered.
+/// meanwhile as a piece of a coarser tile. A tile starts only if the recent tiles' mean
+/// time says it ends within the budget, except the first of a frame, so tiles always come.
 const RENDER_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
 
 /// The offline basemap's land and border come from OpenStreetMap data; rivers and towns
@@ -33,6 +35,67 @@ pub fn tile_pixels(ppp: f32) -> u32 {
     }
 }
 
+/// A tile asked of the worker: which, at how many pixels a side.
+type Ask = (TileId, u32);
+
+/// The thread that renders tiles for the window, newest request first; it answers every
+/// request, with `None` for one it dropped as stale, so that it can be asked again.
+struct Worker {
+    asks: Sender<Ask>,
+    answers: Receiver<(Ask, Option<ColorImage>)>,
+    in_flight: HashSet<Ask>,
+}
+
+/// Requests beyond this many waiting are stale (the view has moved on): dropped, oldest
+/// first.
+const MAX_WAITING: usize = 48;
+
+impl Worker {
+    fn start(base: Arc<BaseGeometry>, ctx: Context) -> Option<Worker> {
+        let (asks, inbox) = channel::<Ask>();
+        let (reply, answers) = channel();
+        std::thread::Builder::new()
+            .name("offline tiles".to_owned())
+            .spawn(move || {
+                let mut waiting: Vec<Ask> = Vec::new();
+                loop {
+                    if waiting.is_empty() {
+                        match inbox.recv() {
+                            Ok(ask) => waiting.push(ask),
+                            Err(_) => return,
+                        }
+                    }
+                    waiting.extend(inbox.try_iter());
+                    if waiting.len() > MAX_WAITING {
+                        let stale = waiting.len() - MAX_WAITING;
+                        for ask in waiting.drain(..stale) {
+                            let _ = reply.send((ask, None));
+                        }
+                    }
+                    let Some(ask @ (id, pixels)) = waiting.pop() else {
+                        continue;
+                    };
+                    let image = render_tile(&base, id.x, id.y, id.zoom, pixels).map(|p| {
+                        ColorImage::from_rgba_premultiplied(
+                            [p.width() as usize, p.height() as usize],
+                            p.data(),
+                        )
+                    });
+                    if reply.send((ask, image)).is_err() {
+                        return;
+                    }
+                    ctx.request_repaint();
+                }
+            })
+            .ok()?;
+        Some(Worker {
+            asks,
+            answers,
+            in_flight: HashSet::new(),
+        })
+    }
+}
+
 pub struct OfflineTiles {
     base: Arc<BaseGeometry>,
     ctx: Context,
@@ -45,9 +108,13 @@ pub struct OfflineTiles {
     pass_started: std::time::Instant,
     /// Whether a tile asked for in the last pass waits for a later frame.
     deferred: bool,
+    /// A moving mean of the time one tile takes to render here.
+    tile_time: std::time::Duration,
     /// Texture memory the cache may hold.
     cache_bytes: usize,
     pixels: u32,
+    /// Renders tiles off the UI thread (the window); `None` renders them in the frame.
+    worker: Option<Worker>,
 }
 
 impl OfflineTiles {
@@ -62,9 +129,18 @@ impl OfflineTiles {
             budget: Some(RENDER_BUDGET),
             pass_started: std::time::Instant::now(),
             deferred: false,
+            tile_time: std::time::Duration::ZERO,
             cache_bytes: CACHE_BYTES,
             pixels: 256,
+            worker: None,
         }
+    }
+
+    /// Renders tiles on a worker thread from now on: a frame never waits for one, and shows
+    /// a coarser tile's piece until it comes. Pictures and tests keep rendering in the
+    /// frame, so that what they see is complete. Without a thread, tiles stay in the frame.
+    pub fn render_in_background(&mut self) {
+        self.worker = Worker::start(self.base.clone(), self.ctx.clone());
     }
 
     /// Tiles are rendered at the display's (or the exported picture's) pixel density so
@@ -83,6 +159,7 @@ impl OfflineTiles {
     /// cache) lives only as long as the picture.
     pub fn render_without_budget(&mut self) {
         self.budget = None;
+        self.worker = None;
         self.cache_bytes = usize::MAX;
     }
 
@@ -102,11 +179,33 @@ impl OfflineTiles {
     }
 
     fn render(&mut self, tile_id: TileId) -> Option<TextureHandle> {
+        let started = std::time::Instant::now();
         let pixmap = render_tile(&self.base, tile_id.x, tile_id.y, tile_id.zoom, self.pixels)?;
+        self.tile_time = (self.tile_time * 3 + started.elapsed()) / 4;
         let image = ColorImage::from_rgba_premultiplied(
             [pixmap.width() as usize, pixmap.height() as usize],
             pixmap.data(),
         );
+        Some(self.keep(tile_id, image))
+    }
+
+    /// The worker's finished tiles, into the cache; a dropped request may be asked again.
+    fn collect(&mut self) {
+        let Some(worker) = &mut self.worker else {
+            return;
+        };
+        let answers: Vec<(Ask, Option<ColorImage>)> = worker.answers.try_iter().collect();
+        for (ask, image) in answers {
+            if let Some(w) = &mut self.worker {
+                w.in_flight.remove(&ask);
+            }
+            if let Some(image) = image.filter(|_| ask.1 == self.pixels) {
+                let _ = self.keep(ask.0, image);
+            }
+        }
+    }
+
+    fn keep(&mut self, tile_id: TileId, image: ColorImage) -> TextureHandle {
         let texture = self.ctx.load_texture(
             format!("offline-{}-{}-{}", tile_id.zoom, tile_id.x, tile_id.y),
             image,
@@ -119,7 +218,7 @@ impl OfflineTiles {
         }
         self.order.push_back(tile_id);
         self.cache.insert(tile_id, texture.clone());
-        Some(texture)
+        texture
     }
 
     /// The part of the nearest coarser cached tile that covers `tile_id`.
@@ -154,10 +253,25 @@ impl Tiles for OfflineTiles {
             self.rendered_this_pass = 0;
             self.pass_started = std::time::Instant::now();
             self.deferred = false;
+            self.collect();
+            if let Some(texture) = self.cache.get(&tile_id) {
+                return Some(TilePiece::new(Tile::Raster(texture.clone()), full));
+            }
         }
-        let in_budget = self
-            .budget
-            .is_none_or(|b| self.rendered_this_pass == 0 || self.pass_started.elapsed() < b);
+        let pixels = self.pixels;
+        if let Some(worker) = &mut self.worker {
+            let ask = (tile_id, pixels);
+            if worker.in_flight.contains(&ask) || worker.asks.send(ask).is_ok() {
+                worker.in_flight.insert(ask);
+                self.deferred = true;
+                return self.coarser(tile_id);
+            }
+            // The thread is gone: tiles are rendered in the frame again.
+            self.worker = None;
+        }
+        let in_budget = self.budget.is_none_or(|b| {
+            self.rendered_this_pass == 0 || self.pass_started.elapsed() + self.tile_time <= b
+        });
         if in_budget {
             self.rendered_this_pass += 1;
             let texture = self.render(tile_id)?;
