@@ -228,8 +228,6 @@ fn places_without_a_known_location_are_listed_but_never_drawn() {
         "ccn_bac_son_2",
         "coc_nam",
         "na_hinh",
-        "po_nhung",
-        "co_sau",
     ] {
         assert!(
             unlocated.contains(&expected),
@@ -238,8 +236,8 @@ fn places_without_a_known_location_are_listed_but_never_drawn() {
     }
 }
 
-/// Bình Nghi is placed at its commune (Đào Viên), Pò Nhùng has its district, and Co Sâu is
-/// listed: `gates-notes.md` gives the evidence for each.
+/// Bình Nghi is placed at its commune (Đào Viên), Pò Nhùng and Co Sâu at theirs (Cao Lâu,
+/// from the villages of those names): `gates-notes.md` gives the evidence for each.
 #[test]
 fn gates_known_only_to_their_commune_are_drawn_as_approximate() {
     let atlas = atlas();
@@ -247,9 +245,16 @@ fn gates_known_only_to_their_commune_are_drawn_as_approximate() {
     assert!(binh_nghi.is_located() && binh_nghi.props.approximate);
     assert_eq!(binh_nghi.props.commune.as_deref(), Some("Xã Đào Viên"));
     assert_eq!(binh_nghi.props.precision, Precision::CommuneCentroid);
-    for (gate, district) in [("po_nhung", "cao_loc"), ("co_sau", "cao_loc")] {
+    for gate in ["po_nhung", "co_sau"] {
         let f = atlas.get(&id(gate)).expect("listed");
-        assert_eq!(f.props.district, Some(id(district)), "{gate}");
+        assert_eq!(f.props.district, Some(id("cao_loc")), "{gate}");
+        assert_eq!(f.props.commune.as_deref(), Some("Xã Cao Lâu"), "{gate}");
+        assert!(f.is_located() && f.props.approximate, "{gate}");
+        assert_eq!(f.props.precision, Precision::CommuneCentroid, "{gate}");
+        assert!(
+            atlas.colocated.slot(atlas.position(f.id()).expect("indexed")).is_some(),
+            "{gate} shares its point and is drawn beside the other"
+        );
     }
 }
 
@@ -376,8 +381,8 @@ fn the_gates_the_articles_count_are_drawn_listed_or_unidentified() {
         atlas.in_layer(LayerKind::Gates).count()
     );
     assert_eq!(
-        account.drawn, 6,
-        "Hữu Nghị, Đồng Đăng, Tân Thanh exact; Chi Ma, Nà Nưa, Bình Nghi at their commune"
+        account.drawn, 8,
+        "Hữu Nghị, Đồng Đăng, Tân Thanh exact; Chi Ma, Nà Nưa, Bình Nghi, Pò Nhùng, Co Sâu at their commune"
     );
     assert_eq!(
         account.unidentified, 2,

@@ -107,6 +107,32 @@ fn clicking_a_gate_selects_the_gate_over_its_district() {
     h.get_by_label("Ái Điểm");
 }
 
+/// Pò Nhùng and Co Sâu are both known only to xã Cao Lâu: the map draws them side by side
+/// around its centroid, and a click on either side selects that gate, not the other.
+#[test]
+fn two_gates_at_one_commune_centroid_are_each_clickable() {
+    let mut h = harness();
+    let point = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>, gate: &str| {
+        match h.state().atlas().get(&id(gate)).and_then(|f| f.geometry.clone()) {
+            Some(Geometry::Point(p)) => p.0,
+            other => panic!("{gate} is drawn at a point, not {other:?}"),
+        }
+    };
+    let shared = point(&h, "po_nhung");
+    assert_eq!(shared, point(&h, "co_sau"), "the sources give one centroid");
+    let centre = screen_pos(&h, shared);
+    // Alphabetically Co Sâu comes first, so it stands to the left.
+    for (dx, gate) in [(-12.0, "co_sau"), (12.0, "po_nhung")] {
+        click_at(&mut h, centre + egui::vec2(dx, 0.0));
+        assert_eq!(
+            h.state().state.selected,
+            Some(id(gate)),
+            "a click {dx} points from the centroid"
+        );
+        h.get_by_label("~ Vị trí gần đúng: tâm xã, không phải vị trí thực của công trình.");
+    }
+}
+
 #[test]
 fn the_basemap_switcher_lists_every_source() {
     let mut h = harness();

@@ -2,6 +2,7 @@
 //! Rust values. Nothing here knows about egui.
 
 pub mod base;
+pub mod colocated;
 pub mod distances;
 pub mod facts;
 pub mod feature;
@@ -37,6 +38,8 @@ pub struct Atlas {
     /// The 65 communes and wards since 1 July 2025.
     pub units_2025: Vec<Unit2025>,
     pub index: SpatialIndex,
+    /// Points that share one coordinate, which the map draws side by side.
+    pub colocated: colocated::Colocated,
     pub commune_index: PointIndex,
     pub facts: Catalogue,
     /// Which stage the cited facts date each feature at, 2021 → 2030.
@@ -148,6 +151,7 @@ impl Atlas {
             errors.push(LoadError::BadTimeline { message });
         }
         let index = SpatialIndex::new(&unique);
+        let colocated = colocated::Colocated::of(&unique);
         let commune_index = PointIndex::new(communes.iter().map(|c| c.point.0));
         (
             Atlas {
@@ -157,6 +161,7 @@ impl Atlas {
                 communes,
                 units_2025,
                 index,
+                colocated,
                 commune_index,
                 facts,
                 timeline,

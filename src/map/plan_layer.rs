@@ -19,6 +19,10 @@ use walkers::{MapMemory, Plugin, Projector};
 /// Picking radius around the pointer, in points.
 const PICK_RADIUS: f64 = 8.0;
 
+/// Distance between the centres of points drawn side by side for sharing one coordinate:
+/// the dashed halos of two secondary gates just clear each other.
+const FAN_SPACING: f32 = 24.0;
+
 /// What the map reports back to the app after a frame.
 #[derive(Debug, Default, Clone)]
 pub struct MapOutput {
@@ -69,6 +73,38 @@ impl PlanLayer<'_> {
         }
     }
 
+    /// Where a point feature is drawn: at its coordinate, or beside the others that share it.
+    fn point_on_screen(&self, view: &View, index: usize, world: [f64; 2]) -> Pos2 {
+        let at = view.to_screen(world);
+        match self.atlas.colocated.slot(index) {
+            Some(slot) => at + vec2(slot.offset() * FAN_SPACING, 0.0),
+            None => at,
+        }
+    }
+
+    /// The member of a group of points sharing one coordinate under the pointer, picked on
+    /// screen where they are drawn (the index knows only the shared coordinate).
+    fn pick_colocated(&self, view: &View, pointer: Pos2) -> Option<usize> {
+        self.atlas
+            .colocated
+            .members()
+            .filter_map(|(index, slot)| {
+                let feature = self.atlas.features().get(index)?;
+                if !self.visible.is_visible(feature.kind().layer()) {
+                    return None;
+                }
+                let Some(geo::Geometry::Point(p)) = &feature.geometry else {
+                    return None;
+                };
+                let at = view.to_screen(mercator::to_world(p.0))
+                    + vec2(slot.offset() * FAN_SPACING, 0.0);
+                let distance = at.distance(pointer);
+                (distance <= PICK_RADIUS as f32 + 4.0).then_some((index, distance))
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(index, _)| index)
+    }
+
     fn paint_feature(&mut self, painter: &Painter, view: &View, index: usize, style: &Style) {
         let Some(prepared) = self.cache.get(self.atlas, index, view.zoom) else {
             return;
@@ -105,7 +141,7 @@ impl PlanLayer<'_> {
             }
             Style::Symbol(symbol) => {
                 if let Some(w) = prepared.point {
-                    symbols::paint_symbol(painter, view.to_screen(w), symbol);
+                    symbols::paint_symbol(painter, self.point_on_screen(view, index, w), symbol);
                 }
             }
         }
@@ -121,7 +157,8 @@ impl PlanLayer<'_> {
         match style::style_of(feature) {
             Style::Symbol(symbol) => {
                 if let Some(w) = prepared.point {
-                    symbols::paint_symbol_ring(painter, view.to_screen(w), &symbol, color);
+                    let at = self.point_on_screen(view, index, w);
+                    symbols::paint_symbol_ring(painter, at, &symbol, color);
                 }
             }
             Style::Line(line) => {
@@ -170,7 +207,8 @@ impl PlanLayer<'_> {
             .lang
             .pick(&feature.props.name_vi, &feature.props.name_en);
         let at = self.cache.label_point(self.atlas, index)?;
-        let anchor = view.to_screen(at);
+        let anchor = self.point_on_screen(view, index, at);
+        let slot = self.atlas.colocated.slot(index);
         // Area names go only where the area is wide enough on screen to hold them.
         let max_width = self
             .cache
@@ -214,16 +252,16 @@ impl PlanLayer<'_> {
             }),
             Kind::BorderGate => {
                 let major = feature.props.gate_class != Some(crate::atlas::GateClass::Secondary);
+                // Side by side, the first of a group is named to its left, the last to its
+                // right, any between them below, so that no name runs over a neighbour.
+                let (align, offset) = match slot {
+                    Some(s) if s.is_first() => (Align2::RIGHT_CENTER, vec2(-14.0, 0.0)),
+                    Some(s) if !s.is_last() => (Align2::CENTER_TOP, vec2(0.0, 14.0)),
+                    _ => (Align2::LEFT_CENTER, vec2(14.0, 0.0)),
+                };
                 (major || zoom >= 9.5).then(|| {
                     let priority = if major { 100 } else { 60 };
-                    label(
-                        name,
-                        13.0,
-                        major,
-                        priority,
-                        Align2::LEFT_CENTER,
-                        vec2(14.0, 0.0),
-                    )
+                    label(name, 13.0, major, priority, align, offset)
                 })
             }
             Kind::IndustrialCluster | Kind::IndustrialPark if zoom >= 9.5 => {
@@ -382,13 +420,17 @@ impl Plugin for PlanLayer<'_> {
 
         let pointer = response.hover_pos().filter(|p| rect.contains(*p));
         let pointer_coord = pointer.map(|p| mercator::from_world(view.to_world(p)));
-        let hovered = pointer_coord.and_then(|c| {
-            self.atlas.index.pick(
-                self.atlas.features(),
-                c,
-                PICK_RADIUS * view.metres_per_point(),
-                |layer| self.visible.is_visible(layer),
-            )
+        let hovered = pointer.and_then(|p| self.pick_colocated(&view, p)).or_else(|| {
+            let c = pointer_coord?;
+            self.atlas.index.pick_by(c, PICK_RADIUS * view.metres_per_point(), |i| {
+                let feature = self.atlas.features().get(i)?;
+                if !self.visible.is_visible(feature.kind().layer())
+                    || self.atlas.colocated.slot(i).is_some()
+                {
+                    return None;
+                }
+                Some((feature.geometry.as_ref()?, feature.kind().pick_priority()))
+            })
         });
         if let (Some(p), Some(h)) = (pointer, hovered)
             && !response.dragged()
