@@ -548,3 +548,147 @@ fn dates_are_a_kind_of_their_own() {
         Some(Value::Text("2024-05-01".into()))
     );
 }
+
+/// Five point features with the third replaced by `bad`, as a FeatureCollection.
+fn collection_with_third(bad: &str) -> String {
+    let good = |n: u32| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"n":{n}}},"geometry":{{"type":"Point","coordinates":[106.{n},21.8]}}}}"#
+        )
+    };
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{},{},{bad},{},{}]}}"#,
+        good(1),
+        good(2),
+        good(4),
+        good(5)
+    )
+}
+
+/// GDAL keeps reading past a bad feature, and so does the viewer: whatever is wrong with
+/// one feature on its own costs only that feature, named by its number and the fault.
+#[test]
+fn a_geojson_feature_bad_on_its_own_is_skipped_and_the_others_load() {
+    let faults = [
+        (
+            "string coordinates",
+            r#"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[["106.7","21.8"]]}}"#,
+        ),
+        (
+            "a Circle",
+            r#"{"type":"Feature","properties":{},"geometry":{"type":"Circle","coordinates":[106.7,21.8],"radius":5}}"#,
+        ),
+        (
+            "a Point of one number",
+            r#"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[106.7]}}"#,
+        ),
+        (
+            "a LineString of one position",
+            r#"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[106.7,21.8]]}}"#,
+        ),
+        (
+            "a wrong type",
+            r#"{"type":"Featur","properties":{},"geometry":{"type":"Point","coordinates":[106.7,21.8]}}"#,
+        ),
+        ("not an object", r#"[106.7, 21.8]"#),
+        (
+            "properties that are a list",
+            r#"{"type":"Feature","properties":[1,2],"geometry":{"type":"Point","coordinates":[106.7,21.8]}}"#,
+        ),
+    ];
+    for (fault, bad) in faults {
+        let text = collection_with_third(bad);
+        let layer = io::open_bytes(text.as_bytes(), "partly-broken.geojson", None)
+            .unwrap_or_else(|e| panic!("{fault}: the file is refused: {e}"));
+        assert_eq!(layer.features.len(), 4, "{fault}: the other four load");
+        assert_eq!(layer.skipped, 1, "{fault}: one skipped");
+        assert!(
+            layer.warnings.iter().any(|w| w.starts_with("feature 3:")),
+            "{fault}: the warning names feature 3: {:?}",
+            layer.warnings
+        );
+    }
+
+    // A null geometry is valid GeoJSON: the feature is kept (in the table, not drawn) and
+    // said so.
+    let text = collection_with_third(r#"{"type":"Feature","properties":{"n":3},"geometry":null}"#);
+    let layer = io::open_bytes(text.as_bytes(), "null-geometry.geojson", None).expect("loads");
+    assert_eq!((layer.features.len(), layer.skipped), (5, 0));
+    assert!(
+        layer
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("feature 3:") && w.contains("no geometry")),
+        "{:?}",
+        layer.warnings
+    );
+}
+
+/// An empty FeatureCollection is a valid file: it opens with no features and says so.
+#[test]
+fn an_empty_feature_collection_opens_empty() {
+    let layer = io::open_bytes(
+        br#"{"type":"FeatureCollection","features":[]}"#,
+        "empty-collection.geojson",
+        None,
+    )
+    .expect("a valid file opens");
+    assert!(layer.features.is_empty());
+    assert!(
+        layer.warnings.iter().any(|w| w.contains("no features")),
+        "{:?}",
+        layer.warnings
+    );
+}
+
+/// A document that is a single Feature, or a bare Geometry, is a layer of one.
+#[test]
+fn a_lone_feature_or_geometry_is_a_layer_of_one() {
+    for text in [
+        r#"{"type":"Feature","properties":{"ten":"Hữu Nghị"},"geometry":{"type":"Point","coordinates":[106.71,21.97]}}"#,
+        r#"{"type":"Point","coordinates":[106.71,21.97]}"#,
+    ] {
+        let layer = io::open_bytes(text.as_bytes(), "one.geojson", None).expect(text);
+        assert_eq!(layer.features.len(), 1, "{text}");
+    }
+}
+
+/// Vietnamese saved decomposed (NFD, as Unikey's "Unicode tổ hợp" and macOS write it)
+/// arrives composed (NFC) in every format: field names and text values alike, so that it
+/// compares and searches like text typed composed.
+#[test]
+fn decomposed_vietnamese_is_composed_on_the_way_in() {
+    use unicode_normalization::UnicodeNormalization;
+    let (name, place) = ("tên", "Hữu Lũng");
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    assert_ne!(nfd(place), place, "the fixture really is decomposed");
+    let csv = format!("lon,lat,{}\n106.5,21.6,{}\n", nfd(name), nfd(place));
+    let geojson = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"{}":"{}"}},"geometry":{{"type":"Point","coordinates":[106.5,21.6]}}}}]}}"#,
+        nfd(name),
+        nfd(place)
+    );
+    let kml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>{}</name><ExtendedData><Data name="{}"><value>{}</value></Data></ExtendedData><Point><coordinates>106.5,21.6</coordinates></Point></Placemark></Document></kml>"#,
+        nfd(place),
+        nfd(name),
+        nfd(place)
+    );
+    for (file, text) in [("nfd.csv", csv), ("nfd.geojson", geojson), ("nfd.kml", kml)] {
+        let layer = io::open_bytes(text.as_bytes(), file, None).expect(file);
+        let index = layer
+            .fields
+            .iter()
+            .position(|f| f.name == name)
+            .unwrap_or_else(|| panic!("{file}: the field name is composed: {:?}", layer.fields));
+        assert_eq!(
+            layer.features[0].values[index],
+            Value::Text(place.to_owned()),
+            "{file}"
+        );
+    }
+    assert_eq!(
+        langson_atlas::atlas::search::fold(&nfd(place)),
+        langson_atlas::atlas::search::fold(place)
+    );
+}

@@ -3,25 +3,20 @@
 use super::Atlas;
 use super::kind::FeatureId;
 
-/// Lowercases and strips Vietnamese diacritics, so that "huu lung" finds "Hữu Lũng".
+/// Lowercases and strips Vietnamese diacritics, so that "huu lung" finds "Hữu Lũng",
+/// whether the text came composed (NFC) or decomposed (NFD, as Unikey's "Unicode tổ hợp"
+/// and macOS write it): the text is decomposed, its combining marks dropped, and đ, which
+/// is a letter of its own rather than d with a mark, mapped to d. Dashes fold to '-'.
 pub fn fold(text: &str) -> String {
-    const GROUPS: [(&str, char); 8] = [
-        ("àáạảãâầấậẩẫăằắặẳẵ", 'a'),
-        ("èéẹẻẽêềếệểễ", 'e'),
-        ("ìíịỉĩ", 'i'),
-        ("òóọỏõôồốộổỗơờớợởỡ", 'o'),
-        ("ùúụủũưừứựửữ", 'u'),
-        ("ỳýỵỷỹ", 'y'),
-        ("đ", 'd'),
-        ("–—", '-'),
-    ];
-    text.chars()
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.nfd()
+        .filter(|&c| !is_combining_mark(c))
         .flat_map(char::to_lowercase)
-        .map(|c| {
-            GROUPS
-                .iter()
-                .find(|(set, _)| set.contains(c))
-                .map_or(c, |&(_, base)| base)
+        .map(|c| match c {
+            'đ' => 'd',
+            '–' | '—' => '-',
+            c => c,
         })
         .collect()
 }
@@ -99,5 +94,9 @@ mod tests {
         assert_eq!(fold("Hữu Lũng"), "huu lung");
         assert_eq!(fold("Đình Lập"), "dinh lap");
         assert_eq!(fold("Thành phố Lạng Sơn"), "thanh pho lang son");
+        assert_eq!(fold("ĐỒNG ĐĂNG – Ải"), "dong dang - ai");
+        // The same words decomposed: "Hữu Lũng" with its marks as separate code points.
+        let decomposed = "Hu\u{31b}\u{300}u Lu\u{303}ng";
+        assert_eq!(fold(decomposed), "huu lung");
     }
 }

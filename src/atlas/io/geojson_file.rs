@@ -5,9 +5,11 @@
 use super::crs::Crs;
 use super::model::{Field, FieldKind, Format, UserLayer, Value};
 use super::reproject::{self, Rows, Skipped, bad_coordinates};
-use super::{CANCELLED, IoError, Progress};
+use super::json_stream::{self, StreamError};
+use super::{IoError, Progress};
 use geo::Geometry;
 use std::io::Read;
+use std::ops::ControlFlow;
 
 /// A feature as read, before reprojection: its number, geometry in the file's CRS, and
 /// (field, value) pairs.
@@ -44,108 +46,65 @@ pub fn read(
         (None, None) => None,
     };
 
-    let mut fields: Vec<Field> = Vec::new();
-    let mut raw: Vec<RawFeature> = Vec::new();
-    let mut skipped = Skipped::default();
-    // How many features had an unclosed ring, and the first of them.
-    let mut unclosed: (usize, usize) = (0, 0);
+    let mut collected = Collected::default();
     let stream = std::io::Cursor::new(head).chain(reader);
-    for (n, item) in geojson::FeatureReader::from_reader(stream)
-        .features()
-        .enumerate()
-    {
+    let outline = json_stream::each_feature(stream, &mut |n, value| {
         if progress.cancelled() {
+            return ControlFlow::Break(());
+        }
+        collected.take(n, value);
+        ControlFlow::Continue(())
+    });
+    match outline {
+        Ok(outline) if outline.has_features => {
+            if outline.features_seen == 0 {
+                warnings.push("the file holds no features: an empty FeatureCollection".to_owned());
+            }
+        }
+        Ok(outline) => collected.take_lone(outline).map_err(invalid)?,
+        Err(StreamError::Stopped) => {
             return Err(IoError::Cancelled {
                 path: path.to_owned(),
             });
         }
-        let feature = match item {
-            Ok(f) => f,
-            Err(e) => {
-                let message = e.to_string();
-                if message.contains(CANCELLED) {
-                    return Err(IoError::Cancelled {
-                        path: path.to_owned(),
-                    });
-                }
-                if raw.is_empty() && n == 0 {
-                    return Err(invalid(format!("not GeoJSON: {message}")));
-                }
-                // A syntax error ends the stream: keep what came before, say where.
-                warnings.push(format!(
-                    "feature {}: {message}; the rest of the file is not read",
-                    n + 1
-                ));
-                break;
-            }
-        };
-        if let Some(g) = &feature.geometry
-            && !positions_complete(&g.value)
-        {
-            skipped.add(format!(
-                "feature {}: a position has fewer than two numbers",
-                n + 1
+        Err(StreamError::Syntax { .. }) if progress.cancelled() => {
+            return Err(IoError::Cancelled {
+                path: path.to_owned(),
+            });
+        }
+        Err(StreamError::Syntax {
+            message,
+            features_seen: 0,
+        }) => return Err(invalid(format!("not GeoJSON: {message}"))),
+        Err(StreamError::Syntax {
+            message,
+            features_seen,
+        }) => {
+            // Broken syntax ends the stream: keep what came before, say where.
+            warnings.push(format!(
+                "feature {}: {message}; the rest of the file is not read",
+                features_seen + 1
             ));
-            continue;
         }
-        if let Some(g) = &feature.geometry {
-            match rings(&g.value) {
-                Rings::Closed => {}
-                Rings::Unclosed => {
-                    if unclosed.0 == 0 {
-                        unclosed.1 = n + 1;
-                    }
-                    unclosed.0 += 1;
-                }
-                Rings::TooShort => {
-                    skipped.add(format!(
-                        "feature {}: a polygon ring has fewer than four positions",
-                        n + 1
-                    ));
-                    continue;
-                }
-            }
-        }
-        let geometry = match feature.geometry.as_ref().map(Geometry::<f64>::try_from) {
-            None => None,
-            Some(Ok(g)) => Some(g),
-            Some(Err(e)) => {
-                skipped.add(format!("feature {}: {e}", n + 1));
-                continue;
-            }
-        };
-        if let Some(g) = &geometry
-            && let Some(problem) = bad_coordinates(g)
-        {
-            skipped.add(format!("feature {}: {problem}", n + 1));
-            continue;
-        }
-        let mut values = Vec::new();
-        for (key, value) in feature.properties.iter().flatten() {
-            let index = match fields.iter().position(|f| &f.name == key) {
-                Some(i) => i,
-                None => {
-                    fields.push(Field {
-                        name: key.clone(),
-                        kind: FieldKind::Null,
-                    });
-                    fields.len() - 1
-                }
-            };
-            let value = json_value(value);
-            fields[index].kind = fields[index].kind.widen(value.kind());
-            values.push((index, value));
-        }
-        raw.push((n + 1, geometry, values));
     }
+    let Collected {
+        fields,
+        raw,
+        mut skipped,
+        unclosed,
+        no_geometry,
+    } = collected;
     if unclosed.0 > 0 {
         warnings.push(format!(
             "feature {}: a polygon ring does not end where it starts; it was closed ({} feature(s) in all)",
             unclosed.1, unclosed.0
         ));
     }
-    if raw.is_empty() && skipped.count == 0 && warnings.iter().all(|w| !w.starts_with("feature")) {
-        warnings.push("the file holds no features".to_owned());
+    if no_geometry.0 > 0 {
+        warnings.push(format!(
+            "feature {}: no geometry; kept in the table, not drawn ({} feature(s) in all)",
+            no_geometry.1, no_geometry.0
+        ));
     }
 
     let rows: Rows = raw
@@ -171,6 +130,117 @@ pub fn read(
         skipped: skipped.count,
         warnings,
     })
+}
+
+/// What the features read so far add up to.
+#[derive(Default)]
+struct Collected {
+    fields: Vec<Field>,
+    raw: Vec<RawFeature>,
+    skipped: Skipped,
+    /// How many features had an unclosed ring, and the first of them.
+    unclosed: (usize, usize),
+    /// How many features had a null geometry, and the first of them.
+    no_geometry: (usize, usize),
+}
+
+impl Collected {
+    /// Takes the n-th element of `features`: a valid feature joins the layer, anything else
+    /// is skipped with its number and the reason, and never costs the features around it.
+    fn take(&mut self, n: usize, value: serde_json::Value) {
+        match serde_json::from_value::<geojson::Feature>(value) {
+            Ok(feature) => self.take_feature(n, feature),
+            Err(e) => self.skipped.add(format!("feature {n}: {e}")),
+        }
+    }
+
+    /// A document that is one Feature or one Geometry: a layer of one.
+    fn take_lone(&mut self, outline: json_stream::Outline) -> Result<(), String> {
+        let kind = outline.kind.unwrap_or_default();
+        let mut members = outline.members;
+        members.insert("type".to_owned(), serde_json::Value::String(kind.clone()));
+        let object = serde_json::Value::Object(members);
+        let feature = match kind.as_str() {
+            "Feature" => serde_json::from_value::<geojson::Feature>(object),
+            "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon"
+            | "MultiPolygon" | "GeometryCollection" => {
+                serde_json::from_value::<geojson::Geometry>(object).map(geojson::Feature::from)
+            }
+            "" => return Err("not GeoJSON: the object has no “type” and no “features”".to_owned()),
+            other => return Err(format!("not GeoJSON: unknown type “{other}”")),
+        };
+        match feature {
+            Ok(feature) => {
+                self.take_feature(1, feature);
+                Ok(())
+            }
+            Err(e) => Err(format!("not GeoJSON: {e}")),
+        }
+    }
+
+    fn take_feature(&mut self, n: usize, feature: geojson::Feature) {
+        let skipped = &mut self.skipped;
+        match &feature.geometry {
+            None => {
+                if self.no_geometry.0 == 0 {
+                    self.no_geometry.1 = n;
+                }
+                self.no_geometry.0 += 1;
+            }
+            Some(g) => {
+                if let Some(problem) = shape_problem(&g.value) {
+                    skipped.add(format!("feature {n}: {problem}"));
+                    return;
+                }
+                match rings(&g.value) {
+                    Rings::Closed => {}
+                    Rings::Unclosed => {
+                        if self.unclosed.0 == 0 {
+                            self.unclosed.1 = n;
+                        }
+                        self.unclosed.0 += 1;
+                    }
+                    Rings::TooShort => {
+                        skipped.add(format!(
+                            "feature {n}: a polygon ring has fewer than four positions"
+                        ));
+                        return;
+                    }
+                }
+            }
+        }
+        let geometry = match feature.geometry.as_ref().map(Geometry::<f64>::try_from) {
+            None => None,
+            Some(Ok(g)) => Some(g),
+            Some(Err(e)) => {
+                skipped.add(format!("feature {n}: {e}"));
+                return;
+            }
+        };
+        if let Some(g) = &geometry
+            && let Some(problem) = bad_coordinates(g)
+        {
+            skipped.add(format!("feature {n}: {problem}"));
+            return;
+        }
+        let mut values = Vec::new();
+        for (key, value) in feature.properties.iter().flatten() {
+            let index = match self.fields.iter().position(|f| &f.name == key) {
+                Some(i) => i,
+                None => {
+                    self.fields.push(Field {
+                        name: key.clone(),
+                        kind: FieldKind::Null,
+                    });
+                    self.fields.len() - 1
+                }
+            };
+            let value = json_value(value);
+            self.fields[index].kind = self.fields[index].kind.widen(value.kind());
+            values.push((index, value));
+        }
+        self.raw.push((n, geometry, values));
+    }
 }
 
 enum Rings {
@@ -213,21 +283,34 @@ fn rings(value: &geojson::GeometryValue) -> Rings {
     }
 }
 
-/// Every position has at least x and y (the geojson crate's conversion assumes so).
-fn positions_complete(value: &geojson::GeometryValue) -> bool {
+/// What makes a geometry unusable before it is converted: a position with fewer than two
+/// numbers (the geojson crate's conversion assumes two), or a line of fewer than two
+/// positions.
+fn shape_problem(value: &geojson::GeometryValue) -> Option<&'static str> {
     use geojson::GeometryValue as G;
-    let ok = |p: &geojson::Position| p.len() >= 2;
-    match value {
-        G::Point { coordinates } => ok(coordinates),
-        G::MultiPoint { coordinates } | G::LineString { coordinates } => coordinates.iter().all(ok),
+    let short = |p: &geojson::Position| p.len() < 2;
+    let incomplete = match value {
+        G::Point { coordinates } => short(coordinates),
+        G::MultiPoint { coordinates } | G::LineString { coordinates } => {
+            coordinates.iter().any(short)
+        }
         G::MultiLineString { coordinates } | G::Polygon { coordinates } => {
-            coordinates.iter().flatten().all(ok)
+            coordinates.iter().flatten().any(short)
         }
-        G::MultiPolygon { coordinates } => coordinates.iter().flatten().flatten().all(ok),
+        G::MultiPolygon { coordinates } => coordinates.iter().flatten().flatten().any(short),
         G::GeometryCollection { geometries } => {
-            geometries.iter().all(|g| positions_complete(&g.value))
+            return geometries.iter().find_map(|g| shape_problem(&g.value));
         }
+    };
+    if incomplete {
+        return Some("a position has fewer than two numbers");
     }
+    let one_position = match value {
+        G::LineString { coordinates } => coordinates.len() < 2,
+        G::MultiLineString { coordinates } => coordinates.iter().any(|l| l.len() < 2),
+        _ => false,
+    };
+    one_position.then_some("a line has fewer than two positions")
 }
 
 /// The `crs` member's name in the file's first bytes: `Ok` with a CRS we know, `Err` with

@@ -16,6 +16,7 @@ pub mod csv_file;
 pub mod fgb_file;
 pub mod geojson_file;
 mod geometry_blob;
+mod json_stream;
 pub mod gpkg_file;
 pub mod kml_file;
 mod model;
@@ -158,7 +159,7 @@ pub fn open_request(
         message: e.to_string(),
     })?;
     let reader = CountingReader::new(file, size, progress);
-    match ext.as_str() {
+    let layer = match ext.as_str() {
         "geojson" | "json" => geojson_file::read(reader, &shown, crs, progress),
         "csv" | "tsv" | "txt" => {
             csv_file::read(reader, &shown, request.columns.as_ref(), crs, progress)
@@ -173,7 +174,8 @@ pub fn open_request(
             from_bytes(&bytes, &shown, &ext, crs, progress)
         }
         _ => Err(IoError::UnknownFormat { path: shown }),
-    }
+    };
+    layer.map(UserLayer::into_nfc)
 }
 
 /// The message of the read error that cancels a load.
@@ -190,12 +192,13 @@ pub fn open_bytes(bytes: &[u8], name: &str, crs: Option<Crs>) -> Result<UserLaye
     let progress = Progress::default();
     let reader = CountingReader::new(bytes, bytes.len() as u64, &progress);
     let ext = name.rsplit('.').next().unwrap_or("").to_lowercase();
-    match ext.as_str() {
+    let layer = match ext.as_str() {
         "geojson" | "json" => geojson_file::read(reader, name, crs, &progress),
         "csv" | "tsv" | "txt" => csv_file::read(reader, name, None, crs, &progress),
         "gpkg" => gpkg_from_bytes(bytes, name, crs, &progress),
         _ => from_bytes(bytes, name, &ext, crs, &progress),
-    }
+    };
+    layer.map(UserLayer::into_nfc)
 }
 
 /// The formats read from a whole file in memory: KML, KMZ, a zip holding a shapefile.

@@ -207,6 +207,24 @@ pub struct UserLayer {
 }
 
 impl UserLayer {
+    /// Vietnamese typed with Unikey's "Unicode tổ hợp" or saved on macOS comes decomposed
+    /// (NFD): every field name and text value is composed (NFC) on the way in, whatever
+    /// the format, so that it compares, sorts and searches like the rest of the program's
+    /// text.
+    pub fn into_nfc(mut self) -> Self {
+        for field in &mut self.fields {
+            compose(&mut field.name);
+        }
+        for feature in &mut self.features {
+            for value in &mut feature.values {
+                if let Value::Text(text) = value {
+                    compose(text);
+                }
+            }
+        }
+        self
+    }
+
     /// The same layer description with no features (to build a subset from).
     pub fn clone_empty(&self) -> UserLayer {
         UserLayer {
@@ -311,5 +329,12 @@ pub fn geometry_type(g: &Geometry<f64>) -> &'static str {
         Geometry::Polygon(_) | Geometry::Rect(_) | Geometry::Triangle(_) => "Polygon",
         Geometry::MultiPolygon(_) => "MultiPolygon",
         Geometry::GeometryCollection(_) => "GeometryCollection",
+    }
+}
+
+fn compose(text: &mut String) {
+    use unicode_normalization::UnicodeNormalization;
+    if !unicode_normalization::is_nfc(text) {
+        *text = text.nfc().collect();
     }
 }
