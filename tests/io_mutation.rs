@@ -114,10 +114,10 @@ fn mutate(rng: &mut Rng, original: &[u8]) -> Vec<u8> {
 /// A part of a shapefile (`.shp`, `.shx` or `.dbf`): the damaged part is written beside
 /// intact copies of the others in a temporary folder, and the `.shp` opened as the viewer
 /// opens it.
-fn open_shapefile(bytes: &[u8], name: &str, seed: u64) -> Result<io::UserLayer, io::IoError> {
+fn open_shapefile(bytes: &[u8], name: &str) -> Result<io::UserLayer, io::IoError> {
     let (stem, _) = name.rsplit_once('.').unwrap_or((name, ""));
-    let dir = std::env::temp_dir().join(format!("mutation-{}-{seed}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let dir = folder.path();
     for ext in ["shp", "shx", "dbf", "prj", "cpg"] {
         let part = format!("{stem}.{ext}");
         let source = std::path::Path::new("tests/data").join(&part);
@@ -132,7 +132,6 @@ fn open_shapefile(bytes: &[u8], name: &str, seed: u64) -> Result<io::UserLayer, 
         None,
         &io::Progress::default(),
     );
-    let _ = std::fs::remove_dir_all(&dir);
     result
 }
 
@@ -150,20 +149,19 @@ fn named(name: &str) -> &str {
 /// and a shapefile's parts, which are files side by side.
 fn open(bytes: &[u8], name: &str, seed: u64) -> Result<io::UserLayer, io::IoError> {
     if name != named(name) {
-        return open_shapefile(bytes, name, seed);
+        return open_shapefile(bytes, name);
     }
     if !name.ends_with(".gpkg") {
         return io::open_bytes(bytes, name, None);
     }
-    let file = std::env::temp_dir().join(format!("mutation-{}-{seed}-{name}", std::process::id()));
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join(name);
     std::fs::write(&file, bytes).map_err(|e| io::IoError::Unreadable {
         path: name.to_owned(),
         message: e.to_string(),
     })?;
     let layer = ["diem_du_an", "lo_dat"][seed as usize % 2];
-    let result = io::open_layer(&file, Some(layer), None, &io::Progress::default());
-    let _ = std::fs::remove_file(&file);
-    result
+    io::open_layer(&file, Some(layer), None, &io::Progress::default())
 }
 
 #[test]
@@ -199,9 +197,60 @@ fn corrupted_files_never_panic_the_loaders() {
             Err(_) => panic!("seed {seed}: the loader panicked on a variant of {name}"),
         }
     }
-    assert_eq!(loaded + refused, total);
     assert!(
         loaded > 0 && refused > 0,
         "both outcomes occur: {loaded} loaded, {refused} refused"
     );
+}
+
+/// Damage that leaves the JSON well-formed but makes one feature invalid on its own.
+fn damage_feature(rng: &mut Rng, feature: &mut serde_json::Value) {
+    use serde_json::json;
+    let geometry = &mut feature["geometry"];
+    match rng.below(9) {
+        0 => geometry["coordinates"] = json!(["106.7", "21.8"]),
+        1 => geometry["type"] = json!("Circle"),
+        2 => geometry["coordinates"] = json!([106.7]),
+        3 => *geometry = json!({"type": "LineString", "coordinates": [[106.7, 21.8]]}),
+        4 => feature["type"] = json!(["Featur", "Feature ", "feature", ""][rng.below(4)]),
+        5 => *feature = [json!(null), json!(1.5), json!("x"), json!(true)][rng.below(4)].clone(),
+        6 => feature["properties"] = json!([1, 2]),
+        7 => geometry["coordinates"] = json!({"x": 106.7}),
+        _ => *geometry = json!({"type": "Polygon", "coordinates": [[[106.7, 21.8], [106.8, 21.8]]]}),
+    }
+}
+
+/// Whatever is wrong with one feature on its own costs that feature alone: every other
+/// feature of the collection loads, and the skipped one is named by its number.
+#[test]
+fn one_damaged_feature_costs_only_that_feature() {
+    let total: usize = std::env::var("MUTATIONS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .map_or(3_000, |n| n / 20);
+    let text = std::fs::read_to_string("tests/data/sites.geojson").expect("the fixture");
+    let original: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let count = original["features"].as_array().map_or(0, Vec::len);
+    assert!(count >= 3, "the fixture has features to damage");
+    for seed in 0..total as u64 {
+        let mut rng = Rng(seed);
+        let mut damaged = original.clone();
+        let victim = rng.below(count);
+        damage_feature(&mut rng, &mut damaged["features"][victim]);
+        let bytes = serde_json::to_vec(&damaged).expect("serialises");
+        let layer = io::open_bytes(&bytes, "sites.geojson", None)
+            .unwrap_or_else(|e| panic!("seed {seed}: one bad feature refused the file: {e}"));
+        assert_eq!(
+            (layer.features.len(), layer.skipped),
+            (count - 1, 1),
+            "seed {seed}: feature {} damaged",
+            victim + 1
+        );
+        let named = format!("feature {}:", victim + 1);
+        assert!(
+            layer.warnings.iter().any(|w| w.starts_with(&named)),
+            "seed {seed}: {named} is not named in {:?}",
+            layer.warnings
+        );
+    }
 }

@@ -234,13 +234,14 @@ fn gpkg_from_bytes(
     crs: Option<Crs>,
     progress: &Progress,
 ) -> Result<UserLayer, IoError> {
-    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let file = std::env::temp_dir().join(format!("langson-atlas-{}-{n}.gpkg", std::process::id()));
-    std::fs::write(&file, bytes).map_err(|e| read_error(name, &e))?;
-    let result = gpkg_file::read(&file, None, crs, progress);
-    let _ = std::fs::remove_file(&file);
-    let temporary = file.display().to_string();
+    let temporary = tempfile::Builder::new()
+        .prefix("langson-atlas-")
+        .suffix(".gpkg")
+        .tempfile()
+        .map_err(|e| read_error(name, &e))?;
+    std::fs::write(temporary.path(), bytes).map_err(|e| read_error(name, &e))?;
+    let result = gpkg_file::read(temporary.path(), None, crs, progress);
+    let temporary = temporary.path().display().to_string();
     match result {
         Ok(mut layer) => {
             layer.path = layer.path.replace(&temporary, name);

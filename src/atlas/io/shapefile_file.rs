@@ -257,10 +257,12 @@ pub fn read_zip(
         }
     };
     let stem = shp[..shp.len() - 4].to_owned();
-    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("langson-atlas-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| invalid(format!("{}: {e}", dir.display())))?;
+    // Removed when dropped, whichever way this returns.
+    let folder = tempfile::Builder::new()
+        .prefix("langson-atlas-")
+        .tempdir()
+        .map_err(|e| invalid(format!("a temporary folder: {e}")))?;
+    let dir = folder.path();
     let result = (|| {
         for i in 0..archive.len() {
             let mut entry = archive.by_index(i).map_err(|e| invalid(e.to_string()))?;
@@ -287,6 +289,5 @@ pub fn read_zip(
         layer.path = path.to_owned();
         Ok(layer)
     })();
-    let _ = std::fs::remove_dir_all(&dir);
     result
 }
