@@ -18,6 +18,49 @@ pub struct Settings {
     pub basemap: BasemapChoice,
     /// The reader's own layers, top of the list first, with their styles.
     pub user_layers: Vec<Stored>,
+    /// Which side panels are open; the map takes the room of a closed one.
+    pub panels: Panels,
+}
+
+/// The side panels around the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Side {
+    /// The layer list, on the left.
+    Layers,
+    /// The selected feature, on the right.
+    Feature,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Panels {
+    pub layers: bool,
+    pub feature: bool,
+}
+
+impl Default for Panels {
+    fn default() -> Self {
+        Self {
+            layers: true,
+            feature: true,
+        }
+    }
+}
+
+impl Panels {
+    pub fn is_open(self, side: Side) -> bool {
+        match side {
+            Side::Layers => self.layers,
+            Side::Feature => self.feature,
+        }
+    }
+
+    pub fn toggle(&mut self, side: Side) {
+        match side {
+            Side::Layers => self.layers = !self.layers,
+            Side::Feature => self.feature = !self.feature,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -27,6 +70,7 @@ impl Default for Settings {
             visible: Visibility::default(),
             basemap: BasemapChoice::Offline,
             user_layers: Vec::new(),
+            panels: Panels::default(),
         }
     }
 }
@@ -178,6 +222,8 @@ pub enum Action {
     ExportTour,
     /// Show or hide the shortcuts sheet (`?`).
     ToggleShortcuts,
+    /// Open or close a side panel.
+    TogglePanel(Side),
     /// Show or hide the charts window (`C`).
     ToggleCharts,
     ChartPage(crate::charts::ChartPage),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{click_at, harness, id, screen_pos};
+use common::{click_at, harness, harness_sized, id, screen_pos};
 use egui::accesskit::{Role, Toggled};
 use egui_kittest::kittest::{NodeT, Queryable};
 use geo::Geometry;
@@ -395,4 +395,55 @@ fn the_shortcuts_sheet_and_the_city_label() {
     h.run_steps(3);
     h.get_by_label("Phím tắt");
     h.get_by_label("trong ô tìm: chọn kết quả và bay tới");
+}
+
+/// A planner works on the map: at the default 1440×900 window, with the feature that has
+/// the most key figures selected and the attribute table open, the map keeps at least 55 %
+/// of the width; closing a side panel ([ or ]) gives the map its room.
+#[test]
+fn the_map_keeps_most_of_the_window_beside_its_panels() {
+    let mut h = harness_sized(egui::vec2(1440.0, 900.0));
+    let busiest = {
+        let atlas = h.state().atlas();
+        atlas
+            .features()
+            .iter()
+            .max_by_key(|f| atlas.facts.about(f.id()).count())
+            .map(|f| f.id().clone())
+            .expect("features")
+    };
+    h.state_mut()
+        .apply(langson_atlas::state::Action::Select(busiest.clone()));
+    h.state_mut()
+        .apply(langson_atlas::state::Action::ShowTable(Some(
+            langson_atlas::state::TableOf::Plan(LayerKind::Gates),
+        )));
+    h.run_steps(6);
+    let map_width = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
+        h.state()
+            .map_output()
+            .map_rect
+            .expect("the map is drawn")
+            .width()
+    };
+    let with_panels = map_width(&h);
+    assert!(
+        with_panels >= 0.55 * 1440.0,
+        "{busiest} selected: the map is {with_panels} points of 1440"
+    );
+    let map_height = h.state().map_output().map_rect.map_or(0.0, |r| r.height());
+    assert!(map_height >= 0.5 * 900.0, "the table leaves the map {map_height} of 900");
+
+    for key in [egui::Key::OpenBracket, egui::Key::CloseBracket] {
+        h.key_press(key);
+        h.run_steps(20);
+    }
+    let without = map_width(&h);
+    assert!(
+        without > 1400.0,
+        "with both side panels closed the map spans the window: {without}"
+    );
+    h.key_press(egui::Key::CloseBracket);
+    h.run_steps(20);
+    assert!(map_width(&h) < without, "] opens the feature panel again");
 }

@@ -96,6 +96,7 @@ impl AtlasApp {
             Action::ExportView => self.export_view(),
             Action::ExportTour => self.export_tour(),
             Action::ToggleShortcuts => self.state.shortcuts = !self.state.shortcuts,
+            Action::TogglePanel(side) => self.state.settings.panels.toggle(side),
             Action::ToggleCharts => self.state.charts = !self.state.charts,
             Action::ChartPage(page) => self.state.chart_page = page,
             Action::ToggleTimeline

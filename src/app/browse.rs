@@ -4,7 +4,7 @@
 use super::{AtlasApp, keymap};
 use crate::map::basemap::health;
 use crate::map::mercator::ViewTarget;
-use crate::state::Action;
+use crate::state::{Action, Side};
 use crate::ui::{
     charts, export_panel, feature_panel, identify, layers_panel, open_prompt, reform, shortcuts,
     source_viewer, status_bar, style_window, timeline_bar, top_bar,
@@ -13,6 +13,10 @@ use egui::{Frame, Ui};
 
 /// Share of the map a framed feature or the province fills.
 const FIT_FILL: f64 = 0.9;
+
+/// The side panels' first widths: at 1440 points the map keeps about 58 % of the window.
+const LAYERS_WIDTH: f32 = 270.0;
+const FEATURE_WIDTH: f32 = 320.0;
 
 impl AtlasApp {
     pub(super) fn browse_frame(&mut self, ui: &mut Ui) {
@@ -39,14 +43,21 @@ impl AtlasApp {
                 .default_size(240.0)
                 .show(ui, |ui| self.table_panel(ui, &mut actions));
         }
+        // Side panels keep to a width that leaves the map most of the window (their sizes
+        // are remembered between runs); their content wraps, and either closes ([ and ]).
+        let mut panels = self.state.settings.panels;
         egui::Panel::left("layers")
-            .default_size(290.0)
-            .show(ui, |ui| {
+            .resizable(true)
+            .default_size(LAYERS_WIDTH)
+            .size_range(220.0..=360.0)
+            .show_collapsible(ui, &mut panels.layers, |ui| {
                 layers_panel::show(ui, &self.atlas, &self.user, &mut self.state, &mut actions)
             });
         egui::Panel::right("feature")
-            .default_size(340.0)
-            .show(ui, |ui| {
+            .resizable(true)
+            .default_size(FEATURE_WIDTH)
+            .size_range(260.0..=380.0)
+            .show_collapsible(ui, &mut panels.feature, |ui| {
                 match (self.state.user.identified, self.state.unit) {
                     (Some(hit), _) => identify::show(ui, &self.user, hit, lang, &mut actions),
                     (None, Some(unit)) => {
@@ -57,6 +68,12 @@ impl AtlasApp {
                     (None, None) => feature_panel::show(ui, &self.atlas, &self.state, &mut actions),
                 }
             });
+        // A panel dragged shut closes as its key would.
+        for side in [Side::Layers, Side::Feature] {
+            if panels.is_open(side) != self.state.settings.panels.is_open(side) {
+                actions.push(Action::TogglePanel(side));
+            }
+        }
         egui::CentralPanel::default()
             .frame(Frame::NONE)
             .show(ui, |ui| {

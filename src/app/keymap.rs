@@ -1,7 +1,7 @@
 //! Keys to actions, in one table per mode. Every shortcut of the app is here.
 
 use crate::present::Command;
-use crate::state::Action;
+use crate::state::{Action, Side};
 use egui::Key;
 
 /// The map and panels. `typing`: a text field has the keyboard, so only Esc and Ctrl+F
@@ -42,6 +42,8 @@ pub fn browsing(
         (Key::M, Action::ToggleMeasure),
         (Key::C, Action::ToggleCharts),
         (Key::T, Action::ToggleTimeline),
+        (Key::OpenBracket, Action::TogglePanel(Side::Layers)),
+        (Key::CloseBracket, Action::TogglePanel(Side::Feature)),
     ] {
         if input.key_pressed(key) && !actions.contains(&action) {
             actions.push(action);

@@ -84,18 +84,35 @@ pub fn citation_chip(
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
-    let text = format!("§ {}", citation_text(catalogue, fact, lang));
+    let full = citation_text(catalogue, fact, lang);
+    let text = format!("§ {}", shortened(&full, CHIP_CHARS));
     let title = catalogue
         .article(&fact.article)
         .map_or("", |a| a.title_vi.as_str());
     let chip = egui::Button::new(RichText::new(text).small()).small();
     if ui
         .add(chip)
-        .on_hover_text(format!("{title}\n{}: “{}”", T::Quote.get(lang), fact.quote))
+        .on_hover_text(format!(
+            "{full}\n{title}\n{}: “{}”",
+            T::Quote.get(lang),
+            fact.quote
+        ))
         .clicked()
     {
         actions.push(Action::OpenSource(fact.id.clone()));
     }
+}
+
+/// A citation chip holds the publisher and the date; the rest is on hover, so that a chip
+/// never widens the panel.
+const CHIP_CHARS: usize = 30;
+
+fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
 }
 
 fn fact_row(
@@ -246,31 +263,36 @@ pub fn key_figures(
         return;
     }
     ui.label(RichText::new(T::KeyFigures.get(lang)).font(fonts::bold(15.0)));
-    egui::Grid::new(("key-figures", feature.as_str()))
-        .num_columns(3)
-        .striped(true)
-        .show(ui, |ui| {
-            for (fact, figure) in rows {
-                ui.horizontal(|ui| {
+    // One wrapped row a figure, not a grid: a grid's columns widen the panel to fit the
+    // longest row, and the map pays for it.
+    for (i, (fact, figure)) in rows.into_iter().enumerate() {
+        let fill = if i % 2 == 0 {
+            ui.visuals().faint_bg_color
+        } else {
+            egui::Color32::TRANSPARENT
+        };
+        egui::Frame::new()
+            .fill(fill)
+            .inner_margin(egui::Margin::symmetric(4, 2))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format_figure(fact, figure, lang)).strong())
                         .on_hover_text(lang.pick(&fact.vi, &fact.en));
                     disputed_marker(ui, catalogue, fact, figure, lang);
-                });
-                let how = modality_label(fact.modality, lang)
-                    .unwrap_or_else(|| lang.pick("thực tế", "actual"));
-                ui.label(RichText::new(how).small().color(match fact.modality {
-                    Modality::Reported => ui.visuals().weak_text_color(),
-                    _ => theme::PLANNED,
-                }));
-                ui.horizontal(|ui| {
+                    let how = modality_label(fact.modality, lang)
+                        .unwrap_or_else(|| lang.pick("thực tế", "actual"));
+                    ui.label(RichText::new(how).small().color(match fact.modality {
+                        Modality::Reported => ui.visuals().weak_text_color(),
+                        _ => theme::PLANNED,
+                    }));
                     if let Some(period) = &figure.period {
-                        ui.label(period);
+                        ui.label(RichText::new(period).small());
                     }
                     citation_chip(ui, catalogue, fact, lang, actions);
                 });
-                ui.end_row();
-            }
-        });
+            });
+    }
     ui.add_space(6.0);
 }
 

@@ -6,7 +6,7 @@ use crate::state::Action;
 use egui::{Context, RichText};
 
 /// (keys, what they do in Vietnamese, in English), browsing first, then presenting.
-const BROWSING: [(&str, &str, &str); 14] = [
+const BROWSING: [(&str, &str, &str); 15] = [
     (
         "Ctrl+F",
         "tìm huyện, xã, cửa khẩu, cụm công nghiệp",
@@ -46,6 +46,7 @@ const BROWSING: [(&str, &str, &str); 14] = [
         "dòng thời gian 2021–2030 (← → khi thanh năm đang chọn)",
         "timeline 2021–2030 (← → when the year slider has focus)",
     ),
+    ("[  ]", "ẩn/hiện bảng lớp, bảng thông tin", "hide/show the layers, the feature panel"),
     ("?", "bảng phím tắt này", "this sheet"),
     (
         "kéo / cuộn",

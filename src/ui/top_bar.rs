@@ -2,7 +2,7 @@
 
 use crate::atlas::Lang;
 use crate::map::basemap::{BasemapChoice, Basemaps};
-use crate::state::{Action, State};
+use crate::state::{Action, Side, State};
 use crate::theme::fonts;
 use crate::ui::i18n::T;
 use crate::ui::words::W;
@@ -100,6 +100,18 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
             .clicked()
         {
             actions.push(Action::ToggleMeasure);
+        }
+        for (side, vi, en) in [
+            (Side::Layers, "Bảng lớp [", "Layers ["),
+            (Side::Feature, "Thông tin ]", "Details ]"),
+        ] {
+            if ui
+                .selectable_label(state.settings.panels.is_open(side), lang.pick(vi, en))
+                .on_hover_text(lang.pick("Ẩn/hiện bảng bên", "Hide or show the side panel"))
+                .clicked()
+            {
+                actions.push(Action::TogglePanel(side));
+            }
         }
         if ui.button("+").on_hover_text("+").clicked() {
             actions.push(Action::ZoomIn);

@@ -39,8 +39,14 @@ pub fn id(s: &str) -> FeatureId {
 
 /// The whole app in a 1400×900 window, offline, fonts installed as in the real window.
 pub fn harness() -> Harness<'static, AtlasApp> {
+    harness_sized(egui::vec2(1400.0, 900.0))
+}
+
+/// The window at `size` points.
+#[allow(dead_code)]
+pub fn harness_sized(size: egui::Vec2) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .with_max_steps(64)
         .with_theme(egui::Theme::Light)
         .with_context_setup(langson_atlas::theme::fonts::install)
