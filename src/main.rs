@@ -137,6 +137,7 @@ fn main() -> ExitCode {
         tiles: cli.tiles,
         present: cli.present,
         tiles_in_background: true,
+        save_dialogs: true,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -20,6 +20,8 @@ pub struct Settings {
     pub user_layers: Vec<Stored>,
     /// Which side panels are open; the map takes the room of a closed one.
     pub panels: Panels,
+    /// The folder the last export went to, where the next save dialog starts.
+    pub export_folder: Option<std::path::PathBuf>,
 }
 
 /// The side panels around the map.
@@ -71,6 +73,7 @@ impl Default for Settings {
             basemap: BasemapChoice::Offline,
             user_layers: Vec::new(),
             panels: Panels::default(),
+            export_folder: None,
         }
     }
 }
@@ -103,6 +106,24 @@ pub enum TableOf {
     Distances,
 }
 
+/// What an export wrote (or why it could not), and the folder to open from the note.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportNote {
+    pub text: String,
+    pub ok: bool,
+    pub folder: Option<std::path::PathBuf>,
+}
+
+impl ExportNote {
+    pub fn failed(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            ok: false,
+            folder: None,
+        }
+    }
+}
+
 /// The state of the user-layer windows and panels.
 #[derive(Debug, Default)]
 pub struct UserState {
@@ -124,7 +145,7 @@ pub struct UserState {
     pub renaming: Option<(LayerId, String)>,
     /// The layer list's last word: the file a table export wrote (or why not), or that no
     /// file dialog could open.
-    pub export_note: Option<String>,
+    pub export_note: Option<ExportNote>,
     /// Files dragged over the window right now.
     pub files_hovering: bool,
 }
@@ -143,6 +164,8 @@ pub struct SourceView {
 pub struct ExportStatus {
     pub ok: bool,
     pub message: String,
+    /// Where the pictures went, to open from the export window.
+    pub folder: Option<std::path::PathBuf>,
 }
 
 /// What the export window shows; `app::export_job` runs the exports and keeps it current.
@@ -224,6 +247,8 @@ pub enum Action {
     ToggleShortcuts,
     /// Open or close a side panel.
     TogglePanel(Side),
+    /// Show a folder an export wrote to in the desktop's file manager.
+    OpenFolder(std::path::PathBuf),
     /// Show or hide the charts window (`C`).
     ToggleCharts,
     ChartPage(crate::charts::ChartPage),

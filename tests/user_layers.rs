@@ -175,6 +175,12 @@ fn the_attribute_table_sorts_filters_selects_and_exports() {
     h.state_mut().apply(Action::ExportRows(id));
     let csv = std::fs::read(dir.join("investors.csv")).expect("written");
     assert!(csv.starts_with(b"\xEF\xBB\xBFname,capital_billion_vnd,listed,lon,lat"));
+    // The layer list says where it went, with a button that shows the folder.
+    h.run_steps(2);
+    let note = h.state().state.user.export_note.clone().expect("a note");
+    assert!(note.ok && note.text.contains("investors.csv"), "{note:?}");
+    assert_eq!(note.folder.as_deref(), Some(dir.as_path()));
+    h.get_by_label("Mở thư mục");
     let lines = String::from_utf8_lossy(&csv).lines().count();
     assert_eq!(lines, 1 + shown.len());
     h.state_mut().apply(Action::ExportSelection(id));

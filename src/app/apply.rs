@@ -2,15 +2,16 @@
 
 use super::AtlasApp;
 use super::export_job::{Job, SIZES};
+use super::saving::{self, Answer, Ask, Waiting};
 use crate::atlas::{FeatureId, Lang};
 use crate::export::ExportRequest;
 use crate::map::mercator::{self, ViewTarget};
 use crate::present;
-use crate::state::{Action, SourceView};
+use crate::state::{Action, ExportNote, SourceView};
 use crate::ui::i18n::T;
 use crate::ui::layers_panel;
 use geo::{BoundingRect, Coord};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use walkers::lon_lat;
 
 /// Half the side, in degrees, of the box a commune is framed in (about 2 km).
@@ -97,6 +98,11 @@ impl AtlasApp {
             Action::ExportTour => self.export_tour(),
             Action::ToggleShortcuts => self.state.shortcuts = !self.state.shortcuts,
             Action::TogglePanel(side) => self.state.settings.panels.toggle(side),
+            Action::OpenFolder(folder) => {
+                if let Err(e) = saving::open_folder(&folder) {
+                    self.state.user.export_note = Some(ExportNote::failed(format!("✗ {e}")));
+                }
+            }
             Action::ToggleCharts => self.state.charts = !self.state.charts,
             Action::ChartPage(page) => self.state.chart_page = page,
             Action::ToggleTimeline
@@ -168,8 +174,60 @@ impl AtlasApp {
         SIZES[self.state.export.size.min(SIZES.len() - 1)]
     }
 
-    fn export_dir(&self) -> PathBuf {
+    /// Where the next save dialog starts, and where exports go when none can open.
+    pub(super) fn export_folder(&self) -> PathBuf {
         PathBuf::from(self.state.export.dir.trim())
+    }
+
+    /// Acts on a save dialog's answer: remembers the folder chosen, and writes or starts
+    /// what waited for it there (in the export folder, under a new name, where no dialog
+    /// could open).
+    pub(super) fn poll_saving(&mut self) {
+        let Some((ask, answer, waiting)) = self.saving.poll() else {
+            return;
+        };
+        let lang = self.state.settings.lang;
+        let folder = self.export_folder();
+        let (target, note) = match (answer, &ask) {
+            (Answer::Cancelled, _) => return,
+            (Answer::Chosen(path), _) => {
+                let chosen = match ask {
+                    Ask::File { .. } => path.parent().map(Path::to_path_buf),
+                    Ask::Folder => Some(path.clone()),
+                };
+                if let Some(chosen) = chosen {
+                    self.state.export.dir = chosen.display().to_string();
+                    self.state.settings.export_folder = Some(chosen);
+                }
+                (path, "")
+            }
+            (Answer::NoDialog, Ask::File { name, extension }) => (
+                saving::unused_path(&folder, name, extension),
+                lang.pick("(không mở được hộp thoại lưu) ", "(no save dialog) "),
+            ),
+            (Answer::NoDialog, Ask::Folder) => (folder, ""),
+        };
+        match waiting {
+            Waiting::File { bytes, what } => self.write_export(target, bytes, what, note),
+            Waiting::View(request) => {
+                let job = Job::View {
+                    request,
+                    path: target,
+                };
+                self.exports
+                    .start(self.atlas.clone(), job, &mut self.state.export);
+            }
+            Waiting::Tour { tour, lang, size } => {
+                let job = Job::Tour {
+                    tour,
+                    lang,
+                    size,
+                    dir: target,
+                };
+                self.exports
+                    .start(self.atlas.clone(), job, &mut self.state.export);
+            }
+        }
     }
 
     fn export_view(&mut self) {
@@ -201,27 +259,29 @@ impl AtlasApp {
             charts: (self.state.charts && self.state.export.with_charts)
                 .then_some(self.state.chart_page),
         };
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let path = self.export_dir().join(format!("langson-atlas-{stamp}.png"));
-        let job = Job::View {
-            request: Box::new(request),
-            path,
+        let name = match &self.state.selected {
+            Some(id) => format!("langson-atlas-{id}"),
+            None => "langson-atlas".to_owned(),
         };
-        self.exports
-            .start(self.atlas.clone(), job, &mut self.state.export);
+        let ask = Ask::File {
+            name,
+            extension: "png".to_owned(),
+        };
+        let folder = self.export_folder();
+        let waiting = Waiting::View(Box::new(request));
+        self.saving.ask(ask, &folder, waiting, &self.ctx);
+        self.poll_saving();
     }
 
     fn export_tour(&mut self) {
-        let job = Job::Tour {
+        let waiting = Waiting::Tour {
             tour: self.presenter.tour().clone(),
             lang: self.state.settings.lang,
             size: self.export_size(),
-            dir: self.export_dir(),
         };
-        self.exports
-            .start(self.atlas.clone(), job, &mut self.state.export);
+        let folder = self.export_folder();
+        self.saving.ask(Ask::Folder, &folder, waiting, &self.ctx);
+        self.poll_saving();
     }
 }
 

@@ -67,6 +67,7 @@ impl ExportJobs {
             state.status = Some(ExportStatus {
                 ok: false,
                 message: reason.clone(),
+                folder: None,
             });
             return;
         }
@@ -105,6 +106,7 @@ impl ExportJobs {
                     state.status = Some(ExportStatus {
                         ok: false,
                         message: "the export stopped unexpectedly".to_owned(),
+                        folder: None,
                     });
                     state.progress = None;
                     self.running = None;
@@ -118,15 +120,19 @@ impl ExportJobs {
 fn run(gpu: Option<Result<Gpu, String>>, atlas: Arc<Atlas>, job: Job, tx: &Sender<Report>) {
     let gpu = match gpu {
         Some(Ok(gpu)) => gpu,
-        Some(Err(reason)) => return finish(tx, Err(reason)),
+        Some(Err(reason)) => return fail(tx, reason),
         None => {
             let made = Gpu::headless();
             let _ = tx.send(Report::Gpu(made.clone()));
             match made {
                 Ok(gpu) => gpu,
-                Err(reason) => return finish(tx, Err(reason)),
+                Err(reason) => return fail(tx, reason),
             }
         }
+    };
+    let folder = match &job {
+        Job::View { path, .. } => path.parent().map(std::path::Path::to_path_buf),
+        Job::Tour { dir, .. } => Some(dir.clone()),
     };
     let result = match job {
         Job::View { request, path } => {
@@ -150,13 +156,25 @@ fn run(gpu: Option<Result<Gpu, String>>, atlas: Arc<Atlas>, job: Job, tx: &Sende
                 .map(|files| format!("{} PNG → {}", files.len(), dir.display()))
         }
     };
-    finish(tx, result);
-}
-
-fn finish(tx: &Sender<Report>, result: Result<String, String>) {
     let status = match result {
-        Ok(message) => ExportStatus { ok: true, message },
-        Err(message) => ExportStatus { ok: false, message },
+        Ok(message) => ExportStatus {
+            ok: true,
+            message,
+            folder,
+        },
+        Err(message) => ExportStatus {
+            ok: false,
+            message,
+            folder: None,
+        },
     };
     let _ = tx.send(Report::Finished(status));
+}
+
+fn fail(tx: &Sender<Report>, message: String) {
+    let _ = tx.send(Report::Finished(ExportStatus {
+        ok: false,
+        message,
+        folder: None,
+    }));
 }

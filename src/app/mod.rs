@@ -11,6 +11,7 @@ mod map_view;
 mod measuring;
 mod presenting;
 mod restyle;
+mod saving;
 mod table_panel;
 mod timeline;
 mod user_layers;
@@ -55,6 +56,9 @@ pub struct Options {
     /// Render the offline basemap's tiles on a worker thread (the window). Tests keep
     /// them in the frame, where every frame they look at is complete.
     pub tiles_in_background: bool,
+    /// Ask where exports go through the desktop's save dialog (the window). Tests write
+    /// straight to the export folder.
+    pub save_dialogs: bool,
 }
 
 pub struct AtlasApp {
@@ -79,6 +83,8 @@ pub struct AtlasApp {
     loader: user_layers::Loader,
     restyler: restyle::Restyler,
     plan_table: Option<table_panel::PlanTable>,
+    /// Save dialogs open, and the exports waiting for their answer.
+    saving: saving::Saving<saving::Waiting>,
 }
 
 impl AtlasApp {
@@ -113,6 +119,10 @@ impl AtlasApp {
             options.tiles.clone(),
         );
         let mut settings = stored.unwrap_or_default();
+        let export_folder = settings
+            .export_folder
+            .clone()
+            .unwrap_or_else(saving::default_folder);
         if let Some(lang) = options.lang {
             settings.lang = lang;
         }
@@ -139,7 +149,7 @@ impl AtlasApp {
             state: State {
                 settings,
                 export: ExportState {
-                    dir: default_export_dir().display().to_string(),
+                    dir: export_folder.display().to_string(),
                     with_charts: true,
                     ..ExportState::default()
                 },
@@ -156,6 +166,7 @@ impl AtlasApp {
             loader: user_layers::Loader::default(),
             restyler: restyle::Restyler::default(),
             plan_table: None,
+            saving: saving::Saving::new(options.save_dialogs),
         };
         let stored_layers = std::mem::take(&mut app.state.settings.user_layers);
         app.restore(stored_layers);
@@ -244,6 +255,7 @@ impl AtlasApp {
             .offline
             .set_pixels_per_point(ctx.pixels_per_point());
         self.poll_loads();
+        self.poll_saving();
         self.poll_restyles();
         self.take_dropped_files(&ctx);
         if self.exports.poll(&mut self.state.export) {
@@ -280,13 +292,6 @@ pub fn stored_settings(
             )
         }
     }
-}
-
-/// Pictures go to the platform's pictures folder, else the working directory.
-fn default_export_dir() -> PathBuf {
-    dirs::picture_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("langson-atlas")
 }
 
 fn province_bounds(atlas: &Atlas) -> Option<(Coord, Coord)> {

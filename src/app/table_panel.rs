@@ -1,14 +1,15 @@
 //! The attribute table panel: a user layer's table, or a plan layer's built from its
 //! features' properties once, when it is opened; and what leaves a table (its rows as CSV,
-//! its selection as GeoJSON), written beside the picture exports.
+//! its selection as GeoJSON), to where the save dialog says.
 
 use super::AtlasApp;
+use super::saving::{self, Ask, Waiting};
 use crate::atlas::io::UserLayer;
 use crate::atlas::lang::layer_name;
 use crate::atlas::{FeatureId, Lang};
 use crate::layers::LayerId;
 use crate::layers::table::{self, TableView, distance_table, plan_table};
-use crate::state::{Action, TableOf};
+use crate::state::{Action, ExportNote, TableOf};
 use crate::ui::attribute_table::{self, Rows};
 use egui::Ui;
 use std::path::PathBuf;
@@ -65,8 +66,7 @@ impl AtlasApp {
             _ => table.lang.pick("khoang-cach", "distances").to_owned(),
         };
         let bytes = table::to_csv(&table.data, &rows);
-        let path = self.export_path(&name, "csv");
-        self.write_export(path, bytes, rows.len());
+        self.save_file(&name, "csv", bytes, rows.len());
     }
 
     /// The selected plan feature as GeoJSON, when the open plan table holds it.
@@ -86,31 +86,40 @@ impl AtlasApp {
             _ => table.lang.pick("khoang-cach", "distances").to_owned(),
         };
         let text = table::to_geojson(&table.data, chosen.iter().copied());
-        let path = self.export_path(&format!("{name}-selection"), "geojson");
-        self.write_export(path, Ok(text.into_bytes()), chosen.len());
+        self.save_file(
+            &format!("{name}-selection"),
+            "geojson",
+            Ok(text.into_bytes()),
+            chosen.len(),
+        );
     }
 
-    /// Table exports go beside the picture exports, named after the layer; an earlier
-    /// export is never overwritten (the next is `name-2`, `name-3`, …).
-    pub(super) fn export_path(&self, name: &str, extension: &str) -> PathBuf {
-        let safe: String = name
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let dir = PathBuf::from(&self.state.export.dir);
-        (1..10_000)
-            .map(|n| match n {
-                1 => dir.join(format!("{safe}.{extension}")),
-                n => dir.join(format!("{safe}-{n}.{extension}")),
-            })
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| dir.join(format!("{safe}.{extension}")))
+    /// Asks where a table export goes (the save dialog, named after the layer), then
+    /// writes it; see `saving.rs`.
+    pub(super) fn save_file(
+        &mut self,
+        name: &str,
+        extension: &str,
+        bytes: Result<Vec<u8>, String>,
+        what: usize,
+    ) {
+        let ask = Ask::File {
+            name: saving::safe_name(name),
+            extension: extension.to_owned(),
+        };
+        let folder = self.export_folder();
+        if !self
+            .saving
+            .ask(ask, &folder, Waiting::File { bytes, what }, &self.ctx)
+        {
+            let lang = self.state.settings.lang;
+            self.state.user.export_note = Some(ExportNote::failed(lang.pick(
+                "Hộp thoại lưu tệp đang mở.",
+                "A save dialog is already open.",
+            )));
+        }
+        // Without a dialog the answer is already there.
+        self.poll_saving();
     }
 
     pub(super) fn write_export(
@@ -118,6 +127,7 @@ impl AtlasApp {
         path: PathBuf,
         bytes: Result<Vec<u8>, String>,
         what: usize,
+        note: &str,
     ) {
         let written = bytes.and_then(|b| {
             if let Some(dir) = path.parent() {
@@ -126,8 +136,12 @@ impl AtlasApp {
             std::fs::write(&path, b).map_err(|e| format!("{}: {e}", path.display()))
         });
         self.state.user.export_note = Some(match written {
-            Ok(()) => format!("{what} → {}", path.display()),
-            Err(e) => format!("✗ {e}"),
+            Ok(()) => ExportNote {
+                text: format!("{note}{what} → {}", path.display()),
+                ok: true,
+                folder: path.parent().map(std::path::Path::to_path_buf),
+            },
+            Err(e) => ExportNote::failed(format!("✗ {e}")),
         });
     }
 
@@ -136,9 +150,9 @@ impl AtlasApp {
             return;
         };
         let rows = layer.table.rows(&layer.data);
-        let path = self.export_path(&layer.stored.name, "csv");
         let bytes = table::to_csv(&layer.data, &rows);
-        self.write_export(path, bytes, rows.len());
+        let name = layer.stored.name.clone();
+        self.save_file(&name, "csv", bytes, rows.len());
     }
 
     pub(super) fn export_selection(&mut self, id: LayerId) {
@@ -146,9 +160,9 @@ impl AtlasApp {
             return;
         };
         let n = layer.selected.len();
-        let path = self.export_path(&format!("{}-selection", layer.stored.name), "geojson");
+        let name = format!("{}-selection", layer.stored.name);
         let text = table::to_geojson(&layer.data, layer.selected.iter().copied());
-        self.write_export(path, Ok(text.into_bytes()), n);
+        self.save_file(&name, "geojson", Ok(text.into_bytes()), n);
     }
 
     pub(super) fn table_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {

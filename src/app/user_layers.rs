@@ -191,7 +191,8 @@ impl AtlasApp {
                 Some(paths) => self.open_files(paths),
                 None => {
                     let lang = self.state.settings.lang;
-                    self.state.user.export_note = Some(W::NoDialog.get(lang).to_owned());
+                    self.state.user.export_note =
+                        Some(crate::state::ExportNote::failed(W::NoDialog.get(lang)));
                 }
             }
         }

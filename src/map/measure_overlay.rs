@@ -4,7 +4,7 @@
 use super::mercator::{self, View};
 use crate::atlas::Lang;
 use crate::layers::measure::{MeasureTool, Measurement, area_text, length_text};
-use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke};
+use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
 const ACTIVE: Color32 = Color32::from_rgb(220, 20, 120);
 const KEPT: Color32 = Color32::from_rgb(120, 40, 160);
@@ -56,12 +56,57 @@ fn one(painter: &Painter, view: &View, m: &Measurement, colour: Color32, lang: L
     }
 }
 
-/// A label on a white card beside a point.
+/// A label on a white card beside a point, kept inside the map.
 fn tag(painter: &Painter, at: Pos2, text: &str, font: &FontId, colour: Color32) {
     let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), colour);
-    let rect = Align2::LEFT_BOTTOM
-        .anchor_size(at + egui::vec2(8.0, -6.0), galley.size())
-        .expand(3.0);
+    let rect = card_rect(at, galley.size(), painter.clip_rect());
     painter.rect_filled(rect, 3.0, Color32::from_white_alpha(230));
     painter.galley(rect.shrink(3.0).min, galley, colour);
+}
+
+/// Up and to the right of the point; to its left or below it where the map ends there,
+/// and moved inside the map when even that does not fit (a point near a corner, a long
+/// label on a narrow map).
+fn card_rect(at: Pos2, text: Vec2, bounds: Rect) -> Rect {
+    let card = text + Vec2::splat(6.0);
+    let x = if at.x + 8.0 + card.x <= bounds.right() {
+        at.x + 8.0
+    } else {
+        at.x - 8.0 - card.x
+    };
+    let y = if at.y - 6.0 - card.y >= bounds.top() {
+        at.y - 6.0 - card.y
+    } else {
+        at.y + 6.0
+    };
+    let min = Pos2::new(
+        x.min(bounds.right() - card.x).max(bounds.left()),
+        y.min(bounds.bottom() - card.y).max(bounds.top()),
+    );
+    Rect::from_min_size(min, card)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{pos2, vec2};
+
+    #[test]
+    fn a_measure_label_stays_inside_the_map() {
+        let map = Rect::from_min_size(pos2(300.0, 50.0), vec2(800.0, 600.0));
+        let text = vec2(120.0, 16.0);
+        for at in [
+            pos2(700.0, 300.0),
+            pos2(1095.0, 300.0),
+            pos2(1099.0, 52.0),
+            pos2(301.0, 649.0),
+            pos2(305.0, 55.0),
+        ] {
+            let card = card_rect(at, text, map);
+            assert!(map.contains_rect(card), "{at:?}: {card:?} leaves {map:?}");
+        }
+        // Away from the edges the card keeps its place: above and to the right.
+        let card = card_rect(pos2(700.0, 300.0), text, map);
+        assert!(card.left() > 700.0 && card.bottom() < 300.0);
+    }
 }

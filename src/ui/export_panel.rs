@@ -98,7 +98,17 @@ pub fn show(
                 } else {
                     theme::FAILURE
                 };
-                ui.label(RichText::new(&status.message).color(color));
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(&status.message).color(color));
+                    if let Some(folder) = &status.folder
+                        && ui
+                            .small_button(lang.pick("Mở thư mục", "Open folder"))
+                            .on_hover_text(folder.display().to_string())
+                            .clicked()
+                    {
+                        actions.push(Action::OpenFolder(folder.clone()));
+                    }
+                });
             }
         });
     if !open {

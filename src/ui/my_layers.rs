@@ -4,7 +4,7 @@
 use crate::atlas::Lang;
 use crate::layers::style::{Paint, Rgb};
 use crate::layers::{Loaded, Slot, UserLayers};
-use crate::state::{Action, TableOf, UserState};
+use crate::state::{Action, ExportNote, TableOf, UserState};
 use crate::theme::{self, fonts};
 use crate::ui::words::{self, W};
 use egui::{Color32, RichText, Sense, Ui, vec2};
@@ -37,7 +37,7 @@ pub fn show(
         }
     }
     if let Some(note) = &user.export_note {
-        ui.label(RichText::new(note).small().color(theme::INK_SOFT));
+        export_note(ui, note, lang, actions);
     }
     for slot in &layers.slots {
         ui.separator();
@@ -233,4 +233,20 @@ pub fn swatch(ui: &mut Ui, c: Rgb) {
     let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
     ui.painter()
         .rect_filled(rect, 3.0, Color32::from_rgb(c[0], c[1], c[2]));
+}
+
+/// What an export wrote, with a button that shows its folder.
+pub fn export_note(ui: &mut Ui, note: &ExportNote, lang: Lang, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        let colour = if note.ok { theme::INK_SOFT } else { theme::FAILURE };
+        ui.label(RichText::new(&note.text).small().color(colour));
+        if let Some(folder) = &note.folder
+            && ui
+                .small_button(lang.pick("Mở thư mục", "Open folder"))
+                .on_hover_text(folder.display().to_string())
+                .clicked()
+        {
+            actions.push(Action::OpenFolder(folder.clone()));
+        }
+    });
 }
