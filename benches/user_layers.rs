@@ -303,7 +303,11 @@ fn scale(dir: &std::path::Path) {
         );
     }
 
-    // Identify among 100 000 features.
+    many_features();
+}
+
+/// Identify and restyle on 100 000 features, away from the window.
+fn many_features() {
     let many = parcels(100_000, 6, 0.0008);
     let index = FeatureIndex::new(&many);
     let mut rng = Rng(11);

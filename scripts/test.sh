@@ -12,6 +12,10 @@ fi
 # wgpu and winit look for a runtime dir even when nothing is displayed.
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 chmod 700 "$XDG_RUNTIME_DIR" 2>/dev/null || true
+# The house rules held by the tools ([lints] in Cargo.toml, clippy.toml): every target,
+# warnings as errors.
+cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked "$@"
 if [ "${SKIP_DENY:-0}" != "1" ]; then
   if ! command -v cargo-deny >/dev/null 2>&1; then

@@ -2,6 +2,12 @@
 //! rooms below it. raw sources → prep → geodata → atlas → map → present → state/export →
 //! ui → app → main. Shared vocabulary (language, ids, kinds) lives in atlas.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

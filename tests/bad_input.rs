@@ -2,6 +2,12 @@
 //! file is named in a clear error and replaced by the built-in copy, a wrong PMTiles file
 //! is refused with the reason, and failing tile downloads show in the status bar.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use egui_kittest::kittest::Queryable;

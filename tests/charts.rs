@@ -3,6 +3,12 @@
 //! area in their status colours, a click on a bar selecting its site; the projector's type
 //! while presenting.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use egui_kittest::kittest::Queryable;

@@ -7,6 +7,12 @@
 //! to Hữu Nghị 66 114.987 m, to the Đồng Đăng railway gate 62 397.911 m, to the Natural
 //! Earth point of Lạng Sơn (21.846 N, 106.757 E) 57 390.037 m.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use egui_kittest::kittest::Queryable;

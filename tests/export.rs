@@ -1,6 +1,12 @@
 //! PNG export: pictures of the requested size, with the map, the title and a legend burned
 //! in, for the current view and for every tour step.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use langson_atlas::atlas::Lang;

@@ -2,6 +2,12 @@
 //! names features that exist, speaks both languages, carries its numbers as structured
 //! figures, and disagreements between articles are recorded on both sides.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use common::{atlas, id};

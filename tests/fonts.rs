@@ -1,6 +1,12 @@
 //! Every character the program can show — article text, geodata names, UI strings — has a
 //! glyph in the fonts the app installs.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 use egui::{FontFamily, FontId};
 use langson_atlas::theme::fonts;
 use std::collections::BTreeSet;

@@ -2,6 +2,12 @@
 //! are exactly the union of their districts, valid geometry, unique ids, a source for every
 //! feature, and no point drawn where the sources give no location.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use common::{atlas, id};

@@ -1,6 +1,12 @@
 //! Picking the feature under the pointer: points over lines over polygons, hidden layers
 //! never picked.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use common::{atlas, id};

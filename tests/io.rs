@@ -1,6 +1,12 @@
 //! Reading planners' files: every format into one feature model, reprojected to WGS 84,
 //! VN-2000 placed as PROJ places it, and every broken file named with what is wrong.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 use langson_atlas::atlas::io::crs::{Crs, ToWgs84};
 use langson_atlas::atlas::io::{self, FieldKind, IoError, Progress, Value};
 use std::path::Path;

@@ -8,6 +8,12 @@
 //! hand below), `lo-dat-tm3.fgb` (flatgeobuf's own writer), `cut.fgb` (that file cut inside
 //! its fourth feature) and `not-a-gpkg.gpkg` (a line of text).
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use flatgeobuf::{ColumnType, FgbCrs, FgbWriter, FgbWriterOptions, GeometryType};

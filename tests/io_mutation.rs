@@ -5,6 +5,12 @@
 //! CI runs 100 000 variants; a longer run is one command:
 //! `MUTATIONS=1000000 cargo test --release --test io_mutation`.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 use langson_atlas::atlas::io;
 
 const FIXTURES: [&str; 18] = [
@@ -127,12 +133,11 @@ fn open_shapefile(bytes: &[u8], name: &str) -> Result<io::UserLayer, io::IoError
             std::fs::copy(&source, dir.join(&part)).expect("copied");
         }
     }
-    let result = io::open(
+    io::open(
         &dir.join(format!("{stem}.shp")),
         None,
         &io::Progress::default(),
-    );
-    result
+    )
 }
 
 /// What a message must name: the file opened (a shapefile is opened by its `.shp`, though
@@ -184,6 +189,10 @@ fn corrupted_files_never_panic_the_loaders() {
         let mut rng = Rng(seed);
         let (name, original) = &originals[i % originals.len()];
         let bytes = mutate(&mut rng, original);
+        #[expect(
+            clippy::disallowed_methods,
+            reason = "a panic is what this test looks for, and reports with its seed"
+        )]
         let outcome = std::panic::catch_unwind(|| open(&bytes, name, seed));
         match outcome {
             Ok(Ok(_)) => loaded += 1,

@@ -4,6 +4,12 @@
 //! The fixtures in tests/data/ are written by this file's ignored test
 //! (`cargo test --test io_shapefile -- --ignored`), from the PROJ reference points.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use langson_atlas::atlas::io::{self, Crs, FieldKind, IoError, Progress, Value};

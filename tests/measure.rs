@@ -7,6 +7,12 @@
 //! 21.8–21.9 N on WGS 84 (114 460 216 m²), from which the geodesic quadrangle differs by
 //! under 0.01 %.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use egui_kittest::kittest::Queryable;

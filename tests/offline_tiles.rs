@@ -1,6 +1,12 @@
 //! The embedded basemap: tiles for the province render from the shipped data alone, at
 //! every zoom a user reaches, with no network.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use langson_atlas::map::basemap::raster::{BaseGeometry, palette, render_tile};

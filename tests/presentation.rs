@@ -1,5 +1,11 @@
 //! Presentation mode: the shipped tour is valid, and a clicker alone walks it.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use common::{atlas, harness, id};

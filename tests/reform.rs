@@ -2,6 +2,12 @@
 //! every 2025 unit; districts name their successors, sites their 2025 commune; search
 //! finds old and new names and says which is which.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use egui::accesskit::Role;

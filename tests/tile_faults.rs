@@ -5,6 +5,12 @@
 //!
 //! The servers are threads on 127.0.0.1 that answer a bounded number of requests and stop.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use egui_kittest::Harness;
@@ -33,7 +39,7 @@ fn serve(fault: Fault) -> (String, Arc<AtomicBool>) {
     let stop = Arc::new(AtomicBool::new(false));
     let stopped = stop.clone();
     let _ = listener.set_nonblocking(true);
-    std::thread::spawn(move || {
+    let spawned = std::thread::Builder::new().name(format!("tile server {fault:?}")).spawn(move || {
         let started = std::time::Instant::now();
         let mut held: Vec<TcpStream> = Vec::new();
         let mut served = 0;
@@ -52,6 +58,7 @@ fn serve(fault: Fault) -> (String, Arc<AtomicBool>) {
             }
         }
     });
+    assert!(spawned.is_ok(), "the tile server's thread starts");
     (
         format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png"),
         stop,
@@ -131,6 +138,10 @@ fn the_map_is_still_there(h: &Harness<'_, AtlasApp>) {
 }
 
 #[test]
+#[allow(
+    unsafe_code,
+    reason = "the tile cache follows XDG_CACHE_HOME; this binary's tests do not run alongside"
+)]
 fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
     health::install();
     let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tile-fault-cache");

@@ -2,6 +2,12 @@
 //! holds no longer than its article speaks for, a plan is never shown as done, and the bar
 //! moves by its slider, its arrow keys and Play.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use egui_kittest::kittest::Queryable;

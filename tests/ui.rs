@@ -1,6 +1,12 @@
 //! The whole window, headless, driven the way a user drives it: through accessible labels
 //! and pointer events. One test also renders the window to a PNG and looks at it.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use common::{click_at, harness, harness_sized, id, screen_pos};

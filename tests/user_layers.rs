@@ -3,6 +3,12 @@
 //! select, the selection on the map, CSV), styles and their legend, identify, and the
 //! layers coming back after a restart, a moved file reported.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use egui_kittest::Harness;

@@ -76,7 +76,18 @@ impl ExportJobs {
         self.running = Some(rx);
         state.status = None;
         state.progress = Some((0, 1));
-        std::thread::spawn(move || run(gpu, atlas, job, &tx));
+        let spawned = std::thread::Builder::new()
+            .name("export".to_owned())
+            .spawn(move || run(gpu, atlas, job, &tx));
+        if let Err(e) = spawned {
+            self.running = None;
+            state.progress = None;
+            state.status = Some(ExportStatus {
+                ok: false,
+                message: format!("the export could not start: {e}"),
+                folder: None,
+            });
+        }
     }
 
     /// Takes the worker's news into the state; call every frame. Returns whether a job is

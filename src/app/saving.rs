@@ -151,6 +151,24 @@ pub fn open_folder(folder: &Path) -> Result<(), String> {
         .map_err(|e| format!("{program} {}: {e}", folder.display()))
 }
 
+/// What waits for a save question's answer.
+pub enum Waiting {
+    /// A table export, made when asked (the table may change while the dialog is open).
+    File {
+        bytes: Result<Vec<u8>, String>,
+        /// How many rows or features it holds.
+        what: usize,
+    },
+    /// A picture of the view.
+    View(Box<crate::export::ExportRequest>),
+    /// A picture of every step of a tour, into a folder.
+    Tour {
+        tour: crate::present::tour::Tour,
+        lang: crate::atlas::Lang,
+        size: [u32; 2],
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,22 +202,4 @@ mod tests {
         );
         assert_eq!(saving.poll(), None, "answered once");
     }
-}
-
-/// What waits for a save question's answer.
-pub enum Waiting {
-    /// A table export, made when asked (the table may change while the dialog is open).
-    File {
-        bytes: Result<Vec<u8>, String>,
-        /// How many rows or features it holds.
-        what: usize,
-    },
-    /// A picture of the view.
-    View(Box<crate::export::ExportRequest>),
-    /// A picture of every step of a tour, into a folder.
-    Tour {
-        tour: crate::present::tour::Tour,
-        lang: crate::atlas::Lang,
-        size: [u32; 2],
-    },
 }

@@ -55,69 +55,7 @@ pub fn show(
         .filter(|f| Some(*f) != last)
         .and_then(|f| shown.iter().position(|&r| r == f));
     let hidden = focus.is_some_and(|f| !shown.contains(&f));
-    let selected_count = match &of {
-        Rows::User { selected, .. } => selected.len(),
-        Rows::Plan { ids, selected } => usize::from(selected.is_some_and(|s| ids.contains(s))),
-    };
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(name).strong());
-        ui.label(format!(
-            "{} {} {} · {selected_count} {}",
-            shown.len(),
-            W::Of.get(lang),
-            data.features.len(),
-            W::Selected.get(lang)
-        ));
-        ui.add(
-            egui::TextEdit::singleline(&mut view.quick)
-                .id(egui::Id::unique(QUICK_FILTER_ID))
-                .hint_text(W::QuickFilter.get(lang))
-                .desired_width(160.0),
-        );
-        if let Rows::User { id, .. } = of {
-            if ui.button(W::ZoomToSelection.get(lang)).clicked() {
-                actions.push(Action::ZoomToRows(id));
-            }
-            if ui.button(W::ClearSelection.get(lang)).clicked() {
-                actions.push(Action::SelectRows(id, Vec::new(), false));
-            }
-            if ui.button(W::ExportCsv.get(lang)).clicked() {
-                actions.push(Action::ExportRows(id));
-            }
-            if ui.button(W::ExportGeoJson.get(lang)).clicked() {
-                actions.push(Action::ExportSelection(id));
-            }
-        }
-        if let Rows::Plan { ids, selected } = &of {
-            // A plan feature is selected one at a time, as the side panel shows one.
-            let in_table = selected.filter(|s| ids.contains(s));
-            if ui
-                .add_enabled(
-                    in_table.is_some(),
-                    egui::Button::new(W::ZoomToSelection.get(lang)),
-                )
-                .clicked()
-                && let Some(fid) = in_table
-            {
-                actions.push(Action::ZoomToFeature(fid.clone()));
-            }
-            if ui.button(W::ExportCsv.get(lang)).clicked() {
-                actions.push(Action::ExportPlanRows);
-            }
-            if ui
-                .add_enabled(
-                    in_table.is_some(),
-                    egui::Button::new(W::ExportGeoJson.get(lang)),
-                )
-                .clicked()
-            {
-                actions.push(Action::ExportPlanSelection);
-            }
-        }
-        if ui.button(W::Close.get(lang)).clicked() {
-            actions.push(Action::ShowTable(None));
-        }
-    });
+    toolbar(ui, name, data, view, &of, shown.len(), lang, actions);
     if hidden {
         ui.label(
             RichText::new(W::FocusFiltered.get(lang))
@@ -206,6 +144,83 @@ pub fn show(
     if let Some(k) = sort_by {
         view.toggle_sort(k);
     }
+}
+
+/// The table's name and counts, its quick filter, and what can be done with its rows.
+#[allow(clippy::too_many_arguments)]
+fn toolbar(
+    ui: &mut Ui,
+    name: &str,
+    data: &UserLayer,
+    view: &mut TableView,
+    of: &Rows<'_>,
+    shown: usize,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    let selected_count = match of {
+        Rows::User { selected, .. } => selected.len(),
+        Rows::Plan { ids, selected } => usize::from(selected.is_some_and(|s| ids.contains(s))),
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(name).strong());
+        ui.label(format!(
+            "{} {} {} · {selected_count} {}",
+            shown,
+            W::Of.get(lang),
+            data.features.len(),
+            W::Selected.get(lang)
+        ));
+        ui.add(
+            egui::TextEdit::singleline(&mut view.quick)
+                .id(egui::Id::unique(QUICK_FILTER_ID))
+                .hint_text(W::QuickFilter.get(lang))
+                .desired_width(160.0),
+        );
+        if let Rows::User { id, .. } = *of {
+            if ui.button(W::ZoomToSelection.get(lang)).clicked() {
+                actions.push(Action::ZoomToRows(id));
+            }
+            if ui.button(W::ClearSelection.get(lang)).clicked() {
+                actions.push(Action::SelectRows(id, Vec::new(), false));
+            }
+            if ui.button(W::ExportCsv.get(lang)).clicked() {
+                actions.push(Action::ExportRows(id));
+            }
+            if ui.button(W::ExportGeoJson.get(lang)).clicked() {
+                actions.push(Action::ExportSelection(id));
+            }
+        }
+        if let Rows::Plan { ids, selected } = of {
+            // A plan feature is selected one at a time, as the side panel shows one.
+            let in_table = selected.filter(|s| ids.contains(s));
+            if ui
+                .add_enabled(
+                    in_table.is_some(),
+                    egui::Button::new(W::ZoomToSelection.get(lang)),
+                )
+                .clicked()
+                && let Some(fid) = in_table
+            {
+                actions.push(Action::ZoomToFeature(fid.clone()));
+            }
+            if ui.button(W::ExportCsv.get(lang)).clicked() {
+                actions.push(Action::ExportPlanRows);
+            }
+            if ui
+                .add_enabled(
+                    in_table.is_some(),
+                    egui::Button::new(W::ExportGeoJson.get(lang)),
+                )
+                .clicked()
+            {
+                actions.push(Action::ExportPlanSelection);
+            }
+        }
+        if ui.button(W::Close.get(lang)).clicked() {
+            actions.push(Action::ShowTable(None));
+        }
+    });
 }
 
 /// One line per field: no filter, equals, contains, or a range of numbers or dates.

@@ -147,7 +147,12 @@ pub fn read(
             }
         };
         let mut values = vec![Value::Null; fields.len()];
-        // A damaged property length or ring end makes the crate index past its buffer.
+        // A damaged property length or ring end makes the crate index past its buffer: its
+        // panic is this feature's fault, said as such, not the program's end.
+        #[expect(
+            clippy::disallowed_methods,
+            reason = "the flatgeobuf crate panics on damaged features"
+        )]
         let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut collect = Collect::default();
             let geometry = match feature.geometry() {

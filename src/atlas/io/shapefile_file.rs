@@ -263,7 +263,7 @@ pub fn read_zip(
         .tempdir()
         .map_err(|e| invalid(format!("a temporary folder: {e}")))?;
     let dir = folder.path();
-    let result = (|| {
+    (|| {
         for i in 0..archive.len() {
             let mut entry = archive.by_index(i).map_err(|e| invalid(e.to_string()))?;
             let name = entry.name().to_owned();
@@ -288,6 +288,5 @@ pub fn read_zip(
         })?;
         layer.path = path.to_owned();
         Ok(layer)
-    })();
-    result
+    })()
 }
