@@ -10,7 +10,7 @@ use common::{report, screen};
 
 use langson_atlas::atlas::io::{Crs, Field, FieldKind, Format, UserFeature, UserLayer, Value};
 use langson_atlas::layers::index::FeatureIndex;
-use langson_atlas::state::Action;
+use langson_atlas::state::{Action, UserAction};
 use langson_atlas::{AtlasApp, Options};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -290,7 +290,7 @@ fn scale(dir: &std::path::Path) {
             // The style window's action, then the frame: both on the UI thread.
             let started = Instant::now();
             if k == 0 {
-                app.apply(Action::SetStyle(id, style.clone()));
+                app.apply(Action::User(UserAction::SetStyle(id, style.clone())));
             }
             frame(&ctx, &mut app, screen());
             longest = longest.max(started.elapsed());
@@ -383,7 +383,7 @@ fn loading(dir: &std::path::Path) {
     for _ in 0..3 {
         frame(&ctx, &mut app, screen());
     }
-    app.apply(Action::OpenFiles(vec![large]));
+    app.apply(Action::User(UserAction::OpenFiles(vec![large])));
     let started = Instant::now();
     let (longest, which) = settle(&ctx, &mut app);
     println!(

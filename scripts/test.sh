@@ -15,6 +15,8 @@ chmod 700 "$XDG_RUNTIME_DIR" 2>/dev/null || true
 # The house rules held by the tools ([lints] in Cargo.toml, clippy.toml): every target,
 # warnings as errors.
 cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked "$@"
 if [ "${SKIP_DENY:-0}" != "1" ]; then

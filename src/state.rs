@@ -252,24 +252,43 @@ pub enum Action {
     /// Show or hide the charts window (`C`).
     ToggleCharts,
     ChartPage(crate::charts::ChartPage),
+    Timeline(TimelineAction),
+    Measure(MeasureAction),
+    /// The reader's own layers and the attribute tables.
+    User(UserAction),
+}
+
+/// The timeline bar's actions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TimelineAction {
     /// Show or hide the timeline bar (`T`).
-    ToggleTimeline,
+    Toggle,
     /// Show the map at this year.
     SetYear(u16),
     /// Start (at the first year, if at the last) or stop playing the years.
-    PlayTimeline(bool),
+    Play(bool),
     /// While playing: the input time now, to move on when the year has shown long enough.
-    TimelineTick(f64),
+    Tick(f64),
+}
+
+/// The measure tool's actions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MeasureAction {
     /// Start the measure tool, or end it (the measurement stays on the map).
-    ToggleMeasure,
+    Toggle,
     /// A measured point (lon/lat), already snapped.
-    MeasurePoint(geo::Coord),
+    Point(geo::Coord),
     /// Join the last point to the first: an area.
-    CloseMeasure,
+    Close,
     /// Remove every kept measurement from the map.
-    ClearMeasures,
+    Clear,
     /// Copy the measurement under way (else the last kept) as text.
-    CopyMeasure,
+    Copy,
+}
+
+/// The reader's own layers, and the attribute tables (theirs and the plan's).
+#[derive(Clone, Debug, PartialEq)]
+pub enum UserAction {
     /// Open files as user layers (drag-and-drop, the dialog, the command line).
     OpenFiles(Vec<std::path::PathBuf>),
     /// Open one layer, its CRS or table chosen.

@@ -17,7 +17,7 @@ mod common;
 
 use egui_kittest::kittest::Queryable;
 use langson_atlas::atlas::distances::site_distances;
-use langson_atlas::state::{Action, TableOf};
+use langson_atlas::state::{Action, TableOf, UserAction};
 
 #[test]
 fn every_located_site_has_its_three_distances() {
@@ -68,8 +68,9 @@ fn a_sites_panel_gives_its_straight_line_distances() {
 #[test]
 fn the_distance_table_sorts_selects_and_exports() {
     let mut h = common::harness();
-    h.state_mut()
-        .apply(Action::ShowTable(Some(TableOf::Distances)));
+    h.state_mut().apply(Action::User(UserAction::ShowTable(Some(
+        TableOf::Distances,
+    ))));
     h.run_steps(3);
     h.get_by_label("km tới cửa khẩu Hữu Nghị").click();
     h.run_steps(2);
@@ -101,7 +102,8 @@ fn the_distance_table_sorts_selects_and_exports() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("distance-export");
     let _ = std::fs::remove_dir_all(&dir);
     h.state_mut().state.export.dir = dir.display().to_string();
-    h.state_mut().apply(Action::ExportPlanRows);
+    h.state_mut()
+        .apply(Action::User(UserAction::ExportPlanRows));
     let csv = std::fs::read_to_string(dir.join("khoang-cach.csv")).expect("written");
     let mut lines = csv.lines();
     assert_eq!(

@@ -258,7 +258,10 @@ fn gates_known_only_to_their_commune_are_drawn_as_approximate() {
         assert!(f.is_located() && f.props.approximate, "{gate}");
         assert_eq!(f.props.precision, Precision::CommuneCentroid, "{gate}");
         assert!(
-            atlas.colocated.slot(atlas.position(f.id()).expect("indexed")).is_some(),
+            atlas
+                .colocated
+                .slot(atlas.position(f.id()).expect("indexed"))
+                .is_some(),
             "{gate} shares its point and is drawn beside the other"
         );
     }

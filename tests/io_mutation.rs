@@ -225,7 +225,9 @@ fn damage_feature(rng: &mut Rng, feature: &mut serde_json::Value) {
         5 => *feature = [json!(null), json!(1.5), json!("x"), json!(true)][rng.below(4)].clone(),
         6 => feature["properties"] = json!([1, 2]),
         7 => geometry["coordinates"] = json!({"x": 106.7}),
-        _ => *geometry = json!({"type": "Polygon", "coordinates": [[[106.7, 21.8], [106.8, 21.8]]]}),
+        _ => {
+            *geometry = json!({"type": "Polygon", "coordinates": [[[106.7, 21.8], [106.8, 21.8]]]})
+        }
     }
 }
 

@@ -18,7 +18,7 @@ mod common;
 use egui_kittest::kittest::Queryable;
 use langson_atlas::atlas::Lang;
 use langson_atlas::layers::measure::{Measurement, area_text, length_text};
-use langson_atlas::state::Action;
+use langson_atlas::state::{Action, MeasureAction};
 
 fn c(x: f64, y: f64) -> geo::Coord {
     geo::Coord { x, y }
@@ -103,7 +103,7 @@ fn two_clicks_measure_the_distance_between_them() {
         "clicks measure, they do not select"
     );
     // Esc ends the tool and keeps the measurement on the map.
-    h.state_mut().apply(Action::ToggleMeasure);
+    h.state_mut().apply(Action::Measure(MeasureAction::Toggle));
     h.run_steps(1);
     assert!(!h.state().state.measure.active);
     assert_eq!(h.state().state.measure.kept.len(), 1);

@@ -39,25 +39,27 @@ fn serve(fault: Fault) -> (String, Arc<AtomicBool>) {
     let stop = Arc::new(AtomicBool::new(false));
     let stopped = stop.clone();
     let _ = listener.set_nonblocking(true);
-    let spawned = std::thread::Builder::new().name(format!("tile server {fault:?}")).spawn(move || {
-        let started = std::time::Instant::now();
-        let mut held: Vec<TcpStream> = Vec::new();
-        let mut served = 0;
-        while served < 200 && started.elapsed() < Duration::from_secs(60) {
-            if stopped.load(Ordering::Relaxed) {
-                break;
-            }
-            match listener.accept() {
-                Ok((stream, _)) => {
-                    served += 1;
-                    if let Some(s) = answer(stream, fault) {
-                        held.push(s);
-                    }
+    let spawned = std::thread::Builder::new()
+        .name(format!("tile server {fault:?}"))
+        .spawn(move || {
+            let started = std::time::Instant::now();
+            let mut held: Vec<TcpStream> = Vec::new();
+            let mut served = 0;
+            while served < 200 && started.elapsed() < Duration::from_secs(60) {
+                if stopped.load(Ordering::Relaxed) {
+                    break;
                 }
-                Err(_) => std::thread::sleep(Duration::from_millis(10)),
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        served += 1;
+                        if let Some(s) = answer(stream, fault) {
+                            held.push(s);
+                        }
+                    }
+                    Err(_) => std::thread::sleep(Duration::from_millis(10)),
+                }
             }
-        }
-    });
+        });
     assert!(spawned.is_ok(), "the tile server's thread starts");
     (
         format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png"),

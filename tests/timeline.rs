@@ -14,7 +14,7 @@ use egui_kittest::kittest::Queryable;
 use langson_atlas::atlas::FactId;
 use langson_atlas::atlas::timeline::{AtYear, Dated, Stage, Timeline};
 use langson_atlas::map::timeline_marks::{self, Mark};
-use langson_atlas::state::Action;
+use langson_atlas::state::{Action, TimelineAction};
 
 #[test]
 fn every_dated_stage_rests_on_its_fact_s_words_and_its_article_s_year() {
@@ -174,7 +174,8 @@ fn the_bar_moves_by_arrow_keys_and_play_runs_to_2030_then_stops() {
     assert!(t.playing);
     let mut now = t.next_step;
     for _ in 0..10 {
-        h.state_mut().apply(Action::TimelineTick(now));
+        h.state_mut()
+            .apply(Action::Timeline(TimelineAction::Tick(now)));
         now += 2.5;
     }
     let t = h.state().state.timeline.expect("open");
@@ -202,7 +203,8 @@ fn while_presenting_the_focused_year_slider_takes_the_arrows_from_the_tour() {
     assert_eq!(h.state().state.timeline.map(|t| t.year), Some(2022));
     assert_eq!(step(&h), Some(0), "the tour stays");
     // Without the focus the arrows step the tour again.
-    h.state_mut().apply(Action::SetYear(2022));
+    h.state_mut()
+        .apply(Action::Timeline(TimelineAction::SetYear(2022)));
     h.run_steps(1);
     h.event(egui::Event::PointerButton {
         pos: egui::pos2(600.0, 100.0),

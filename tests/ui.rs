@@ -118,11 +118,14 @@ fn clicking_a_gate_selects_the_gate_over_its_district() {
 #[test]
 fn two_gates_at_one_commune_centroid_are_each_clickable() {
     let mut h = harness();
-    let point = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>, gate: &str| {
-        match h.state().atlas().get(&id(gate)).and_then(|f| f.geometry.clone()) {
-            Some(Geometry::Point(p)) => p.0,
-            other => panic!("{gate} is drawn at a point, not {other:?}"),
-        }
+    let point = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>, gate: &str| match h
+        .state()
+        .atlas()
+        .get(&id(gate))
+        .and_then(|f| f.geometry.clone())
+    {
+        Some(Geometry::Point(p)) => p.0,
+        other => panic!("{gate} is drawn at a point, not {other:?}"),
     };
     let shared = point(&h, "po_nhung");
     assert_eq!(shared, point(&h, "co_sau"), "the sources give one centroid");
@@ -420,10 +423,11 @@ fn the_map_keeps_most_of_the_window_beside_its_panels() {
     };
     h.state_mut()
         .apply(langson_atlas::state::Action::Select(busiest.clone()));
-    h.state_mut()
-        .apply(langson_atlas::state::Action::ShowTable(Some(
-            langson_atlas::state::TableOf::Plan(LayerKind::Gates),
-        )));
+    h.state_mut().apply(langson_atlas::state::Action::User(
+        langson_atlas::state::UserAction::ShowTable(Some(langson_atlas::state::TableOf::Plan(
+            LayerKind::Gates,
+        ))),
+    ));
     h.run_steps(6);
     let map_width = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
         h.state()
@@ -438,7 +442,10 @@ fn the_map_keeps_most_of_the_window_beside_its_panels() {
         "{busiest} selected: the map is {with_panels} points of 1440"
     );
     let map_height = h.state().map_output().map_rect.map_or(0.0, |r| r.height());
-    assert!(map_height >= 0.5 * 900.0, "the table leaves the map {map_height} of 900");
+    assert!(
+        map_height >= 0.5 * 900.0,
+        "the table leaves the map {map_height} of 900"
+    );
 
     for key in [egui::Key::OpenBracket, egui::Key::CloseBracket] {
         h.key_press(key);

@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use langson_atlas::layers::style::{Paint, Style};
 use langson_atlas::layers::{LayerId, Slot, Source};
-use langson_atlas::state::{Action, Prompt, Settings, TableOf};
+use langson_atlas::state::{Action, Prompt, Settings, TableOf, UserAction};
 use langson_atlas::{AtlasApp, Options};
 use std::path::{Path, PathBuf};
 
@@ -134,7 +134,7 @@ fn the_attribute_table_sorts_filters_selects_and_exports() {
     let mut h = harness_with(vec![data("investors.csv")], None);
     let id = only_layer(&h);
     h.state_mut()
-        .apply(Action::ShowTable(Some(TableOf::User(id))));
+        .apply(Action::User(UserAction::ShowTable(Some(TableOf::User(id)))));
     h.run_steps(2);
     h.get_by_label("12 trên 12 · 0 đã chọn");
 
@@ -178,7 +178,8 @@ fn the_attribute_table_sorts_filters_selects_and_exports() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("table-export");
     let _ = std::fs::remove_dir_all(&dir);
     h.state_mut().state.export.dir = dir.display().to_string();
-    h.state_mut().apply(Action::ExportRows(id));
+    h.state_mut()
+        .apply(Action::User(UserAction::ExportRows(id)));
     let csv = std::fs::read(dir.join("investors.csv")).expect("written");
     assert!(csv.starts_with(b"\xEF\xBB\xBFname,capital_billion_vnd,listed,lon,lat"));
     // The layer list says where it went, with a button that shows the folder.
@@ -189,7 +190,8 @@ fn the_attribute_table_sorts_filters_selects_and_exports() {
     h.get_by_label("Mở thư mục");
     let lines = String::from_utf8_lossy(&csv).lines().count();
     assert_eq!(lines, 1 + shown.len());
-    h.state_mut().apply(Action::ExportSelection(id));
+    h.state_mut()
+        .apply(Action::User(UserAction::ExportSelection(id)));
     let json = std::fs::read_to_string(dir.join("investors-selection.geojson")).expect("written");
     assert!(json.contains("SW corner") && json.contains("FeatureCollection"));
 }
@@ -208,7 +210,7 @@ fn a_selected_row_shows_on_the_map() {
         },
     );
     h.state_mut()
-        .apply(Action::SelectRows(id, vec![index], false));
+        .apply(Action::User(UserAction::SelectRows(id, vec![index], false)));
     h.run_steps(3);
     let image = h.render().expect("rendered");
     let p = common::screen_pos(&h, at);
@@ -300,7 +302,8 @@ fn a_graduated_style_lists_its_classes_in_the_legend() {
         },
         ..Style::single(0)
     };
-    h.state_mut().apply(Action::SetStyle(id, style));
+    h.state_mut()
+        .apply(Action::User(UserAction::SetStyle(id, style)));
     h.run_steps(2);
     let legend = h
         .state()
@@ -338,10 +341,12 @@ fn layers_move_up_and_down_the_list() {
         .find(|l| l.stored.name == "sites")
         .expect("sites")
         .id;
-    h.state_mut().apply(Action::MoveLayer(sites, -1));
+    h.state_mut()
+        .apply(Action::User(UserAction::MoveLayer(sites, -1)));
     h.run_steps(1);
     assert_eq!(names(&h), ["sites", "investors"]);
-    h.state_mut().apply(Action::MoveLayer(sites, -1));
+    h.state_mut()
+        .apply(Action::User(UserAction::MoveLayer(sites, -1)));
     assert_eq!(names(&h), ["sites", "investors"], "the top stays the top");
 }
 
@@ -355,7 +360,8 @@ fn a_categorised_style_changes_colours_and_legend() {
         },
         ..Style::single(0)
     };
-    h.state_mut().apply(Action::SetStyle(id, style));
+    h.state_mut()
+        .apply(Action::User(UserAction::SetStyle(id, style)));
     h.run_steps(2);
     for category in ["Đất ở tại đô thị", "Đất trồng lúa", "Đất khu công nghiệp"]
     {
@@ -399,8 +405,11 @@ fn clicking_a_user_feature_on_the_map_shows_its_attributes() {
         layer.selected.iter().copied().collect::<Vec<usize>>()
     };
     assert_eq!(picked(&h), [hit.1]);
-    h.state_mut()
-        .apply(Action::SelectRows(hit.0, vec![hit.1], true));
+    h.state_mut().apply(Action::User(UserAction::SelectRows(
+        hit.0,
+        vec![hit.1],
+        true,
+    )));
     assert!(picked(&h).is_empty());
 }
 
@@ -425,13 +434,16 @@ fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
         .find(|l| l.stored.name == "investors")
         .expect("investors")
         .id;
-    h.state_mut()
-        .apply(Action::RenameLayer(id, "Nhà đầu tư".to_owned()));
+    h.state_mut().apply(Action::User(UserAction::RenameLayer(
+        id,
+        "Nhà đầu tư".to_owned(),
+    )));
     let style = Style {
         label: Some("name".to_owned()),
         ..Style::single(3)
     };
-    h.state_mut().apply(Action::SetStyle(id, style.clone()));
+    h.state_mut()
+        .apply(Action::User(UserAction::SetStyle(id, style.clone())));
     let stored = h.state().settings_to_store();
     let json = serde_json::to_string(&stored).expect("settings serialise");
     let stored: Settings = serde_json::from_str(&json).expect("and read back");
@@ -598,12 +610,16 @@ fn switching_plan_tables_starts_afresh() {
     use langson_atlas::atlas::LayerKind;
     let mut h = harness_with(Vec::new(), None);
     h.state_mut()
-        .apply(Action::ShowTable(Some(TableOf::Plan(LayerKind::Gates))));
+        .apply(Action::User(UserAction::ShowTable(Some(TableOf::Plan(
+            LayerKind::Gates,
+        )))));
     h.run_steps(2);
     h.state_mut().state.user.plan_table.quick = "Hữu Nghị".to_owned();
     h.run_steps(2);
     h.state_mut()
-        .apply(Action::ShowTable(Some(TableOf::Plan(LayerKind::Industry))));
+        .apply(Action::User(UserAction::ShowTable(Some(TableOf::Plan(
+            LayerKind::Industry,
+        )))));
     h.run_steps(2);
     assert!(h.state().state.user.plan_table.quick.is_empty());
     let sites = h
@@ -632,8 +648,10 @@ fn switching_plan_tables_starts_afresh() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("plan-selection");
     let _ = std::fs::remove_dir_all(&dir);
     h.state_mut().state.export.dir = dir.display().to_string();
-    h.state_mut().apply(Action::ExportPlanSelection);
-    h.state_mut().apply(Action::ExportPlanSelection);
+    h.state_mut()
+        .apply(Action::User(UserAction::ExportPlanSelection));
+    h.state_mut()
+        .apply(Action::User(UserAction::ExportPlanSelection));
     let written: Vec<String> = std::fs::read_dir(&dir)
         .expect("exports written")
         .filter_map(|e| e.ok())

@@ -105,16 +105,9 @@ impl AtlasApp {
             }
             Action::ToggleCharts => self.state.charts = !self.state.charts,
             Action::ChartPage(page) => self.state.chart_page = page,
-            Action::ToggleTimeline
-            | Action::SetYear(_)
-            | Action::PlayTimeline(_)
-            | Action::TimelineTick(_) => self.timeline_action(action),
-            Action::ToggleMeasure
-            | Action::MeasurePoint(_)
-            | Action::CloseMeasure
-            | Action::ClearMeasures
-            | Action::CopyMeasure => self.apply_measure(action),
-            user => self.apply_user(user),
+            Action::Timeline(action) => self.timeline_action(action),
+            Action::Measure(action) => self.apply_measure(action),
+            Action::User(action) => self.apply_user(action),
         }
     }
 

@@ -4,7 +4,7 @@
 use super::{AtlasApp, keymap};
 use crate::map::basemap::health;
 use crate::map::mercator::ViewTarget;
-use crate::state::{Action, Side};
+use crate::state::{Action, Side, UserAction};
 use crate::ui::{
     charts, export_panel, feature_panel, identify, layers_panel, open_prompt, reform, shortcuts,
     source_viewer, status_bar, style_window, timeline_bar, top_bar,
@@ -146,12 +146,12 @@ impl AtlasApp {
             match (plan_hit, user_hit) {
                 (Some(f), _) => actions.push(Action::Select(f.id().clone())),
                 (None, Some((id, i))) => {
-                    actions.push(Action::SelectRows(id, vec![i], add));
-                    actions.push(Action::Identify(Some((id, i))));
+                    actions.push(Action::User(UserAction::SelectRows(id, vec![i], add)));
+                    actions.push(Action::User(UserAction::Identify(Some((id, i)))));
                 }
                 (None, None) => {
                     actions.push(Action::ClearSelection);
-                    actions.push(Action::Identify(None));
+                    actions.push(Action::User(UserAction::Identify(None)));
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! Keys to actions, in one table per mode. Every shortcut of the app is here.
 
 use crate::present::Command;
-use crate::state::{Action, Side};
+use crate::state::{Action, MeasureAction, Side, TimelineAction, UserAction};
 use egui::Key;
 
 /// The map and panels. `typing`: a text field has the keyboard, so only Esc and Ctrl+F
@@ -18,13 +18,13 @@ pub fn browsing(
         actions.push(if source_open {
             Action::CloseSource
         } else if measuring && !typing {
-            Action::ToggleMeasure
+            Action::Measure(MeasureAction::Toggle)
         } else {
             Action::ClearSelection
         });
     }
     if input.modifiers.command && input.key_pressed(Key::O) {
-        actions.push(Action::OpenDialog);
+        actions.push(Action::User(UserAction::OpenDialog));
     }
     if input.modifiers.command && input.key_pressed(Key::F) {
         actions.push(Action::FocusSearch);
@@ -39,9 +39,9 @@ pub fn browsing(
         (Key::Home, Action::ZoomToProvince),
         (Key::F5, Action::StartPresentation),
         (Key::Questionmark, Action::ToggleShortcuts),
-        (Key::M, Action::ToggleMeasure),
+        (Key::M, Action::Measure(MeasureAction::Toggle)),
         (Key::C, Action::ToggleCharts),
-        (Key::T, Action::ToggleTimeline),
+        (Key::T, Action::Timeline(TimelineAction::Toggle)),
         (Key::OpenBracket, Action::TogglePanel(Side::Layers)),
         (Key::CloseBracket, Action::TogglePanel(Side::Feature)),
     ] {
@@ -67,9 +67,9 @@ pub fn presenting(key: Key) -> Option<Action> {
         Key::End => tour(Command::Last),
         Key::B | Key::Period | Key::W => tour(Command::ToggleBlank),
         Key::L => Some(Action::ToggleLang),
-        Key::M => Some(Action::ToggleMeasure),
+        Key::M => Some(Action::Measure(MeasureAction::Toggle)),
         Key::C => Some(Action::ToggleCharts),
-        Key::T => Some(Action::ToggleTimeline),
+        Key::T => Some(Action::Timeline(TimelineAction::Toggle)),
         Key::Escape => Some(Action::StopPresentation),
         _ => digit(key).map(|n| Action::Tour(Command::Goto(n))),
     }

@@ -3,28 +3,33 @@
 //! the first point closes the shape, Esc or M ends it.
 
 use super::AtlasApp;
-use crate::state::Action;
+use crate::state::{Action, MeasureAction};
 
 /// How near, in screen points, a click snaps to a vertex or closes the shape.
 const SNAP_POINTS: f64 = 10.0;
 
 impl AtlasApp {
-    pub(super) fn apply_measure(&mut self, action: Action) {
+    pub(super) fn apply_measure(&mut self, action: MeasureAction) {
         let tool = &mut self.state.measure;
         match action {
-            Action::ToggleMeasure => {
+            MeasureAction::Toggle => {
                 if tool.active {
                     tool.finish();
                 }
                 tool.active = !tool.active;
             }
-            Action::MeasurePoint(c) => tool.current.points.push(c),
-            Action::CloseMeasure if tool.current.close() => tool.finish(),
-            Action::ClearMeasures => {
+            MeasureAction::Point(c) => tool.current.points.push(c),
+            MeasureAction::Close => {
+                // Fewer than three points make no shape: the path stays open.
+                if tool.current.close() {
+                    tool.finish();
+                }
+            }
+            MeasureAction::Clear => {
                 tool.kept.clear();
                 tool.current = Default::default();
             }
-            Action::CopyMeasure => {
+            MeasureAction::Copy => {
                 let lang = self.state.settings.lang;
                 let shown = if tool.current.points.len() >= 2 {
                     Some(&tool.current)
@@ -35,7 +40,6 @@ impl AtlasApp {
                     self.ctx.copy_text(m.text(lang));
                 }
             }
-            _ => {}
         }
     }
 
@@ -55,7 +59,7 @@ impl AtlasApp {
     /// shape; anywhere else adds a point, snapped unless `free`.
     pub(super) fn measure_click(&self, at: geo::Coord, free: bool) -> Action {
         let Some(view) = self.map_out.view else {
-            return Action::MeasurePoint(at);
+            return Action::Measure(MeasureAction::Point(at));
         };
         let tolerance = SNAP_POINTS * view.metres_per_point();
         let points = &self.state.measure.current.points;
@@ -65,11 +69,11 @@ impl AtlasApp {
             let p = view.to_screen(crate::map::mercator::to_world(*first));
             let q = view.to_screen(crate::map::mercator::to_world(at));
             if f64::from(p.distance(q)) <= SNAP_POINTS {
-                return Action::CloseMeasure;
+                return Action::Measure(MeasureAction::Close);
             }
         }
         if free {
-            return Action::MeasurePoint(at);
+            return Action::Measure(MeasureAction::Point(at));
         }
         let metres = |c: geo::Coord| {
             let dx = (c.x - at.x) * at.y.to_radians().cos();
@@ -84,6 +88,6 @@ impl AtlasApp {
             )
             .flatten()
             .min_by(|a, b| metres(*a).total_cmp(&metres(*b)));
-        Action::MeasurePoint(snapped.unwrap_or(at))
+        Action::Measure(MeasureAction::Point(snapped.unwrap_or(at)))
     }
 }

@@ -19,7 +19,7 @@ impl AtlasApp {
                 .iter()
                 .position(|a| *a == crate::state::Action::StopPresentation)
         {
-            actions[esc] = crate::state::Action::ToggleMeasure;
+            actions[esc] = crate::state::Action::Measure(crate::state::MeasureAction::Toggle);
         }
         self.hide_idle_pointer(&ctx, now);
         let Some(p) = self.presenter.presentation() else {

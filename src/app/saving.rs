@@ -196,10 +196,7 @@ mod tests {
         let ask = Ask::Folder;
         assert!(saving.ask(ask.clone(), Path::new("."), 7, &ctx));
         assert!(!saving.ask(ask, Path::new("."), 8, &ctx), "one at a time");
-        assert_eq!(
-            saving.poll(),
-            Some((Ask::Folder, Answer::NoDialog, 7))
-        );
+        assert_eq!(saving.poll(), Some((Ask::Folder, Answer::NoDialog, 7)));
         assert_eq!(saving.poll(), None, "answered once");
     }
 }

@@ -2,17 +2,17 @@
 //! for [`YEAR_SECONDS`] and stops at the last.
 
 use super::AtlasApp;
-use crate::state::{Action, TimelineState};
+use crate::state::{TimelineAction, TimelineState};
 
 /// How long Play shows each year: long enough to read the year's events aloud.
 pub const YEAR_SECONDS: f64 = 2.0;
 
 impl AtlasApp {
-    pub(super) fn timeline_action(&mut self, action: Action) {
+    pub(super) fn timeline_action(&mut self, action: TimelineAction) {
         let years = self.atlas.timeline.years();
         let (first, last) = (*years.start(), *years.end());
         match action {
-            Action::ToggleTimeline => {
+            TimelineAction::Toggle => {
                 self.state.timeline = match self.state.timeline {
                     Some(_) => None,
                     None => Some(TimelineState {
@@ -22,7 +22,7 @@ impl AtlasApp {
                     }),
                 }
             }
-            Action::SetYear(year) => {
+            TimelineAction::SetYear(year) => {
                 let t = self.state.timeline.get_or_insert(TimelineState {
                     year: first,
                     playing: false,
@@ -30,7 +30,7 @@ impl AtlasApp {
                 });
                 t.year = year.clamp(first, last);
             }
-            Action::PlayTimeline(play) => {
+            TimelineAction::Play(play) => {
                 let now = self.ctx.input(|i| i.time);
                 let t = self.state.timeline.get_or_insert(TimelineState {
                     year: first,
@@ -43,7 +43,7 @@ impl AtlasApp {
                 t.playing = play;
                 t.next_step = now + YEAR_SECONDS;
             }
-            Action::TimelineTick(now) => {
+            TimelineAction::Tick(now) => {
                 if let Some(t) = self.state.timeline.as_mut().filter(|t| t.playing)
                     && now >= t.next_step
                 {
@@ -52,7 +52,6 @@ impl AtlasApp {
                     t.playing = t.year < last;
                 }
             }
-            _ => {}
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::layers::index::FeatureIndex;
 use crate::layers::style::{Painted, Style, paint};
 use crate::layers::{LayerId, Loaded, Problem, Slot, Source, Stamp, Stored};
 use crate::map::user_layer::WorldLayer;
-use crate::state::{Action, Prompt, TableOf};
+use crate::state::{Prompt, TableOf, UserAction};
 use crate::ui::words::W;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -278,35 +278,35 @@ impl AtlasApp {
     }
 
     /// The user-layer actions (`apply.rs` hands them here).
-    pub(super) fn apply_user(&mut self, action: Action) {
+    pub(super) fn apply_user(&mut self, action: UserAction) {
         match action {
-            Action::OpenFiles(paths) => self.open_files(paths),
-            Action::Open(source) => {
+            UserAction::OpenFiles(paths) => self.open_files(paths),
+            UserAction::Open(source) => {
                 self.next_prompt();
                 self.open_source(source);
             }
-            Action::OpenDialog => self.open_dialog(),
-            Action::DismissPrompt => self.next_prompt(),
-            Action::CancelLoad(id) => {
+            UserAction::OpenDialog => self.open_dialog(),
+            UserAction::DismissPrompt => self.next_prompt(),
+            UserAction::CancelLoad(id) => {
                 if let Some(Slot::Loading { progress, .. }) =
                     self.user.position(id).map(|p| &self.user.slots[p])
                 {
                     progress.cancel();
                 }
             }
-            Action::LayerVisible(id, on) => self.with_layer(id, |l| l.stored.visible = on),
-            Action::LayerOpacity(id, o) => {
+            UserAction::LayerVisible(id, on) => self.with_layer(id, |l| l.stored.visible = on),
+            UserAction::LayerOpacity(id, o) => {
                 self.with_layer(id, |l| l.stored.opacity = o.clamp(0.05, 1.0))
             }
-            Action::RenameLayer(id, name) => {
+            UserAction::RenameLayer(id, name) => {
                 self.state.user.renaming = None;
                 let name = name.trim().to_owned();
                 if !name.is_empty() {
                     self.with_layer(id, |l| l.stored.name = name);
                 }
             }
-            Action::MoveLayer(id, by) => self.user.shift(id, by),
-            Action::RemoveLayer(id) => {
+            UserAction::MoveLayer(id, by) => self.user.shift(id, by),
+            UserAction::RemoveLayer(id) => {
                 if let Some(Slot::Loading { progress, .. }) = self.user.remove(id) {
                     progress.cancel();
                 }
@@ -322,21 +322,21 @@ impl AtlasApp {
                     user.style_editor = None;
                 }
             }
-            Action::ZoomToLayer(id) => {
+            UserAction::ZoomToLayer(id) => {
                 if let Some(bbox) = self.user.get(id).map(|l| l.index.bbox()) {
                     self.fit_box(bbox);
                 }
             }
-            Action::SetStyle(id, style) => self.set_style(id, style),
-            Action::EditStyle(id) => self.state.user.style_editor = id,
-            Action::Identify(hit) => {
+            UserAction::SetStyle(id, style) => self.set_style(id, style),
+            UserAction::EditStyle(id) => self.state.user.style_editor = id,
+            UserAction::Identify(hit) => {
                 self.state.user.identified = hit;
                 if hit.is_some() {
                     self.state.selected = None;
                 }
             }
-            Action::ShowTable(of) => self.show_table(of),
-            Action::SelectRows(id, rows, add) => self.with_layer(id, |l| {
+            UserAction::ShowTable(of) => self.show_table(of),
+            UserAction::SelectRows(id, rows, add) => self.with_layer(id, |l| {
                 // Ctrl/Shift on rows all selected already takes them out again.
                 if add && !rows.is_empty() && rows.iter().all(|r| l.selected.contains(r)) {
                     for r in &rows {
@@ -350,12 +350,11 @@ impl AtlasApp {
                 l.selected
                     .extend(rows.into_iter().filter(|&r| r < l.data.features.len()));
             }),
-            Action::ZoomToRows(id) => self.zoom_to_selection(id),
-            Action::ExportRows(id) => self.export_rows(id),
-            Action::ExportSelection(id) => self.export_selection(id),
-            Action::ExportPlanRows => self.export_plan_rows(),
-            Action::ExportPlanSelection => self.export_plan_selection(),
-            _ => {}
+            UserAction::ZoomToRows(id) => self.zoom_to_selection(id),
+            UserAction::ExportRows(id) => self.export_rows(id),
+            UserAction::ExportSelection(id) => self.export_selection(id),
+            UserAction::ExportPlanRows => self.export_plan_rows(),
+            UserAction::ExportPlanSelection => self.export_plan_selection(),
         }
     }
 

@@ -420,18 +420,22 @@ impl Plugin for PlanLayer<'_> {
 
         let pointer = response.hover_pos().filter(|p| rect.contains(*p));
         let pointer_coord = pointer.map(|p| mercator::from_world(view.to_world(p)));
-        let hovered = pointer.and_then(|p| self.pick_colocated(&view, p)).or_else(|| {
-            let c = pointer_coord?;
-            self.atlas.index.pick_by(c, PICK_RADIUS * view.metres_per_point(), |i| {
-                let feature = self.atlas.features().get(i)?;
-                if !self.visible.is_visible(feature.kind().layer())
-                    || self.atlas.colocated.slot(i).is_some()
-                {
-                    return None;
-                }
-                Some((feature.geometry.as_ref()?, feature.kind().pick_priority()))
-            })
-        });
+        let hovered = pointer
+            .and_then(|p| self.pick_colocated(&view, p))
+            .or_else(|| {
+                let c = pointer_coord?;
+                self.atlas
+                    .index
+                    .pick_by(c, PICK_RADIUS * view.metres_per_point(), |i| {
+                        let feature = self.atlas.features().get(i)?;
+                        if !self.visible.is_visible(feature.kind().layer())
+                            || self.atlas.colocated.slot(i).is_some()
+                        {
+                            return None;
+                        }
+                        Some((feature.geometry.as_ref()?, feature.kind().pick_priority()))
+                    })
+            });
         if let (Some(p), Some(h)) = (pointer, hovered)
             && !response.dragged()
         {

@@ -7,7 +7,7 @@ use crate::atlas::{FeatureId, Lang};
 use crate::layers::LayerId;
 use crate::layers::style::text;
 use crate::layers::table::{Filter, TableView};
-use crate::state::Action;
+use crate::state::{Action, UserAction};
 use crate::ui::words::W;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -128,8 +128,8 @@ pub fn show(
                         .input(|inp| inp.modifiers.command || inp.modifiers.shift);
                     match &of {
                         Rows::User { id, .. } => {
-                            actions.push(Action::SelectRows(*id, vec![i], add));
-                            actions.push(Action::Identify(Some((*id, i))));
+                            actions.push(Action::User(UserAction::SelectRows(*id, vec![i], add)));
+                            actions.push(Action::User(UserAction::Identify(Some((*id, i)))));
                         }
                         Rows::Plan { ids, .. } => {
                             if let Some(fid) = ids.get(i) {
@@ -179,16 +179,16 @@ fn toolbar(
         );
         if let Rows::User { id, .. } = *of {
             if ui.button(W::ZoomToSelection.get(lang)).clicked() {
-                actions.push(Action::ZoomToRows(id));
+                actions.push(Action::User(UserAction::ZoomToRows(id)));
             }
             if ui.button(W::ClearSelection.get(lang)).clicked() {
-                actions.push(Action::SelectRows(id, Vec::new(), false));
+                actions.push(Action::User(UserAction::SelectRows(id, Vec::new(), false)));
             }
             if ui.button(W::ExportCsv.get(lang)).clicked() {
-                actions.push(Action::ExportRows(id));
+                actions.push(Action::User(UserAction::ExportRows(id)));
             }
             if ui.button(W::ExportGeoJson.get(lang)).clicked() {
-                actions.push(Action::ExportSelection(id));
+                actions.push(Action::User(UserAction::ExportSelection(id)));
             }
         }
         if let Rows::Plan { ids, selected } = of {
@@ -205,7 +205,7 @@ fn toolbar(
                 actions.push(Action::ZoomToFeature(fid.clone()));
             }
             if ui.button(W::ExportCsv.get(lang)).clicked() {
-                actions.push(Action::ExportPlanRows);
+                actions.push(Action::User(UserAction::ExportPlanRows));
             }
             if ui
                 .add_enabled(
@@ -214,11 +214,11 @@ fn toolbar(
                 )
                 .clicked()
             {
-                actions.push(Action::ExportPlanSelection);
+                actions.push(Action::User(UserAction::ExportPlanSelection));
             }
         }
         if ui.button(W::Close.get(lang)).clicked() {
-            actions.push(Action::ShowTable(None));
+            actions.push(Action::User(UserAction::ShowTable(None)));
         }
     });
 }

@@ -4,7 +4,7 @@
 use crate::atlas::distances::{SiteDistances, site_distances};
 use crate::atlas::{Atlas, Feature, Lang};
 use crate::layers::measure::length_text;
-use crate::state::{Action, TableOf};
+use crate::state::{Action, TableOf, UserAction};
 use crate::theme::{self, fonts};
 use egui::{RichText, Ui};
 
@@ -21,15 +21,13 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
         RichText::new(lang.pick("Khoảng cách đường chim bay", "Straight-line distances"))
             .font(fonts::bold(15.0)),
     );
-    egui::Grid::new("site-distances")
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (label, value) in rows(atlas, &d, lang) {
-                ui.label(label);
-                ui.label(RichText::new(value).strong());
-                ui.end_row();
-            }
-        });
+    crate::ui::pairs_grid(ui, "site-distances").show(ui, |ui| {
+        for (label, value) in rows(atlas, &d, lang) {
+            ui.add(egui::Label::new(label).wrap());
+            ui.add(egui::Label::new(RichText::new(value).strong()).wrap());
+            ui.end_row();
+        }
+    });
     let caveat = if d.approximate {
         lang.pick(
             "Đường thẳng trắc địa, không phải đường bộ; vị trí cơ sở là tâm xã nên khoảng cách là gần đúng.",
@@ -49,7 +47,9 @@ pub fn show(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang, actions: 
         ))
         .clicked()
     {
-        actions.push(Action::ShowTable(Some(TableOf::Distances)));
+        actions.push(Action::User(UserAction::ShowTable(Some(
+            TableOf::Distances,
+        ))));
     }
 }
 

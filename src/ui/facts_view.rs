@@ -28,6 +28,12 @@ pub fn category_name(category: Category, lang: Lang) -> &'static str {
 
 /// "Publisher · date · short title" of the article a fact cites.
 pub fn citation_text(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> String {
+    citation(catalogue, fact, lang, true)
+}
+
+/// Publisher, date, the title's start (with `title`), and whether the words are the
+/// developer's own.
+fn citation(catalogue: &Catalogue, fact: &Fact, lang: Lang, title: bool) -> String {
     let Some(a) = catalogue.article(&fact.article) else {
         return fact.article.clone();
     };
@@ -39,13 +45,15 @@ pub fn citation_text(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> String {
     if let Some(date) = &a.date {
         parts.push(display_date(date, lang));
     }
-    let title: String = a.title_vi.chars().take(32).collect();
-    let ellipsis = if a.title_vi.chars().count() > 32 {
-        "…"
-    } else {
-        ""
-    };
-    parts.push(format!("“{title}{ellipsis}”"));
+    if title {
+        let start: String = a.title_vi.chars().take(32).collect();
+        let ellipsis = if a.title_vi.chars().count() > 32 {
+            "…"
+        } else {
+            ""
+        };
+        parts.push(format!("“{start}{ellipsis}”"));
+    }
     if a.publisher_interest.is_some() {
         parts.push(
             lang.pick("lời của đơn vị phát triển", "the developer's own words")
@@ -85,11 +93,16 @@ pub fn citation_chip(
     actions: &mut Vec<Action>,
 ) {
     let full = citation_text(catalogue, fact, lang);
-    let text = format!("§ {}", shortened(&full, CHIP_CHARS));
+    let text = format!(
+        "§ {}",
+        shortened(&citation(catalogue, fact, lang, false), CHIP_CHARS)
+    );
     let title = catalogue
         .article(&fact.article)
         .map_or("", |a| a.title_vi.as_str());
-    let chip = egui::Button::new(RichText::new(text).small()).small();
+    let chip = egui::Button::new(RichText::new(text).small())
+        .small()
+        .wrap();
     if ui
         .add(chip)
         .on_hover_text(format!(
@@ -103,9 +116,9 @@ pub fn citation_chip(
     }
 }
 
-/// A citation chip holds the publisher and the date; the rest is on hover, so that a chip
-/// never widens the panel.
-const CHIP_CHARS: usize = 30;
+/// A citation chip holds the publisher, the date and whose words they are; the title and
+/// the quote are on hover, so that a chip never widens the panel.
+const CHIP_CHARS: usize = 64;
 
 fn shortened(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

@@ -209,12 +209,11 @@ fn attributes(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang) {
         T::Precision,
         names::precision_name(p.precision, lang).to_owned(),
     ));
-    Grid::new("feature-attributes")
-        .num_columns(2)
+    crate::ui::pairs_grid(ui, "feature-attributes")
         .striped(true)
         .show(ui, |ui| {
             for (key, value) in rows {
-                ui.label(RichText::new(key.get(lang)).strong());
+                ui.add(egui::Label::new(RichText::new(key.get(lang)).strong()).wrap());
                 ui.add(egui::Label::new(value).wrap());
                 ui.end_row();
             }

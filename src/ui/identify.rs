@@ -4,7 +4,7 @@
 use crate::atlas::Lang;
 use crate::layers::style::text;
 use crate::layers::{LayerId, UserLayers};
-use crate::state::{Action, TableOf};
+use crate::state::{Action, TableOf, UserAction};
 use crate::theme::{self, fonts};
 use crate::ui::words::W;
 use egui::{RichText, Ui};
@@ -30,14 +30,14 @@ pub fn show(
     );
     ui.horizontal_wrapped(|ui| {
         if ui.button(W::ZoomToSelection.get(lang)).clicked() {
-            actions.push(Action::SelectRows(id, vec![index], false));
-            actions.push(Action::ZoomToRows(id));
+            actions.push(Action::User(UserAction::SelectRows(id, vec![index], false)));
+            actions.push(Action::User(UserAction::ZoomToRows(id)));
         }
         if ui.button(W::Table.get(lang)).clicked() {
-            actions.push(Action::ShowTable(Some(TableOf::User(id))));
+            actions.push(Action::User(UserAction::ShowTable(Some(TableOf::User(id)))));
         }
         if ui.button(W::Close.get(lang)).clicked() {
-            actions.push(Action::Identify(None));
+            actions.push(Action::User(UserAction::Identify(None)));
         }
     });
     ui.separator();
@@ -46,8 +46,7 @@ pub fn show(
         ui.weak(W::NoAttributes.get(lang));
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
-        egui::Grid::new("identify-attributes")
-            .num_columns(2)
+        crate::ui::pairs_grid(ui, "identify-attributes")
             .striped(true)
             .spacing([12.0, 4.0])
             .show(ui, |ui| {

@@ -7,7 +7,7 @@ use crate::atlas::{Atlas, Kind, LayerKind};
 use crate::layers::UserLayers;
 use crate::map::style::{self};
 use crate::map::symbols::paint_swatch;
-use crate::state::{Action, State, TableOf};
+use crate::state::{Action, State, TableOf, UserAction};
 use crate::theme::{self, fonts};
 use crate::ui::i18n::T;
 use crate::ui::my_layers;
@@ -221,7 +221,9 @@ fn layer_row(ui: &mut Ui, layer: LayerKind, state: &State, actions: &mut Vec<Act
             .on_hover_text(W::Table.get(lang))
             .clicked()
         {
-            actions.push(Action::ShowTable(Some(TableOf::Plan(layer))));
+            actions.push(Action::User(UserAction::ShowTable(Some(TableOf::Plan(
+                layer,
+            )))));
         }
         if layer == LayerKind::Industry
             && ui
@@ -232,7 +234,9 @@ fn layer_row(ui: &mut Ui, layer: LayerKind, state: &State, actions: &mut Vec<Act
                 ))
                 .clicked()
         {
-            actions.push(Action::ShowTable(Some(TableOf::Distances)));
+            actions.push(Action::User(UserAction::ShowTable(Some(
+                TableOf::Distances,
+            ))));
         }
     });
     ui.indent(("legend", layer as u8), |ui| {

@@ -3,7 +3,7 @@
 
 use crate::atlas::Lang;
 use crate::layers::measure::MeasureTool;
-use crate::state::Action;
+use crate::state::{Action, MeasureAction};
 use egui::{Rect, RichText, Ui, vec2};
 
 pub fn show(ui: &mut Ui, map: Rect, tool: &MeasureTool, lang: Lang, actions: &mut Vec<Action>) {
@@ -35,13 +35,13 @@ pub fn show(ui: &mut Ui, map: Rect, tool: &MeasureTool, lang: Lang, actions: &mu
                     if tool.active && tool.current.points.len() >= 3
                         && ui.button(lang.pick("Đóng thành vùng", "Close the shape")).clicked()
                     {
-                        actions.push(Action::CloseMeasure);
+                        actions.push(Action::Measure(MeasureAction::Close));
                     }
                     if shown.is_some() && ui.button(lang.pick("Sao chép", "Copy")).clicked() {
-                        actions.push(Action::CopyMeasure);
+                        actions.push(Action::Measure(MeasureAction::Copy));
                     }
                     if !tool.kept.is_empty() && ui.button(lang.pick("Xóa các phép đo", "Clear measurements")).clicked() {
-                        actions.push(Action::ClearMeasures);
+                        actions.push(Action::Measure(MeasureAction::Clear));
                     }
                     let end = if tool.active {
                         lang.pick("Kết thúc (Esc)", "End (Esc)")
@@ -49,7 +49,7 @@ pub fn show(ui: &mut Ui, map: Rect, tool: &MeasureTool, lang: Lang, actions: &mu
                         lang.pick("Đo tiếp (M)", "Measure again (M)")
                     };
                     if ui.button(end).clicked() {
-                        actions.push(Action::ToggleMeasure);
+                        actions.push(Action::Measure(MeasureAction::Toggle));
                     }
                 });
             });

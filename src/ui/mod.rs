@@ -22,3 +22,10 @@ pub mod style_window;
 pub mod timeline_bar;
 pub mod top_bar;
 pub mod words;
+
+/// A grid of names and values that keeps to its panel's width: neither column wider than
+/// half of it, so long values wrap instead of pushing the panel (and the map) aside.
+pub fn pairs_grid(ui: &egui::Ui, id: &str) -> egui::Grid {
+    let half = ((ui.available_width() - ui.spacing().item_spacing.x) / 2.0).max(60.0);
+    egui::Grid::new(id).num_columns(2).max_col_width(half)
+}

@@ -4,7 +4,7 @@
 use crate::atlas::Lang;
 use crate::layers::style::{Paint, Rgb};
 use crate::layers::{Loaded, Slot, UserLayers};
-use crate::state::{Action, ExportNote, TableOf, UserState};
+use crate::state::{Action, ExportNote, TableOf, UserAction, UserState};
 use crate::theme::{self, fonts};
 use crate::ui::words::{self, W};
 use egui::{Color32, RichText, Sense, Ui, vec2};
@@ -20,7 +20,7 @@ pub fn show(
 ) {
     ui.label(RichText::new(W::MyLayers.get(lang)).font(fonts::bold(17.0)));
     if ui.button(W::OpenFile.get(lang)).clicked() {
-        actions.push(Action::OpenDialog);
+        actions.push(Action::User(UserAction::OpenDialog));
     }
     ui.label(RichText::new(W::OpenHint.get(lang)).small().weak());
     let field = ui.add(
@@ -32,7 +32,7 @@ pub fn show(
     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
         let path = user.typed_path.trim().to_owned();
         if !path.is_empty() {
-            actions.push(Action::OpenFiles(vec![path.into()]));
+            actions.push(Action::User(UserAction::OpenFiles(vec![path.into()])));
             user.typed_path.clear();
         }
     }
@@ -61,7 +61,7 @@ pub fn show(
                             .text(W::Loading.get(lang)),
                     );
                     if ui.button(W::Cancel.get(lang)).clicked() {
-                        actions.push(Action::CancelLoad(*id));
+                        actions.push(Action::User(UserAction::CancelLoad(*id)));
                     }
                 });
             }
@@ -78,7 +78,7 @@ pub fn show(
                         .on_hover_text(W::Remove.get(lang))
                         .clicked()
                     {
-                        actions.push(Action::RemoveLayer(*id));
+                        actions.push(Action::User(UserAction::RemoveLayer(*id)));
                     }
                 });
                 ui.label(RichText::new(message).small().color(theme::FAILURE));
@@ -104,7 +104,7 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
             )
         });
         if check.changed() {
-            actions.push(Action::LayerVisible(id, visible));
+            actions.push(Action::User(UserAction::LayerVisible(id, visible)));
         }
         let mut cancel = false;
         match &mut user.renaming {
@@ -116,7 +116,7 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
                     if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                         cancel = true;
                     } else {
-                        actions.push(Action::RenameLayer(id, text.clone()));
+                        actions.push(Action::User(UserAction::RenameLayer(id, text.clone())));
                     }
                 }
             }
@@ -158,30 +158,30 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
             .on_hover_text(W::MoveUp.get(lang))
             .clicked()
         {
-            actions.push(Action::MoveLayer(id, -1));
+            actions.push(Action::User(UserAction::MoveLayer(id, -1)));
         }
         if ui
             .small_button("▼")
             .on_hover_text(W::MoveDown.get(lang))
             .clicked()
         {
-            actions.push(Action::MoveLayer(id, 1));
+            actions.push(Action::User(UserAction::MoveLayer(id, 1)));
         }
         if ui.small_button(W::ZoomTo.get(lang)).clicked() {
-            actions.push(Action::ZoomToLayer(id));
+            actions.push(Action::User(UserAction::ZoomToLayer(id)));
         }
         if ui.small_button(W::Table.get(lang)).clicked() {
-            actions.push(Action::ShowTable(Some(TableOf::User(id))));
+            actions.push(Action::User(UserAction::ShowTable(Some(TableOf::User(id)))));
         }
         if ui.small_button(W::Style.get(lang)).clicked() {
-            actions.push(Action::EditStyle(Some(id)));
+            actions.push(Action::User(UserAction::EditStyle(Some(id))));
         }
         if ui
             .small_button("✕")
             .on_hover_text(W::Remove.get(lang))
             .clicked()
         {
-            actions.push(Action::RemoveLayer(id));
+            actions.push(Action::User(UserAction::RemoveLayer(id)));
         }
     });
     let mut opacity = layer.stored.opacity;
@@ -197,7 +197,7 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
         )
         .changed()
     {
-        actions.push(Action::LayerOpacity(id, opacity));
+        actions.push(Action::User(UserAction::LayerOpacity(id, opacity)));
     }
     legend(ui, layer);
     let warnings = &layer.data.warnings;
@@ -238,7 +238,11 @@ pub fn swatch(ui: &mut Ui, c: Rgb) {
 /// What an export wrote, with a button that shows its folder.
 pub fn export_note(ui: &mut Ui, note: &ExportNote, lang: Lang, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
-        let colour = if note.ok { theme::INK_SOFT } else { theme::FAILURE };
+        let colour = if note.ok {
+            theme::INK_SOFT
+        } else {
+            theme::FAILURE
+        };
         ui.label(RichText::new(&note.text).small().color(colour));
         if let Some(folder) = &note.folder
             && ui

@@ -6,7 +6,7 @@ use crate::atlas::Lang;
 use crate::atlas::io::crs::NEARBY_TM3;
 use crate::atlas::io::{Columns, Crs};
 use crate::layers::Source;
-use crate::state::{Action, Prompt};
+use crate::state::{Action, Prompt, UserAction};
 use crate::ui::words::W;
 use egui::{Context, RichText};
 
@@ -45,17 +45,17 @@ pub fn show(
                 Prompt::Layer(source, layers) => {
                     for name in layers {
                         if ui.button(name.as_str()).clicked() {
-                            actions.push(Action::Open(Source {
+                            actions.push(Action::User(UserAction::Open(Source {
                                 layer: Some(name.clone()),
                                 ..source.clone()
-                            }));
+                            })));
                         }
                     }
                 }
             }
         });
     if !open {
-        actions.push(Action::DismissPrompt);
+        actions.push(Action::User(UserAction::DismissPrompt));
     }
 }
 
@@ -68,10 +68,10 @@ fn crs_choices(
 ) {
     ui.label(W::ChooseCrsHelp.get(lang));
     let choose = |code: u16, actions: &mut Vec<Action>| {
-        actions.push(Action::Open(Source {
+        actions.push(Action::User(UserAction::Open(Source {
             crs: Some(code),
             ..source.clone()
-        }));
+        })));
     };
     for (province, code) in NEARBY_TM3 {
         let name = Crs::from_epsg(code).map_or_else(|| format!("EPSG:{code}"), |c| c.name());
@@ -136,17 +136,17 @@ fn column_choices(
         .add_enabled(chosen[0] != chosen[1], egui::Button::new(W::Open.get(lang)))
         .clicked()
     {
-        actions.push(Action::Open(Source {
+        actions.push(Action::User(UserAction::Open(Source {
             columns: Some(Columns::LonLat(name(chosen[0]), name(chosen[1]))),
             ..source.clone()
-        }));
+        })));
     }
     ui.separator();
     combo(ui, W::WktColumn, 2, &mut chosen[2]);
     if ui.button(W::OpenWkt.get(lang)).clicked() {
-        actions.push(Action::Open(Source {
+        actions.push(Action::User(UserAction::Open(Source {
             columns: Some(Columns::Wkt(name(chosen[2]))),
             ..source.clone()
-        }));
+        })));
     }
 }

@@ -46,7 +46,11 @@ const BROWSING: [(&str, &str, &str); 15] = [
         "dòng thời gian 2021–2030 (← → khi thanh năm đang chọn)",
         "timeline 2021–2030 (← → when the year slider has focus)",
     ),
-    ("[  ]", "ẩn/hiện bảng lớp, bảng thông tin", "hide/show the layers, the feature panel"),
+    (
+        "[  ]",
+        "ẩn/hiện bảng lớp, bảng thông tin",
+        "hide/show the layers, the feature panel",
+    ),
     ("?", "bảng phím tắt này", "this sheet"),
     (
         "kéo / cuộn",

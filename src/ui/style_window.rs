@@ -6,7 +6,7 @@ use crate::atlas::Lang;
 use crate::atlas::io::FieldKind;
 use crate::layers::Loaded;
 use crate::layers::style::{CATEGORICAL, Paint, Style};
-use crate::state::Action;
+use crate::state::{Action, UserAction};
 use crate::ui::my_layers::swatch;
 use crate::ui::words::W;
 use egui::Context;
@@ -105,10 +105,10 @@ pub fn show(ctx: &Context, layer: &Loaded, lang: Lang, actions: &mut Vec<Action>
             }
         });
     if style != layer.stored.style {
-        actions.push(Action::SetStyle(layer.id, style));
+        actions.push(Action::User(UserAction::SetStyle(layer.id, style)));
     }
     if !open {
-        actions.push(Action::EditStyle(None));
+        actions.push(Action::User(UserAction::EditStyle(None)));
     }
 }
 

@@ -6,7 +6,7 @@ use crate::atlas::facts::Modality;
 use crate::atlas::timeline::Stage;
 use crate::atlas::{Atlas, Lang};
 use crate::map::timeline_marks::stage_color;
-use crate::state::{Action, TimelineState};
+use crate::state::{Action, TimelineAction, TimelineState};
 use crate::theme;
 use crate::ui::facts_view;
 use egui::{RichText, Ui};
@@ -29,7 +29,7 @@ pub fn show(
             lang.pick("▶ Phát", "▶ Play")
         };
         if ui.button(RichText::new(play).size(size)).clicked() {
-            actions.push(Action::PlayTimeline(!timeline.playing));
+            actions.push(Action::Timeline(TimelineAction::Play(!timeline.playing)));
         }
         let mut chosen = year;
         ui.spacing_mut().slider_width = (ui.available_width() - 220.0).clamp(160.0, 620.0);
@@ -42,7 +42,7 @@ pub fn show(
                 "Drag, or click and use ← →",
             ));
         if chosen != year {
-            actions.push(Action::SetYear(chosen));
+            actions.push(Action::Timeline(TimelineAction::SetYear(chosen)));
         }
         ui.label(
             RichText::new(year.to_string())
@@ -55,7 +55,7 @@ pub fn show(
             .on_hover_text(lang.pick("Đóng dòng thời gian (T)", "Close the timeline (T)"))
             .clicked()
         {
-            actions.push(Action::ToggleTimeline);
+            actions.push(Action::Timeline(TimelineAction::Toggle));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -74,7 +74,7 @@ pub fn show(
     });
     if timeline.playing {
         let now = ui.input(|i| i.time);
-        actions.push(Action::TimelineTick(now));
+        actions.push(Action::Timeline(TimelineAction::Tick(now)));
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(200));
     }

@@ -2,7 +2,7 @@
 
 use crate::atlas::Lang;
 use crate::map::basemap::{BasemapChoice, Basemaps};
-use crate::state::{Action, Side, State};
+use crate::state::{Action, MeasureAction, Side, State, TimelineAction, UserAction};
 use crate::theme::fonts;
 use crate::ui::i18n::T;
 use crate::ui::words::W;
@@ -27,7 +27,7 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
         ui.separator();
         ui.menu_button(lang.pick("Tệp", "File"), |ui| {
             if ui.button(W::OpenFile.get(lang)).clicked() {
-                actions.push(Action::OpenDialog);
+                actions.push(Action::User(UserAction::OpenDialog));
                 ui.close();
             }
             if ui.button(T::Export.get(lang)).clicked() {
@@ -93,13 +93,13 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
             )
             .clicked()
         {
-            actions.push(Action::ToggleTimeline);
+            actions.push(Action::Timeline(TimelineAction::Toggle));
         }
         if ui
             .selectable_label(state.measure.active, lang.pick("Đo (M)", "Measure (M)"))
             .clicked()
         {
-            actions.push(Action::ToggleMeasure);
+            actions.push(Action::Measure(MeasureAction::Toggle));
         }
         for (side, vi, en) in [
             (Side::Layers, "Bảng lớp [", "Layers ["),

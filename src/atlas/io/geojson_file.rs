@@ -3,9 +3,9 @@
 //! (`urn:ogc:def:crs:EPSG::9215`, `EPSG:3405`…).
 
 use super::crs::Crs;
+use super::json_stream::{self, StreamError};
 use super::model::{Field, FieldKind, Format, UserLayer, Value};
 use super::reproject::{self, Rows, Skipped, bad_coordinates};
-use super::json_stream::{self, StreamError};
 use super::{IoError, Progress};
 use geo::Geometry;
 use std::io::Read;
