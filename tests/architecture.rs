@@ -1,6 +1,8 @@
-//! The one-way flow of ARCHITECTURE.md, checked on the sources: a room imports only the
-//! rooms below it. raw sources → prep → geodata → atlas → map → present → state/export →
-//! ui → app → main. Shared vocabulary (language, ids, kinds) lives in atlas.
+//! The one-way flow of ARCHITECTURE.md, checked exactly on the sources: every room imports
+//! only the rooms below it in the order ARCHITECTURE.md states (once, on its "Layer order"
+//! line). Every path is read by a Rust parser (syn): `use` trees with their groups,
+//! `crate::`, `super::` and `langson_atlas::` paths in code and types, and paths inside
+//! macro calls.
 
 #![allow(
     clippy::expect_used,
@@ -8,37 +10,23 @@
     reason = "the test's helpers: a failed expectation is a failed test"
 )]
 
+use proc_macro2::{TokenStream, TokenTree};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use syn::visit::Visit;
 
-/// Each room and the rooms it may use (besides itself).
-const ROOMS: &[(&str, &[&str])] = &[
-    ("atlas", &[]),
-    ("prep", &["atlas"]),
-    ("cli", &["atlas"]),
-    ("layers", &["atlas"]),
-    ("theme", &["atlas"]),
-    ("map", &["atlas", "layers", "theme"]),
-    ("charts", &["atlas", "map", "theme"]),
-    ("present", &["atlas", "map"]),
-    ("state", &["atlas", "layers", "map", "present", "charts"]),
-    (
-        "export",
-        &["atlas", "layers", "map", "present", "theme", "charts"],
-    ),
-    (
-        "ui",
-        &[
-            "atlas", "layers", "map", "present", "state", "theme", "charts",
-        ],
-    ),
-    (
-        "app",
-        &[
-            "atlas", "layers", "map", "present", "state", "theme", "export", "ui", "charts",
-        ],
-    ),
-];
+/// The rooms bottom to top, as ARCHITECTURE.md states them.
+fn layer_order() -> Vec<String> {
+    let text = std::fs::read_to_string("ARCHITECTURE.md").expect("ARCHITECTURE.md");
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Layer order: "))
+        .expect("ARCHITECTURE.md states the layer order on a line “Layer order: …”");
+    line.trim_matches('`')
+        .split('→')
+        .map(|room| room.trim().to_owned())
+        .collect()
+}
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
@@ -51,54 +39,193 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The room a file belongs to: `src/map/style.rs` → map, `src/state.rs` → state.
-fn room_of(path: &Path) -> Option<String> {
-    let rel = path.strip_prefix("src").ok()?;
-    let first = rel.components().next()?.as_os_str().to_str()?;
-    Some(first.trim_end_matches(".rs").to_owned())
+/// The module path of a file: `src/map/basemap/raster.rs` → map::basemap::raster,
+/// `src/map/mod.rs` → map, `src/state.rs` → state.
+fn module_path(path: &Path) -> Vec<String> {
+    let rel = path.strip_prefix("src").unwrap_or(path);
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts
 }
 
-/// The rooms a file names as `crate::room`.
-fn imports(text: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
-        let mut rest = line;
-        while let Some(at) = rest.find("crate::") {
-            rest = &rest[at + "crate::".len()..];
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if !name.is_empty() {
-                out.insert(name);
+/// Every room a source file reaches, read as the compiler reads it; `module` is the file's
+/// module path.
+fn rooms_used(source: &str, module: &[String]) -> BTreeSet<String> {
+    let file = syn::parse_file(source).expect("the source parses");
+    let mut finder = Finder {
+        module: module.to_vec(),
+        found: BTreeSet::new(),
+    };
+    finder.visit_file(&file);
+    finder.found
+}
+
+struct Finder {
+    module: Vec<String>,
+    found: BTreeSet<String>,
+}
+
+impl Finder {
+    /// The room a path starting with `segments` names, if it names one of ours.
+    fn resolve(&mut self, segments: &[String]) {
+        let Some(first) = segments.first() else {
+            return;
+        };
+        let room = match first.as_str() {
+            "crate" | "langson_atlas" => segments.get(1).cloned(),
+            "self" => self.module.first().cloned(),
+            "super" => {
+                let ups = segments.iter().take_while(|s| *s == "super").count();
+                let base = &self.module[..self.module.len().saturating_sub(ups)];
+                match base.first() {
+                    Some(room) => Some(room.clone()),
+                    None => segments.get(ups).cloned(),
+                }
+            }
+            _ => None,
+        };
+        if let Some(room) = room {
+            self.found.insert(room);
+        }
+    }
+
+    fn use_tree(&mut self, prefix: &mut Vec<String>, tree: &syn::UseTree) {
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.use_tree(prefix, &p.tree);
+                prefix.pop();
+            }
+            syn::UseTree::Group(g) => {
+                for item in &g.items {
+                    self.use_tree(prefix, item);
+                }
+            }
+            syn::UseTree::Name(n) => {
+                prefix.push(n.ident.to_string());
+                self.resolve(&prefix.clone());
+                prefix.pop();
+            }
+            syn::UseTree::Rename(r) => {
+                prefix.push(r.ident.to_string());
+                self.resolve(&prefix.clone());
+                prefix.pop();
+            }
+            syn::UseTree::Glob(_) => self.resolve(&prefix.clone()),
+        }
+    }
+
+    /// `crate :: room`, `super :: …` and `langson_atlas :: room` inside a macro's tokens.
+    fn tokens(&mut self, tokens: TokenStream) {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        for (i, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Group(g) => self.tokens(g.stream()),
+                TokenTree::Ident(id) => {
+                    let mut segments = vec![id.to_string()];
+                    let mut k = i + 1;
+                    while let (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b))) =
+                        (trees.get(k), trees.get(k + 1))
+                    {
+                        if a.as_char() != ':' || b.as_char() != ':' {
+                            break;
+                        }
+                        match trees.get(k + 2) {
+                            Some(TokenTree::Ident(next)) => segments.push(next.to_string()),
+                            _ => break,
+                        }
+                        k += 3;
+                    }
+                    if segments.len() > 1 {
+                        self.resolve(&segments);
+                    }
+                }
+                TokenTree::Punct(_) | TokenTree::Literal(_) => {}
             }
         }
     }
-    out
+}
+
+impl<'ast> Visit<'ast> for Finder {
+    fn visit_item_mod(&mut self, item: &'ast syn::ItemMod) {
+        self.module.push(item.ident.to_string());
+        syn::visit::visit_item_mod(self, item);
+        self.module.pop();
+    }
+
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        self.use_tree(&mut Vec::new(), &item.tree);
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        self.resolve(&segments);
+        syn::visit::visit_path(self, path);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.tokens(mac.tokens.clone());
+        syn::visit::visit_macro(self, mac);
+    }
+}
+
+#[test]
+fn the_layer_order_names_every_room_of_the_library_once() {
+    let order = layer_order();
+    let unique: BTreeSet<&String> = order.iter().collect();
+    assert_eq!(unique.len(), order.len(), "a room stated twice: {order:?}");
+    let lib = std::fs::read_to_string("src/lib.rs").expect("src/lib.rs");
+    let declared: BTreeSet<String> = syn::parse_file(&lib)
+        .expect("lib.rs parses")
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Mod(m) => Some(m.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    let stated: BTreeSet<String> = order.into_iter().collect();
+    assert_eq!(
+        declared, stated,
+        "lib.rs's modules against ARCHITECTURE.md's order"
+    );
 }
 
 #[test]
 fn every_room_imports_only_the_rooms_below_it() {
+    let order = layer_order();
     let mut files = Vec::new();
     rust_files(Path::new("src"), &mut files);
-    assert!(
-        files.len() > 40,
-        "the sources were read ({} files)",
-        files.len()
-    );
+    assert!(files.len() > 40, "the sources were read ({})", files.len());
     let mut checked = 0;
     let mut violations = Vec::new();
     for file in &files {
-        let Some(room) = room_of(file) else { continue };
-        let Some((_, allowed)) = ROOMS.iter().find(|(r, _)| *r == room) else {
-            // lib.rs, main.rs and bin/ wire everything.
+        let module = module_path(file);
+        let Some(room) = module.first() else { continue };
+        // The library's root, the window's main and the prep tool wire everything.
+        let Some(level) = order.iter().position(|r| r == room) else {
+            assert!(
+                ["lib", "main", "bin"].contains(&room.as_str()),
+                "{} is in no room of the layer order",
+                file.display()
+            );
             continue;
         };
         checked += 1;
         let text = std::fs::read_to_string(file).expect("readable source");
-        for used in imports(&text) {
-            if used != room && !allowed.contains(&used.as_str()) {
-                violations.push(format!("{} ({room}) uses crate::{used}", file.display()));
+        for used in rooms_used(&text, &module) {
+            match order.iter().position(|r| *r == used) {
+                Some(at) if at <= level => {}
+                Some(_) => violations.push(format!("{} ({room}) uses {used}", file.display())),
+                None => violations.push(format!(
+                    "{} ({room}) uses {used}, a room the layer order does not name",
+                    file.display()
+                )),
             }
         }
     }
@@ -110,12 +237,44 @@ fn every_room_imports_only_the_rooms_below_it() {
     );
 }
 
+/// The check sees every way a file can reach another room, and nothing in comments or
+/// strings.
 #[test]
-fn the_check_sees_an_import_against_the_flow() {
-    let text = "use crate::atlas::Lang;\nuse crate::ui::i18n::T; // up\n// use crate::app::X\n";
-    let found = imports(text);
-    assert!(found.contains("ui") && found.contains("atlas"));
-    assert!(!found.contains("app"), "comments do not count");
+fn the_check_sees_every_way_of_naming_a_room() {
+    let module = |m: &str| m.split("::").map(str::to_owned).collect::<Vec<_>>();
+    let cases: [(&str, &str, &[&str]); 7] = [
+        (
+            "use crate::{atlas::Lang, ui::i18n::T};",
+            "map::style",
+            &["atlas", "ui"],
+        ),
+        (
+            "use super::super::app::X;",
+            "map::basemap::raster",
+            &["map"],
+        ),
+        ("use super::app::X;", "state", &["app"]),
+        (
+            "fn f() { let _ = langson_atlas::app::AtlasApp::new; }",
+            "map",
+            &["app"],
+        ),
+        ("fn f() -> crate::ui::Panel { todo!() }", "map", &["ui"]),
+        ("fn f() { let _ = vec![crate::app::X]; }", "map", &["app"]),
+        (
+            "// use crate::app::X\nconst S: &str = \"crate::ui\";",
+            "map",
+            &[],
+        ),
+    ];
+    for (source, file_module, expected) in cases {
+        let found = rooms_used(source, &module(file_module));
+        let expected: BTreeSet<String> = expected.iter().map(|s| (*s).to_owned()).collect();
+        assert_eq!(found, expected, "{source}");
+    }
+    // Inside an inline module, `super` is the file's own module.
+    let found = rooms_used("mod tests { use super::*; }", &module("map::style"));
+    assert_eq!(found, BTreeSet::from(["map".to_owned()]));
 }
 
 #[test]
@@ -124,16 +283,50 @@ fn the_atlas_and_the_user_layers_know_nothing_of_egui() {
     rust_files(Path::new("src/atlas"), &mut files);
     rust_files(Path::new("src/prep"), &mut files);
     rust_files(Path::new("src/layers"), &mut files);
+    assert!(!files.is_empty(), "the sources were read");
     for file in files {
         let text = std::fs::read_to_string(&file).expect("readable");
-        let code: String = text
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect();
-        assert!(
-            !code.contains("egui") && !code.contains("walkers"),
-            "{} reaches for the UI",
-            file.display()
-        );
+        let file_ast = syn::parse_file(&text).expect("parses");
+        let mut paths = PathsFinder::default();
+        paths.visit_file(&file_ast);
+        for root in ["egui", "walkers", "eframe"] {
+            assert!(
+                !paths.roots.contains(root),
+                "{} reaches for {root}",
+                file.display()
+            );
+        }
+    }
+}
+
+/// The first segment of every path and `use` in a file.
+#[derive(Default)]
+struct PathsFinder {
+    roots: BTreeSet<String>,
+}
+
+impl<'ast> Visit<'ast> for PathsFinder {
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        let mut tree = &item.tree;
+        let root = loop {
+            match tree {
+                syn::UseTree::Path(p) => break Some(p.ident.to_string()),
+                syn::UseTree::Name(n) => break Some(n.ident.to_string()),
+                syn::UseTree::Rename(r) => break Some(r.ident.to_string()),
+                syn::UseTree::Glob(_) => break None,
+                syn::UseTree::Group(g) => match g.items.first() {
+                    Some(first) => tree = first,
+                    None => break None,
+                },
+            }
+        };
+        self.roots.extend(root);
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        if let Some(first) = path.segments.first() {
+            self.roots.insert(first.ident.to_string());
+        }
+        syn::visit::visit_path(self, path);
     }
 }
