@@ -460,3 +460,34 @@ fn the_map_keeps_most_of_the_window_beside_its_panels() {
     h.run_steps(20);
     assert!(map_width(&h) < without, "] opens the feature panel again");
 }
+
+/// Ctrl+F focuses the search box even when Ctrl is pressed and released within one frame
+/// (as xdotool, a remote or a fast hand does): what counts is the modifiers each key event
+/// carries, not those left at the frame's end.
+#[test]
+fn ctrl_f_focuses_the_search_box_even_within_one_frame() {
+    let mut h = harness();
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..egui::Modifiers::NONE
+    };
+    for (key, pressed, modifiers) in [(egui::Key::F, true, ctrl), (egui::Key::F, false, ctrl)] {
+        h.event(egui::Event::Key {
+            key,
+            physical_key: Some(key),
+            pressed,
+            repeat: false,
+            modifiers,
+        });
+    }
+    h.run_steps(3);
+    let search = egui::Id::unique(langson_atlas::ui::layers_panel::SEARCH_ID);
+    assert!(
+        h.ctx.memory(|m| m.has_focus(search)),
+        "the search box has the keyboard"
+    );
+    h.event(egui::Event::Text("huu lung".to_owned()));
+    h.run_steps(2);
+    assert_eq!(h.state().state.search, "huu lung");
+}

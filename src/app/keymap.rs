@@ -23,10 +23,10 @@ pub fn browsing(
             Action::ClearSelection
         });
     }
-    if input.modifiers.command && input.key_pressed(Key::O) {
+    if command_pressed(input, Key::O) {
         actions.push(Action::User(UserAction::OpenDialog));
     }
-    if input.modifiers.command && input.key_pressed(Key::F) {
+    if command_pressed(input, Key::F) {
         actions.push(Action::FocusSearch);
     }
     if typing {
@@ -135,4 +135,14 @@ mod tests {
         assert_eq!(presenting(Key::L), Some(Action::ToggleLang));
         assert_eq!(presenting(Key::Escape), Some(Action::StopPresentation));
     }
+}
+
+/// Ctrl (⌘ on a Mac) with `key`, by the modifiers each key event carries: a quick press and
+/// release of both (a fast hand, a remote, xdotool) may fall within one frame, at whose end
+/// the frame's modifiers are already released.
+fn command_pressed(input: &egui::InputState, key: Key) -> bool {
+    input.events.iter().any(|e| {
+        matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
+            if *k == key && modifiers.command)
+    })
 }
