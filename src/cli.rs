@@ -2,7 +2,7 @@
 //! a file as JSON, `convert` writes it reprojected to WGS 84 GeoJSON. Both use the viewer's
 //! own loader (`atlas::io`).
 
-use crate::atlas::io::{self, Columns, Crs, IoError, Progress, Request};
+use crate::atlas::io::{self, Columns, Crs, GeoJsonWriter, IoError, Progress, Request};
 use std::path::Path;
 
 /// A `--crs` argument: `EPSG:9215`, `9215`, or a PROJ string.
@@ -38,16 +38,45 @@ pub fn info(path: &Path, request: &Request) -> Result<String, IoError> {
     Ok(serde_json::to_string_pretty(&layer.info()).unwrap_or_default())
 }
 
-/// `convert FILE OUT.geojson`: writes the layer in WGS 84; returns a one-line summary.
+/// `convert FILE OUT.geojson`: writes the layer in WGS 84, a feature at a time as it is
+/// read (a shapefile is never held whole); returns a one-line summary. A failed read
+/// leaves no partial output behind.
 pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, String> {
-    let layer = io::open_request(path, request, &Progress::default()).map_err(|e| e.to_string())?;
-    std::fs::write(out, layer.to_geojson()).map_err(|e| format!("{}: {e}", out.display()))?;
+    let shown = out.display().to_string();
+    let unwritable = |e: std::io::Error| IoError::Unwritable {
+        path: shown.clone(),
+        message: e.to_string(),
+    };
+    let file = std::fs::File::create(out).map_err(|e| unwritable(e).to_string())?;
+    let mut buffered = std::io::BufWriter::new(file);
+    let streamed = GeoJsonWriter::start(&mut buffered)
+        .map_err(unwritable)
+        .and_then(|mut writer| {
+            let streamed =
+                io::stream_request(path, request, &Progress::default(), &mut |fields, f| {
+                    writer.feature(fields, &f).map_err(unwritable)
+                })?;
+            writer.finish().map_err(unwritable)?;
+            Ok(streamed)
+        })
+        .and_then(|streamed| {
+            std::io::Write::flush(&mut buffered).map_err(unwritable)?;
+            Ok(streamed)
+        });
+    let streamed = match streamed {
+        Ok(s) => s,
+        Err(e) => {
+            drop(buffered);
+            let _ = std::fs::remove_file(out);
+            return Err(e.to_string());
+        }
+    };
     Ok(format!(
         "{} features ({} skipped) from {} in {} → {} (WGS 84)",
-        layer.features.len(),
-        layer.skipped,
-        layer.path,
-        layer.crs.name(),
+        streamed.written,
+        streamed.skipped,
+        streamed.path,
+        streamed.crs.name(),
         out.display()
     ))
 }

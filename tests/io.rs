@@ -698,3 +698,27 @@ fn decomposed_vietnamese_is_composed_on_the_way_in() {
         langson_atlas::atlas::search::fold(place)
     );
 }
+
+/// `convert` streams a shapefile feature by feature (memory is in the load benchmark) and
+/// writes exactly what the whole layer would; a read that fails leaves no partial file.
+#[test]
+fn convert_streams_a_shapefile_to_the_same_bytes_as_the_whole_layer() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let out = folder.path().join("lo-dat.geojson");
+    let summary =
+        langson_atlas::cli::convert(&data("lo-dat-vn2000.shp"), &Default::default(), &out)
+            .expect("converts");
+    let layer = open("lo-dat-vn2000.shp").expect("loads");
+    assert!(
+        summary.starts_with(&format!("{} features", layer.features.len())),
+        "{summary}"
+    );
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert_eq!(written, layer.to_geojson());
+
+    let broken = folder.path().join("broken.geojson");
+    let refused =
+        langson_atlas::cli::convert(&data("not-geojson.geojson"), &Default::default(), &broken);
+    assert!(refused.is_err());
+    assert!(!broken.exists(), "no partial output is left behind");
+}

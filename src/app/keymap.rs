@@ -115,6 +115,16 @@ pub fn presenting_actions(input: &egui::InputState, arrows_taken: bool) -> Vec<A
         .collect()
 }
 
+/// Ctrl (⌘ on a Mac) with `key`, by the modifiers each key event carries: a quick press and
+/// release of both (a fast hand, a remote, xdotool) may fall within one frame, at whose end
+/// the frame's modifiers are already released.
+fn command_pressed(input: &egui::InputState, key: Key) -> bool {
+    input.events.iter().any(|e| {
+        matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
+            if *k == key && modifiers.command)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,14 +145,4 @@ mod tests {
         assert_eq!(presenting(Key::L), Some(Action::ToggleLang));
         assert_eq!(presenting(Key::Escape), Some(Action::StopPresentation));
     }
-}
-
-/// Ctrl (⌘ on a Mac) with `key`, by the modifiers each key event carries: a quick press and
-/// release of both (a fast hand, a remote, xdotool) may fall within one frame, at whose end
-/// the frame's modifiers are already released.
-fn command_pressed(input: &egui::InputState, key: Key) -> bool {
-    input.events.iter().any(|e| {
-        matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
-            if *k == key && modifiers.command)
-    })
 }

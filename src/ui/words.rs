@@ -187,6 +187,9 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 layers.join(", ")
             ),
             IoError::Cancelled { path } => format!("{path}: đã hủy"),
+            IoError::Unwritable { path, message } => {
+                format!("{path}: không ghi được tệp ({message})")
+            }
         },
     }
 }

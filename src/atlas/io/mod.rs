@@ -25,7 +25,7 @@ pub mod shapefile_file;
 
 pub use crs::Crs;
 pub use csv_file::Columns;
-pub use model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
+pub use model::{Field, FieldKind, Format, GeoJsonWriter, Streamed, UserFeature, UserLayer, Value};
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -61,6 +61,8 @@ pub enum IoError {
     ChooseLayer { path: String, layers: Vec<String> },
     #[error("{path}: loading was cancelled")]
     Cancelled { path: String },
+    #[error("{path}: cannot be written: {message}")]
+    Unwritable { path: String, message: String },
 }
 
 /// Reports how far a load has come and lets it be cancelled; shared with a worker thread.
@@ -178,6 +180,56 @@ pub fn open_request(
     layer.map(UserLayer::into_nfc)
 }
 
+/// Where a streamed read hands each feature, with the layer's fields.
+pub type Sink<'s> = dyn FnMut(&[Field], UserFeature) -> Result<(), IoError> + 's;
+
+/// Reads the file at `path` a feature at a time into `sink`, in WGS 84. A shapefile whose
+/// CRS is known (a `.prj`, or the request's) is streamed and never held; other formats,
+/// and a shapefile whose coordinates must first be looked at, are read whole and handed
+/// over from memory.
+pub fn stream_request(
+    path: &Path,
+    request: &Request,
+    progress: &Progress,
+    sink: &mut Sink<'_>,
+) -> Result<Streamed, IoError> {
+    let is_shp = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("shp"));
+    if is_shp
+        && let Some(streamed) = shapefile_file::stream(
+            path,
+            request.crs.clone(),
+            progress,
+            &mut |fields, feature| {
+                let mut feature = feature;
+                for value in &mut feature.values {
+                    if let Value::Text(text) = value {
+                        model::compose(text);
+                    }
+                }
+                sink(fields, feature)
+            },
+        )?
+    {
+        return Ok(streamed);
+    }
+    let layer = open_request(path, request, progress)?;
+    let written = layer.features.len();
+    for feature in layer.features {
+        sink(&layer.fields, feature)?;
+    }
+    Ok(Streamed {
+        path: layer.path,
+        crs: layer.crs,
+        fields: layer.fields,
+        written,
+        skipped: layer.skipped,
+        warnings: layer.warnings,
+    })
+}
+
 /// The message of the read error that cancels a load.
 pub const CANCELLED: &str = "loading cancelled";
 
@@ -273,6 +325,7 @@ impl IoError {
             IoError::NeedsCrs { .. } => IoError::NeedsCrs { path },
             IoError::ChooseLayer { layers, .. } => IoError::ChooseLayer { path, layers },
             IoError::Cancelled { .. } => IoError::Cancelled { path },
+            IoError::Unwritable { message, .. } => IoError::Unwritable { path, message },
         }
     }
 }

@@ -206,6 +206,17 @@ pub struct UserLayer {
     pub warnings: Vec<String>,
 }
 
+/// What a streamed read went through: the features themselves went to the caller's sink.
+#[derive(Debug)]
+pub struct Streamed {
+    pub path: String,
+    pub crs: Crs,
+    pub fields: Vec<Field>,
+    pub written: usize,
+    pub skipped: usize,
+    pub warnings: Vec<String>,
+}
+
 impl UserLayer {
     /// Vietnamese typed with Unikey's "Unicode tổ hợp" or saved on macOS comes decomposed
     /// (NFD): every field name and text value is composed (NFC) on the way in, whatever
@@ -296,27 +307,54 @@ impl UserLayer {
     /// The layer as a GeoJSON FeatureCollection in WGS 84 (RFC 7946), properties in field
     /// order.
     pub fn to_geojson(&self) -> String {
-        let features: Vec<geojson::Feature> = self
-            .features
-            .iter()
-            .map(|f| {
-                let mut properties = serde_json::Map::new();
-                for (field, value) in self.fields.iter().zip(&f.values) {
-                    properties.insert(field.name.clone(), value.to_json());
-                }
-                geojson::Feature {
-                    geometry: f.geometry.as_ref().map(geojson::Geometry::from),
-                    properties: Some(properties),
-                    ..Default::default()
-                }
-            })
-            .collect();
-        geojson::FeatureCollection {
-            features,
-            bbox: None,
-            foreign_members: None,
+        let mut bytes = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = self.write_geojson(&mut bytes);
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// The layer as a GeoJSON FeatureCollection, written a feature at a time: only one
+    /// feature's JSON is ever held, whatever the layer's size.
+    pub fn write_geojson(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        let mut writer = GeoJsonWriter::start(out)?;
+        for f in &self.features {
+            writer.feature(&self.fields, f)?;
         }
-        .to_string()
+        writer.finish()
+    }
+}
+
+/// A GeoJSON FeatureCollection written as its features come.
+pub struct GeoJsonWriter<'w, W: std::io::Write> {
+    out: &'w mut W,
+    first: bool,
+}
+
+impl<'w, W: std::io::Write> GeoJsonWriter<'w, W> {
+    pub fn start(out: &'w mut W) -> std::io::Result<Self> {
+        out.write_all(br#"{"type":"FeatureCollection","features":["#)?;
+        Ok(Self { out, first: true })
+    }
+
+    pub fn feature(&mut self, fields: &[Field], f: &UserFeature) -> std::io::Result<()> {
+        if !self.first {
+            self.out.write_all(b",")?;
+        }
+        self.first = false;
+        let mut properties = serde_json::Map::new();
+        for (field, value) in fields.iter().zip(&f.values) {
+            properties.insert(field.name.clone(), value.to_json());
+        }
+        let feature = geojson::Feature {
+            geometry: f.geometry.as_ref().map(geojson::Geometry::from),
+            properties: Some(properties),
+            ..Default::default()
+        };
+        serde_json::to_writer(&mut *self.out, &feature).map_err(std::io::Error::other)
+    }
+
+    pub fn finish(self) -> std::io::Result<()> {
+        self.out.write_all(b"]}")
     }
 }
 
@@ -332,7 +370,7 @@ pub fn geometry_type(g: &Geometry<f64>) -> &'static str {
     }
 }
 
-fn compose(text: &mut String) {
+pub(super) fn compose(text: &mut String) {
     use unicode_normalization::UnicodeNormalization;
     if !unicode_normalization::is_nfc(text) {
         *text = text.nfc().collect();

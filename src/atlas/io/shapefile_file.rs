@@ -5,7 +5,7 @@
 //! as UTF-8 when it is valid UTF-8, else as windows-1258.
 
 use super::crs::Crs;
-use super::model::{Field, FieldKind, Format, UserLayer, Value};
+use super::model::{Field, FieldKind, Format, Streamed, UserLayer, Value};
 use super::reproject::{self, Rows, Skipped, bad_coordinates};
 use super::{IoError, Progress};
 use geo::Geometry;
@@ -81,7 +81,23 @@ fn language_driver(id: u8) -> Option<(&'static encoding_rs::Encoding, &'static s
     })
 }
 
-pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLayer, IoError> {
+type Parts = shapefile::Reader<BufReader<std::fs::File>, BufReader<std::fs::File>>;
+
+/// A shapefile opened: its parts, fields (kinds not yet known), counts, CRS if stated, and
+/// what the opening found to say.
+struct Opened {
+    path: String,
+    reader: Parts,
+    fields: Vec<Field>,
+    records_in_table: usize,
+    shape_count: Option<usize>,
+    crs: Option<Crs>,
+    /// Whether a `.prj` was beside the `.shp`.
+    has_prj: bool,
+    warnings: Vec<String>,
+}
+
+fn open_parts(shp: &Path, crs: Option<Crs>) -> Result<Opened, IoError> {
     let path = shp.display().to_string();
     let invalid = |message: String| IoError::invalid(&path, message);
     let dbf = sibling(shp, "dbf").ok_or_else(|| {
@@ -104,10 +120,13 @@ pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLay
         .with_encoding(dbase::encoding::EncodingRs::from(encoding))
         .build(open(&dbf)?)
         .map_err(|e| invalid(format!("{}: {e}", dbf.display())))?;
-    let fields_info: Vec<(String, FieldKind)> = table
+    let fields: Vec<Field> = table
         .fields()
         .iter()
-        .map(|f| (f.name().to_owned(), FieldKind::Null))
+        .map(|f| Field {
+            name: f.name().to_owned(),
+            kind: FieldKind::Null,
+        })
         .collect();
     let records_in_table = table.header().num_records as usize;
     let shapes = match sibling(shp, "shx") {
@@ -123,68 +142,103 @@ pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLay
             "the .shp has {n} shapes and the .dbf {records_in_table} records: only pairs are read"
         ));
     }
-    let crs = match crs {
-        Some(c) => Some(c),
-        None => match sibling(shp, "prj") {
-            Some(prj) => {
-                let text = std::fs::read_to_string(&prj).map_err(|e| IoError::Unreadable {
-                    path: prj.display().to_string(),
-                    message: e.to_string(),
-                })?;
-                Some(Crs::from_prj(&text).map_err(|e| invalid(format!("{}: {e}", prj.display())))?)
-            }
-            None => None,
-        },
-    };
-
-    let mut fields: Vec<Field> = fields_info
-        .into_iter()
-        .map(|(name, kind)| Field { name, kind })
-        .collect();
-    let mut reader = shapefile::Reader::new(shapes, table);
-    let mut rows: Rows = Vec::new();
-    let mut skipped = Skipped::default();
-    let total = shape_count.unwrap_or(records_in_table).max(1) as u64;
-    for (n, item) in reader.iter_shapes_and_records().enumerate() {
-        if progress.cancelled() {
-            return Err(IoError::Cancelled { path });
+    let prj = sibling(shp, "prj");
+    let crs = match (crs, &prj) {
+        (Some(c), _) => Some(c),
+        (None, Some(prj)) => {
+            let text = std::fs::read_to_string(prj).map_err(|e| IoError::Unreadable {
+                path: prj.display().to_string(),
+                message: e.to_string(),
+            })?;
+            Some(Crs::from_prj(&text).map_err(|e| invalid(format!("{}: {e}", prj.display())))?)
         }
-        progress.set(n as u64, total);
-        let (shape, record) = match item {
-            Ok(pair) => pair,
-            Err(e) => {
-                skipped.add(format!("record {}: {e}", n + 1));
-                if n + 1 >= records_in_table.max(shape_count.unwrap_or(0)) {
-                    break;
-                }
-                continue;
+        (None, None) => None,
+    };
+    Ok(Opened {
+        reader: shapefile::Reader::new(shapes, table),
+        path,
+        fields,
+        records_in_table,
+        shape_count,
+        crs,
+        has_prj: prj.is_some(),
+        warnings,
+    })
+}
+
+impl Opened {
+    /// Each readable pair of shape and record, in the file's CRS: `take(n, geometry,
+    /// values)` with the record's number from 1. What cannot be read is skipped and said.
+    fn each_record(
+        &mut self,
+        progress: &Progress,
+        skipped: &mut Skipped,
+        take: &mut dyn FnMut(usize, Option<Geometry<f64>>, Vec<Value>) -> Result<(), IoError>,
+    ) -> Result<(), IoError> {
+        let total = self.shape_count.unwrap_or(self.records_in_table).max(1) as u64;
+        let last = self.records_in_table.max(self.shape_count.unwrap_or(0));
+        let names: Vec<String> = self.fields.iter().map(|f| f.name.clone()).collect();
+        for (n, item) in self.reader.iter_shapes_and_records().enumerate() {
+            if progress.cancelled() {
+                return Err(IoError::Cancelled {
+                    path: self.path.clone(),
+                });
             }
-        };
-        let geometry = match shape {
-            shapefile::Shape::NullShape => None,
-            other => match Geometry::<f64>::try_from(other) {
-                Ok(g) => Some(g),
+            progress.set(n as u64, total);
+            let (shape, record) = match item {
+                Ok(pair) => pair,
                 Err(e) => {
                     skipped.add(format!("record {}: {e}", n + 1));
+                    if n + 1 >= last {
+                        break;
+                    }
                     continue;
                 }
-            },
-        };
-        if let Some(problem) = geometry.as_ref().and_then(bad_coordinates) {
-            skipped.add(format!("record {}: {problem}", n + 1));
-            continue;
+            };
+            let geometry = match shape {
+                shapefile::Shape::NullShape => None,
+                other => match Geometry::<f64>::try_from(other) {
+                    Ok(g) => Some(g),
+                    Err(e) => {
+                        skipped.add(format!("record {}: {e}", n + 1));
+                        continue;
+                    }
+                },
+            };
+            if let Some(problem) = geometry.as_ref().and_then(bad_coordinates) {
+                skipped.add(format!("record {}: {problem}", n + 1));
+                continue;
+            }
+            let values: Vec<Value> = names
+                .iter()
+                .map(|name| record.get(name).map_or(Value::Null, value))
+                .collect();
+            take(n + 1, geometry, values)?;
         }
-        let values: Vec<Value> = fields
-            .iter()
-            .map(|f| record.get(&f.name).map_or(Value::Null, value))
-            .collect();
+        Ok(())
+    }
+}
+
+pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLayer, IoError> {
+    let mut opened = open_parts(shp, crs)?;
+    let mut fields = opened.fields.clone();
+    let mut rows: Rows = Vec::new();
+    let mut skipped = Skipped::default();
+    opened.each_record(progress, &mut skipped, &mut |n, geometry, values| {
         for (field, v) in fields.iter_mut().zip(&values) {
             field.kind = field.kind.widen(v.kind());
         }
-        rows.push((n + 1, geometry, values));
-    }
-
-    if crs.is_none() && sibling(shp, "prj").is_none() {
+        rows.push((n, geometry, values));
+        Ok(())
+    })?;
+    let Opened {
+        path,
+        crs,
+        has_prj,
+        mut warnings,
+        ..
+    } = opened;
+    if crs.is_none() && !has_prj {
         warnings
             .push("no .prj: the coordinates are read as WGS 84 degrees if they can be".to_owned());
     }
@@ -200,6 +254,88 @@ pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLay
         skipped: skipped.count,
         warnings,
     })
+}
+
+/// Reads the shapefile a feature at a time, in WGS 84, handing each to `sink` with the
+/// layer's fields: memory stays that of one feature whatever the file's size. The records
+/// are read twice, first for their fields' kinds (a number in a text column is text).
+/// `None`, having read nothing, when the CRS is known neither from the caller nor from a
+/// `.prj`: only the coordinates can then tell, and [`read`] looks at them all.
+pub fn stream(
+    shp: &Path,
+    crs: Option<Crs>,
+    progress: &Progress,
+    sink: &mut super::Sink<'_>,
+) -> Result<Option<Streamed>, IoError> {
+    let mut opened = open_parts(shp, crs)?;
+    let Some(crs) = opened.crs.clone() else {
+        return Ok(None);
+    };
+    let fields = table_kinds(shp, opened.fields.clone(), progress)?;
+    let mut skipped = Skipped::default();
+    let mut written = 0;
+    let path = opened.path.clone();
+    let mut problems = Skipped::default();
+    opened.each_record(progress, &mut skipped, &mut |n, geometry, values| {
+        let one = reproject::to_wgs84(
+            vec![(n, geometry, values)],
+            &fields,
+            &crs,
+            "record",
+            &path,
+            &mut problems,
+        )?;
+        for feature in one {
+            sink(&fields, feature)?;
+            written += 1;
+        }
+        Ok(())
+    })?;
+    skipped.count += problems.count;
+    skipped.reasons.extend(problems.reasons);
+    let mut warnings = opened.warnings;
+    warnings.extend(skipped.reasons);
+    Ok(Some(Streamed {
+        path,
+        crs,
+        fields,
+        written,
+        skipped: skipped.count,
+        warnings,
+    }))
+}
+
+/// The fields' kinds from a pass over the attribute table alone (the shapes unread).
+fn table_kinds(
+    shp: &Path,
+    mut fields: Vec<Field>,
+    progress: &Progress,
+) -> Result<Vec<Field>, IoError> {
+    let path = shp.display().to_string();
+    let Some(dbf) = sibling(shp, "dbf") else {
+        return Ok(fields);
+    };
+    let encoding = encoding(shp, &dbf, &mut Vec::new());
+    let file = std::fs::File::open(&dbf).map_err(|e| IoError::Unreadable {
+        path: dbf.display().to_string(),
+        message: e.to_string(),
+    })?;
+    let mut table = dbase::ReaderBuilder::new()
+        .with_encoding(dbase::encoding::EncodingRs::from(encoding))
+        .build(BufReader::new(file))
+        .map_err(|e| IoError::invalid(&path, format!("{}: {e}", dbf.display())))?;
+    for record in table.iter_records() {
+        if progress.cancelled() {
+            return Err(IoError::Cancelled { path });
+        }
+        // A record that cannot be read is said when the features are read.
+        let Ok(record) = record else { continue };
+        for field in &mut fields {
+            let v = record.get(&field.name).map_or(Value::Null, value);
+            field.kind = field.kind.widen(v.kind());
+        }
+    }
+    Ok(fields)
 }
 
 fn value(v: &FieldValue) -> Value {
