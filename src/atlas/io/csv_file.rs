@@ -7,7 +7,7 @@
 use super::crs::Crs;
 use super::model::{Field, FieldKind, Format, UserLayer, Value};
 use super::reproject::{self, Rows, Skipped, bad_coordinates};
-use super::{CANCELLED, IoError, Progress};
+use super::{IoError, Progress};
 use crate::atlas::search::fold;
 use geo::{Geometry, Point};
 use std::io::{BufRead, Read};
@@ -102,7 +102,7 @@ pub fn read(
         Place::LonLat(x, y) => vec![x, y],
         Place::Wkt(w) => vec![w],
     };
-    let mut fields: Vec<Field> = header
+    let fields: Vec<Field> = header
         .iter()
         .enumerate()
         .filter(|(i, _)| !geometry_columns.contains(i))
@@ -123,7 +123,7 @@ pub fn read(
         }
         let record = match record {
             Ok(r) => r,
-            Err(e) if e.to_string().contains(CANCELLED) => {
+            Err(_) if progress.cancelled() => {
                 return Err(IoError::Cancelled {
                     path: path.to_owned(),
                 });
@@ -162,21 +162,18 @@ pub fn read(
             .filter(|i| !geometry_columns.contains(i))
             .map(|i| typed(cell(i)))
             .collect();
-        for (field, value) in fields.iter_mut().zip(&values) {
-            field.kind = field.kind.widen(value.kind());
-        }
         rows.push((row, Some(geometry), values));
     }
-    let crs = reproject::decide(&rows, crs, path)?;
-    let features = reproject::to_wgs84(rows, &fields, &crs, "row", path, &mut skipped)?;
-    Ok(UserLayer {
+    reproject::finish(reproject::Read {
         path: path.to_owned(),
+        shown: None,
         format: Format::Csv,
-        crs,
+        what: "row",
+        rows,
         fields,
-        features,
-        skipped: skipped.count,
-        warnings: skipped.reasons,
+        chosen: crs,
+        skipped,
+        warnings: Vec::new(),
     })
 }
 

@@ -111,7 +111,7 @@ pub fn read(
             .ok_or_else(|| invalid("its spatial index does not fit in the file".to_owned()))?,
     };
     let (intact, cut) = intact_features(bytes, 12 + header_len + index);
-    let mut fields: Vec<Field> = header
+    let fields: Vec<Field> = header
         .columns()
         .map(|cols| {
             cols.iter()
@@ -177,25 +177,21 @@ pub fn read(
             skipped.add(format!("feature {n}: {problem}"));
             continue;
         }
-        for (field, v) in fields.iter_mut().zip(&values) {
-            field.kind = field.kind.widen(v.kind());
-        }
         rows.push((n, geometry, values));
     }
     let mut warnings = Vec::new();
     if let Some(cut) = cut {
         warnings.push(format!("{cut}; the features before it are read"));
     }
-    let crs = reproject::decide(&rows, chosen, path)?;
-    let features = reproject::to_wgs84(rows, &fields, &crs, "feature", path, &mut skipped)?;
-    warnings.extend(skipped.reasons);
-    Ok(UserLayer {
+    reproject::finish(reproject::Read {
         path: path.to_owned(),
+        shown: None,
         format: Format::FlatGeobuf,
-        crs,
+        what: "feature",
+        rows,
         fields,
-        features,
-        skipped: skipped.count,
+        chosen,
+        skipped,
         warnings,
     })
 }

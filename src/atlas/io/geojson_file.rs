@@ -90,7 +90,7 @@ pub fn read(
     let Collected {
         fields,
         raw,
-        mut skipped,
+        skipped,
         unclosed,
         no_geometry,
     } = collected;
@@ -118,16 +118,15 @@ pub fn read(
         })
         .collect();
     // RFC 7946 says WGS 84; metres say otherwise.
-    let crs = reproject::decide(&rows, chosen, path)?;
-    let features = reproject::to_wgs84(rows, &fields, &crs, "feature", path, &mut skipped)?;
-    warnings.extend(skipped.reasons);
-    Ok(UserLayer {
+    reproject::finish(reproject::Read {
         path: path.to_owned(),
+        shown: None,
         format: Format::GeoJson,
-        crs,
+        what: "feature",
+        rows,
         fields,
-        features,
-        skipped: skipped.count,
+        chosen,
+        skipped,
         warnings,
     })
 }
@@ -235,9 +234,7 @@ impl Collected {
                     self.fields.len() - 1
                 }
             };
-            let value = json_value(value);
-            self.fields[index].kind = self.fields[index].kind.widen(value.kind());
-            values.push((index, value));
+            values.push((index, json_value(value)));
         }
         self.raw.push((n, geometry, values));
     }

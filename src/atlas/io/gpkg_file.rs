@@ -164,7 +164,7 @@ pub fn read(
             }
         }
     }
-    let mut fields: Vec<Field> = columns
+    let fields: Vec<Field> = columns
         .iter()
         .map(|(name, _)| Field {
             name: name.clone(),
@@ -219,22 +219,19 @@ pub fn read(
             .enumerate()
             .map(|(i, (_, kind))| row.get_ref(i + 1).map_or(Value::Null, |v| value(v, kind)))
             .collect();
-        for (field, v) in fields.iter_mut().zip(&values) {
-            field.kind = field.kind.widen(v.kind());
-        }
         rows.push((n, geometry, values));
     }
     drop(cursor);
-    let crs = reproject::decide(&rows, chosen, &shown)?;
-    let features = reproject::to_wgs84(rows, &fields, &crs, "feature", &shown, &mut skipped)?;
-    Ok(UserLayer {
-        path: format!("{shown} › {}", table.name),
+    reproject::finish(reproject::Read {
+        shown: Some(format!("{shown} › {}", table.name)),
+        path: shown,
         format: Format::GeoPackage,
-        crs,
+        what: "feature",
+        rows,
         fields,
-        features,
-        skipped: skipped.count,
-        warnings: skipped.reasons,
+        chosen,
+        skipped,
+        warnings: Vec::new(),
     })
 }
 

@@ -3,8 +3,8 @@
 //! attributes. Coordinates are WGS 84 by definition. A KMZ is a zip holding the KML.
 
 use super::crs::Crs;
-use super::model::{Field, FieldKind, Format, UserFeature, UserLayer, Value};
-use super::reproject::{Skipped, bad_coordinates, out_of_range};
+use super::model::{Field, FieldKind, Format, UserLayer, Value};
+use super::reproject::{self, Rows, Skipped, bad_coordinates, out_of_range};
 use super::{IoError, Progress};
 use geo::Geometry;
 use kml::Kml;
@@ -85,7 +85,7 @@ pub fn read(text: &str, path: &str, kmz: bool, progress: &Progress) -> Result<Us
         })
         .collect();
     let mut skipped = Skipped::default();
-    let mut features = Vec::new();
+    let mut rows: Rows = Vec::new();
     let total = placemarks.len() as u64;
     for (n, (folders, placemark)) in placemarks.into_iter().enumerate() {
         if progress.cancelled() {
@@ -139,31 +139,22 @@ pub fn read(text: &str, path: &str, kmz: bool, progress: &Progress) -> Result<Us
             }
             values[index] = super::csv_file::typed(value.trim());
         }
-        features.push(UserFeature { geometry, values });
+        rows.push((n + 1, geometry, values));
     }
-    for f in &mut features {
-        f.values.resize(fields.len(), Value::Null);
-        for (field, v) in fields.iter_mut().zip(&f.values) {
-            field.kind = field.kind.widen(v.kind());
-        }
-    }
-    // A column's values take the column's kind (a number in a text column stays text).
-    for f in &mut features {
-        for (field, v) in fields.iter().zip(f.values.iter_mut()) {
-            *v = std::mem::replace(v, Value::Null).conform(field.kind);
-        }
-    }
-    let mut warnings = skipped.reasons;
-    if features.is_empty() && skipped.count == 0 {
+    let mut warnings = Vec::new();
+    if rows.is_empty() && skipped.count == 0 {
         warnings.push("the file holds no placemarks".to_owned());
     }
-    Ok(UserLayer {
+    // KML is WGS 84 by definition (its out-of-range coordinates are skipped above).
+    reproject::finish(reproject::Read {
         path: path.to_owned(),
+        shown: None,
         format: if kmz { Format::Kmz } else { Format::Kml },
-        crs: Crs::Wgs84,
+        what: "placemark",
+        rows,
         fields,
-        features,
-        skipped: skipped.count,
+        chosen: Some(Crs::Wgs84),
+        skipped,
         warnings,
     })
 }

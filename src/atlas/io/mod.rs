@@ -230,9 +230,6 @@ pub fn stream_request(
     })
 }
 
-/// The message of the read error that cancels a load.
-pub const CANCELLED: &str = "loading cancelled";
-
 /// Reads a layer held in memory; `name` (with its extension) says the format and names the
 /// layer in messages. The same readers as [`open`].
 pub fn open_bytes(bytes: &[u8], name: &str, crs: Option<Crs>) -> Result<UserLayer, IoError> {
@@ -330,9 +327,20 @@ impl IoError {
     }
 }
 
+/// What [`CountingReader`] fails with once the load is cancelled: a type, found again by
+/// type wherever the read error surfaces.
+#[derive(Debug, thiserror::Error)]
+#[error("loading cancelled")]
+pub struct LoadCancelled;
+
+/// Whether a read failed because the load was cancelled.
+pub fn is_cancelled(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<LoadCancelled>())
+}
+
 /// A read error: a cancellation, or the file's fault.
 pub(crate) fn read_error(path: &str, e: &std::io::Error) -> IoError {
-    if e.to_string().contains(CANCELLED) {
+    if is_cancelled(e) {
         IoError::Cancelled {
             path: path.to_owned(),
         }
@@ -367,7 +375,7 @@ impl<R: std::io::Read> std::io::Read for CountingReader<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         if self.progress.cancelled() {
             // Not `Interrupted`: readers retry that one.
-            return Err(std::io::Error::other(CANCELLED));
+            return Err(std::io::Error::other(LoadCancelled));
         }
         let n = self.inner.read(buf)?;
         self.read += n as u64;

@@ -4,7 +4,7 @@
 
 use super::IoError;
 use super::crs::{Crs, ToWgs84, plainly_projected};
-use super::model::{Field, UserFeature, Value};
+use super::model::{Field, Format, UserFeature, UserLayer, Value};
 use geo::{CoordsIter, Geometry, MapCoords};
 
 /// Features as read: their number in the file (for messages), geometry in the file's
@@ -59,6 +59,60 @@ pub fn decide(rows: &Rows, chosen: Option<Crs>, path: &str) -> Result<Crs, IoErr
         });
     }
     Ok(Crs::Wgs84)
+}
+
+/// What a reader has read, for the end every reader shares ([`finish`]).
+pub struct Read {
+    /// The file as messages name it.
+    pub path: String,
+    /// The layer's name, where it differs from the file's (a GeoPackage table).
+    pub shown: Option<String>,
+    pub format: Format,
+    /// What a row is called in messages: "feature", "record", "row", "placemark".
+    pub what: &'static str,
+    pub rows: Rows,
+    /// In file order; their kinds are found here from the values.
+    pub fields: Vec<Field>,
+    /// The CRS the user chose or the file states.
+    pub chosen: Option<Crs>,
+    pub skipped: Skipped,
+    /// The reader's own warnings, said before the skips.
+    pub warnings: Vec<String>,
+}
+
+/// The end every reader shares: each field takes the kind its values hold, the CRS is
+/// decided, every row is brought to WGS 84 with its values conformed to their field's
+/// kind, and the skips are said after the reader's own warnings.
+pub fn finish(read: Read) -> Result<UserLayer, IoError> {
+    let Read {
+        path,
+        shown,
+        format,
+        what,
+        mut rows,
+        mut fields,
+        chosen,
+        mut skipped,
+        mut warnings,
+    } = read;
+    for (_, _, values) in &mut rows {
+        values.resize(fields.len(), Value::Null);
+        for (field, value) in fields.iter_mut().zip(values.iter()) {
+            field.kind = field.kind.widen(value.kind());
+        }
+    }
+    let crs = decide(&rows, chosen, &path)?;
+    let features = to_wgs84(rows, &fields, &crs, what, &path, &mut skipped)?;
+    warnings.extend(skipped.reasons);
+    Ok(UserLayer {
+        path: shown.unwrap_or(path),
+        format,
+        crs,
+        fields,
+        features,
+        skipped: skipped.count,
+        warnings,
+    })
 }
 
 /// Every row in WGS 84, its values conformed to their fields' kinds; `what` names a row in

@@ -221,18 +221,15 @@ impl Opened {
 
 pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLayer, IoError> {
     let mut opened = open_parts(shp, crs)?;
-    let mut fields = opened.fields.clone();
     let mut rows: Rows = Vec::new();
     let mut skipped = Skipped::default();
     opened.each_record(progress, &mut skipped, &mut |n, geometry, values| {
-        for (field, v) in fields.iter_mut().zip(&values) {
-            field.kind = field.kind.widen(v.kind());
-        }
         rows.push((n, geometry, values));
         Ok(())
     })?;
     let Opened {
         path,
+        fields,
         crs,
         has_prj,
         mut warnings,
@@ -242,16 +239,15 @@ pub fn read(shp: &Path, crs: Option<Crs>, progress: &Progress) -> Result<UserLay
         warnings
             .push("no .prj: the coordinates are read as WGS 84 degrees if they can be".to_owned());
     }
-    let crs = reproject::decide(&rows, crs, &path)?;
-    let features = reproject::to_wgs84(rows, &fields, &crs, "record", &path, &mut skipped)?;
-    warnings.extend(skipped.reasons);
-    Ok(UserLayer {
+    reproject::finish(reproject::Read {
         path,
+        shown: None,
         format: Format::Shapefile,
-        crs,
+        what: "record",
+        rows,
         fields,
-        features,
-        skipped: skipped.count,
+        chosen: crs,
+        skipped,
         warnings,
     })
 }
