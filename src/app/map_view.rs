@@ -88,12 +88,13 @@ impl AtlasApp {
         if let Some(view) = self.map_out.view {
             overlays::scale_bar(ui, response.rect, view.metres_per_point());
             let painter = ui.painter().with_clip_rect(response.rect);
-            let size = if self.presenter.presentation().is_some() {
-                18.0
+            let (size, medium) = if self.presenter.presentation().is_some() {
+                (18.0, theme::Medium::Projector)
             } else {
-                14.0
+                (14.0, theme::Medium::Screen)
             };
-            measure_overlay::paint(&painter, &view, &self.state.measure, lang, size);
+            let palette = theme::palette(medium);
+            measure_overlay::paint(&painter, &view, &self.state.measure, lang, size, palette);
         }
         if self.state.measure.active || !self.state.measure.kept.is_empty() {
             measure_panel::show(ui, response.rect, &self.state.measure, lang, actions);

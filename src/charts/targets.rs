@@ -12,7 +12,7 @@ use egui::{Align2, Color32, RichText, Stroke};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
 
 /// A stated figure: reached, or estimated as reached.
-pub const STATED: Color32 = Color32::from_rgb(38, 70, 83);
+pub const STATED: Color32 = theme::palette(theme::Medium::Screen).chart_stated;
 /// A target or a plan, drawn outlined.
 pub const GOAL: Color32 = theme::PLANNED;
 

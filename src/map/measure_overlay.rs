@@ -4,19 +4,34 @@
 use super::mercator::{self, View};
 use crate::atlas::Lang;
 use crate::layers::measure::{MeasureTool, Measurement, area_text, length_text};
+use crate::theme::Palette;
 use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
-const ACTIVE: Color32 = Color32::from_rgb(220, 20, 120);
-const KEPT: Color32 = Color32::from_rgb(120, 40, 160);
-
-pub fn paint(painter: &Painter, view: &View, tool: &MeasureTool, lang: Lang, size: f32) {
+/// The tool's paths and totals in `palette`'s colours, the totals in type of `size`.
+pub fn paint(
+    painter: &Painter,
+    view: &View,
+    tool: &MeasureTool,
+    lang: Lang,
+    size: f32,
+    palette: &Palette,
+) {
+    let card = palette.label_card;
     for m in &tool.kept {
-        one(painter, view, m, KEPT, lang, size);
+        one(painter, view, m, (palette.measure_kept, card), lang, size);
     }
-    one(painter, view, &tool.current, ACTIVE, lang, size);
+    let current = (palette.measure_active, card);
+    one(painter, view, &tool.current, current, lang, size);
 }
 
-fn one(painter: &Painter, view: &View, m: &Measurement, colour: Color32, lang: Lang, size: f32) {
+fn one(
+    painter: &Painter,
+    view: &View,
+    m: &Measurement,
+    (colour, card): (Color32, Color32),
+    lang: Lang,
+    size: f32,
+) {
     let screen: Vec<Pos2> = m
         .points
         .iter()
@@ -41,7 +56,13 @@ fn one(painter: &Painter, view: &View, m: &Measurement, colour: Color32, lang: L
             && let Some(d) = segments.get(i - 1)
         {
             running += d;
-            tag(painter, *p, &length_text(running, lang), &font, colour);
+            tag(
+                painter,
+                *p,
+                &length_text(running, lang),
+                &font,
+                (colour, card),
+            );
         }
     }
     if let Some(area) = m.area() {
@@ -52,15 +73,15 @@ fn one(painter: &Painter, view: &View, m: &Measurement, colour: Color32, lang: L
             area_text(area, lang),
             length_text(m.length(), lang)
         );
-        tag(painter, centre, &text, &font, colour);
+        tag(painter, centre, &text, &font, (colour, card));
     }
 }
 
 /// A label on a white card beside a point, kept inside the map.
-fn tag(painter: &Painter, at: Pos2, text: &str, font: &FontId, colour: Color32) {
+fn tag(painter: &Painter, at: Pos2, text: &str, font: &FontId, (colour, card): (Color32, Color32)) {
     let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), colour);
     let rect = card_rect(at, galley.size(), painter.clip_rect());
-    painter.rect_filled(rect, 3.0, Color32::from_white_alpha(230));
+    painter.rect_filled(rect, 3.0, card);
     painter.galley(rect.shrink(3.0).min, galley, colour);
 }
 

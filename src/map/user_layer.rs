@@ -12,6 +12,7 @@ use super::mercator::{self, View};
 use super::style::{HOVER, LABEL_TEXT, SELECTION};
 use crate::layers::style::{Rgb, text};
 use crate::layers::{LayerId, Loaded, UserLayers};
+use crate::theme;
 use egui::{Align2, Color32, Mesh, Painter, Pos2, Rect, Response, Shape, Stroke, Ui, vec2};
 use geo::{BoundingRect, Geometry, MapCoords};
 use std::collections::HashMap;
@@ -409,10 +410,10 @@ fn hover_tip(painter: &Painter, at: Pos2, layer: &Loaded, i: usize) {
     let galley = painter.layout_no_wrap(
         format!("{value} · {}", layer.stored.name),
         egui::FontId::proportional(13.0),
-        Color32::from_gray(20),
+        theme::INK_STRONG,
     );
     let pos = at + vec2(14.0, -22.0);
     let back = Rect::from_min_size(pos, galley.size()).expand(4.0);
-    painter.rect_filled(back, 3.0, Color32::from_white_alpha(235));
-    painter.galley(pos, galley, Color32::from_gray(20));
+    painter.rect_filled(back, 3.0, theme::TOOLTIP);
+    painter.galley(pos, galley, theme::INK_STRONG);
 }

@@ -3,6 +3,9 @@
 //! has a colour takes it from here, so a projector or print theme is a change to one file.
 
 pub mod fonts;
+pub mod palette;
+
+pub use palette::{Medium, Palette, palette};
 
 use egui::Color32;
 
