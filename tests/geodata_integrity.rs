@@ -220,13 +220,18 @@ fn every_feature_says_where_its_location_comes_from() {
 }
 
 #[test]
-fn places_without_a_known_location_are_listed_but_never_drawn() {
+fn places_without_a_known_location_are_never_drawn() {
     let atlas = atlas();
-    let unlocated: Vec<&str> = atlas
-        .features()
-        .iter()
-        .filter(|f| !f.is_located())
-        .map(|f| f.id().as_str())
+    // Everything the map can draw is what its spatial index returns for the whole world.
+    let drawable: Vec<usize> = atlas
+        .index
+        .intersecting(
+            geo::Coord {
+                x: -180.0,
+                y: -90.0,
+            },
+            geo::Coord { x: 180.0, y: 90.0 },
+        )
         .collect();
     for expected in [
         "ccn_van_lang",
@@ -235,11 +240,24 @@ fn places_without_a_known_location_are_listed_but_never_drawn() {
         "coc_nam",
         "na_hinh",
     ] {
+        let feature = atlas.get(&id(expected)).expect("the place is in the data");
+        assert!(!feature.is_located(), "{expected} has no location");
+        let position = atlas.position(&id(expected)).expect("indexed by id");
         assert!(
-            unlocated.contains(&expected),
+            !drawable.contains(&position),
             "{expected} must not be drawn"
         );
+        assert!(
+            feature.props.district.is_some(),
+            "{expected} is listed under its district"
+        );
     }
+    let located = atlas.features().iter().filter(|f| f.is_located()).count();
+    assert_eq!(
+        drawable.len(),
+        located,
+        "every located feature can be drawn"
+    );
 }
 
 /// Bình Nghi is placed at its commune (Đào Viên), Pò Nhùng and Co Sâu at theirs (Cao Lâu,
@@ -270,6 +288,7 @@ fn gates_known_only_to_their_commune_are_drawn_as_approximate() {
 #[test]
 fn drawn_sites_lie_in_the_district_they_claim() {
     let atlas = atlas();
+    let mut checked = 0;
     for feature in atlas
         .in_layer(LayerKind::Gates)
         .chain(atlas.in_layer(LayerKind::Industry))
@@ -279,6 +298,7 @@ fn drawn_sites_lie_in_the_district_they_claim() {
         else {
             continue;
         };
+        checked += 1;
         let shape = atlas
             .get(district)
             .and_then(|d| d.geometry.as_ref())
@@ -299,6 +319,8 @@ fn drawn_sites_lie_in_the_district_they_claim() {
             );
         }
     }
+    // 8 gates and 8 sites are drawn, each with its district.
+    assert!(checked >= 16, "only {checked} drawn sites were checked")
 }
 
 fn nearest_boundary_distance(shape: &Geometry<f64>, point: Point<f64>) -> f64 {

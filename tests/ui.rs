@@ -277,17 +277,19 @@ fn english_changes_the_facts_too() {
 }
 
 #[test]
-fn conflicting_sources_are_shown_side_by_side() {
+fn a_misprinted_figure_is_shown_beside_the_full_one_without_a_conflict() {
     let h = harness();
     // Nothing selected: the province overview lists the conference figures.
-    // Both versions of the 2024 conference's investment total appear, each with its source.
+    // Both versions of the 2024 conference's investment total appear, each with its source,
+    // as related figures: the articles contradict each other nowhere.
     assert!(h.query_all_by_label_contains("18.602 tỷ đồng").count() >= 1);
     assert!(h.query_all_by_label_contains("“18.602 đồng”").count() >= 1);
     assert!(
         h.query_all_by_label_contains("Các nguồn ghi khác nhau")
-            .count()
-            >= 2
+            .next()
+            .is_none()
     );
+    assert!(h.query_all_by_label_contains("Số liệu liên quan").count() >= 2);
 }
 
 #[test]
@@ -490,4 +492,24 @@ fn ctrl_f_focuses_the_search_box_even_within_one_frame() {
     h.event(egui::Event::Text("huu lung".to_owned()));
     h.run_steps(2);
     assert_eq!(h.state().state.search, "huu lung");
+}
+
+/// A place the sources name without a location is listed under its layer, by name and
+/// district, and a click on it selects it; it is never drawn.
+#[test]
+fn places_without_a_location_are_listed_by_name() {
+    let mut h = harness();
+    h.get_by_label("◇ Cửa khẩu Cốc Nam — Văn Lãng");
+    h.get_by_label("• Cụm công nghiệp Đình Lập — Đình Lập");
+    h.get_by_label("◇ Cửa khẩu Na Hình — Văn Lãng").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.selected, Some(id("na_hinh")));
+    let located = h
+        .state()
+        .atlas()
+        .features()
+        .iter()
+        .filter(|f| f.is_located())
+        .count();
+    assert!(h.state().map_output().features_drawn <= located);
 }
