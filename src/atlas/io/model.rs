@@ -123,17 +123,10 @@ impl Value {
         if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return None;
         }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        if day == 0 || day > days {
-            return None;
-        }
+        // The calendar (month lengths, leap years) is the time crate's.
+        let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+        time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?)
+            .ok()?;
         if b.len() == 10 {
             return Some(Value::Date(t.to_owned()));
         }
@@ -141,9 +134,10 @@ impl Value {
             return None;
         }
         let (hour, minute) = (digits(11..13)?, digits(14..16)?);
-        if b.get(13) != Some(&b':') || hour > 23 || minute > 59 {
+        if b.get(13) != Some(&b':') {
             return None;
         }
+        time::Time::from_hms(u8::try_from(hour).ok()?, u8::try_from(minute).ok()?, 0).ok()?;
         let mut rest = &t[16..];
         if let Some(seconds) = rest.strip_prefix(':') {
             let end = seconds
