@@ -3,6 +3,7 @@
 //! and `AtlasApp::apply` (`app/apply.rs`) is the one place that carries them out.
 
 use crate::atlas::{FactId, FeatureId, Lang, LayerKind};
+pub use crate::layers::measure::MeasureAction;
 use crate::layers::style::Style;
 use crate::layers::{LayerId, Source, Stored};
 use crate::map::Visibility;
@@ -184,12 +185,64 @@ pub struct ExportState {
     pub with_charts: bool,
 }
 
+/// How long Play shows each year: long enough to read the year's events aloud.
+pub const YEAR_SECONDS: f64 = 2.0;
+
 /// The timeline bar: its year, and when Play moves it on next (seconds of input time).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TimelineState {
     pub year: u16,
     pub playing: bool,
     pub next_step: f64,
+}
+
+impl TimelineState {
+    fn at(year: u16) -> Self {
+        Self {
+            year,
+            playing: false,
+            next_step: 0.0,
+        }
+    }
+
+    /// Takes an action on the timeline (`None` while its bar is closed) over `years`, at
+    /// input time `now` (seconds).
+    pub fn apply(
+        timeline: &mut Option<TimelineState>,
+        action: TimelineAction,
+        years: std::ops::RangeInclusive<u16>,
+        now: f64,
+    ) {
+        let (first, last) = (*years.start(), *years.end());
+        match action {
+            TimelineAction::Toggle => {
+                *timeline = match timeline {
+                    Some(_) => None,
+                    None => Some(Self::at(first)),
+                }
+            }
+            TimelineAction::SetYear(year) => {
+                timeline.get_or_insert(Self::at(first)).year = year.clamp(first, last);
+            }
+            TimelineAction::Play(play) => {
+                let t = timeline.get_or_insert(Self::at(first));
+                if play && t.year >= last {
+                    t.year = first;
+                }
+                t.playing = play;
+                t.next_step = now + YEAR_SECONDS;
+            }
+            TimelineAction::Tick(now) => {
+                if let Some(t) = timeline.as_mut().filter(|t| t.playing)
+                    && now >= t.next_step
+                {
+                    t.year = (t.year + 1).min(last);
+                    t.next_step = now + YEAR_SECONDS;
+                    t.playing = t.year < last;
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -271,21 +324,6 @@ pub enum TimelineAction {
     Tick(f64),
 }
 
-/// The measure tool's actions.
-#[derive(Clone, Debug, PartialEq)]
-pub enum MeasureAction {
-    /// Start the measure tool, or end it (the measurement stays on the map).
-    Toggle,
-    /// A measured point (lon/lat), already snapped.
-    Point(geo::Coord),
-    /// Join the last point to the first: an area.
-    Close,
-    /// Remove every kept measurement from the map.
-    Clear,
-    /// Copy the measurement under way (else the last kept) as text.
-    Copy,
-}
-
 /// The reader's own layers, and the attribute tables (theirs and the plan's).
 #[derive(Clone, Debug, PartialEq)]
 pub enum UserAction {
@@ -320,4 +358,36 @@ pub enum UserAction {
     ExportPlanRows,
     /// Write the selected plan feature, if the plan table holds it, as GeoJSON.
     ExportPlanSelection,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YEARS: std::ops::RangeInclusive<u16> = 2021..=2030;
+
+    #[test]
+    fn play_moves_a_year_every_two_seconds_and_stops_at_the_last() {
+        let mut timeline = None;
+        TimelineState::apply(&mut timeline, TimelineAction::SetYear(2029), YEARS, 0.0);
+        TimelineState::apply(&mut timeline, TimelineAction::Play(true), YEARS, 10.0);
+        TimelineState::apply(&mut timeline, TimelineAction::Tick(11.0), YEARS, 11.0);
+        assert_eq!(timeline.map(|t| t.year), Some(2029), "not yet");
+        TimelineState::apply(&mut timeline, TimelineAction::Tick(12.0), YEARS, 12.0);
+        assert_eq!(timeline.map(|t| (t.year, t.playing)), Some((2030, false)));
+        // Play at the last year starts again from the first.
+        TimelineState::apply(&mut timeline, TimelineAction::Play(true), YEARS, 20.0);
+        assert_eq!(timeline.map(|t| t.year), Some(2021));
+    }
+
+    #[test]
+    fn a_year_is_kept_within_the_timeline_and_toggle_closes_it() {
+        let mut timeline = None;
+        TimelineState::apply(&mut timeline, TimelineAction::SetYear(2040), YEARS, 0.0);
+        assert_eq!(timeline.map(|t| t.year), Some(2030));
+        TimelineState::apply(&mut timeline, TimelineAction::Toggle, YEARS, 0.0);
+        assert_eq!(timeline, None);
+        TimelineState::apply(&mut timeline, TimelineAction::Toggle, YEARS, 0.0);
+        assert_eq!(timeline.map(|t| t.year), Some(2021));
+    }
 }

@@ -10,36 +10,9 @@ const SNAP_POINTS: f64 = 10.0;
 
 impl AtlasApp {
     pub(super) fn apply_measure(&mut self, action: MeasureAction) {
-        let tool = &mut self.state.measure;
-        match action {
-            MeasureAction::Toggle => {
-                if tool.active {
-                    tool.finish();
-                }
-                tool.active = !tool.active;
-            }
-            MeasureAction::Point(c) => tool.current.points.push(c),
-            MeasureAction::Close => {
-                // Fewer than three points make no shape: the path stays open.
-                if tool.current.close() {
-                    tool.finish();
-                }
-            }
-            MeasureAction::Clear => {
-                tool.kept.clear();
-                tool.current = Default::default();
-            }
-            MeasureAction::Copy => {
-                let lang = self.state.settings.lang;
-                let shown = if tool.current.points.len() >= 2 {
-                    Some(&tool.current)
-                } else {
-                    tool.kept.last()
-                };
-                if let Some(m) = shown {
-                    self.ctx.copy_text(m.text(lang));
-                }
-            }
+        let lang = self.state.settings.lang;
+        if let Some(text) = self.state.measure.apply(action, lang) {
+            self.ctx.copy_text(text);
         }
     }
 

@@ -127,6 +127,21 @@ pub fn area_text(m2: f64, lang: Lang) -> String {
     }
 }
 
+/// The measure tool's actions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MeasureAction {
+    /// Start the measure tool, or end it (the measurement stays on the map).
+    Toggle,
+    /// A measured point (lon/lat), already snapped.
+    Point(geo::Coord),
+    /// Join the last point to the first: an area.
+    Close,
+    /// Remove every kept measurement from the map.
+    Clear,
+    /// Copy the measurement under way (else the last kept) as text.
+    Copy,
+}
+
 /// The tool's state: the measurement under way, and those kept on the map.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MeasureTool {
@@ -136,11 +151,86 @@ pub struct MeasureTool {
 }
 
 impl MeasureTool {
+    /// Takes an action; `Copy` returns the text to put on the clipboard.
+    pub fn apply(&mut self, action: MeasureAction, lang: Lang) -> Option<String> {
+        match action {
+            MeasureAction::Toggle => {
+                if self.active {
+                    self.finish();
+                }
+                self.active = !self.active;
+            }
+            MeasureAction::Point(c) => self.current.points.push(c),
+            MeasureAction::Close => {
+                // Fewer than three points make no shape: the path stays open.
+                if self.current.close() {
+                    self.finish();
+                }
+            }
+            MeasureAction::Clear => {
+                self.kept.clear();
+                self.current = Measurement::default();
+            }
+            MeasureAction::Copy => {
+                let shown = if self.current.points.len() >= 2 {
+                    Some(&self.current)
+                } else {
+                    self.kept.last()
+                };
+                return shown.map(|m| m.text(lang));
+            }
+        }
+        None
+    }
+
     /// Ends the measurement under way, keeping it on the map if it measured anything.
     pub fn finish(&mut self) {
         let done = std::mem::take(&mut self.current);
         if done.points.len() >= 2 {
             self.kept.push(done);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(x: f64, y: f64) -> Coord {
+        Coord { x, y }
+    }
+
+    #[test]
+    fn toggling_off_keeps_what_was_measured_and_two_points_make_no_shape() {
+        let mut tool = MeasureTool::default();
+        tool.apply(MeasureAction::Toggle, Lang::Vi);
+        assert!(tool.active);
+        tool.apply(MeasureAction::Point(c(106.7, 21.8)), Lang::Vi);
+        tool.apply(MeasureAction::Point(c(106.8, 21.8)), Lang::Vi);
+        tool.apply(MeasureAction::Close, Lang::Vi);
+        assert_eq!(tool.current.points.len(), 2, "two points stay an open path");
+        assert!(tool.kept.is_empty());
+        let copied = tool.apply(MeasureAction::Copy, Lang::En);
+        assert!(copied.is_some_and(|t| t.contains("km")));
+        tool.apply(MeasureAction::Toggle, Lang::Vi);
+        assert!(!tool.active);
+        assert_eq!(tool.kept.len(), 1, "the path stays on the map");
+        tool.apply(MeasureAction::Clear, Lang::Vi);
+        assert!(tool.kept.is_empty() && tool.current.points.is_empty());
+    }
+
+    #[test]
+    fn three_points_closed_are_an_area_kept_on_the_map() {
+        let mut tool = MeasureTool::default();
+        for p in [c(106.7, 21.8), c(106.8, 21.8), c(106.8, 21.9)] {
+            tool.apply(MeasureAction::Point(p), Lang::Vi);
+        }
+        tool.apply(MeasureAction::Close, Lang::Vi);
+        assert!(tool.current.points.is_empty());
+        assert!(
+            tool.kept
+                .first()
+                .is_some_and(|m| m.closed && m.area().is_some())
+        );
     }
 }
