@@ -136,14 +136,8 @@ pub struct UserState {
     /// Questions of other files, asked in turn once the one shown is answered (files
     /// dropped together can each raise one).
     pub prompts_waiting: std::collections::VecDeque<Prompt>,
-    /// The path typed into the open box (where no file dialog is available).
-    pub typed_path: String,
-    /// The EPSG code typed into the CRS chooser.
-    pub other_epsg: String,
     /// The plan layer table's filters and sort.
     pub plan_table: crate::layers::table::TableView,
-    /// The layer whose name is being edited, with the text so far.
-    pub renaming: Option<(LayerId, String)>,
     /// The layer list's last word: the file a table export wrote (or why not), or that no
     /// file dialog could open.
     pub export_note: Option<ExportNote>,
@@ -167,6 +161,17 @@ pub struct ExportStatus {
     pub message: String,
     /// Where the pictures went, to open from the export window.
     pub folder: Option<std::path::PathBuf>,
+}
+
+/// The export window's choices.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportOption {
+    /// Index into the offered sizes.
+    Size(usize),
+    /// The folder exports start in (and go to where no save dialog opens).
+    Folder(String),
+    /// Put the open charts beside the map in the view's picture.
+    WithCharts(bool),
 }
 
 /// What the export window shows; `app::export_job` runs the exports and keeps it current.
@@ -251,9 +256,6 @@ pub struct State {
     pub selected: Option<FeatureId>,
     /// The 2025 commune or ward shown in the side panel, by position.
     pub unit: Option<usize>,
-    pub search: String,
-    /// The search result ↓/↑ point at; Enter takes it.
-    pub search_cursor: usize,
     /// The shortcuts sheet is open.
     pub shortcuts: bool,
     /// The charts window is open, and the page it shows.
@@ -292,6 +294,8 @@ pub enum Action {
     /// Step, jump or blank the tour while presenting.
     Tour(Command),
     ToggleExport,
+    /// A choice in the export window.
+    SetExport(ExportOption),
     /// Export the current view as PNG.
     ExportView,
     /// Export every tour step as numbered PNGs.

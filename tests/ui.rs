@@ -385,7 +385,7 @@ fn arrow_keys_and_enter_pick_a_search_result() {
     h.run_steps(1);
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    assert!(h.state().state.search.is_empty());
+    assert!(h.state().search_text().is_empty());
 }
 
 /// `?` opens the sheet of every shortcut; Lạng Sơn city is named at the province view.
@@ -491,7 +491,7 @@ fn ctrl_f_focuses_the_search_box_even_within_one_frame() {
     );
     h.event(egui::Event::Text("huu lung".to_owned()));
     h.run_steps(2);
-    assert_eq!(h.state().state.search, "huu lung");
+    assert_eq!(h.state().search_text(), "huu lung");
 }
 
 /// A place the sources name without a location is listed under its layer, by name and

@@ -7,7 +7,7 @@ use crate::atlas::{FeatureId, Lang};
 use crate::export::ExportRequest;
 use crate::map::mercator::{self, ViewTarget};
 use crate::present;
-use crate::state::{Action, ExportNote, SourceView};
+use crate::state::{Action, ExportNote, ExportOption, SourceView};
 use crate::ui::i18n::T;
 use crate::ui::layers_panel;
 use geo::{BoundingRect, Coord};
@@ -94,6 +94,17 @@ impl AtlasApp {
                 self.presenter.command(command, now);
             }
             Action::ToggleExport => self.state.export.open = !self.state.export.open,
+            Action::SetExport(option) => match option {
+                ExportOption::Size(i) => self.state.export.size = i.min(SIZES.len() - 1),
+                ExportOption::Folder(folder) => {
+                    let folder = folder.trim().to_owned();
+                    if !folder.is_empty() {
+                        self.state.settings.export_folder = Some(PathBuf::from(&folder));
+                        self.state.export.dir = folder;
+                    }
+                }
+                ExportOption::WithCharts(on) => self.state.export.with_charts = on,
+            },
             Action::ExportView => self.export_view(),
             Action::ExportTour => self.export_tour(),
             Action::ToggleShortcuts => self.state.shortcuts = !self.state.shortcuts,

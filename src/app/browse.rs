@@ -51,7 +51,14 @@ impl AtlasApp {
             .default_size(LAYERS_WIDTH)
             .size_range(220.0..=360.0)
             .show_collapsible(ui, &mut panels.layers, |ui| {
-                layers_panel::show(ui, &self.atlas, &self.user, &mut self.state, &mut actions)
+                layers_panel::show(
+                    ui,
+                    &self.atlas,
+                    &self.user,
+                    &self.state,
+                    &mut self.widgets,
+                    &mut actions,
+                )
             });
         egui::Panel::right("feature")
             .resizable(true)
@@ -90,7 +97,8 @@ impl AtlasApp {
         if self.state.export.open {
             export_panel::show(
                 &ctx,
-                &mut self.state.export,
+                &self.state.export,
+                &mut self.widgets.export_folder,
                 &super::export_job::SIZES,
                 self.state.charts,
                 lang,
@@ -107,7 +115,7 @@ impl AtlasApp {
                 &ctx,
                 prompt,
                 self.state.user.prompts_waiting.len(),
-                &mut self.state.user.other_epsg,
+                &mut self.widgets.other_epsg,
                 lang,
                 &mut actions,
             );

@@ -85,6 +85,8 @@ pub struct AtlasApp {
     plan_table: Option<table_panel::PlanTable>,
     /// Save dialogs open, and the exports waiting for their answer.
     saving: saving::Saving<saving::Waiting>,
+    /// What the panels' widgets hold between frames (text typed, a cursor).
+    widgets: crate::ui::widgets::Widgets,
 }
 
 impl AtlasApp {
@@ -167,6 +169,7 @@ impl AtlasApp {
             restyler: restyle::Restyler::default(),
             plan_table: None,
             saving: saving::Saving::new(options.save_dialogs),
+            widgets: crate::ui::widgets::Widgets::default(),
         };
         let stored_layers = std::mem::take(&mut app.state.settings.user_layers);
         app.restore(stored_layers);
@@ -181,6 +184,11 @@ impl AtlasApp {
     /// on first use, and where none can be had, the export window says why.
     pub fn set_export_gpu(&mut self, gpu: Result<Gpu, String>) {
         self.exports.set_gpu(gpu, &mut self.state.export);
+    }
+
+    /// What the search field holds.
+    pub fn search_text(&self) -> &str {
+        &self.widgets.search.text
     }
 
     pub fn atlas(&self) -> &Atlas {

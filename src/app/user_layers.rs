@@ -263,7 +263,7 @@ impl AtlasApp {
     fn next_prompt(&mut self) {
         let user = &mut self.state.user;
         user.prompt = user.prompts_waiting.pop_front();
-        user.other_epsg.clear();
+        self.widgets.other_epsg.clear();
     }
 
     fn fit_layer(&mut self, data: &UserLayer) {
@@ -299,7 +299,6 @@ impl AtlasApp {
                 self.with_layer(id, |l| l.stored.opacity = o.clamp(0.05, 1.0))
             }
             UserAction::RenameLayer(id, name) => {
-                self.state.user.renaming = None;
                 let name = name.trim().to_owned();
                 if !name.is_empty() {
                     self.with_layer(id, |l| l.stored.name = name);

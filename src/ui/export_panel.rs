@@ -2,7 +2,7 @@
 //! tour step as PNG.
 
 use crate::atlas::Lang;
-use crate::state::{Action, ExportState};
+use crate::state::{Action, ExportOption, ExportState};
 use crate::theme;
 use crate::ui::i18n::T;
 use egui::RichText;
@@ -10,7 +10,8 @@ use egui::RichText;
 /// The export window; `sizes` are the picture sizes offered, in pixels.
 pub fn show(
     ctx: &egui::Context,
-    export: &mut ExportState,
+    export: &ExportState,
+    folder_text: &mut Option<String>,
     sizes: &[[u32; 2]],
     charts_open: bool,
     lang: Lang,
@@ -26,23 +27,41 @@ pub fn show(
             ui.horizontal(|ui| {
                 ui.label(lang.pick("Kích thước", "Size"));
                 for (i, [w, h]) in sizes.iter().enumerate() {
-                    ui.selectable_value(&mut export.size, i, format!("{w}×{h}"));
+                    if ui
+                        .selectable_label(export.size == i, format!("{w}×{h}"))
+                        .clicked()
+                    {
+                        actions.push(Action::SetExport(ExportOption::Size(i)));
+                    }
                 }
             });
             ui.horizontal(|ui| {
                 ui.label(lang.pick("Thư mục", "Folder"));
-                ui.add(egui::TextEdit::singleline(&mut export.dir).desired_width(320.0));
+                // The folder as typed is the field's own until Enter or leaving it sets it.
+                let text = folder_text.get_or_insert_with(|| export.dir.clone());
+                let field = ui.add(egui::TextEdit::singleline(text).desired_width(320.0));
+                if field.lost_focus() {
+                    if let Some(text) = folder_text.take() {
+                        actions.push(Action::SetExport(ExportOption::Folder(text)));
+                    }
+                } else if !field.has_focus() {
+                    *folder_text = None;
+                }
             });
-            ui.add_enabled(
+            let mut with_charts = export.with_charts;
+            let charts = ui.add_enabled(
                 charts_open,
                 egui::Checkbox::new(
-                    &mut export.with_charts,
+                    &mut with_charts,
                     lang.pick(
                         "Kèm biểu đồ đang mở vào ảnh khung nhìn",
                         "Put the open charts beside the map in the view's picture",
                     ),
                 ),
             );
+            if charts.changed() {
+                actions.push(Action::SetExport(ExportOption::WithCharts(with_charts)));
+            }
             let busy = export.progress.is_some();
             if let Some(reason) = &export.unavailable {
                 ui.colored_label(
@@ -112,6 +131,6 @@ pub fn show(
             }
         });
     if !open {
-        export.open = false;
+        actions.push(Action::ToggleExport);
     }
 }

@@ -11,6 +11,7 @@ use crate::state::{Action, State, TableOf, UserAction};
 use crate::theme::{self, fonts};
 use crate::ui::i18n::T;
 use crate::ui::my_layers;
+use crate::ui::widgets::{SearchBox, Widgets};
 use crate::ui::words::W;
 use egui::{RichText, Sense, Ui, vec2};
 
@@ -33,14 +34,15 @@ pub fn show(
     ui: &mut Ui,
     atlas: &Atlas,
     user: &UserLayers,
-    state: &mut State,
+    state: &State,
+    widgets: &mut Widgets,
     actions: &mut Vec<Action>,
 ) {
     let lang = state.settings.lang;
     egui::ScrollArea::vertical().show(ui, |ui| {
-        search_box(ui, atlas, state, actions);
+        search_box(ui, atlas, state, &mut widgets.search, actions);
         ui.add_space(8.0);
-        my_layers::show(ui, user, &mut state.user, lang, actions);
+        my_layers::show(ui, user, &state.user, widgets, lang, actions);
         ui.add_space(8.0);
         ui.label(RichText::new(T::Layers.get(lang)).font(fonts::bold(17.0)));
         for layer in LIST_ORDER {
@@ -95,26 +97,32 @@ fn units_2025_key(ui: &mut Ui, lang: Lang) {
     );
 }
 
-fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<Action>) {
+fn search_box(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    state: &State,
+    search_box: &mut SearchBox,
+    actions: &mut Vec<Action>,
+) {
     let lang = state.settings.lang;
     ui.label(RichText::new(T::Search.get(lang)).font(fonts::bold(15.0)));
     let field = ui.add(
-        egui::TextEdit::singleline(&mut state.search)
+        egui::TextEdit::singleline(&mut search_box.text)
             .id(egui::Id::unique(SEARCH_ID))
             .hint_text(T::SearchHint.get(lang))
             .desired_width(f32::INFINITY),
     );
     if field.changed() {
-        state.search_cursor = 0;
+        search_box.cursor = 0;
     }
     // Escape leaves the field (egui's doing) and closes the results.
     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-        state.search.clear();
+        search_box.text.clear();
     }
-    if state.search.trim().is_empty() {
+    if search_box.text.trim().is_empty() {
         return;
     }
-    let hits = search::search(atlas, &state.search, 12);
+    let hits = search::search(atlas, &search_box.text, 12);
     if hits.is_empty() {
         ui.weak(T::NoResults.get(lang));
         return;
@@ -128,16 +136,16 @@ fn search_box(ui: &mut Ui, atlas: &Atlas, state: &mut State, actions: &mut Vec<A
             )
         });
         if down {
-            state.search_cursor = (state.search_cursor + 1).min(hits.len() - 1);
+            search_box.cursor = (search_box.cursor + 1).min(hits.len() - 1);
         }
         if up {
-            state.search_cursor = state.search_cursor.saturating_sub(1);
+            search_box.cursor = search_box.cursor.saturating_sub(1);
         }
     }
-    state.search_cursor = state.search_cursor.min(hits.len() - 1);
+    search_box.cursor = search_box.cursor.min(hits.len() - 1);
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     for (k, hit) in hits.into_iter().enumerate() {
-        let current = k == state.search_cursor;
+        let current = k == search_box.cursor;
         match hit {
             Hit::Feature(id) => {
                 let Some(feature) = atlas.get(&id) else {

@@ -21,6 +21,7 @@ pub mod status_bar;
 pub mod style_window;
 pub mod timeline_bar;
 pub mod top_bar;
+pub mod widgets;
 pub mod words;
 
 /// A grid of names and values that keeps to its panel's width: neither column wider than

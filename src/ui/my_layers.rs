@@ -6,6 +6,7 @@ use crate::layers::style::{Paint, Rgb};
 use crate::layers::{Loaded, Slot, UserLayers};
 use crate::state::{Action, ExportNote, TableOf, UserAction, UserState};
 use crate::theme::{self, fonts};
+use crate::ui::widgets::Widgets;
 use crate::ui::words::{self, W};
 use egui::{Color32, RichText, Sense, Ui, vec2};
 
@@ -14,7 +15,8 @@ pub const OPEN_PATH_ID: &str = "open-path-field";
 pub fn show(
     ui: &mut Ui,
     layers: &UserLayers,
-    user: &mut UserState,
+    user: &UserState,
+    widgets: &mut Widgets,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
@@ -24,16 +26,16 @@ pub fn show(
     }
     ui.label(RichText::new(W::OpenHint.get(lang)).small().weak());
     let field = ui.add(
-        egui::TextEdit::singleline(&mut user.typed_path)
+        egui::TextEdit::singleline(&mut widgets.typed_path)
             .id(egui::Id::unique(OPEN_PATH_ID))
             .hint_text("/home/…/lo-dat.shp")
             .desired_width(f32::INFINITY),
     );
     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-        let path = user.typed_path.trim().to_owned();
+        let path = widgets.typed_path.trim().to_owned();
         if !path.is_empty() {
             actions.push(Action::User(UserAction::OpenFiles(vec![path.into()])));
-            user.typed_path.clear();
+            widgets.typed_path.clear();
         }
     }
     if let Some(note) = &user.export_note {
@@ -83,12 +85,18 @@ pub fn show(
                 });
                 ui.label(RichText::new(message).small().color(theme::FAILURE));
             }
-            Slot::Ready(layer) => ready(ui, layer, user, lang, actions),
+            Slot::Ready(layer) => ready(ui, layer, widgets, lang, actions),
         }
     }
 }
 
-fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions: &mut Vec<Action>) {
+fn ready(
+    ui: &mut Ui,
+    layer: &Loaded,
+    widgets: &mut Widgets,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
     let id = layer.id;
     ui.horizontal(|ui| {
         let mut visible = layer.stored.visible;
@@ -107,7 +115,7 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
             actions.push(Action::User(UserAction::LayerVisible(id, visible)));
         }
         let mut cancel = false;
-        match &mut user.renaming {
+        match &mut widgets.renaming {
             Some((editing, text)) if *editing == id => {
                 let edit = ui.text_edit_singleline(text);
                 edit.request_focus();
@@ -117,6 +125,7 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
                         cancel = true;
                     } else {
                         actions.push(Action::User(UserAction::RenameLayer(id, text.clone())));
+                        cancel = true;
                     }
                 }
             }
@@ -128,12 +137,12 @@ fn ready(ui: &mut Ui, layer: &Loaded, user: &mut UserState, lang: Lang, actions:
                     )
                     .on_hover_text(format!("{}\n{}", layer.data.path, W::Rename.get(lang)));
                 if name.double_clicked() {
-                    user.renaming = Some((id, layer.stored.name.clone()));
+                    widgets.renaming = Some((id, layer.stored.name.clone()));
                 }
             }
         }
         if cancel {
-            user.renaming = None;
+            widgets.renaming = None;
         }
     });
     let skipped = if layer.data.skipped > 0 {

@@ -1,0 +1,25 @@
+//! What belongs to the widgets alone: text being typed, a cursor in a list of results, a
+//! name being edited. The app keeps one [`Widgets`] beside the shared state and lends it to
+//! the panels; nothing else reads it, and what a widget decides leaves it as an action.
+
+use crate::layers::LayerId;
+
+#[derive(Debug, Default)]
+pub struct Widgets {
+    pub search: SearchBox,
+    /// The path typed into the open box (where no file dialog is available).
+    pub typed_path: String,
+    /// The layer whose name is being edited, with the text so far.
+    pub renaming: Option<(LayerId, String)>,
+    /// The EPSG code typed into the CRS chooser.
+    pub other_epsg: String,
+    /// The export window's folder as typed, until Enter or leaving the field sets it.
+    pub export_folder: Option<String>,
+}
+
+/// The search field's text and the result ↓/↑ point at.
+#[derive(Debug, Default)]
+pub struct SearchBox {
+    pub text: String,
+    pub cursor: usize,
+}
