@@ -37,13 +37,16 @@ fn the_sites_chart_selects_the_site_of_a_clicked_bar() {
     );
     h.get_by_label_contains("Nguồn không nêu diện tích");
 
-    // The largest bar is VSIP's (600 ha), in the colour of a site under construction: the
-    // longest run of that colour on one row.
+    // The largest bar is VSIP's (600 ha), in the colour of a groundbreaking scheduled (no
+    // article reports it held): the longest run of that colour on one row.
     let image = h.render().expect("renders");
     // Kept for a look: target/tmp/charts.png.
     let _ = image.save(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("charts.png"));
-    let orange = [217u8, 95, 2];
-    let near = |p: &image::Rgba<u8>| (0..3).all(|i| p.0[i].abs_diff(orange[i]) <= 6);
+    let scheduled = langson_atlas::map::style::status_color(
+        langson_atlas::atlas::SiteStatus::GroundbreakingScheduled,
+    );
+    let colour = [scheduled.r(), scheduled.g(), scheduled.b()];
+    let near = |p: &image::Rgba<u8>| (0..3).all(|i| p.0[i].abs_diff(colour[i]) <= 6);
     let (mut best, mut at) = (0usize, (0u32, 0u32));
     for y in 0..image.height() {
         let xs: Vec<u32> = (0..image.width())
@@ -54,7 +57,7 @@ fn the_sites_chart_selects_the_site_of_a_clicked_bar() {
             at = ((xs[0] + xs[xs.len() - 1]) / 2, y);
         }
     }
-    assert!(best > 100, "a long orange bar ({best} px)");
+    assert!(best > 100, "a long bar of that colour ({best} px)");
     common::click_at(&mut h, egui::pos2(at.0 as f32, at.1 as f32));
     assert_eq!(
         h.state().state.selected,
@@ -184,5 +187,45 @@ fn while_presenting_the_charts_use_the_projector_s_type() {
     assert!(
         projector >= desk * 1.4,
         "presenting {projector} against {desk} points"
+    );
+}
+
+/// A chart's title says what every bar under it is: "each cluster" only over figures given
+/// per cluster, "awarded" only over sums reported as awarded, "targets" only over targets;
+/// the conference chart, holding an expected sum and a plan, says so.
+#[test]
+fn each_chart_s_title_holds_for_every_bar_under_it() {
+    use langson_atlas::atlas::facts::Modality;
+    let atlas = common::atlas();
+    for chart in measures::charts(&atlas.facts) {
+        let title = chart.measure.name(Lang::En).to_lowercase();
+        for bar in &chart.bars {
+            let quote = bar.fact.quote.to_lowercase();
+            if title.contains("each") {
+                assert!(quote.contains("mỗi cụm"), "{title}: {}", bar.fact.id);
+            }
+            if title.contains("awarded") {
+                assert!(
+                    bar.fact.modality == Modality::Reported
+                        && quote.contains("đã trao")
+                        && !quote.contains("dự kiến"),
+                    "{title}: {}",
+                    bar.fact.id
+                );
+            }
+            if title.contains("target") {
+                assert_eq!(
+                    bar.fact.modality,
+                    Modality::Target,
+                    "{title}: {}",
+                    bar.fact.id
+                );
+            }
+        }
+    }
+    let conference = Measure::ConferenceInvestment.name(Lang::En);
+    assert!(
+        conference.contains("expected") && conference.contains("planned"),
+        "{conference}"
     );
 }

@@ -232,3 +232,35 @@ fn tour_json_with_fact(fact: &str) -> String {
     }
     tour.to_string()
 }
+
+/// A caption says no more than its facts: where a step cites the article of a cluster's own
+/// developer, the caption names whose words they are, in both languages, as the panels do.
+#[test]
+fn captions_say_whose_figures_the_developer_s_are() {
+    let tour = Tour::embedded().expect("parses");
+    let atlas = atlas();
+    for step in &tour.steps {
+        let interested = step
+            .facts
+            .iter()
+            .filter_map(|f| atlas.facts.get(f))
+            .any(|f| atlas.facts.publisher_interest(f).is_some());
+        if interested {
+            for caption in [&step.caption_vi, &step.caption_en] {
+                assert!(
+                    caption.contains("Gia Định") && caption.contains("Hồ Sơn 1"),
+                    "step {}: “{caption}” does not say whose words they are",
+                    step.id
+                );
+            }
+        }
+    }
+    // VSIP's groundbreaking stays a plan in the tour too.
+    let industry = tour
+        .steps
+        .iter()
+        .find(|s| s.id == "industry")
+        .expect("industry");
+    assert!(industry.caption_vi.contains("dự kiến khởi công"));
+    assert!(industry.caption_en.contains("expected to break ground"));
+}

@@ -81,24 +81,39 @@ fn plans_stay_plans_and_nothing_is_extrapolated() {
             ..
         })
     ));
-    // The Hữu Nghị lanes: operating "from 27/5/2024", said in a 2025 article; 2026 on,
-    // no article speaks, so no stage.
+    // Hữu Nghị: an existing international gate in the 2021 article; what began on
+    // 27/5/2024 (said in a 2025 article) was the operation of its clearance lanes and
+    // dedicated roads, not the gate. It is never shown as starting to operate; 2022–2023
+    // and 2026 on, no article speaks, so no stage.
+    let gate = id("huu_nghi");
+    assert!(matches!(
+        t.at(&gate, 2021),
+        AtYear::Stated(d) if d.stage == Stage::Existing && d.event.is_none()
+    ));
     for year in [2024, 2025] {
         assert!(
-            matches!(t.at(&id("huu_nghi"), year), AtYear::Stated(_)),
+            matches!(
+                t.at(&gate, year),
+                AtYear::Stated(d) if d.stage == Stage::Existing
+                    && d.event.as_ref().is_some_and(|e| e.en.contains("clearance lanes"))
+            ),
             "{year}"
         );
     }
+    assert!(t.of(&gate).all(|d| d.stage != Stage::Operating));
     assert!(matches!(
-        t.at(&id("huu_nghi"), 2026),
+        t.at(&gate, 2026),
         AtYear::Unstated {
             before: Some(_),
             after: None
         }
     ));
     assert!(matches!(
-        t.at(&id("huu_nghi"), 2023),
-        AtYear::Unstated { before: None, .. }
+        t.at(&gate, 2023),
+        AtYear::Unstated {
+            before: Some(_),
+            after: Some(_)
+        }
     ));
     // The axis has no dated fact: it keeps its plain style.
     assert_eq!(t.at(&id("axis_dong_dang_huu_lung"), 2027), AtYear::Undated);
@@ -122,13 +137,16 @@ fn the_check_catches_a_plan_shown_as_done_words_not_in_the_article_and_a_stage_h
             until,
             fact: FactId::new("conf2024-groundbreaking-vsip"),
             words: words.to_owned(),
+            event: None,
         }],
     };
     let problems = |t: Timeline| t.problems(&atlas.facts, |_| true);
     let words = "dự kiến vào ngày 21/4 tới đây sẽ Khởi công";
     assert!(problems(bad(Stage::Scheduled, 2024, words)).is_empty());
-    let done = problems(bad(Stage::UnderConstruction, 2024, words));
-    assert!(done.iter().any(|p| p.contains("cannot say")), "{done:?}");
+    for stage in [Stage::UnderConstruction, Stage::Operating, Stage::Existing] {
+        let done = problems(bad(stage, 2024, words));
+        assert!(done.iter().any(|p| p.contains("cannot say")), "{done:?}");
+    }
     let unsaid = problems(bad(Stage::Scheduled, 2024, "đã khởi công"));
     assert!(
         unsaid.iter().any(|p| p.contains("not in the quote")),

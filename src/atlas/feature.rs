@@ -1,5 +1,6 @@
 //! One map feature and the attributes `geodata/` gives it.
 
+use super::facts::FactId;
 use super::kind::{FeatureId, GateClass, Kind, Precision, SiteStatus, Zone};
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,10 @@ pub struct Props {
     pub status: Option<SiteStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_source: Option<String>,
+    /// The fact of `facts.json` the status rests on: a status on the map is a claim, and
+    /// its fact's modality must allow it ([`SiteStatus::allowed_by`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_fact: Option<FactId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gate_class: Option<GateClass>,
     /// The gate facing this one across the border.
@@ -90,6 +95,7 @@ impl Props {
             area_source: None,
             status: None,
             status_source: None,
+            status_fact: None,
             gate_class: None,
             paired_gate: None,
             routes: Vec::new(),

@@ -153,6 +153,9 @@ pub enum GateClass {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SiteStatus {
+    /// A groundbreaking announced for a date: a plan, not an event. No article reports it
+    /// as held.
+    GroundbreakingScheduled,
     /// Ground broken, infrastructure being built.
     UnderConstruction,
     /// Formally established, awaiting construction.
@@ -162,11 +165,23 @@ pub enum SiteStatus {
 }
 
 impl SiteStatus {
-    pub const ALL: [SiteStatus; 3] = [
+    pub const ALL: [SiteStatus; 4] = [
+        SiteStatus::GroundbreakingScheduled,
         SiteStatus::UnderConstruction,
         SiteStatus::Established,
         SiteStatus::InvestorsInterested,
     ];
+
+    /// Whether a fact of this modality can give the status. Every status but a scheduled
+    /// groundbreaking says how things stand now, which only a reported fact can; a goal
+    /// schedules nothing.
+    pub fn allowed_by(self, modality: super::facts::Modality) -> bool {
+        use super::facts::Modality;
+        match self {
+            SiteStatus::GroundbreakingScheduled => modality != Modality::Target,
+            _ => modality == Modality::Reported,
+        }
+    }
 }
 
 /// How well a feature's location is known (the `precision` column of the places table).

@@ -85,7 +85,8 @@ pub fn zone_name(zone: Zone, lang: Lang) -> &'static str {
 
 pub fn status_name(status: SiteStatus, lang: Lang) -> &'static str {
     let (vi, en) = match status {
-        SiteStatus::UnderConstruction => ("Đã khởi công", "Under construction"),
+        SiteStatus::GroundbreakingScheduled => ("Dự kiến khởi công", "Groundbreaking scheduled"),
+        SiteStatus::UnderConstruction => ("Đã khởi công", "Ground broken"),
         SiteStatus::Established => ("Đã thành lập", "Established"),
         SiteStatus::InvestorsInterested => ("Có nhà đầu tư quan tâm", "Investors interested"),
     };

@@ -44,18 +44,20 @@ impl Measure {
             ),
             Measure::ClustersCount => ("Số cụm công nghiệp", "Number of industrial clusters"),
             Measure::ClusterArea => ("Diện tích cụm công nghiệp", "Industrial cluster area"),
-            Measure::ClusterOccupancy => (
-                "Tỷ lệ lấp đầy mỗi cụm công nghiệp",
-                "Occupancy of each industrial cluster",
-            ),
+            // Resolution 45's targets do not say "each cluster"; the 2025–2030 plan's do.
+            Measure::ClusterOccupancy => {
+                ("Tỷ lệ lấp đầy: các mục tiêu", "Occupancy rate: the targets")
+            }
             Measure::TradeTurnover => (
                 "Kim ngạch xuất nhập khẩu qua địa bàn",
                 "Import–export turnover through the province",
             ),
             Measure::BudgetRevenue => ("Thu ngân sách nhà nước", "State budget revenue"),
+            // The memoranda's sum is an expected registration, and one bar is the plan
+            // announced before the conference.
             Measure::ConferenceInvestment => (
-                "Vốn đầu tư trao tại hội nghị 2024",
-                "Investment awarded at the 2024 conference",
+                "Vốn các văn bản đầu tư của hội nghị 2024: đăng ký, dự kiến, kế hoạch",
+                "The 2024 conference's investment documents: capital registered, expected or planned",
             ),
             Measure::GrdpPerCapita => ("GRDP bình quân đầu người", "GRDP per capita"),
             Measure::IndustryGrowth => (

@@ -2,7 +2,7 @@
 //! fact dates it (`geodata/timeline.json`). A stage holds from the year its words date it
 //! to the year its article speaks from, never beyond: nothing is extrapolated.
 
-use super::facts::{Catalogue, Fact, FactId, Modality};
+use super::facts::{Bilingual, Catalogue, Fact, FactId, Modality};
 use super::kind::FeatureId;
 use serde::Deserialize;
 
@@ -20,15 +20,19 @@ pub enum Stage {
     UnderConstruction,
     /// In operation.
     Operating,
+    /// Named by its article as already there (a gate it speaks of as an existing
+    /// international gate), with no date for when it began.
+    Existing,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 5] = [
+    pub const ALL: [Stage; 6] = [
         Stage::Scheduled,
         Stage::Preparing,
         Stage::InvestorsInterested,
         Stage::UnderConstruction,
         Stage::Operating,
+        Stage::Existing,
     ];
 
     pub fn name(self, lang: super::Lang) -> &'static str {
@@ -38,13 +42,28 @@ impl Stage {
             Stage::InvestorsInterested => ("có nhà đầu tư quan tâm", "investors interested"),
             Stage::UnderConstruction => ("đã khởi công", "ground broken"),
             Stage::Operating => ("đang vận hành", "in operation"),
+            Stage::Existing => ("đã có", "existing"),
         };
         lang.pick(vi, en)
     }
 
     /// Whether the stage says something has happened; a planned fact can never give one.
     pub fn is_done(self) -> bool {
-        matches!(self, Stage::UnderConstruction | Stage::Operating)
+        matches!(
+            self,
+            Stage::UnderConstruction | Stage::Operating | Stage::Existing
+        )
+    }
+
+    /// The stage a site's status on the map corresponds to.
+    pub fn of_status(status: super::SiteStatus) -> Option<Stage> {
+        use super::SiteStatus;
+        match status {
+            SiteStatus::GroundbreakingScheduled => Some(Stage::Scheduled),
+            SiteStatus::UnderConstruction => Some(Stage::UnderConstruction),
+            SiteStatus::InvestorsInterested => Some(Stage::InvestorsInterested),
+            SiteStatus::Established => None,
+        }
     }
 }
 
@@ -61,6 +80,10 @@ pub struct Dated {
     /// The exact words that give the stage and its date, in the quote or in the quote's
     /// own paragraph of the article (a list the quote belongs to).
     pub words: String,
+    /// What happened at the date, in our words, where it was a part of the feature and not
+    /// the feature itself (a gate's new lanes, not the gate).
+    #[serde(default)]
+    pub event: Option<Bilingual>,
 }
 
 impl Dated {
@@ -189,6 +212,11 @@ impl Timeline {
                     fact.modality, d.stage
                 ));
             }
+            if let Some(event) = &d.event
+                && (event.vi.trim().is_empty() || event.en.trim().is_empty())
+            {
+                out.push(format!("{at}: the event needs both languages"));
+            }
             if !self.years().contains(&d.from) {
                 out.push(format!("{at}: {} is outside the timeline", d.from));
             }
@@ -216,6 +244,7 @@ mod tests {
             until,
             fact: FactId::new("f"),
             words: String::new(),
+            event: None,
         }
     }
 

@@ -72,6 +72,8 @@ pub fn zone_color(zone: Zone) -> Color32 {
 
 pub fn status_color(status: SiteStatus) -> Color32 {
     match status {
+        // The timeline's colour for a scheduled start (`timeline_marks::stage_color`).
+        SiteStatus::GroundbreakingScheduled => Color32::from_rgb(110, 140, 200),
         SiteStatus::UnderConstruction => Color32::from_rgb(217, 95, 2),
         SiteStatus::Established => Color32::from_rgb(27, 158, 119),
         SiteStatus::InvestorsInterested => Color32::from_rgb(90, 80, 180),
@@ -250,7 +252,10 @@ impl LegendKey {
                 lang::status_name(*s, lang),
                 lang.pick("cụm", "cluster")
             ),
-            LegendKey::Park => lang.pick("Khu công nghiệp", "Industrial park").to_owned(),
+            LegendKey::Park => lang
+                // Short: a longer row widens the layer panel and takes room from the map.
+                .pick("KCN (dự kiến khởi công)", "Park (groundbreaking scheduled)")
+                .to_owned(),
             LegendKey::Approximate => lang
                 .pick("Vị trí gần đúng (tâm xã)", "Approximate (commune centroid)")
                 .to_owned(),
@@ -318,7 +323,14 @@ pub fn legend(layer: LayerKind) -> Vec<LegendEntry> {
         .collect(),
         LayerKind::Industry => SiteStatus::ALL
             .into_iter()
-            .filter(|s| *s != SiteStatus::Established)
+            // The cluster rows: no cluster is only established or only scheduled; the park
+            // has its own row.
+            .filter(|s| {
+                !matches!(
+                    s,
+                    SiteStatus::Established | SiteStatus::GroundbreakingScheduled
+                )
+            })
             .map(|s| {
                 entry(
                     LegendKey::Status(s),
@@ -335,7 +347,7 @@ pub fn legend(layer: LayerKind) -> Vec<LegendEntry> {
                     LegendKey::Park,
                     Style::Symbol(site_style(
                         Kind::IndustrialPark,
-                        Some(SiteStatus::UnderConstruction),
+                        Some(SiteStatus::GroundbreakingScheduled),
                         Some(30.0),
                         false,
                     )),

@@ -22,6 +22,7 @@ pub fn stage_color(stage: Stage) -> Color32 {
         Stage::InvestorsInterested => super::style::status_color(SiteStatus::InvestorsInterested),
         Stage::UnderConstruction => super::style::status_color(SiteStatus::UnderConstruction),
         Stage::Operating => Color32::from_rgb(0, 120, 50),
+        Stage::Existing => Color32::from_rgb(84, 110, 122),
     }
 }
 

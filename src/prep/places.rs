@@ -2,6 +2,7 @@
 //! the projects the articles name without geometry.
 
 use super::*;
+use crate::atlas::FactId;
 
 pub(super) fn places_layers(
     places: &[Row],
@@ -65,8 +66,9 @@ pub(super) fn places_layers(
         props.note = (!note.is_empty()).then(|| note.to_owned());
         props.gate_class = def.gate_class;
         props.paired_gate = def.paired_gate.map(|(name, _)| name.to_owned());
-        props.status = def.status.map(|(s, _)| s);
-        props.status_source = def.status.map(|(_, src)| src.to_owned());
+        props.status = def.status.as_ref().map(|s| s.status);
+        props.status_source = def.status.as_ref().map(|s| s.source.to_owned());
+        props.status_fact = def.status.as_ref().map(|s| FactId::new(s.fact));
         props.area_ha = def.area_ha.map(|(a, _)| a);
         props.area_source = def.area_ha.map(|(_, src)| src.to_owned());
 

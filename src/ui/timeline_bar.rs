@@ -120,6 +120,11 @@ fn year_facts(
                     .strong(),
             );
             ui.label(RichText::new(d.stage.name(lang)).size(size));
+            if let Some(event) = &d.event {
+                ui.label(
+                    RichText::new(format!("· {}", lang.pick(&event.vi, &event.en))).size(size),
+                );
+            }
             if let Some(fact) = atlas.facts.get(&d.fact) {
                 facts_view::citation_chip(ui, &atlas.facts, fact, lang, actions);
             }
@@ -208,6 +213,9 @@ pub fn feature_years(
                 format!("{}–{}", d.from, d.until)
             };
             ui.label(format!("{years}: {}", d.stage.name(lang)));
+            if let Some(event) = &d.event {
+                ui.label(format!("· {}", lang.pick(&event.vi, &event.en)));
+            }
             if let Some(fact) = atlas.facts.get(&d.fact) {
                 facts_view::citation_chip(ui, &atlas.facts, fact, lang, actions);
             }

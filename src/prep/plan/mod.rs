@@ -189,7 +189,11 @@ pub const LINES: [LineDef; 3] = [
             Stop::Commune("Thị trấn Hữu Lũng"),
         ],
         toward: "Bắc Giang",
-        routes: &["Cao tốc cửa khẩu Hữu Nghị – Chi Lăng", "Quốc lộ 1A"],
+        // Seed 001 names no road for the axis, only this expressway route; it does not
+        // say whether it is the Hữu Nghị – Chi Lăng project of seed 000.
+        routes: &[
+            "Tuyến cao tốc từ cửa khẩu Hữu Nghị qua thành phố Lạng Sơn mở rộng, các huyện Chi Lăng, Hữu Lũng",
+        ],
         districts: &["cao_loc", "tp_lang_son", "chi_lang", "huu_lung"],
     },
     LineDef {
@@ -244,7 +248,7 @@ pub const PROJECTS: [ProjectDef; 8] = [
         name_en: "Hữu Nghị border gate – Chi Lăng expressway",
         source: SEED_CONFERENCE,
         districts: &["cao_loc", "tp_lang_son", "chi_lang"],
-        note: "BOT project; groundbreaking planned for 21/4/2024 (seed 000). Runs with the development axis; no open alignment data.",
+        note: "BOT project; groundbreaking planned for 21/4/2024 (seed 000). The development axis runs along an expressway from the Hữu Nghị gate (seed 001); the articles do not say whether it is this one. No open alignment data.",
     },
     ProjectDef {
         id: "expressway_dong_dang_tra_linh",

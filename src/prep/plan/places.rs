@@ -10,8 +10,15 @@ pub struct PlaceDef {
     pub name_en: &'static str,
     pub gate_class: Option<GateClass>,
     pub paired_gate: Option<(&'static str, &'static str)>,
-    pub status: Option<(SiteStatus, &'static str)>,
+    pub status: Option<StatusDef>,
     pub area_ha: Option<(f64, &'static str)>,
+}
+
+/// A site's status, where it is said, and the fact of `facts.json` it rests on.
+pub struct StatusDef {
+    pub status: SiteStatus,
+    pub source: &'static str,
+    pub fact: &'static str,
 }
 
 const fn gate(
@@ -33,7 +40,7 @@ const fn gate(
 const fn site(
     id: &'static str,
     name_en: &'static str,
-    status: (SiteStatus, &'static str),
+    status: StatusDef,
     area_ha: Option<(f64, &'static str)>,
 ) -> PlaceDef {
     PlaceDef {
@@ -49,8 +56,19 @@ const fn site(
 const PLACES_TSV: &str = "langson-places.tsv (note column)";
 const GATES_NOTES: &str =
     "gates-notes.md (Customs News copy; Chinese 2010 news item), medium confidence";
-const STARTED: (SiteStatus, &str) = (SiteStatus::UnderConstruction, SEED_CLUSTERS);
-const INTERESTED: (SiteStatus, &str) = (SiteStatus::InvestorsInterested, SEED_CLUSTERS);
+const STARTED: StatusDef = StatusDef {
+    status: SiteStatus::UnderConstruction,
+    source: SEED_CLUSTERS,
+    fact: "clusters-ground-broken",
+};
+
+const fn interested(fact: &'static str) -> StatusDef {
+    StatusDef {
+        status: SiteStatus::InvestorsInterested,
+        source: SEED_CLUSTERS,
+        fact,
+    }
+}
 
 pub const PLACES: [PlaceDef; 21] = [
     gate(
@@ -112,7 +130,13 @@ pub const PLACES: [PlaceDef; 21] = [
     site(
         "vsip_lang_son",
         "VSIP Lạng Sơn Industrial Park",
-        (SiteStatus::UnderConstruction, SEED_CONFERENCE),
+        // Seed 000 announces the groundbreaking for a date; none of the five articles
+        // reports that it took place.
+        StatusDef {
+            status: SiteStatus::GroundbreakingScheduled,
+            source: "seeds/000_71ae18c55bfd1688.txt: announced 15/4/2024, groundbreaking planned for 21/4/2024 (“theo kế hoạch dự kiến vào ngày 21/4 tới đây sẽ Khởi công”)",
+            fact: "conf2024-groundbreaking-vsip",
+        },
         Some((
             600.0,
             "“nearly 600 ha”: https://www.einpresswire.com/article/719999407/construction-of-new-vi-t-nam-singapore-ip-begins-in-l-ng-s-n",
@@ -137,43 +161,43 @@ pub const PLACES: [PlaceDef; 21] = [
     site(
         "ccn_minh_son",
         "Minh Sơn Industrial Cluster",
-        INTERESTED,
+        interested("minh-son-area"),
         Some((55.0, SEED_CLUSTERS)),
     ),
     site(
         "ccn_dong_nam_dong_mo",
         "South-East Đồng Mỏ Industrial Cluster",
-        INTERESTED,
+        interested("dong-mo-area"),
         Some((70.0, SEED_CLUSTERS)),
     ),
     site(
         "ccn_khang_chien_1",
         "Kháng Chiến No. 1 Industrial Cluster",
-        INTERESTED,
+        interested("khang-chien-area"),
         Some((60.0, SEED_CLUSTERS)),
     ),
     site(
         "ccn_tan_van",
         "Tân Văn Industrial Cluster",
-        INTERESTED,
+        interested("tan-van-area"),
         Some((30.0, SEED_CLUSTERS)),
     ),
     site(
         "ccn_quang_lac",
         "Quảng Lạc Industrial Cluster",
-        INTERESTED,
+        interested("quang-lac-area"),
         Some((50.0, SEED_CLUSTERS)),
     ),
     site(
         "ccn_van_lang",
         "Văn Lãng Industrial Cluster",
-        INTERESTED,
+        interested("van-lang-area"),
         Some((47.87, SEED_CLUSTERS)),
     ),
     site(
         "ccn_van_lang_2",
         "Văn Lãng 2 Industrial Cluster",
-        INTERESTED,
+        interested("van-lang-2-area"),
         Some((39.5, SEED_CLUSTERS)),
     ),
 ];
