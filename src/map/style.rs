@@ -2,6 +2,7 @@
 //! read from here, so they cannot disagree.
 
 use crate::atlas::lang::{self, Lang};
+use crate::atlas::timeline::Stage;
 use crate::atlas::{Feature, GateClass, Kind, LayerKind, SiteStatus, Zone};
 use egui::{Color32, Stroke};
 
@@ -70,10 +71,30 @@ pub fn zone_color(zone: Zone) -> Color32 {
     }
 }
 
+/// A stage of the timeline (`map::timeline_marks`): the sites' statuses keep the same colour
+/// for the same stage.
+pub fn stage_color(stage: Stage) -> Color32 {
+    match stage {
+        Stage::Scheduled => SCHEDULED,
+        Stage::Preparing => Color32::from_rgb(176, 150, 40),
+        Stage::InvestorsInterested => status_color(SiteStatus::InvestorsInterested),
+        Stage::UnderConstruction => status_color(SiteStatus::UnderConstruction),
+        Stage::Operating => Color32::from_rgb(0, 120, 50),
+        Stage::Existing => Color32::from_rgb(84, 110, 122),
+    }
+}
+
+/// A scheduled start, on the timeline and as a site's status.
+const SCHEDULED: Color32 = Color32::from_rgb(110, 140, 200);
+/// What the timeline dates only in other years than the one shown.
+pub const FADED_FILL: Color32 = Color32::from_rgba_premultiplied(150, 150, 150, 150);
+pub const FADED_OUTLINE: Color32 = Color32::from_gray(200);
+pub const FADED_AREA: Color32 = Color32::from_gray(150);
+pub const FADED_LINE: Color32 = Color32::from_gray(170);
+
 pub fn status_color(status: SiteStatus) -> Color32 {
     match status {
-        // The timeline's colour for a scheduled start (`timeline_marks::stage_color`).
-        SiteStatus::GroundbreakingScheduled => Color32::from_rgb(110, 140, 200),
+        SiteStatus::GroundbreakingScheduled => SCHEDULED,
         SiteStatus::UnderConstruction => Color32::from_rgb(217, 95, 2),
         SiteStatus::Established => Color32::from_rgb(27, 158, 119),
         SiteStatus::InvestorsInterested => Color32::from_rgb(90, 80, 180),

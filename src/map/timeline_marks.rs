@@ -2,10 +2,12 @@
 //! year takes the stage's colour; one dated only in other years fades; one with no dated
 //! fact keeps its plain style.
 
-use super::style::Style;
+use super::style::{self, Style};
+use crate::atlas::Atlas;
 use crate::atlas::timeline::{AtYear, Stage};
-use crate::atlas::{Atlas, SiteStatus};
 use egui::{Color32, Stroke};
+
+pub use super::style::stage_color;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Mark {
@@ -13,17 +15,6 @@ pub enum Mark {
     Stage(Stage),
     /// Dated in other years, not in this one.
     Faded,
-}
-
-pub fn stage_color(stage: Stage) -> Color32 {
-    match stage {
-        Stage::Scheduled => Color32::from_rgb(110, 140, 200),
-        Stage::Preparing => Color32::from_rgb(176, 150, 40),
-        Stage::InvestorsInterested => super::style::status_color(SiteStatus::InvestorsInterested),
-        Stage::UnderConstruction => super::style::status_color(SiteStatus::UnderConstruction),
-        Stage::Operating => Color32::from_rgb(0, 120, 50),
-        Stage::Existing => Color32::from_rgb(84, 110, 122),
-    }
 }
 
 /// Every feature's mark at `year`, by position in [`Atlas::features`].
@@ -39,25 +30,23 @@ pub fn marks(atlas: &Atlas, year: u16) -> Vec<Mark> {
         .collect()
 }
 
-const FADED: Color32 = Color32::from_rgba_premultiplied(150, 150, 150, 150);
-
 pub fn restyle(style: Style, mark: Option<&Mark>) -> Style {
     match (style, mark) {
         (style, None | Some(Mark::Plain)) => style,
         (Style::Symbol(mut s), Some(Mark::Stage(stage))) => {
-            s.fill = stage_color(*stage);
+            s.fill = style::stage_color(*stage);
             s.outline = Stroke::new(2.5, Color32::WHITE);
             Style::Symbol(s)
         }
         (Style::Symbol(mut s), Some(Mark::Faded)) => {
-            s.fill = FADED;
-            s.outline = Stroke::new(1.0, Color32::from_gray(200));
+            s.fill = style::FADED_FILL;
+            s.outline = Stroke::new(1.0, style::FADED_OUTLINE);
             Style::Symbol(s)
         }
         (Style::Area(mut a), Some(mark)) => {
             let colour = match mark {
-                Mark::Stage(stage) => stage_color(*stage),
-                _ => Color32::from_gray(150),
+                Mark::Stage(stage) => style::stage_color(*stage),
+                _ => style::FADED_AREA,
             };
             a.fill = colour.gamma_multiply(0.25);
             a.outline = Stroke::new(a.outline.width, colour);
@@ -65,8 +54,8 @@ pub fn restyle(style: Style, mark: Option<&Mark>) -> Style {
         }
         (Style::Line(mut l), Some(mark)) => {
             l.core.color = match mark {
-                Mark::Stage(stage) => stage_color(*stage),
-                _ => Color32::from_gray(170),
+                Mark::Stage(stage) => style::stage_color(*stage),
+                _ => style::FADED_LINE,
             };
             Style::Line(l)
         }
