@@ -5,6 +5,7 @@
 
 use super::Lang;
 use super::facts::{Fact, Figure, Modality, Qualifier, Unit};
+use super::numbers::{self, Decimals};
 
 pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
     let (vi, en) = match unit {
@@ -24,33 +25,7 @@ pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
 
 /// A number the way readers of `lang` write it: 1.156,77 in Vietnamese, 1,156.77 in English.
 pub fn format_value(value: f64, lang: Lang) -> String {
-    let (group, decimal) = match lang {
-        Lang::Vi => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let rounded = (value * 100.0).round() / 100.0;
-    let whole = rounded.trunc().abs() as u64;
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    let frac = format!("{:.2}", rounded.abs().fract());
-    let frac = frac
-        .trim_start_matches('0')
-        .trim_start_matches('.')
-        .trim_end_matches('0');
-    if !frac.is_empty() {
-        out.push(decimal);
-        out.push_str(frac);
-    }
-    if rounded < 0.0 {
-        out.insert(0, '-');
-    }
-    out
+    numbers::localised(value, Decimals::UpTo(2), lang)
 }
 
 /// The English words of a qualifier.

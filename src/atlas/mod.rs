@@ -14,6 +14,7 @@ pub mod kind;
 pub mod lang;
 pub mod load;
 pub mod measures;
+pub mod numbers;
 pub mod reform;
 pub mod search;
 pub mod timeline;

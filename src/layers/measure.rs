@@ -100,13 +100,9 @@ impl Measurement {
     }
 }
 
-/// A number with the reader's decimal mark and `digits` decimals.
+/// A number with the reader's marks and `digits` decimals.
 fn number(v: f64, digits: usize, lang: Lang) -> String {
-    let s = format!("{v:.digits$}");
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::atlas::numbers::localised(v, crate::atlas::numbers::Decimals::Exactly(digits), lang)
 }
 
 /// Metres below a kilometre, else kilometres with two decimals.

@@ -86,10 +86,7 @@ pub fn text(value: &Value) -> String {
         Value::Null => String::new(),
         Value::Text(t) => t.clone(),
         Value::Integer(i) => i.to_string(),
-        Value::Real(r) => {
-            let s = format!("{r:.6}");
-            s.trim_end_matches('0').trim_end_matches('.').to_owned()
-        }
+        Value::Real(r) => crate::atlas::numbers::plain(*r, 6),
         Value::Boolean(b) => b.to_string(),
         Value::Date(d) => d.clone(),
     }
@@ -234,6 +231,5 @@ fn graduated(layer: &UserLayer, field: usize, classes: usize) -> Painted {
 
 /// A class bound as a legend shows it: at most three decimals, no trailing zeros.
 fn short(v: f64) -> String {
-    let s = format!("{v:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    crate::atlas::numbers::plain(v, 3)
 }
