@@ -119,13 +119,8 @@ pub fn show(
                 };
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(&status.message).color(color));
-                    if let Some(folder) = &status.folder
-                        && ui
-                            .small_button(lang.pick("Mở thư mục", "Open folder"))
-                            .on_hover_text(folder.display().to_string())
-                            .clicked()
-                    {
-                        actions.push(Action::OpenFolder(folder.clone()));
+                    if let Some(folder) = &status.folder {
+                        crate::ui::open_folder_button(ui, folder, lang, actions);
                     }
                 });
             }

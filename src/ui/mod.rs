@@ -30,3 +30,19 @@ pub fn pairs_grid(ui: &egui::Ui, id: &str) -> egui::Grid {
     let half = ((ui.available_width() - ui.spacing().item_spacing.x) / 2.0).max(60.0);
     egui::Grid::new(id).num_columns(2).max_col_width(half)
 }
+
+/// A button that shows `folder` (where an export went) in the desktop's file manager.
+pub fn open_folder_button(
+    ui: &mut egui::Ui,
+    folder: &std::path::Path,
+    lang: crate::atlas::Lang,
+    actions: &mut Vec<crate::state::Action>,
+) {
+    if ui
+        .small_button(lang.pick("Mở thư mục", "Open folder"))
+        .on_hover_text(folder.display().to_string())
+        .clicked()
+    {
+        actions.push(crate::state::Action::OpenFolder(folder.to_path_buf()));
+    }
+}

@@ -253,13 +253,8 @@ pub fn export_note(ui: &mut Ui, note: &ExportNote, lang: Lang, actions: &mut Vec
             theme::FAILURE
         };
         ui.label(RichText::new(&note.text).small().color(colour));
-        if let Some(folder) = &note.folder
-            && ui
-                .small_button(lang.pick("Mở thư mục", "Open folder"))
-                .on_hover_text(folder.display().to_string())
-                .clicked()
-        {
-            actions.push(Action::OpenFolder(folder.clone()));
+        if let Some(folder) = &note.folder {
+            crate::ui::open_folder_button(ui, folder, lang, actions);
         }
     });
 }
