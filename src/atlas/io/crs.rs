@@ -130,9 +130,9 @@ impl Crs {
     /// and always gets the EPSG:6960 shift (most files omit it, which would put everything
     /// about 224 m off); a VN-2000 transverse Mercator with k = 0.9999 and x₀ = 500 km is a
     /// TM-3 zone, named by its central meridian.
-    pub fn from_prj(wkt: &str) -> Result<Crs, String> {
-        let proj = proj4wkt::wkt_to_projstring(wkt)
-            .map_err(|e| format!("the .prj cannot be read: {e:?}"))?;
+    pub fn from_prj(wkt: &str) -> Result<Crs, CrsError> {
+        let proj =
+            proj4wkt::wkt_to_projstring(wkt).map_err(|e| CrsError::Unreadable(format!("{e:?}")))?;
         let lower = wkt.to_lowercase();
         let vn2000 = [
             "vn_2000",
@@ -189,6 +189,17 @@ impl Crs {
     }
 }
 
+/// What goes wrong with a coordinate system or a point in it.
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
+pub enum CrsError {
+    #[error("the .prj cannot be read: {0}")]
+    Unreadable(String),
+    #[error("{crs}: not understood ({detail})")]
+    NotUnderstood { crs: String, detail: String },
+    #[error("({x}, {y}) cannot be reprojected: {detail}")]
+    Point { x: f64, y: f64, detail: String },
+}
+
 /// Reprojects points of one CRS to WGS 84 longitude/latitude (degrees).
 pub struct ToWgs84 {
     from: Proj,
@@ -198,11 +209,15 @@ pub struct ToWgs84 {
 }
 
 impl ToWgs84 {
-    pub fn new(crs: &Crs) -> Result<Self, String> {
-        let from = Proj::from_proj_string(&crs.proj_string())
-            .map_err(|e| format!("{}: not understood ({e:?})", crs.name()))?;
+    pub fn new(crs: &Crs) -> Result<Self, CrsError> {
+        let not_understood = |crs: &Crs, e: proj4rs::errors::Error| CrsError::NotUnderstood {
+            crs: crs.name(),
+            detail: format!("{e:?}"),
+        };
+        let from =
+            Proj::from_proj_string(&crs.proj_string()).map_err(|e| not_understood(crs, e))?;
         let to = Proj::from_proj_string(&Crs::Wgs84.proj_string())
-            .map_err(|e| format!("WGS 84: {e:?}"))?;
+            .map_err(|e| not_understood(&Crs::Wgs84, e))?;
         Ok(Self {
             from,
             to,
@@ -212,7 +227,7 @@ impl ToWgs84 {
     }
 
     /// `(x, y)` in the source CRS (degrees if geographic, else metres) → (lon, lat).
-    pub fn point(&self, x: f64, y: f64) -> Result<(f64, f64), String> {
+    pub fn point(&self, x: f64, y: f64) -> Result<(f64, f64), CrsError> {
         if self.identity {
             return Ok((x, y));
         }
@@ -221,8 +236,13 @@ impl ToWgs84 {
         } else {
             (x, y, 0.0)
         };
-        proj4rs::transform::transform(&self.from, &self.to, &mut p)
-            .map_err(|e| format!("({x}, {y}) cannot be reprojected: {e:?}"))?;
+        proj4rs::transform::transform(&self.from, &self.to, &mut p).map_err(|e| {
+            CrsError::Point {
+                x,
+                y,
+                detail: format!("{e:?}"),
+            }
+        })?;
         Ok((p.0.to_degrees(), p.1.to_degrees()))
     }
 }

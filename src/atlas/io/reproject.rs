@@ -125,9 +125,9 @@ pub fn to_wgs84(
     path: &str,
     skipped: &mut Skipped,
 ) -> Result<Vec<UserFeature>, IoError> {
-    let to = ToWgs84::new(crs).map_err(|message| IoError::Invalid {
+    let to = ToWgs84::new(crs).map_err(|e| IoError::Invalid {
         path: path.to_owned(),
-        message,
+        message: e.to_string(),
     })?;
     let geographic = crs.is_geographic();
     let mut out = Vec::with_capacity(rows.len());
