@@ -3,7 +3,7 @@
 //! result, and why exports cannot run where there is no graphics adapter.
 
 use crate::atlas::Atlas;
-use crate::export::{self, ExportRequest, Gpu};
+use crate::export::{self, ExportError, ExportRequest, Gpu};
 use crate::present::tour::Tour;
 use crate::state::{ExportState, ExportStatus};
 use std::path::PathBuf;
@@ -16,7 +16,7 @@ pub const SIZES: [[u32; 2]; 3] = [[1920, 1080], [3840, 2160], [7680, 4320]];
 enum Report {
     Progress(usize, usize),
     /// A headless device was made (cached for the next export) or could not be.
-    Gpu(Result<Gpu, String>),
+    Gpu(Result<Gpu, ExportError>),
     Finished(ExportStatus),
 }
 
@@ -37,19 +37,19 @@ pub enum Job {
 #[derive(Default)]
 pub struct ExportJobs {
     /// `None` until known: the window's device, or the result of making a headless one.
-    gpu: Option<Result<Gpu, String>>,
+    gpu: Option<Result<Gpu, ExportError>>,
     running: Option<Receiver<Report>>,
 }
 
 impl ExportJobs {
     /// Exports render on this device (the window's).
-    pub fn with_gpu(gpu: Option<Result<Gpu, String>>) -> Self {
+    pub fn with_gpu(gpu: Option<Result<Gpu, ExportError>>) -> Self {
         Self { gpu, running: None }
     }
 
     /// Replaces the device; an `Err` says why exports cannot run.
-    pub fn set_gpu(&mut self, gpu: Result<Gpu, String>, state: &mut ExportState) {
-        state.unavailable = gpu.as_ref().err().cloned();
+    pub fn set_gpu(&mut self, gpu: Result<Gpu, ExportError>, state: &mut ExportState) {
+        state.unavailable = gpu.as_ref().err().map(ToString::to_string);
         self.gpu = Some(gpu);
     }
 
@@ -63,10 +63,10 @@ impl ExportJobs {
             return;
         }
         if let Some(Err(reason)) = &self.gpu {
-            state.unavailable = Some(reason.clone());
+            state.unavailable = Some(reason.to_string());
             state.status = Some(ExportStatus {
                 ok: false,
-                message: reason.clone(),
+                message: reason.to_string(),
                 folder: None,
             });
             return;
@@ -100,7 +100,7 @@ impl ExportJobs {
             match rx.try_recv() {
                 Ok(Report::Progress(done, total)) => state.progress = Some((done, total)),
                 Ok(Report::Gpu(gpu)) => {
-                    state.unavailable = gpu.as_ref().err().cloned();
+                    state.unavailable = gpu.as_ref().err().map(ToString::to_string);
                     self.gpu = Some(gpu);
                 }
                 Ok(Report::Finished(status)) => {
@@ -128,16 +128,16 @@ impl ExportJobs {
     }
 }
 
-fn run(gpu: Option<Result<Gpu, String>>, atlas: Arc<Atlas>, job: Job, tx: &Sender<Report>) {
+fn run(gpu: Option<Result<Gpu, ExportError>>, atlas: Arc<Atlas>, job: Job, tx: &Sender<Report>) {
     let gpu = match gpu {
         Some(Ok(gpu)) => gpu,
-        Some(Err(reason)) => return fail(tx, reason),
+        Some(Err(reason)) => return fail(tx, reason.to_string()),
         None => {
             let made = Gpu::headless();
             let _ = tx.send(Report::Gpu(made.clone()));
             match made {
                 Ok(gpu) => gpu,
-                Err(reason) => return fail(tx, reason),
+                Err(reason) => return fail(tx, reason.to_string()),
             }
         }
     };
@@ -151,7 +151,9 @@ fn run(gpu: Option<Result<Gpu, String>>, atlas: Arc<Atlas>, job: Job, tx: &Sende
             path.parent()
                 .map_or(Ok(()), std::fs::create_dir_all)
                 .map_err(|e| format!("{}: {e}", path.display()))
-                .and_then(|()| export::export_png(&gpu, atlas, &request, &path))
+                .and_then(|()| {
+                    export::export_png(&gpu, atlas, &request, &path).map_err(|e| e.to_string())
+                })
                 .map(|()| path.display().to_string())
         }
         Job::Tour {
@@ -165,6 +167,7 @@ fn run(gpu: Option<Result<Gpu, String>>, atlas: Arc<Atlas>, job: Job, tx: &Sende
             };
             export::export_tour(&gpu, atlas, &tour, lang, size, &dir, &progress)
                 .map(|files| format!("{} PNG → {}", files.len(), dir.display()))
+                .map_err(|e| e.to_string())
         }
     };
     let status = match result {

@@ -182,7 +182,7 @@ impl AtlasApp {
 
     /// Exports render on the window's GPU device; without one, a headless device is made
     /// on first use, and where none can be had, the export window says why.
-    pub fn set_export_gpu(&mut self, gpu: Result<Gpu, String>) {
+    pub fn set_export_gpu(&mut self, gpu: Result<Gpu, crate::export::ExportError>) {
         self.exports.set_gpu(gpu, &mut self.state.export);
     }
 

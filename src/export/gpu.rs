@@ -1,6 +1,7 @@
 //! Offscreen rendering of an egui UI to an RGBA image with egui_wgpu: the window's own
 //! device when there is a window, else a headless one. No test harness is involved.
 
+use super::ExportError;
 pub use eframe::egui_wgpu::wgpu;
 use eframe::egui_wgpu::{self, Renderer, RendererOptions, ScreenDescriptor};
 use std::time::Duration;
@@ -28,12 +29,12 @@ impl Gpu {
 
     /// A device of its own, without a window, on the backends `WGPU_BACKEND` allows (all
     /// by default). Fails, with the reason, where no adapter is found.
-    pub fn headless() -> Result<Self, String> {
+    pub fn headless() -> Result<Self, ExportError> {
         Self::headless_on(None)
     }
 
     /// As [`Gpu::headless`], on the given backends only.
-    pub fn headless_on(backends: Option<wgpu::Backends>) -> Result<Self, String> {
+    pub fn headless_on(backends: Option<wgpu::Backends>) -> Result<Self, ExportError> {
         let mut create = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
         if let Some(backends) = backends {
             create.instance_descriptor.backends = backends;
@@ -50,7 +51,7 @@ impl Gpu {
             None,
             RendererOptions::PREDICTABLE,
         ))
-        .map_err(|e| format!("no graphics adapter for rendering pictures: {e}"))?;
+        .map_err(|e| ExportError::NoAdapter(e.to_string()))?;
         Ok(Self::from_render_state(&state))
     }
 }
@@ -64,10 +65,16 @@ pub fn render(
     frames: usize,
     setup: impl FnOnce(&egui::Context),
     mut draw: impl FnMut(&mut egui::Ui),
-) -> Result<image::RgbaImage, String> {
+) -> Result<image::RgbaImage, ExportError> {
     let [w, h] = size;
     if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
-        return Err(format!("{w}×{h} px: sides must be 1 to {MAX_SIDE} px"));
+        return Err(ExportError::Size {
+            w,
+            h,
+            min_w: 1,
+            min_h: 1,
+            max: MAX_SIDE,
+        });
     }
     let ctx = egui::Context::default();
     setup(&ctx);
@@ -99,7 +106,7 @@ pub fn render(
         pending_free.extend(textures.free.drain());
         output = Some(out);
     }
-    let output = output.ok_or("nothing was drawn")?;
+    let output = output.ok_or(ExportError::NothingDrawn)?;
     let primitives = ctx.tessellate(output.shapes, ppp);
     let screen = ScreenDescriptor {
         size_in_pixels: size,
@@ -153,7 +160,7 @@ pub fn render(
 }
 
 /// Copies a texture into an image: rows are padded to wgpu's alignment in the buffer.
-fn read_back(gpu: &Gpu, texture: &wgpu::Texture) -> Result<image::RgbaImage, String> {
+fn read_back(gpu: &Gpu, texture: &wgpu::Texture) -> Result<image::RgbaImage, ExportError> {
     let (w, h) = (texture.width(), texture.height());
     let row = w as usize * 4;
     let align = wgpu::COPY_BYTES_PER_ROW_ALIGNMENT as usize;
@@ -196,13 +203,13 @@ fn read_back(gpu: &Gpu, texture: &wgpu::Texture) -> Result<image::RgbaImage, Str
             submission_index: Some(index),
             timeout: Some(WAIT),
         })
-        .map_err(|e| format!("the GPU did not finish the picture: {e}"))?;
+        .map_err(|e| ExportError::Gpu(e.to_string()))?;
     rx.recv_timeout(WAIT)
-        .map_err(|_| "the GPU did not hand back the picture".to_owned())?
-        .map_err(|e| format!("the picture could not be read back: {e}"))?;
+        .map_err(|_| ExportError::Gpu("it did not hand back the picture".to_owned()))?
+        .map_err(|e| ExportError::ReadBack(e.to_string()))?;
     let data = slice
         .get_mapped_range()
-        .map_err(|e| format!("the picture could not be read back: {e}"))?;
+        .map_err(|e| ExportError::ReadBack(e.to_string()))?;
     let pixels: Vec<u8> = data
         .chunks_exact(padded)
         .flat_map(|r| &r[..row])
@@ -210,5 +217,6 @@ fn read_back(gpu: &Gpu, texture: &wgpu::Texture) -> Result<image::RgbaImage, Str
         .collect();
     drop(data);
     buffer.unmap();
-    image::RgbaImage::from_raw(w, h, pixels).ok_or_else(|| "picture size mismatch".to_owned())
+    image::RgbaImage::from_raw(w, h, pixels)
+        .ok_or_else(|| ExportError::ReadBack("its size does not match".to_owned()))
 }

@@ -59,6 +59,38 @@ pub struct ExportRequest {
     pub charts: Option<crate::charts::ChartPage>,
 }
 
+/// Why a picture could not be made or written.
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
+pub enum ExportError {
+    #[error("no graphics adapter for rendering pictures: {0}")]
+    NoAdapter(String),
+    #[error("{w}×{h}: pick a size between {min_w}×{min_h} and {max}×{max}")]
+    Size {
+        w: u32,
+        h: u32,
+        min_w: u32,
+        min_h: u32,
+        max: u32,
+    },
+    #[error("nothing was drawn")]
+    NothingDrawn,
+    #[error("the GPU did not finish the picture: {0}")]
+    Gpu(String),
+    #[error("the picture could not be read back: {0}")]
+    ReadBack(String),
+    #[error("{path}: {message}")]
+    File { path: String, message: String },
+}
+
+impl ExportError {
+    fn file(path: &Path, e: impl std::fmt::Display) -> Self {
+        ExportError::File {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
 /// The rendered picture and where its legend is, in pixels.
 pub struct Exported {
     pub image: image::RgbaImage,
@@ -66,13 +98,20 @@ pub struct Exported {
 }
 
 /// Renders `request` to an image on `gpu`.
-pub fn render(gpu: &Gpu, atlas: Arc<Atlas>, request: &ExportRequest) -> Result<Exported, String> {
+pub fn render(
+    gpu: &Gpu,
+    atlas: Arc<Atlas>,
+    request: &ExportRequest,
+) -> Result<Exported, ExportError> {
     let [w, h] = request.size;
     if w < 320 || h < 200 || w > gpu::MAX_SIDE || h > gpu::MAX_SIDE {
-        return Err(format!(
-            "{w}×{h}: pick a size between 320×200 and {0}×{0}",
-            gpu::MAX_SIDE
-        ));
+        return Err(ExportError::Size {
+            w,
+            h,
+            min_w: 320,
+            min_h: 200,
+            max: gpu::MAX_SIDE,
+        });
     }
     let ppp = w as f32 / LOGICAL_WIDTH;
     let mut composition = Composition::new(atlas, request);
@@ -103,12 +142,12 @@ pub fn export_png(
     atlas: Arc<Atlas>,
     request: &ExportRequest,
     path: &Path,
-) -> Result<(), String> {
+) -> Result<(), ExportError> {
     let exported = render(gpu, atlas, request)?;
     exported
         .image
         .save(path)
-        .map_err(|e| format!("{}: {e}", path.display()))
+        .map_err(|e| ExportError::file(path, e))
 }
 
 /// Exports every tour step as `NN-step.png` into `dir`, telling `progress` (done, total)
@@ -121,8 +160,8 @@ pub fn export_tour(
     size: [u32; 2],
     dir: &Path,
     progress: &dyn Fn(usize, usize),
-) -> Result<Vec<PathBuf>, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+) -> Result<Vec<PathBuf>, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|e| ExportError::file(dir, e))?;
     let logical = vec2(
         LOGICAL_WIDTH,
         size[1] as f32 * LOGICAL_WIDTH / size[0] as f32,
