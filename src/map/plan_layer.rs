@@ -6,6 +6,7 @@ use super::Visibility;
 use super::cache::GeometryCache;
 use super::labels::{self, Label};
 use super::mercator::{self, View};
+use super::side_by_side;
 use super::style::{self, HOVER, SELECTION, Style};
 use super::symbols;
 use super::timeline_marks::{self, Mark};
@@ -18,10 +19,6 @@ use walkers::{MapMemory, Plugin, Projector};
 
 /// Picking radius around the pointer, in points.
 const PICK_RADIUS: f64 = 8.0;
-
-/// Distance between the centres of points drawn side by side for sharing one coordinate:
-/// the dashed halos of two secondary gates just clear each other.
-const FAN_SPACING: f32 = 24.0;
 
 /// What the map reports back to the app after a frame.
 #[derive(Debug, Default, Clone)]
@@ -73,36 +70,8 @@ impl PlanLayer<'_> {
         }
     }
 
-    /// Where a point feature is drawn: at its coordinate, or beside the others that share it.
     fn point_on_screen(&self, view: &View, index: usize, world: [f64; 2]) -> Pos2 {
-        let at = view.to_screen(world);
-        match self.atlas.colocated.slot(index) {
-            Some(slot) => at + vec2(slot.offset() * FAN_SPACING, 0.0),
-            None => at,
-        }
-    }
-
-    /// The member of a group of points sharing one coordinate under the pointer, picked on
-    /// screen where they are drawn (the index knows only the shared coordinate).
-    fn pick_colocated(&self, view: &View, pointer: Pos2) -> Option<usize> {
-        self.atlas
-            .colocated
-            .members()
-            .filter_map(|(index, slot)| {
-                let feature = self.atlas.features().get(index)?;
-                if !self.visible.is_visible(feature.kind().layer()) {
-                    return None;
-                }
-                let Some(geo::Geometry::Point(p)) = &feature.geometry else {
-                    return None;
-                };
-                let at = view.to_screen(mercator::to_world(p.0))
-                    + vec2(slot.offset() * FAN_SPACING, 0.0);
-                let distance = at.distance(pointer);
-                (distance <= PICK_RADIUS as f32 + 4.0).then_some((index, distance))
-            })
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(index, _)| index)
+        side_by_side::on_screen(self.atlas, view, index, world)
     }
 
     fn paint_feature(&mut self, painter: &Painter, view: &View, index: usize, style: &Style) {
@@ -420,8 +389,10 @@ impl Plugin for PlanLayer<'_> {
 
         let pointer = response.hover_pos().filter(|p| rect.contains(*p));
         let pointer_coord = pointer.map(|p| mercator::from_world(view.to_world(p)));
+        let visible = |layer| self.visible.is_visible(layer);
+        let radius = PICK_RADIUS as f32 + 4.0;
         let hovered = pointer
-            .and_then(|p| self.pick_colocated(&view, p))
+            .and_then(|p| side_by_side::pick(self.atlas, &view, p, radius, visible))
             .or_else(|| {
                 let c = pointer_coord?;
                 self.atlas
