@@ -5,8 +5,17 @@
 use crate::atlas::io::{self, Columns, Crs, GeoJsonWriter, IoError, Progress, Request};
 use std::path::Path;
 
+/// A `--crs` argument the atlas cannot use.
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
+pub enum CrsArgError {
+    #[error("{0}: give an EPSG code (e.g. EPSG:9215) or a PROJ string")]
+    NotACode(String),
+    #[error("EPSG:{0} is not one the atlas knows; give its PROJ string instead")]
+    Unknown(u16),
+}
+
 /// A `--crs` argument: `EPSG:9215`, `9215`, or a PROJ string.
-pub fn parse_crs(text: &str) -> Result<Crs, String> {
+pub fn parse_crs(text: &str) -> Result<Crs, CrsArgError> {
     let t = text.trim();
     if t.starts_with('+') {
         return Ok(Crs::Other {
@@ -18,10 +27,8 @@ pub fn parse_crs(text: &str) -> Result<Crs, String> {
         .trim_start_matches("EPSG:")
         .trim_start_matches("epsg:")
         .parse::<u16>()
-        .map_err(|_| format!("{t}: give an EPSG code (e.g. EPSG:9215) or a PROJ string"))?;
-    Crs::from_epsg(code).ok_or_else(|| {
-        format!("EPSG:{code} is not one the atlas knows; give its PROJ string instead")
-    })
+        .map_err(|_| CrsArgError::NotACode(t.to_owned()))?;
+    Crs::from_epsg(code).ok_or(CrsArgError::Unknown(code))
 }
 
 /// A `--columns` argument: `LON,LAT` (two column names), or one name of a WKT column.
@@ -41,13 +48,13 @@ pub fn info(path: &Path, request: &Request) -> Result<String, IoError> {
 /// `convert FILE OUT.geojson`: writes the layer in WGS 84, a feature at a time as it is
 /// read (a shapefile is never held whole); returns a one-line summary. A failed read
 /// leaves no partial output behind.
-pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, String> {
+pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, IoError> {
     let shown = out.display().to_string();
     let unwritable = |e: std::io::Error| IoError::Unwritable {
         path: shown.clone(),
         message: e.to_string(),
     };
-    let file = std::fs::File::create(out).map_err(|e| unwritable(e).to_string())?;
+    let file = std::fs::File::create(out).map_err(unwritable)?;
     let mut buffered = std::io::BufWriter::new(file);
     let streamed = GeoJsonWriter::start(&mut buffered)
         .map_err(unwritable)
@@ -68,7 +75,7 @@ pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, Str
         Err(e) => {
             drop(buffered);
             let _ = std::fs::remove_file(out);
-            return Err(e.to_string());
+            return Err(e);
         }
     };
     Ok(format!(

@@ -87,7 +87,10 @@ fn headless(verb: Verb) -> ExitCode {
         Ok::<_, String>(Request {
             layer,
             columns: columns.as_deref().map(cli::parse_columns),
-            crs: crs.map(|t| cli::parse_crs(&t)).transpose()?,
+            crs: crs
+                .map(|t| cli::parse_crs(&t))
+                .transpose()
+                .map_err(|e| e.to_string())?,
         })
     };
     let result = match verb {
@@ -104,7 +107,8 @@ fn headless(verb: Verb) -> ExitCode {
             columns,
             layer_name,
             crs,
-        } => request(layer_name, columns, crs).and_then(|r| cli::convert(&file, &r, &out)),
+        } => request(layer_name, columns, crs)
+            .and_then(|r| cli::convert(&file, &r, &out).map_err(|e| e.to_string())),
     };
     match result {
         Ok(text) => {

@@ -191,7 +191,9 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
     // the status bar says so.
     let blocker = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache-is-a-file");
     std::fs::write(&blocker, b"not a folder").expect("write");
-    let err = http::cache_dir_in(&blocker, "custom").expect_err("cannot be made");
+    let err = http::cache_dir_in(&blocker, "custom")
+        .expect_err("cannot be made")
+        .to_string();
     assert!(
         err.contains("not writable") && err.contains("cache-is-a-file"),
         "{err}"

@@ -135,8 +135,17 @@ pub fn default_folder() -> PathBuf {
         .join("langson-atlas")
 }
 
+/// The file manager could not be started.
+#[derive(Debug, thiserror::Error)]
+#[error("{program} {}: {source}", folder.display())]
+pub struct OpenFolderError {
+    program: &'static str,
+    folder: PathBuf,
+    source: std::io::Error,
+}
+
 /// Opens `folder` in the desktop's file manager.
-pub fn open_folder(folder: &Path) -> Result<(), String> {
+pub fn open_folder(folder: &Path) -> Result<(), OpenFolderError> {
     let program = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -148,7 +157,11 @@ pub fn open_folder(folder: &Path) -> Result<(), String> {
         .arg(folder)
         .spawn()
         .map(|_| ())
-        .map_err(|e| format!("{program} {}: {e}", folder.display()))
+        .map_err(|source| OpenFolderError {
+            program,
+            folder: folder.to_owned(),
+            source,
+        })
 }
 
 /// What waits for a save question's answer.

@@ -261,17 +261,26 @@ pub struct Catalogue {
     articles: Vec<Article>,
 }
 
+/// Why the catalogue could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error("facts.json: {0}")]
+    Facts(serde_json::Error),
+    #[error("seeds/index.json: {0}")]
+    Index(serde_json::Error),
+    #[error("facts.json: duplicate fact id {0}")]
+    DuplicateId(String),
+}
+
 impl Catalogue {
     /// Parses `facts.json` against the embedded article index. Errors name the file.
-    pub fn parse(facts_json: &str) -> Result<Self, String> {
-        let facts: FactsFile =
-            serde_json::from_str(facts_json).map_err(|e| format!("facts.json: {e}"))?;
-        let index: IndexFile =
-            serde_json::from_str(SEED_INDEX).map_err(|e| format!("seeds/index.json: {e}"))?;
+    pub fn parse(facts_json: &str) -> Result<Self, CatalogueError> {
+        let facts: FactsFile = serde_json::from_str(facts_json).map_err(CatalogueError::Facts)?;
+        let index: IndexFile = serde_json::from_str(SEED_INDEX).map_err(CatalogueError::Index)?;
         let mut by_id = HashMap::new();
         for (i, fact) in facts.facts.iter().enumerate() {
             if by_id.insert(fact.id.clone(), i).is_some() {
-                return Err(format!("facts.json: duplicate fact id {}", fact.id));
+                return Err(CatalogueError::DuplicateId(fact.id.to_string()));
             }
         }
         Ok(Self {

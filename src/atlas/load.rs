@@ -207,7 +207,7 @@ pub fn parse_layer(layer: LayerKind, text: &str) -> Result<Vec<Feature>, LoadErr
                 ));
             }
             check_geometry(props.kind, props.precision.is_drawable(), &raw.geometry)
-                .map_err(|m| bad(file, &raw, m))?;
+                .map_err(|m| bad(file, &raw, m.to_string()))?;
             Ok(Feature {
                 props,
                 geometry: raw.geometry,
@@ -216,20 +216,31 @@ pub fn parse_layer(layer: LayerKind, text: &str) -> Result<Vec<Feature>, LoadErr
         .collect()
 }
 
+/// A plan feature whose geometry does not match what its data says of it.
+#[derive(Debug, thiserror::Error)]
+enum GeometryProblem {
+    #[error("has no geometry although its precision says it is located")]
+    Missing,
+    #[error("has a geometry although its location is not known")]
+    Unlocated,
+    #[error("a {0:?} cannot be drawn from this geometry type")]
+    WrongType(Kind),
+}
+
 fn check_geometry(
     kind: Kind,
     drawable: bool,
     geometry: &Option<Geometry<f64>>,
-) -> Result<(), String> {
+) -> Result<(), GeometryProblem> {
     let Some(geometry) = geometry else {
         return if drawable {
-            Err("has no geometry although its precision says it is located".to_owned())
+            Err(GeometryProblem::Missing)
         } else {
             Ok(())
         };
     };
     if !drawable {
-        return Err("has a geometry although its location is not known".to_owned());
+        return Err(GeometryProblem::Unlocated);
     }
     let fits = match kind {
         Kind::Province
@@ -256,9 +267,7 @@ fn check_geometry(
     if fits {
         Ok(())
     } else {
-        Err(format!(
-            "a {kind:?} cannot be drawn from this geometry type"
-        ))
+        Err(GeometryProblem::WrongType(kind))
     }
 }
 

@@ -98,13 +98,15 @@ impl Atlas {
             }
         }
         let facts = with_fallback(&mut errors, source, fallback, |s| {
-            Catalogue::parse(&s.read("facts.json")?)
-                .map_err(|message| LoadError::BadFacts { message })
+            Catalogue::parse(&s.read("facts.json")?).map_err(|e| LoadError::BadFacts {
+                message: e.to_string(),
+            })
         });
 
         let timeline = with_fallback(&mut errors, source, fallback, |s| {
-            Timeline::parse(&s.read("timeline.json")?)
-                .map_err(|message| LoadError::BadTimeline { message })
+            Timeline::parse(&s.read("timeline.json")?).map_err(|e| LoadError::BadTimeline {
+                message: e.to_string(),
+            })
         });
 
         let mut by_id = HashMap::new();

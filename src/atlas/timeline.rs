@@ -114,12 +114,20 @@ pub enum AtYear<'a> {
     Undated,
 }
 
+/// Why `timeline.json` could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum TimelineError {
+    #[error("timeline.json: {0}")]
+    Json(serde_json::Error),
+    #[error("timeline.json: first_year is after last_year")]
+    YearsReversed,
+}
+
 impl Timeline {
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let timeline: Timeline =
-            serde_json::from_str(text).map_err(|e| format!("timeline.json: {e}"))?;
+    pub fn parse(text: &str) -> Result<Self, TimelineError> {
+        let timeline: Timeline = serde_json::from_str(text).map_err(TimelineError::Json)?;
         if timeline.first_year > timeline.last_year {
-            return Err("timeline.json: first_year is after last_year".to_owned());
+            return Err(TimelineError::YearsReversed);
         }
         Ok(timeline)
     }

@@ -55,7 +55,10 @@ pub fn read_geojson(dir: &Path, file: &str) -> Result<Vec<RawFeature>, PrepError
 
 /// A tab-separated table with a header row (spreadsheet-style quoting: `"a ""b"" c"` is
 /// `a "b" c`), one map from column to cell per row.
-pub fn read_tsv(dir: &Path, file: &str) -> Result<Vec<BTreeMap<String, String>>, PrepError> {
+/// A row of a TSV file, by column name.
+pub type TsvRow = BTreeMap<String, String>;
+
+pub fn read_tsv(dir: &Path, file: &str) -> Result<Vec<TsvRow>, PrepError> {
     let path = dir.join(file);
     let invalid = |message: String| PrepError::Invalid {
         file: file.to_owned(),
@@ -88,7 +91,7 @@ pub fn read_tsv(dir: &Path, file: &str) -> Result<Vec<BTreeMap<String, String>>,
                 .zip(record.iter().map(str::to_owned))
                 .collect())
         })
-        .filter(|row: &Result<BTreeMap<String, String>, PrepError>| {
+        .filter(|row: &Result<TsvRow, PrepError>| {
             row.as_ref()
                 .map_or(true, |r| r.values().any(|v| !v.trim().is_empty()))
         })

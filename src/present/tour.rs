@@ -33,12 +33,17 @@ pub const EMBEDDED: &str = include_str!("../../geodata/tour.json");
 /// The tour's file name in a geodata folder.
 pub const FILE: &str = "tour.json";
 
+/// A tour file that is not a tour.
+#[derive(Debug, thiserror::Error)]
+#[error("tour.json: {0}")]
+pub struct TourError(serde_json::Error);
+
 impl Tour {
-    pub fn parse(text: &str) -> Result<Tour, String> {
-        serde_json::from_str(text).map_err(|e| format!("{FILE}: {e}"))
+    pub fn parse(text: &str) -> Result<Tour, TourError> {
+        serde_json::from_str(text).map_err(TourError)
     }
 
-    pub fn embedded() -> Result<Tour, String> {
+    pub fn embedded() -> Result<Tour, TourError> {
         Self::parse(EMBEDDED)
     }
 

@@ -55,7 +55,7 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
                         egui::Button::selectable(basemaps.choice() == choice, label),
                     );
                     let response = match &available {
-                        Err(why) => response.on_disabled_hover_text(why.as_str()),
+                        Err(why) => response.on_disabled_hover_text(why.to_string()),
                         Ok(()) => response,
                     };
                     if response.clicked() {

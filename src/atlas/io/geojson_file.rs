@@ -39,7 +39,7 @@ pub fn read(
     let mut warnings = Vec::new();
     let chosen = match (crs, crs_member(&head_text)) {
         (Some(c), _) | (None, Some(Ok(c))) => Some(c),
-        (None, Some(Err(name))) => {
+        (None, Some(Err(UnknownCrs(name)))) => {
             warnings.push(format!("unknown crs member “{name}”"));
             None
         }
@@ -61,7 +61,9 @@ pub fn read(
                 warnings.push("the file holds no features: an empty FeatureCollection".to_owned());
             }
         }
-        Ok(outline) => collected.take_lone(outline).map_err(invalid)?,
+        Ok(outline) => collected
+            .take_lone(outline)
+            .map_err(|e| invalid(e.to_string()))?,
         Err(StreamError::Stopped) => {
             return Err(IoError::Cancelled {
                 path: path.to_owned(),
@@ -131,6 +133,21 @@ pub fn read(
     })
 }
 
+/// Why a document without `features` is not one Feature or one Geometry either.
+#[derive(Debug, thiserror::Error)]
+enum NotGeoJson {
+    #[error("not GeoJSON: the object has no “type” and no “features”")]
+    NoType,
+    #[error("not GeoJSON: unknown type “{0}”")]
+    UnknownType(String),
+    #[error("not GeoJSON: {0}")]
+    Json(String),
+}
+
+/// A `crs` member naming a system the atlas does not know.
+#[derive(Debug, PartialEq)]
+struct UnknownCrs(String);
+
 /// What the features read so far add up to.
 #[derive(Default)]
 struct Collected {
@@ -154,7 +171,7 @@ impl Collected {
     }
 
     /// A document that is one Feature or one Geometry: a layer of one.
-    fn take_lone(&mut self, outline: json_stream::Outline) -> Result<(), String> {
+    fn take_lone(&mut self, outline: json_stream::Outline) -> Result<(), NotGeoJson> {
         let kind = outline.kind.unwrap_or_default();
         let mut members = outline.members;
         members.insert("type".to_owned(), serde_json::Value::String(kind.clone()));
@@ -165,15 +182,15 @@ impl Collected {
             | "MultiPolygon" | "GeometryCollection" => {
                 serde_json::from_value::<geojson::Geometry>(object).map(geojson::Feature::from)
             }
-            "" => return Err("not GeoJSON: the object has no “type” and no “features”".to_owned()),
-            other => return Err(format!("not GeoJSON: unknown type “{other}”")),
+            "" => return Err(NotGeoJson::NoType),
+            other => return Err(NotGeoJson::UnknownType(other.to_owned())),
         };
         match feature {
             Ok(feature) => {
                 self.take_feature(1, feature);
                 Ok(())
             }
-            Err(e) => Err(format!("not GeoJSON: {e}")),
+            Err(e) => Err(NotGeoJson::Json(e.to_string())),
         }
     }
 
@@ -312,7 +329,7 @@ fn shape_problem(value: &geojson::GeometryValue) -> Option<&'static str> {
 
 /// The `crs` member's name in the file's first bytes: `Ok` with a CRS we know, `Err` with
 /// the name otherwise.
-fn crs_member(head: &str) -> Option<Result<Crs, String>> {
+fn crs_member(head: &str) -> Option<Result<Crs, UnknownCrs>> {
     let at = head.find("\"crs\"")?;
     let rest = &head[at..head.floor_char_boundary(at + 600)];
     // {"type": "name", "properties": {"name": "…"}}: the string after properties' "name".
@@ -332,7 +349,7 @@ fn crs_member(head: &str) -> Option<Result<Crs, String>> {
         .and_then(|c| c.trim().parse::<u16>().ok());
     Some(match code.and_then(Crs::from_epsg) {
         Some(c) if upper.contains("EPSG") => Ok(c),
-        _ => Err(name),
+        _ => Err(UnknownCrs(name)),
     })
 }
 

@@ -33,9 +33,20 @@ pub fn kml_of_kmz(bytes: &[u8], path: &str) -> Result<String, IoError> {
     Ok(text)
 }
 
+/// What makes a KML document unreadable before the kml crate sees it.
+#[derive(Debug, thiserror::Error)]
+enum XmlProblem {
+    #[error("mismatched closing tag at byte {at}")]
+    Mismatched { at: u64 },
+    #[error("at byte {at}: {message}")]
+    Syntax { at: u64, message: String },
+    #[error("the document ends inside <{tag}>: cut short?")]
+    CutShort { tag: String },
+}
+
 /// Whether the text is well-formed XML with balanced tags. The kml crate never returns on
 /// some truncated documents, so they are refused here first.
-fn well_formed(text: &str) -> Result<(), String> {
+fn well_formed(text: &str) -> Result<(), XmlProblem> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(text);
     let mut open: Vec<Vec<u8>> = Vec::new();
@@ -44,22 +55,25 @@ fn well_formed(text: &str) -> Result<(), String> {
             Ok(Event::Start(e)) => open.push(e.name().as_ref().to_vec()),
             Ok(Event::End(e)) => {
                 if open.pop().as_deref() != Some(e.name().as_ref()) {
-                    return Err(format!(
-                        "mismatched closing tag at byte {}",
-                        reader.buffer_position()
-                    ));
+                    return Err(XmlProblem::Mismatched {
+                        at: reader.buffer_position(),
+                    });
                 }
             }
             Ok(Event::Eof) => break,
             Ok(_) => {}
-            Err(e) => return Err(format!("at byte {}: {e}", reader.buffer_position())),
+            Err(e) => {
+                return Err(XmlProblem::Syntax {
+                    at: reader.buffer_position(),
+                    message: e.to_string(),
+                });
+            }
         }
     }
     match open.last() {
-        Some(tag) => Err(format!(
-            "the document ends inside <{}>: cut short?",
-            String::from_utf8_lossy(tag)
-        )),
+        Some(tag) => Err(XmlProblem::CutShort {
+            tag: String::from_utf8_lossy(tag).into_owned(),
+        }),
         None => Ok(()),
     }
 }

@@ -12,21 +12,43 @@ pub const USER_AGENT: &str = concat!(
     " (desktop viewer of the Lang Son provincial plan)"
 );
 
+/// Why tiles will not be cached.
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    #[error("no cache folder on this system")]
+    NoCacheFolder,
+    #[error("tile cache {} is not writable ({source}): tiles are downloaded each time", dir.display())]
+    Unwritable {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// A tile URL template the atlas cannot use.
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
+pub enum TemplateError {
+    #[error("tile URL {template} lacks {}", missing.join(", "))]
+    Missing {
+        template: String,
+        missing: Vec<&'static str>,
+    },
+    #[error("tile URL {template} must start with http:// or https://")]
+    Scheme { template: String },
+}
+
 /// Where tiles of `name` are cached: the platform cache directory (e.g. `~/.cache`).
-pub fn cache_dir(name: &str) -> Result<PathBuf, String> {
-    let base = dirs::cache_dir().ok_or("no cache folder on this system")?;
+pub fn cache_dir(name: &str) -> Result<PathBuf, CacheError> {
+    let base = dirs::cache_dir().ok_or(CacheError::NoCacheFolder)?;
     cache_dir_in(&base, name)
 }
 
 /// The cache folder of `name` under `base`, made if needed and checked to be writable:
 /// walkers' cache would otherwise fail on every tile and keep none.
-pub fn cache_dir_in(base: &std::path::Path, name: &str) -> Result<PathBuf, String> {
+pub fn cache_dir_in(base: &std::path::Path, name: &str) -> Result<PathBuf, CacheError> {
     let dir = base.join("langson-atlas").join("tiles").join(name);
-    let unwritable = |e: std::io::Error| {
-        format!(
-            "tile cache {} is not writable ({e}): tiles are downloaded each time",
-            dir.display()
-        )
+    let unwritable = |source: std::io::Error| CacheError::Unwritable {
+        dir: dir.clone(),
+        source,
     };
     std::fs::create_dir_all(&dir).map_err(unwritable)?;
     let probe = dir.join(".write-test");
@@ -46,7 +68,7 @@ fn options(name: &str) -> (HttpOptions, Option<String>) {
         Ok(dir) => (Some(dir), None),
         Err(e) => {
             eprintln!("langson-atlas: {e}");
-            (None, Some(e))
+            (None, Some(e.to_string()))
         }
     };
     let options = HttpOptions {
@@ -85,18 +107,21 @@ pub struct CustomSource {
 
 impl CustomSource {
     /// Checks that the template has the three placeholders.
-    pub fn new(template: &str) -> Result<Self, String> {
+    pub fn new(template: &str) -> Result<Self, TemplateError> {
         let missing: Vec<&str> = ["{z}", "{x}", "{y}"]
             .into_iter()
             .filter(|p| !template.contains(p))
             .collect();
         if !missing.is_empty() {
-            return Err(format!("tile URL {template} lacks {}", missing.join(", ")));
+            return Err(TemplateError::Missing {
+                template: template.to_owned(),
+                missing,
+            });
         }
         if !(template.starts_with("http://") || template.starts_with("https://")) {
-            return Err(format!(
-                "tile URL {template} must start with http:// or https://"
-            ));
+            return Err(TemplateError::Scheme {
+                template: template.to_owned(),
+            });
         }
         let host = template.split('/').nth(2).unwrap_or(template);
         Ok(Self {

@@ -59,6 +59,19 @@ pub struct Basemaps {
     choice: BasemapChoice,
 }
 
+/// Why a basemap cannot be chosen now: what the command line must say, or what failed.
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
+pub enum Unavailable {
+    #[error("--offline")]
+    OfflineOnly,
+    #[error("--tiles URL")]
+    NoTileUrl,
+    #[error("--basemap FILE.pmtiles")]
+    NoPmTiles,
+    #[error("{0}")]
+    Failed(String),
+}
+
 impl Basemaps {
     pub fn new(
         ctx: Context,
@@ -80,7 +93,7 @@ impl Basemaps {
             Some(Ok(source)) => (Some(source), None),
             Some(Err(e)) => {
                 eprintln!("langson-atlas: {e}");
-                (None, Some(e))
+                (None, Some(e.to_string()))
             }
             None => (None, None),
         };
@@ -111,13 +124,13 @@ impl Basemaps {
     }
 
     /// Whether `choice` can be picked now, or why not.
-    pub fn available(&self, choice: BasemapChoice) -> Result<(), String> {
+    pub fn available(&self, choice: BasemapChoice) -> Result<(), Unavailable> {
         match choice {
             BasemapChoice::Offline => Ok(()),
             BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap | BasemapChoice::Custom
                 if self.offline_only =>
             {
-                Err("--offline".to_owned())
+                Err(Unavailable::OfflineOnly)
             }
             BasemapChoice::Custom if self.custom_source.is_some() || self.custom.is_some() => {
                 Ok(())
@@ -125,12 +138,12 @@ impl Basemaps {
             BasemapChoice::Custom => Err(self
                 .custom_error
                 .clone()
-                .unwrap_or_else(|| "--tiles URL".to_owned())),
+                .map_or(Unavailable::NoTileUrl, Unavailable::Failed)),
             BasemapChoice::OpenStreetMap | BasemapChoice::OpenTopoMap => Ok(()),
             BasemapChoice::PmTiles => match (&self.pmtiles, &self.pmtiles_error) {
                 (Some(_), _) => Ok(()),
-                (None, Some(e)) => Err(e.clone()),
-                (None, None) => Err("--basemap FILE.pmtiles".to_owned()),
+                (None, Some(e)) => Err(Unavailable::Failed(e.clone())),
+                (None, None) => Err(Unavailable::NoPmTiles),
             },
         }
     }
