@@ -85,7 +85,7 @@ impl Default for Settings {
 pub enum Prompt {
     Crs(Source),
     Layer(Source, Vec<String>),
-    /// The table's columns, and the ones chosen so far: longitude, latitude, WKT.
+    /// The table's columns, and a first guess at which hold longitude, latitude, WKT.
     Columns(Source, Vec<String>, [usize; 3]),
 }
 

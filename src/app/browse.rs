@@ -110,12 +110,12 @@ impl AtlasApp {
         {
             style_window::show(&ctx, layer, lang, &mut actions);
         }
-        if let Some(prompt) = &mut self.state.user.prompt {
+        if let Some(prompt) = &self.state.user.prompt {
             open_prompt::show(
                 &ctx,
                 prompt,
                 self.state.user.prompts_waiting.len(),
-                &mut self.widgets.other_epsg,
+                &mut self.widgets,
                 lang,
                 &mut actions,
             );

@@ -264,6 +264,7 @@ impl AtlasApp {
         let user = &mut self.state.user;
         user.prompt = user.prompts_waiting.pop_front();
         self.widgets.other_epsg.clear();
+        self.widgets.columns_chosen = None;
     }
 
     fn fit_layer(&mut self, data: &UserLayer) {

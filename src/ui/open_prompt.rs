@@ -7,20 +7,21 @@ use crate::atlas::io::crs::NEARBY_TM3;
 use crate::atlas::io::{Columns, Crs};
 use crate::layers::Source;
 use crate::state::{Action, Prompt, UserAction};
+use crate::ui::widgets::Widgets;
 use crate::ui::words::W;
 use egui::{Context, RichText};
 
 /// `waiting`: how many other files have a question after this one.
 pub fn show(
     ctx: &Context,
-    prompt: &mut Prompt,
+    prompt: &Prompt,
     waiting: usize,
-    other: &mut String,
+    widgets: &mut Widgets,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
     let mut open = true;
-    let (title, source) = match &*prompt {
+    let (title, source) = match prompt {
         Prompt::Crs(s) => (W::ChooseCrs, s),
         Prompt::Layer(s, _) => (W::ChooseLayer, s),
         Prompt::Columns(s, _, _) => (W::ChooseColumns, s),
@@ -37,10 +38,14 @@ pub fn show(
             if waiting > 0 {
                 ui.label(RichText::new(format!("{} {waiting}", W::FilesWaiting.get(lang))).small());
             }
-            match &mut *prompt {
-                Prompt::Crs(source) => crs_choices(ui, source, other, lang, actions),
-                Prompt::Columns(source, columns, chosen) => {
-                    column_choices(ui, source, columns, chosen, lang, actions)
+            match prompt {
+                Prompt::Crs(source) => {
+                    crs_choices(ui, source, &mut widgets.other_epsg, lang, actions);
+                }
+                Prompt::Columns(source, columns, guess) => {
+                    // The reader's choice starts at the first guess and is the widget's own.
+                    let chosen = widgets.columns_chosen.get_or_insert(*guess);
+                    column_choices(ui, source, columns, chosen, lang, actions);
                 }
                 Prompt::Layer(source, layers) => {
                     for name in layers {

@@ -13,6 +13,8 @@ pub struct Widgets {
     pub renaming: Option<(LayerId, String)>,
     /// The EPSG code typed into the CRS chooser.
     pub other_epsg: String,
+    /// The columns chosen so far for a table's geometry (longitude, latitude, WKT).
+    pub columns_chosen: Option<[usize; 3]>,
     /// The export window's folder as typed, until Enter or leaving the field sets it.
     pub export_folder: Option<String>,
 }
