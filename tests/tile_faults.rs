@@ -32,39 +32,52 @@ enum Fault {
     NoAnswer,
 }
 
-/// Serves `fault` to at most 200 requests, for at most 60 s, then closes.
-fn serve(fault: Fault) -> (String, Arc<AtomicBool>) {
+/// A loopback tile server that answers each request as it comes (a blocking accept, no
+/// polling) and reports every answer on `answered`.
+struct Server {
+    url: String,
+    address: std::net::SocketAddr,
+    stop: Arc<AtomicBool>,
+    answered: std::sync::mpsc::Receiver<()>,
+}
+
+impl Server {
+    /// Stops accepting: the flag, then one connection to wake the blocked accept.
+    fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _ = TcpStream::connect(self.address);
+    }
+}
+
+/// Serves `fault` to at most 200 requests, then closes.
+fn serve(fault: Fault) -> Server {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
-    let port = listener.local_addr().map(|a| a.port()).unwrap_or(0);
+    let address = listener.local_addr().expect("a bound address");
     let stop = Arc::new(AtomicBool::new(false));
     let stopped = stop.clone();
-    let _ = listener.set_nonblocking(true);
+    let (tx, answered) = std::sync::mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name(format!("tile server {fault:?}"))
         .spawn(move || {
-            let started = std::time::Instant::now();
             let mut held: Vec<TcpStream> = Vec::new();
-            let mut served = 0;
-            while served < 200 && started.elapsed() < Duration::from_secs(60) {
+            for stream in listener.incoming().take(200) {
                 if stopped.load(Ordering::Relaxed) {
                     break;
                 }
-                match listener.accept() {
-                    Ok((stream, _)) => {
-                        served += 1;
-                        if let Some(s) = answer(stream, fault) {
-                            held.push(s);
-                        }
-                    }
-                    Err(_) => std::thread::sleep(Duration::from_millis(10)),
+                let Ok(stream) = stream else { continue };
+                if let Some(s) = answer(stream, fault) {
+                    held.push(s);
                 }
+                let _ = tx.send(());
             }
         });
     assert!(spawned.is_ok(), "the tile server's thread starts");
-    (
-        format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png"),
+    Server {
+        url: format!("http://{address}/{{z}}/{{x}}/{{y}}.png"),
+        address,
         stop,
-    )
+        answered,
+    }
 }
 
 /// Answers one request; returns the stream when the fault is to keep it open silently.
@@ -125,12 +138,17 @@ fn viewer_on(url: String) -> Harness<'static, AtlasApp> {
     h
 }
 
-/// Runs frames (a quarter second of the app's time each) until `done` or 30 s of wall time.
-fn run_until(h: &mut Harness<'_, AtlasApp>, mut done: impl FnMut(&Harness<'_, AtlasApp>) -> bool) {
+/// Runs a frame each time the server answers (or every 50 ms, the app's own clock moving
+/// on for a server that never answers) until `done` or 30 s of wall time.
+fn run_until(
+    h: &mut Harness<'_, AtlasApp>,
+    server: &Server,
+    mut done: impl FnMut(&Harness<'_, AtlasApp>) -> bool,
+) {
     let start = std::time::Instant::now();
     while !done(h) && start.elapsed() < Duration::from_secs(30) {
+        let _ = server.answered.recv_timeout(Duration::from_millis(50));
         h.run_steps(1);
-        std::thread::sleep(Duration::from_millis(20));
     }
 }
 
@@ -156,9 +174,9 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
         (Fault::TruncatedPng, "bị hỏng hoặc bị cắt cụt"),
     ] {
         health::reset();
-        let (url, stop) = serve(fault);
-        let mut h = viewer_on(url);
-        run_until(&mut h, |_| health::snapshot().failures > 0);
+        let server = serve(fault);
+        let mut h = viewer_on(server.url.clone());
+        run_until(&mut h, &server, |_| health::snapshot().failures > 0);
         h.run_steps(2);
         assert!(
             health::snapshot().failures > 0,
@@ -167,15 +185,15 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
         h.get_by_label_contains(words);
         h.get_by_label_contains("đang hiển thị bản đồ nền ngoại tuyến");
         the_map_is_still_there(&h);
-        stop.store(true, Ordering::Relaxed);
+        server.stop();
     }
 
     // A server that takes requests and never answers: walkers has no timeout, so the app
     // notices that nothing comes back.
     health::reset();
-    let (url, stop) = serve(Fault::NoAnswer);
-    let mut h = viewer_on(url);
-    run_until(&mut h, |h| {
+    let server = serve(Fault::NoAnswer);
+    let mut h = viewer_on(server.url.clone());
+    run_until(&mut h, &server, |h| {
         h.query_by_label_contains("máy chủ không trả lời").is_some()
     });
     h.get_by_label_contains("máy chủ không trả lời");
@@ -185,7 +203,7 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
     h.run_steps(2);
     assert!(h.state().zoom() > zoom, "the map still zooms");
     assert!(h.state().map_output().features_drawn > 0);
-    stop.store(true, Ordering::Relaxed);
+    server.stop();
 
     // A cache folder that cannot be made (its parent is a file): tiles are not cached, and
     // the status bar says so.
@@ -200,10 +218,10 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
     );
     unsafe { std::env::set_var("XDG_CACHE_HOME", &blocker) };
     health::reset();
-    let (url, stop) = serve(Fault::ServerError);
-    let mut h = viewer_on(url);
+    let server = serve(Fault::ServerError);
+    let mut h = viewer_on(server.url.clone());
     h.run_steps(3);
     h.get_by_label_contains("is not writable");
     the_map_is_still_there(&h);
-    stop.store(true, Ordering::Relaxed);
+    server.stop();
 }
