@@ -136,8 +136,6 @@ pub struct UserState {
     /// Questions of other files, asked in turn once the one shown is answered (files
     /// dropped together can each raise one).
     pub prompts_waiting: std::collections::VecDeque<Prompt>,
-    /// The plan layer table's filters and sort.
-    pub plan_table: crate::layers::table::TableView,
     /// The layer list's last word: the file a table export wrote (or why not), or that no
     /// file dialog could open.
     pub export_note: Option<ExportNote>,

@@ -614,14 +614,20 @@ fn switching_plan_tables_starts_afresh() {
             LayerKind::Gates,
         )))));
     h.run_steps(2);
-    h.state_mut().state.user.plan_table.quick = "Hữu Nghị".to_owned();
+    if let Some(view) = h.state_mut().plan_table_view_mut() {
+        view.quick = "Hữu Nghị".to_owned();
+    }
     h.run_steps(2);
     h.state_mut()
         .apply(Action::User(UserAction::ShowTable(Some(TableOf::Plan(
             LayerKind::Industry,
         )))));
     h.run_steps(2);
-    assert!(h.state().state.user.plan_table.quick.is_empty());
+    assert!(
+        h.state()
+            .plan_table_view()
+            .is_some_and(|v| v.quick.is_empty())
+    );
     let sites = h
         .state()
         .atlas()

@@ -82,7 +82,7 @@ pub struct AtlasApp {
     user_out: UserOutput,
     loader: user_layers::Loader,
     restyler: restyle::Restyler,
-    plan_table: Option<table_panel::PlanTable>,
+    plan_table: Option<crate::layers::plan_table::PlanTable>,
     /// Save dialogs open, and the exports waiting for their answer.
     saving: saving::Saving<saving::Waiting>,
     /// What the panels' widgets hold between frames (text typed, a cursor).
@@ -184,6 +184,15 @@ impl AtlasApp {
     /// on first use, and where none can be had, the export window says why.
     pub fn set_export_gpu(&mut self, gpu: Result<Gpu, crate::export::ExportError>) {
         self.exports.set_gpu(gpu, &mut self.state.export);
+    }
+
+    /// The open plan table's view (filters, sort), if a plan table is open.
+    pub fn plan_table_view(&self) -> Option<&crate::layers::table::TableView> {
+        self.plan_table.as_ref().map(|t| &t.view)
+    }
+
+    pub fn plan_table_view_mut(&mut self) -> Option<&mut crate::layers::table::TableView> {
+        self.plan_table.as_mut().map(|t| &mut t.view)
     }
 
     /// What the search field holds.

@@ -168,7 +168,7 @@ pub fn open_folder(folder: &Path) -> Result<(), OpenFolderError> {
 pub enum Waiting {
     /// A table export, made when asked (the table may change while the dialog is open).
     File {
-        bytes: Result<Vec<u8>, String>,
+        bytes: Result<Vec<u8>, crate::layers::table::CsvError>,
         /// How many rows or features it holds.
         what: usize,
     },

@@ -4,94 +4,51 @@
 
 use super::AtlasApp;
 use super::saving::{self, Ask, Waiting};
-use crate::atlas::io::UserLayer;
 use crate::atlas::lang::layer_name;
-use crate::atlas::{FeatureId, Lang};
 use crate::layers::LayerId;
-use crate::layers::table::{self, TableView, distance_table, plan_table};
+use crate::layers::plan_table::{Export, PlanTable, PlanTableOf};
+use crate::layers::table::{self, CsvError};
 use crate::state::{Action, ExportNote, TableOf};
 use crate::ui::attribute_table::{self, Rows};
 use egui::Ui;
 use std::path::PathBuf;
-
-/// A plan layer (or the distances of the sites) as a table, the feature behind each row,
-/// and the language its columns were named in.
-pub(super) struct PlanTable {
-    of: TableOf,
-    lang: Lang,
-    data: UserLayer,
-    ids: Vec<FeatureId>,
-}
 
 impl AtlasApp {
     /// Shows (or hides) a table; a plan layer's is built here, with a fresh view, so that
     /// no filter or cached row of another layer's table carries over.
     pub(super) fn show_table(&mut self, of: Option<TableOf>) {
         let lang = self.state.settings.lang;
-        if let Some(of @ (TableOf::Plan(_) | TableOf::Distances)) = of
-            && self
-                .plan_table
-                .as_ref()
-                .is_none_or(|t| t.of != of || t.lang != lang)
-        {
-            let (data, positions) = match of {
-                TableOf::Plan(kind) => plan_table(&self.atlas, kind),
-                _ => distance_table(&self.atlas, lang),
+        if let Some(wanted) = of.and_then(plan_table_of) {
+            self.plan_table = match self.plan_table.take() {
+                Some(t) if t.of == wanted && t.lang == lang => Some(t),
+                Some(t) if t.of == wanted => Some(t.relabelled(&self.atlas, lang)),
+                _ => Some(PlanTable::new(&self.atlas, wanted, lang)),
             };
-            let ids = positions
-                .iter()
-                .filter_map(|&i| self.atlas.features().get(i).map(|f| f.id().clone()))
-                .collect();
-            if self.plan_table.as_ref().is_none_or(|t| t.of != of) {
-                self.state.user.plan_table = TableView::new(data.fields.len());
-            }
-            self.plan_table = Some(PlanTable {
-                of,
-                lang,
-                data,
-                ids,
-            });
         }
         self.state.user.table = of;
     }
 
-    /// The rows a plan or distance table shows, as CSV beside the picture exports.
+    /// The rows a plan or distance table shows, as CSV.
     pub(super) fn export_plan_rows(&mut self) {
-        let Some(table) = &self.plan_table else {
-            return;
-        };
-        let rows = self.state.user.plan_table.rows(&table.data);
-        let name = match table.of {
-            TableOf::Plan(kind) => layer_name(kind, table.lang).to_owned(),
-            _ => table.lang.pick("khoang-cach", "distances").to_owned(),
-        };
-        let bytes = table::to_csv(&table.data, &rows);
-        self.save_file(&name, "csv", bytes, rows.len());
+        if let Some(export) = self.plan_table.as_mut().map(PlanTable::rows_csv) {
+            self.save_export(export);
+        }
     }
 
     /// The selected plan feature as GeoJSON, when the open plan table holds it.
     pub(super) fn export_plan_selection(&mut self) {
-        let Some(table) = &self.plan_table else {
-            return;
-        };
-        let chosen: Vec<usize> = self
-            .state
-            .selected
+        let selected = self.state.selected.as_ref();
+        if let Some(export) = self
+            .plan_table
             .as_ref()
-            .and_then(|s| table.ids.iter().position(|id| id == s))
-            .into_iter()
-            .collect();
-        let name = match table.of {
-            TableOf::Plan(kind) => layer_name(kind, table.lang).to_owned(),
-            _ => table.lang.pick("khoang-cach", "distances").to_owned(),
-        };
-        let text = table::to_geojson(&table.data, chosen.iter().copied());
-        self.save_file(
-            &format!("{name}-selection"),
-            "geojson",
-            Ok(text.into_bytes()),
-            chosen.len(),
-        );
+            .map(|t| t.selection_geojson(selected))
+        {
+            self.save_export(export);
+        }
+    }
+
+    fn save_export(&mut self, export: Export) {
+        self.save_file(&export.name, export.extension, export.bytes, export.count);
     }
 
     /// Asks where a table export goes (the save dialog, named after the layer), then
@@ -100,7 +57,7 @@ impl AtlasApp {
         &mut self,
         name: &str,
         extension: &str,
-        bytes: Result<Vec<u8>, String>,
+        bytes: Result<Vec<u8>, CsvError>,
         what: usize,
     ) {
         let ask = Ask::File {
@@ -125,11 +82,11 @@ impl AtlasApp {
     pub(super) fn write_export(
         &mut self,
         path: PathBuf,
-        bytes: Result<Vec<u8>, String>,
+        bytes: Result<Vec<u8>, CsvError>,
         what: usize,
         note: &str,
     ) {
-        let written = bytes.and_then(|b| {
+        let written = bytes.map_err(|e| e.to_string()).and_then(|b| {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
@@ -197,7 +154,8 @@ impl AtlasApp {
                 if self.plan_table.as_ref().is_none_or(|t| t.lang != lang) {
                     self.show_table(Some(of));
                 }
-                let Some(table) = self.plan_table.as_ref().filter(|t| t.of == of) else {
+                let wanted = plan_table_of(of);
+                let Some(table) = self.plan_table.as_mut().filter(|t| Some(t.of) == wanted) else {
                     return;
                 };
                 let title = match of {
@@ -217,7 +175,7 @@ impl AtlasApp {
                     ui,
                     &title,
                     &table.data,
-                    &mut self.state.user.plan_table,
+                    &mut table.view,
                     rows,
                     lang,
                     actions,
@@ -225,5 +183,14 @@ impl AtlasApp {
             }
             None => {}
         }
+    }
+}
+
+/// The plan table a table choice names, if it names one.
+fn plan_table_of(of: TableOf) -> Option<PlanTableOf> {
+    match of {
+        TableOf::Plan(kind) => Some(PlanTableOf::Layer(kind)),
+        TableOf::Distances => Some(PlanTableOf::Distances),
+        TableOf::User(_) => None,
     }
 }

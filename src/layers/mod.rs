@@ -5,6 +5,7 @@
 
 pub mod index;
 pub mod measure;
+pub mod plan_table;
 pub mod style;
 pub mod table;
 

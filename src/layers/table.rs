@@ -149,7 +149,16 @@ impl TableView {
 
 /// The rows as CSV: UTF-8 with a byte-order mark (Excel then reads Vietnamese right), the
 /// fields in file order, then the longitude and latitude of a point of each geometry.
-pub fn to_csv(layer: &UserLayer, rows: &[usize]) -> Result<Vec<u8>, String> {
+/// A table that could not be written as CSV.
+#[derive(Debug, thiserror::Error)]
+pub enum CsvError {
+    #[error("CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("CSV: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub fn to_csv(layer: &UserLayer, rows: &[usize]) -> Result<Vec<u8>, CsvError> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut out);
@@ -158,7 +167,7 @@ pub fn to_csv(layer: &UserLayer, rows: &[usize]) -> Result<Vec<u8>, String> {
             .iter()
             .map(|f| f.name.as_str())
             .chain(["lon", "lat"]);
-        w.write_record(header).map_err(|e| e.to_string())?;
+        w.write_record(header)?;
         for &i in rows {
             let Some(f) = layer.features.get(i) else {
                 continue;
@@ -171,9 +180,9 @@ pub fn to_csv(layer: &UserLayer, rows: &[usize]) -> Result<Vec<u8>, String> {
                 (format!("{:.7}", p.x()), format!("{:.7}", p.y()))
             });
             let record = f.values.iter().map(text).chain([lon, lat]);
-            w.write_record(record).map_err(|e| e.to_string())?;
+            w.write_record(record)?;
         }
-        w.flush().map_err(|e| e.to_string())?;
+        w.flush()?;
     }
     Ok(out)
 }
