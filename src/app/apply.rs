@@ -207,7 +207,11 @@ impl AtlasApp {
             }
             (Answer::NoDialog, Ask::File { name, extension }) => (
                 saving::unused_path(&folder, name, extension),
-                lang.pick("(không mở được hộp thoại lưu) ", "(no save dialog) "),
+                if self.saving.uses_dialogs() {
+                    lang.pick("(không mở được hộp thoại lưu) ", "(no save dialog) ")
+                } else {
+                    ""
+                },
             ),
             (Answer::NoDialog, Ask::Folder) => (folder, ""),
         };

@@ -91,6 +91,11 @@ impl<T> Saving<T> {
         true
     }
 
+    /// Whether a dialog is tried at all (off in tests and headless runs).
+    pub fn uses_dialogs(&self) -> bool {
+        self.dialogs
+    }
+
     /// The answer and what waited for it, once the dialog has closed.
     pub fn poll(&mut self) -> Option<(Ask, Answer, T)> {
         let answer = self.asking.as_ref()?.rx.try_recv().ok()?;
@@ -113,17 +118,17 @@ pub fn unused_path(folder: &Path, name: &str, extension: &str) -> PathBuf {
 }
 
 /// A file name from a layer's name: letters (Vietnamese included), digits and '-' kept,
-/// anything else '_'.
+/// any run of other characters one '_'.
 pub fn safe_name(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    let mut out = String::new();
+    for c in name.trim().chars() {
+        if c.is_alphanumeric() || c == '-' {
+            out.push(c);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_owned()
 }
 
 /// Exports go to the documents folder, in a folder of their own, until the user picks
@@ -192,13 +197,13 @@ mod tests {
         let first = unused_path(dir.path(), "Cửa khẩu / 2025", "csv");
         assert_eq!(
             first.file_name().and_then(|n| n.to_str()),
-            Some("Cửa_khẩu___2025.csv")
+            Some("Cửa_khẩu_2025.csv")
         );
         std::fs::write(&first, "x").expect("written");
         let second = unused_path(dir.path(), "Cửa khẩu / 2025", "csv");
         assert_eq!(
             second.file_name().and_then(|n| n.to_str()),
-            Some("Cửa_khẩu___2025-2.csv")
+            Some("Cửa_khẩu_2025-2.csv")
         );
     }
 
