@@ -65,7 +65,7 @@ impl<T> Saving<T> {
                     let dialog = rfd::FileDialog::new().set_directory(&folder);
                     let picked = match &question {
                         Ask::File { name, extension } => dialog
-                            .set_file_name(format!("{name}.{extension}"))
+                            .set_file_name(suggested_name(&folder, name, extension))
                             .add_filter(extension.to_uppercase(), &[extension.as_str()])
                             .save_file(),
                         Ask::Folder => dialog.pick_folder(),
@@ -101,6 +101,18 @@ impl<T> Saving<T> {
         let answer = self.asking.as_ref()?.rx.try_recv().ok()?;
         let asking = self.asking.take()?;
         Some((asking.ask, answer, asking.then))
+    }
+}
+
+/// The name the save dialog suggests. rfd's zenity fallback (no desktop portal, which
+/// needs a session bus) ignores the starting folder, so there the folder goes into the
+/// name.
+fn suggested_name(folder: &Path, name: &str, extension: &str) -> String {
+    let file = format!("{name}.{extension}");
+    if cfg!(target_os = "linux") && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        folder.join(file).display().to_string()
+    } else {
+        file
     }
 }
 
