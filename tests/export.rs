@@ -142,7 +142,8 @@ fn the_export_window_writes_the_current_view() {
         if !h.state().exporting() {
             break;
         }
-        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.state_mut()
+            .wait_for_export(std::time::Duration::from_millis(200));
         h.run_steps(1);
     }
     let status = h

@@ -59,7 +59,9 @@ fn settle(harness: &mut Harness<'static, AtlasApp>) {
             harness.run_steps(2);
             return;
         }
-        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness
+            .state_mut()
+            .wait_for_load(std::time::Duration::from_millis(100));
     }
     panic!("the layers did not finish loading");
 }

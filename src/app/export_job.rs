@@ -39,12 +39,18 @@ pub struct ExportJobs {
     /// `None` until known: the window's device, or the result of making a headless one.
     gpu: Option<Result<Gpu, ExportError>>,
     running: Option<Receiver<Report>>,
+    /// News [`ExportJobs::wait`] received, for the next frame.
+    received: Vec<Report>,
 }
 
 impl ExportJobs {
     /// Exports render on this device (the window's).
     pub fn with_gpu(gpu: Option<Result<Gpu, ExportError>>) -> Self {
-        Self { gpu, running: None }
+        Self {
+            gpu,
+            running: None,
+            received: Vec::new(),
+        }
     }
 
     /// Replaces the device; an `Err` says why exports cannot run.
@@ -90,14 +96,26 @@ impl ExportJobs {
         }
     }
 
+    /// Blocks until the running export sends news or `timeout` passes (for tests, which
+    /// wait on the worker rather than sleep); the next frame takes it.
+    pub fn wait(&mut self, timeout: std::time::Duration) {
+        if let Some(rx) = &self.running
+            && let Ok(report) = rx.recv_timeout(timeout)
+        {
+            self.received.push(report);
+        }
+    }
+
     /// Takes the worker's news into the state; call every frame. Returns whether a job is
     /// still running (the caller keeps repainting meanwhile).
     pub fn poll(&mut self, state: &mut ExportState) -> bool {
         let Some(rx) = &self.running else {
             return false;
         };
+        let mut received = std::mem::take(&mut self.received).into_iter();
         loop {
-            match rx.try_recv() {
+            let next = received.next().map_or_else(|| rx.try_recv(), Ok);
+            match next {
                 Ok(Report::Progress(done, total)) => state.progress = Some((done, total)),
                 Ok(Report::Gpu(gpu)) => {
                     state.unavailable = gpu.as_ref().err().map(ToString::to_string);

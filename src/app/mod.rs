@@ -195,6 +195,17 @@ impl AtlasApp {
         self.plan_table.as_mut().map(|t| &mut t.view)
     }
 
+    /// Blocks until a file being loaded is read (or `timeout` passes): what a test or a
+    /// benchmark waits on instead of sleeping. The next frame shows it.
+    pub fn wait_for_load(&mut self, timeout: std::time::Duration) {
+        self.loader.wait(timeout);
+    }
+
+    /// Blocks until a running export sends news (or `timeout` passes).
+    pub fn wait_for_export(&mut self, timeout: std::time::Duration) {
+        self.exports.wait(timeout);
+    }
+
     /// What the search field holds.
     pub fn search_text(&self) -> &str {
         &self.widgets.search.text

@@ -21,6 +21,8 @@ type Built = (Arc<UserLayer>, Arc<FeatureIndex>, Arc<WorldLayer>, Painted);
 struct Job {
     id: LayerId,
     result: Receiver<Result<Built, IoError>>,
+    /// What [`Loader::wait`] received, until the next frame takes it.
+    received: Option<Result<Built, IoError>>,
 }
 
 #[derive(Default)]
@@ -33,6 +35,16 @@ pub struct Loader {
 impl Loader {
     pub fn busy(&self) -> bool {
         !self.jobs.is_empty()
+    }
+
+    /// Blocks until a load finishes or `timeout` passes (for tests and benchmarks, which
+    /// wait on the worker rather than sleep); the next frame takes the result.
+    pub fn wait(&mut self, timeout: std::time::Duration) {
+        if let Some(job) = self.jobs.iter_mut().find(|j| j.received.is_none())
+            && let Ok(result) = job.result.recv_timeout(timeout)
+        {
+            job.received = Some(result);
+        }
     }
 }
 
@@ -72,7 +84,11 @@ impl AtlasApp {
                         progress,
                     },
                 );
-                self.loader.jobs.push(Job { id, result: rx });
+                self.loader.jobs.push(Job {
+                    id,
+                    result: rx,
+                    received: None,
+                });
             }
             Err(e) => self.user.slots.insert(
                 0,
@@ -120,15 +136,21 @@ impl AtlasApp {
     /// Collects finished loads; a file that needs a CRS or a layer choice becomes a prompt.
     pub(super) fn poll_loads(&mut self) {
         let mut finished = Vec::new();
-        self.loader.jobs.retain(|job| match job.result.try_recv() {
-            Ok(result) => {
-                finished.push((job.id, Some(result)));
-                false
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => true,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                finished.push((job.id, None));
-                false
+        self.loader.jobs.retain_mut(|job| {
+            match job
+                .received
+                .take()
+                .map_or_else(|| job.result.try_recv(), Ok)
+            {
+                Ok(result) => {
+                    finished.push((job.id, Some(result)));
+                    false
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => true,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    finished.push((job.id, None));
+                    false
+                }
             }
         });
         for (id, result) in finished {
