@@ -139,7 +139,7 @@ fn the_window_renders_tiles_on_a_worker_and_they_arrive() {
     assert!(!tiles.complete());
     let mut arrived = false;
     for _ in 0..500 {
-        std::thread::sleep(std::time::Duration::from_millis(10));
+        tiles.wait(std::time::Duration::from_millis(100));
         arrived = frame(&mut tiles);
         if arrived {
             break;

@@ -43,6 +43,8 @@ type Ask = (TileId, u32);
 struct Worker {
     asks: Sender<Ask>,
     answers: Receiver<(Ask, Option<ColorImage>)>,
+    /// What [`OfflineTiles::wait`] received, for the next frame.
+    received: Vec<(Ask, Option<ColorImage>)>,
     in_flight: HashSet<Ask>,
 }
 
@@ -91,6 +93,7 @@ impl Worker {
         Some(Worker {
             asks,
             answers,
+            received: Vec::new(),
             in_flight: HashSet::new(),
         })
     }
@@ -189,12 +192,23 @@ impl OfflineTiles {
         Some(self.keep(tile_id, image))
     }
 
+    /// Blocks until the worker answers a request or `timeout` passes (for tests, which wait
+    /// on the worker rather than sleep); the next frame takes the tile.
+    pub fn wait(&mut self, timeout: std::time::Duration) {
+        if let Some(worker) = &mut self.worker
+            && let Ok(answer) = worker.answers.recv_timeout(timeout)
+        {
+            worker.received.push(answer);
+        }
+    }
+
     /// The worker's finished tiles, into the cache; a dropped request may be asked again.
     fn collect(&mut self) {
         let Some(worker) = &mut self.worker else {
             return;
         };
-        let answers: Vec<(Ask, Option<ColorImage>)> = worker.answers.try_iter().collect();
+        let mut answers: Vec<(Ask, Option<ColorImage>)> = std::mem::take(&mut worker.received);
+        answers.extend(worker.answers.try_iter());
         for (ask, image) in answers {
             if let Some(w) = &mut self.worker {
                 w.in_flight.remove(&ask);
