@@ -262,7 +262,7 @@ impl AtlasApp {
                 lang,
             ),
             lang,
-            user: self.user_export(),
+            user: self.user.export(),
             year,
             charts: (self.state.charts && self.state.export.with_charts)
                 .then_some(self.state.chart_page),

@@ -54,7 +54,7 @@ impl AtlasApp {
                 layers_panel::show(
                     ui,
                     &self.atlas,
-                    &self.user,
+                    &self.user.layers,
                     &self.state,
                     &mut self.widgets,
                     &mut actions,
@@ -66,7 +66,9 @@ impl AtlasApp {
             .size_range(260.0..=380.0)
             .show_collapsible(ui, &mut panels.feature, |ui| {
                 match (self.state.user.identified, self.state.unit) {
-                    (Some(hit), _) => identify::show(ui, &self.user, hit, lang, &mut actions),
+                    (Some(hit), _) => {
+                        identify::show(ui, &self.user.layers, hit, lang, &mut actions)
+                    }
                     (None, Some(unit)) => {
                         egui::ScrollArea::vertical().show(ui, |ui| {
                             reform::unit_panel(ui, &self.atlas, unit, lang, &mut actions)
@@ -106,7 +108,7 @@ impl AtlasApp {
             );
         }
         if let Some(id) = self.state.user.style_editor
-            && let Some(layer) = self.user.get(id)
+            && let Some(layer) = self.user.layers.get(id)
         {
             style_window::show(&ctx, layer, lang, &mut actions);
         }
@@ -141,7 +143,7 @@ impl AtlasApp {
         if let Some(action) = self.measure_clicked(&ctx) {
             actions.push(action);
         } else if let Some(clicked) = self.map_out.clicked.take() {
-            let user_hit = self.user_out.clicked.take().flatten();
+            let user_hit = self.user.out.clicked.take().flatten();
             let add = ctx.input(|i| i.modifiers.command || i.modifiers.shift);
             let plan_hit = clicked.and_then(|i| self.atlas.features().get(i));
             let plan_area = plan_hit.is_some_and(|f| {

@@ -58,7 +58,7 @@ impl AtlasApp {
             base_labels,
             highlights: &highlights,
             highlight_alpha,
-            fill_share: if self.user.ready().any(|l| l.stored.visible) {
+            fill_share: if self.user.layers.ready().any(|l| l.stored.visible) {
                 0.3
             } else {
                 1.0
@@ -69,8 +69,8 @@ impl AtlasApp {
         // The reader's layers go under the plan's, which stay on top as context.
         let mut user_out = UserOutput::default();
         let user = UserPlugin {
-            layers: &self.user,
-            cache: &mut self.user_cache,
+            layers: &self.user.layers,
+            cache: &mut self.user.cache,
             out: &mut user_out,
             budget: Some(PREPARE_BUDGET),
         };
@@ -84,7 +84,7 @@ impl AtlasApp {
         }
         let response = ui.add(map);
         self.map_out = out;
-        self.user_out = user_out;
+        self.user.out = user_out;
         if let Some(view) = self.map_out.view {
             overlays::scale_bar(ui, response.rect, view.metres_per_point());
             let painter = ui.painter().with_clip_rect(response.rect);

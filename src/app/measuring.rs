@@ -22,7 +22,7 @@ impl AtlasApp {
             return None;
         }
         self.map_out.clicked.take()?;
-        self.user_out.clicked = None;
+        self.user.out.clicked = None;
         let at = self.map_out.pointer?;
         let free = ctx.input(|i| i.modifiers.shift);
         Some(self.measure_click(at, free))
@@ -55,6 +55,7 @@ impl AtlasApp {
         let snapped = std::iter::once(self.atlas.index.nearest_vertex(at, tolerance))
             .chain(
                 self.user
+                    .layers
                     .ready()
                     .filter(|l| l.stored.visible)
                     .map(|l| l.index.nearest_vertex(at, tolerance)),

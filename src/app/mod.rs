@@ -10,11 +10,11 @@ pub mod keymap;
 mod map_view;
 mod measuring;
 mod presenting;
-mod restyle;
 mod saving;
 mod table_panel;
 mod timeline;
 mod user_layers;
+mod user_room;
 
 use crate::atlas::{Atlas, GeodataSource, Lang};
 use crate::export::Gpu;
@@ -22,7 +22,7 @@ use crate::layers::UserLayers;
 use crate::map::basemap::{BasemapChoice, Basemaps, offline::OfflineTiles, raster::BaseGeometry};
 use crate::map::cache::GeometryCache;
 use crate::map::plan_layer::MapOutput;
-use crate::map::user_layer::{UserCache, UserOutput};
+use crate::map::user_layer::UserOutput;
 use crate::present::Presentation;
 use crate::present::controller::Presenter;
 use crate::present::tour::Tour;
@@ -77,11 +77,8 @@ pub struct AtlasApp {
     presenter: Presenter,
     exports: ExportJobs,
     /// The reader's own layers, their drawing cache, and what the map said of them.
-    user: UserLayers,
-    user_cache: UserCache,
-    user_out: UserOutput,
-    loader: user_layers::Loader,
-    restyler: restyle::Restyler,
+    user: user_room::UserRoom,
+    open_dialog: user_layers::OpenDialog,
     plan_table: Option<crate::layers::plan_table::PlanTable>,
     /// Save dialogs open, and the exports waiting for their answer.
     saving: saving::Saving<saving::Waiting>,
@@ -162,17 +159,14 @@ impl AtlasApp {
             home,
             presenter,
             exports: ExportJobs::default(),
-            user: UserLayers::default(),
-            user_cache: UserCache::default(),
-            user_out: UserOutput::default(),
-            loader: user_layers::Loader::default(),
-            restyler: restyle::Restyler::default(),
+            user: user_room::UserRoom::new(ctx.clone()),
+            open_dialog: user_layers::OpenDialog::default(),
             plan_table: None,
             saving: saving::Saving::new(options.save_dialogs),
             widgets: crate::ui::widgets::Widgets::default(),
         };
         let stored_layers = std::mem::take(&mut app.state.settings.user_layers);
-        app.restore(stored_layers);
+        app.user.restore(stored_layers);
         app.open_files(options.layers.clone());
         if options.present {
             app.apply(crate::state::Action::StartPresentation);
@@ -198,7 +192,7 @@ impl AtlasApp {
     /// Blocks until a file being loaded is read (or `timeout` passes): what a test or a
     /// benchmark waits on instead of sleeping. The next frame shows it.
     pub fn wait_for_load(&mut self, timeout: std::time::Duration) {
-        self.loader.wait(timeout);
+        self.user.wait(timeout);
     }
 
     /// Blocks until a running export sends news (or `timeout` passes).
@@ -228,27 +222,27 @@ impl AtlasApp {
     }
 
     pub fn user_layers(&self) -> &UserLayers {
-        &self.user
+        &self.user.layers
     }
 
     /// The layers themselves, e.g. to set a table's filter as the panel would.
     pub fn user_layers_mut(&mut self) -> &mut UserLayers {
-        &mut self.user
+        &mut self.user.layers
     }
 
     pub fn user_output(&self) -> &UserOutput {
-        &self.user_out
+        &self.user.out
     }
 
     /// Whether a user layer is still loading, or a large one's new style still painting.
     pub fn loading(&self) -> bool {
-        self.loader.busy() || self.restyler.busy()
+        self.user.busy()
     }
 
     /// What persists now: the settings with the user layers as they stand.
     pub fn settings_to_store(&self) -> Settings {
         Settings {
-            user_layers: self.user.to_store(),
+            user_layers: self.user.layers.to_store(),
             ..self.state.settings.clone()
         }
     }
@@ -284,7 +278,6 @@ impl AtlasApp {
             .set_pixels_per_point(ctx.pixels_per_point());
         self.poll_loads();
         self.poll_saving();
-        self.poll_restyles();
         self.take_dropped_files(&ctx);
         if self.exports.poll(&mut self.state.export) {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));

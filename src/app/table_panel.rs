@@ -103,7 +103,7 @@ impl AtlasApp {
     }
 
     pub(super) fn export_rows(&mut self, id: LayerId) {
-        let Some(layer) = self.user.get(id) else {
+        let Some(layer) = self.user.layers.get(id) else {
             return;
         };
         let rows = layer.table.rows(&layer.data);
@@ -113,7 +113,7 @@ impl AtlasApp {
     }
 
     pub(super) fn export_selection(&mut self, id: LayerId) {
-        let Some(layer) = self.user.get(id) else {
+        let Some(layer) = self.user.layers.get(id) else {
             return;
         };
         let n = layer.selected.len();
@@ -126,7 +126,7 @@ impl AtlasApp {
         let lang = self.state.settings.lang;
         match self.state.user.table {
             Some(TableOf::User(id)) => {
-                let Some(layer) = self.user.get_mut(id) else {
+                let Some(layer) = self.user.layers.get_mut(id) else {
                     return;
                 };
                 let identified = self

@@ -3,7 +3,7 @@
 //! 50 ms when every value differs, which would stall a frame. The layer keeps its old
 //! colours until the new ones come; a later style wins over an earlier one still painting.
 
-use super::AtlasApp;
+use super::UserRoom;
 use crate::layers::LayerId;
 use crate::layers::style::{Painted, Style, paint};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -23,9 +23,9 @@ impl Restyler {
     }
 }
 
-impl AtlasApp {
+impl UserRoom {
     pub(super) fn set_style(&mut self, id: LayerId, style: Style) {
-        let Some(layer) = self.user.get_mut(id) else {
+        let Some(layer) = self.layers.get_mut(id) else {
             return;
         };
         if layer.data.features.len() < PAINT_IN_FRAME_BELOW {
@@ -61,7 +61,7 @@ impl AtlasApp {
                 Err(TryRecvError::Disconnected) => false,
             });
         for (id, style, painted) in done {
-            if let Some(layer) = self.user.get_mut(id)
+            if let Some(layer) = self.layers.get_mut(id)
                 && layer.stored.style == style
             {
                 layer.painted = painted;
