@@ -114,60 +114,18 @@ pub fn geodata_copy(name: &str) -> std::path::PathBuf {
     dir
 }
 
-/// Compares a rendered picture with `tests/snapshots/{name}.png`: at most 0.5 % of the
-/// pixels may differ by more than 24 levels in a channel (anti-aliasing and driver noise).
-/// On a mismatch the new picture and a difference mask go to `target/tmp/ui-snapshots/`.
-/// To accept a deliberate change: `UPDATE_SNAPSHOTS=1 cargo test --test ui`.
+/// Compares a rendered picture with `tests/snapshots/{name}.png` through egui_kittest's
+/// snapshot support: at most 0.5 % of the pixels may differ beyond its perceptual
+/// threshold (anti-aliasing and driver noise). A missing reference fails. On a mismatch
+/// the new picture and a difference image are written beside the reference
+/// (`{name}.new.png`, `{name}.diff.png`, ignored by git). To accept a deliberate change:
+/// `UPDATE_SNAPSHOTS=1 cargo test --test ui`.
 pub fn assert_snapshot(name: &str, image: &image::RgbaImage) {
-    let reference = std::path::Path::new("tests/snapshots").join(format!("{name}.png"));
-    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("ui-snapshots");
-    let _ = std::fs::create_dir_all(&out);
-    let _ = image.save(out.join(format!("{name}.png")));
-    // A missing reference is a failure, never a pass: only a deliberate update writes one.
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
-    assert!(
-        update || reference.exists(),
-        "{}: no reference picture; UPDATE_SNAPSHOTS=1 cargo test --test ui writes it from {}",
-        reference.display(),
-        out.display()
-    );
-    if update {
-        let _ = std::fs::create_dir_all("tests/snapshots");
-        image.save(&reference).expect("reference written");
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "wrote {}", reference.display());
-        return;
-    }
-    let expected = image::open(&reference)
-        .expect("the reference is a PNG")
-        .to_rgba8();
-    assert_eq!(
-        expected.dimensions(),
-        image.dimensions(),
-        "{name}: size differs from {}",
-        reference.display()
-    );
-    let mut diff = image::RgbaImage::new(image.width(), image.height());
-    let mut differing = 0usize;
-    for (x, y, p) in image.enumerate_pixels() {
-        let q = expected.get_pixel(x, y);
-        let off = (0..4).any(|i| p.0[i].abs_diff(q.0[i]) > 24);
-        if off {
-            differing += 1;
-            diff.put_pixel(x, y, image::Rgba([255, 0, 0, 255]));
-        }
-    }
-    let share = differing as f64 / (image.width() * image.height()) as f64;
-    if share > 0.005 {
-        let _ = diff.save(out.join(format!("{name}.diff.png")));
-        panic!(
-            "{name}: {:.2} % of the pixels differ from {} (new picture and diff in {}); \
-             UPDATE_SNAPSHOTS=1 cargo test --test ui accepts a deliberate change",
-            share * 100.0,
-            reference.display(),
-            out.display()
-        );
-    }
+    let pixels = (image.width() * image.height()) as usize;
+    let options = egui_kittest::SnapshotOptions::new()
+        .output_path("tests/snapshots")
+        .max_failed_pixels(pixels / 200);
+    egui_kittest::image_snapshot_options(image, name, &options);
 }
 
 /// The TM-3 107-15 zone as GDAL writes EPSG:9215 in ESRI WKT: no TOWGS84, no EPSG code, as
