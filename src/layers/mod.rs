@@ -105,6 +105,9 @@ pub struct Stored {
     pub style: Style,
     #[serde(default)]
     pub stamp: Option<Stamp>,
+    /// The layer's name in a project's tour steps; stays when the layer is renamed.
+    #[serde(default)]
+    pub key: String,
 }
 
 impl Stored {
@@ -116,8 +119,20 @@ impl Stored {
             visible: true,
             opacity: 1.0,
             style,
+            key: new_key(),
         }
     }
+}
+
+/// A key no other layer of this run or a saved project is likely to have: the time and a
+/// counter.
+pub fn new_key() -> String {
+    static COUNT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("layer-{:x}-{n}", nanos % 0xffff_ffff_ffff)
 }
 
 /// A layer on the map.

@@ -6,7 +6,7 @@ use super::style::{number, text};
 use crate::atlas::io::UserLayer;
 use crate::atlas::search::fold;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Filter {
     Equals(String),
     Contains(String),

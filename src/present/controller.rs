@@ -3,7 +3,7 @@
 
 use super::flight::Flight;
 use super::tour::Tour;
-use super::{Command, Presentation};
+use super::{Command, Landing, Presentation};
 use crate::atlas::Atlas;
 use crate::map::Visibility;
 use crate::map::mercator::ViewTarget;
@@ -14,6 +14,8 @@ const STEP_FILL: f64 = 0.75;
 
 pub struct Presenter {
     tour: Tour,
+    /// Which of the project's tours is shown (`None`: the built-in one), for the picker.
+    choice: Option<usize>,
     /// Each step's lon/lat box, computed once.
     bounds: Vec<Option<(geo::Coord, geo::Coord)>>,
     running: Option<Presentation>,
@@ -24,9 +26,53 @@ impl Presenter {
         let bounds = tour.steps.iter().map(|s| s.bounds(atlas)).collect();
         Self {
             tour,
+            choice: None,
             bounds,
             running: None,
         }
+    }
+
+    /// Shows `tour` from now on (`choice`: its place among the project's tours, `None` for
+    /// the built-in one). A running presentation starts again at its first step.
+    pub fn set_tour(&mut self, tour: Tour, choice: Option<usize>, atlas: &Atlas, now: f64) {
+        self.bounds = tour.steps.iter().map(|s| s.bounds(atlas)).collect();
+        self.tour = tour;
+        self.choice = choice;
+        if self.running.is_some() {
+            self.go_to(0, now);
+        }
+    }
+
+    pub fn choice(&self) -> Option<usize> {
+        self.choice
+    }
+
+    /// Plays the tour by itself, each step for its own seconds.
+    pub fn set_autoplay(&mut self, on: bool, now: f64) {
+        if let Some(p) = self.running.as_mut() {
+            p.autoplay = on;
+            p.step_started = now;
+        }
+    }
+
+    /// Moves on when autoplay is on and the step has shown its seconds; `true` when it
+    /// moved.
+    pub fn tick(&mut self, now: f64) -> bool {
+        let Some(p) = self.running.as_ref() else {
+            return false;
+        };
+        let seconds = self
+            .tour
+            .steps
+            .get(p.step)
+            .and_then(|s| s.seconds)
+            .unwrap_or(super::tour::DEFAULT_SECONDS);
+        if !p.autoplay || p.blank || now - p.step_started < f64::from(seconds) {
+            return false;
+        }
+        let next = (p.step + 1) % self.tour.steps.len().max(1);
+        self.go_to(next, now);
+        true
     }
 
     pub fn tour(&self) -> &Tour {
@@ -39,14 +85,18 @@ impl Presenter {
 
     /// Starts at the first step; `false` when there is no tour to show.
     pub fn start(&mut self, ui_zoom: f32, now: f64) -> bool {
-        if self.running.is_some() {
-            return true;
-        }
+        self.start_at(0, ui_zoom, now)
+    }
+
+    /// Starts at step `index` (the editor's *Play from here*).
+    pub fn start_at(&mut self, index: usize, ui_zoom: f32, now: f64) -> bool {
         if self.tour.steps.is_empty() {
             return false;
         }
-        self.running = Some(Presentation::new(ui_zoom, now));
-        self.go_to(0, now);
+        if self.running.is_none() {
+            self.running = Some(Presentation::new(ui_zoom, now));
+        }
+        self.go_to(index.min(self.tour.steps.len() - 1), now);
         true
     }
 
@@ -82,7 +132,14 @@ impl Presenter {
         p.blank = false;
         p.visible = visible;
         p.highlight = step.highlight.clone();
-        p.pending_fit = self.bounds.get(index).copied().flatten();
+        p.pending_fit = match step.view {
+            Some(v) => Some(Landing::View(ViewTarget {
+                center: crate::map::mercator::to_world(geo::Coord { x: v.lon, y: v.lat }),
+                zoom: v.zoom,
+            })),
+            None => self.bounds.get(index).copied().flatten().map(Landing::Fit),
+        };
+        p.cut = step.flight == super::tour::FlightStyle::Cut;
         p.flight = None;
     }
 
@@ -95,12 +152,15 @@ impl Presenter {
     /// the view is at `now` while a flight is under way.
     pub fn fly(&mut self, from: ViewTarget, map: egui::Rect, now: f64) -> Option<ViewTarget> {
         let p = self.running.as_mut()?;
-        if let Some(bounds) = p.pending_fit.take() {
-            p.flight = Some(Flight::new(
-                from,
-                ViewTarget::fitting(map, bounds, STEP_FILL),
-                now,
-            ));
+        if let Some(landing) = p.pending_fit.take() {
+            let to = match landing {
+                Landing::Fit(bounds) => ViewTarget::fitting(map, bounds, STEP_FILL),
+                Landing::View(view) => view,
+            };
+            if p.cut {
+                return Some(to);
+            }
+            p.flight = Some(Flight::new(from, to, now));
         }
         let flight = p.flight?;
         let (view, landed) = flight.at(now);

@@ -4,6 +4,7 @@
 //! the keys are `app::keymap`.
 
 pub mod controller;
+pub mod editor;
 pub mod flight;
 pub mod tour;
 
@@ -30,6 +31,13 @@ pub const FADE_IN: f64 = 0.8;
 /// How much larger everything is drawn for the back row.
 pub const ZOOM_FACTOR: f32 = 1.35;
 
+/// Where a step's flight lands: a box of features to frame, or a captured view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Landing {
+    Fit((geo::Coord, geo::Coord)),
+    View(crate::map::mercator::ViewTarget),
+}
+
 /// The running presentation. It owns the layers the tour shows, so the reader's own layer
 /// choice (in the settings) is never touched and comes back unchanged.
 #[derive(Clone, Debug)]
@@ -37,8 +45,12 @@ pub struct Presentation {
     pub step: usize,
     pub blank: bool,
     pub flight: Option<Flight>,
-    /// The lon/lat box the next flight frames, once the map's size is known.
-    pub pending_fit: Option<(geo::Coord, geo::Coord)>,
+    /// Where the next flight lands, once the map's size is known.
+    pub pending_fit: Option<Landing>,
+    /// Go straight to the step's view, without a flight.
+    pub cut: bool,
+    /// The tour moves on by itself, each step after its seconds.
+    pub autoplay: bool,
     pub step_started: f64,
     /// The layers the current step shows.
     pub visible: Visibility,
@@ -55,6 +67,8 @@ impl Presentation {
             blank: false,
             flight: None,
             pending_fit: None,
+            cut: false,
+            autoplay: false,
             step_started: now,
             visible: Visibility::none(),
             saved_zoom_factor,

@@ -156,7 +156,10 @@ impl UserRoom {
     /// Stored layers (a last session's, a project's), in their order, below those open; a
     /// file that is gone says so in the list.
     pub fn restore(&mut self, stored: Vec<Stored>) {
-        for s in stored.into_iter().rev() {
+        for mut s in stored.into_iter().rev() {
+            if s.key.is_empty() {
+                s.key = crate::layers::new_key();
+            }
             if !s.source.path.exists() {
                 let id = self.layers.next_id();
                 let problem = Problem::Missing(s.source.path.clone());

@@ -1,0 +1,37 @@
+//! Paths and the zip on their own; the whole round trip through the app is in
+//! `tests/project.rs`.
+
+use super::paths::{relative_to, resolve};
+use std::path::Path;
+
+#[test]
+fn a_file_beside_or_under_the_project_is_written_relative() {
+    let dir = Path::new("/home/a/du-an");
+    assert_eq!(
+        relative_to(Path::new("/home/a/du-an/data/x.kmz"), dir),
+        "data/x.kmz"
+    );
+    assert_eq!(
+        relative_to(Path::new("/home/a/ban-do/x.kmz"), dir),
+        "../ban-do/x.kmz"
+    );
+    assert_eq!(relative_to(Path::new("/srv/x.kmz"), dir), "/srv/x.kmz");
+}
+
+#[test]
+fn windows_paths_resolve_where_their_tail_exists_beside_the_project() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder");
+    };
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).ok();
+    std::fs::write(data.join("sites.kmz"), b"x").ok();
+    let want = data.join("sites.kmz");
+    assert_eq!(resolve("data\\sites.kmz", dir.path()), Ok(want.clone()));
+    assert_eq!(
+        resolve("C:\\Users\\Lan\\Du an\\data\\sites.kmz", dir.path()),
+        Ok(want.clone())
+    );
+    assert_eq!(resolve("/home/other/data/sites.kmz", dir.path()), Ok(want));
+    assert!(resolve("D:\\nowhere\\gone.kmz", dir.path()).is_err());
+}
