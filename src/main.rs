@@ -43,6 +43,9 @@ struct Cli {
     /// CSV, GeoPackage, FlatGeobuf.
     #[arg(long = "layer", value_name = "FILE")]
     layers: Vec<PathBuf>,
+    /// Open this project (.lsatlas): its layers, view, tours and settings.
+    #[arg(long, value_name = "FILE.lsatlas")]
+    project: Option<PathBuf>,
     #[command(subcommand)]
     verb: Option<Verb>,
 }
@@ -142,6 +145,8 @@ fn main() -> ExitCode {
         present: cli.present,
         tiles_in_background: true,
         save_dialogs: true,
+        project: cli.project,
+        data_dir: None,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

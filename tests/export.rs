@@ -99,8 +99,11 @@ fn every_tour_step_is_exported_as_a_numbered_png() {
         &gpu(),
         Arc::new(common::atlas()),
         &tour,
-        Lang::En,
-        [960, 540],
+        &export::TourPictures {
+            lang: Lang::En,
+            size: [960, 540],
+            user: None,
+        },
         &dir,
         &progress,
     )

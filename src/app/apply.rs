@@ -119,6 +119,8 @@ impl AtlasApp {
             Action::Timeline(action) => self.timeline_action(action),
             Action::Measure(action) => self.apply_measure(action),
             Action::User(action) => self.apply_user(action),
+            Action::Project(action) => self.apply_project(action),
+            Action::Tours(action) => self.apply_tours(action),
         }
     }
 
@@ -198,6 +200,7 @@ impl AtlasApp {
                 let chosen = match ask {
                     Ask::File { .. } => path.parent().map(Path::to_path_buf),
                     Ask::Folder => Some(path.clone()),
+                    Ask::Open { .. } => None,
                 };
                 if let Some(chosen) = chosen {
                     self.state.export.dir = chosen.display().to_string();
@@ -213,7 +216,7 @@ impl AtlasApp {
                     ""
                 },
             ),
-            (Answer::NoDialog, Ask::Folder) => (folder, ""),
+            (Answer::NoDialog, Ask::Folder | Ask::Open { .. }) => (folder, ""),
         };
         match waiting {
             Waiting::File { bytes, what } => self.write_export(target, bytes, what, note),
@@ -225,11 +228,10 @@ impl AtlasApp {
                 self.exports
                     .start(self.atlas.clone(), job, &mut self.state.export);
             }
-            Waiting::Tour { tour, lang, size } => {
+            Waiting::Tour { tour, pictures } => {
                 let job = Job::Tour {
                     tour,
-                    lang,
-                    size,
+                    pictures,
                     dir: target,
                 };
                 self.exports
@@ -282,10 +284,18 @@ impl AtlasApp {
     }
 
     fn export_tour(&mut self) {
+        self.export_tour_pictures(self.presenter.tour().clone());
+    }
+
+    /// Pictures of every step of `tour`, into the folder the dialog chooses.
+    pub(super) fn export_tour_pictures(&mut self, tour: crate::present::tour::Tour) {
         let waiting = Waiting::Tour {
-            tour: self.presenter.tour().clone(),
-            lang: self.state.settings.lang,
-            size: self.export_size(),
+            tour,
+            pictures: crate::export::TourPictures {
+                lang: self.state.settings.lang,
+                size: self.export_size(),
+                user: self.user.export_all(),
+            },
         };
         let folder = self.export_folder();
         self.saving.ask(Ask::Folder, &folder, waiting, &self.ctx);

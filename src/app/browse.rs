@@ -6,8 +6,8 @@ use crate::map::basemap::health;
 use crate::map::mercator::ViewTarget;
 use crate::state::{Action, Side, UserAction};
 use crate::ui::{
-    charts, export_panel, feature_panel, identify, layers_panel, open_prompt, reform, shortcuts,
-    source_viewer, status_bar, style_window, timeline_bar, top_bar,
+    charts, export_panel, feature_panel, identify, layers_panel, open_prompt, project_menu, reform,
+    shortcuts, source_viewer, status_bar, style_window, timeline_bar, top_bar, tours_panel,
 };
 use egui::{Frame, Ui};
 
@@ -22,10 +22,13 @@ impl AtlasApp {
     pub(super) fn browse_frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let lang = self.state.settings.lang;
-        let typing = ctx.egui_wants_keyboard_input();
-        let source_open = self.state.source.is_some();
-        let measuring = self.state.measure.active;
-        let mut actions = ctx.input(|i| keymap::browsing(i, typing, source_open, measuring));
+        let context = keymap::Context {
+            typing: ctx.egui_wants_keyboard_input(),
+            source_open: self.state.source.is_some(),
+            measuring: self.state.measure.active,
+            editing_tour: self.state.tours_open,
+        };
+        let mut actions = ctx.input(|i| keymap::browsing(i, context));
 
         egui::Panel::top("top-bar").show(ui, |ui| {
             top_bar::show(ui, &self.state, &self.basemaps, &mut actions);
@@ -96,6 +99,7 @@ impl AtlasApp {
         if let Some(view) = self.state.source.as_mut() {
             source_viewer::show(&ctx, &self.atlas.facts, view, lang, &mut actions);
         }
+        self.project_windows(&ctx, &mut actions);
         if self.state.export.open {
             export_panel::show(
                 &ctx,
@@ -168,6 +172,25 @@ impl AtlasApp {
         for action in actions {
             self.apply(action);
         }
+    }
+
+    /// The Tours panel, and what the project has to say or ask.
+    fn project_windows(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let layer_keys: Vec<String> = self
+            .user
+            .layers
+            .slots
+            .iter()
+            .map(|s| s.stored().key.clone())
+            .collect();
+        let inputs = tours_panel::Inputs {
+            atlas: &self.atlas,
+            builtin: &self.builtin_tour,
+            layer_keys: &layer_keys,
+        };
+        tours_panel::show(ctx, &inputs, &self.state, &mut self.widgets, actions);
+        project_menu::report(ctx, &self.state, actions);
+        project_menu::unsaved(ctx, &self.state, actions);
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {

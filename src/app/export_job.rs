@@ -28,8 +28,7 @@ pub enum Job {
     },
     Tour {
         tour: Tour,
-        lang: crate::atlas::Lang,
-        size: [u32; 2],
+        pictures: export::TourPictures,
         dir: PathBuf,
     },
 }
@@ -176,14 +175,13 @@ fn run(gpu: Option<Result<Gpu, ExportError>>, atlas: Arc<Atlas>, job: Job, tx: &
         }
         Job::Tour {
             tour,
-            lang,
-            size,
+            pictures,
             dir,
         } => {
             let progress = |done, total| {
                 let _ = tx.send(Report::Progress(done, total));
             };
-            export::export_tour(&gpu, atlas, &tour, lang, size, &dir, &progress)
+            export::export_tour(&gpu, atlas, &tour, &pictures, &dir, &progress)
                 .map(|files| format!("{} PNG → {}", files.len(), dir.display()))
                 .map_err(|e| e.to_string())
         }

@@ -1,18 +1,33 @@
 //! Keys to actions, in one table per mode. Every shortcut of the app is here.
 
 use crate::present::Command;
-use crate::state::{Action, MeasureAction, Side, TimelineAction, UserAction};
+use crate::present::editor::Edit;
+use crate::state::{
+    Action, MeasureAction, ProjectAction, Side, TimelineAction, ToursAction, UserAction,
+};
 use egui::Key;
 
-/// The map and panels. `typing`: a text field has the keyboard, so only Esc and Ctrl+F
-/// count; `source_open`: Esc closes the article viewer before it clears the selection;
-/// `measuring`: Esc ends the measure tool first.
-pub fn browsing(
-    input: &egui::InputState,
-    typing: bool,
-    source_open: bool,
-    measuring: bool,
-) -> Vec<Action> {
+/// What the keys mean depends on.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context {
+    /// A text field has the keyboard: only Esc, Ctrl+F, Ctrl+O and Ctrl+S count.
+    pub typing: bool,
+    /// Esc closes the article viewer before it clears the selection.
+    pub source_open: bool,
+    /// Esc ends the measure tool first.
+    pub measuring: bool,
+    /// The Tours panel is open: Ctrl+Z and Ctrl+Y undo and redo its edits.
+    pub editing_tour: bool,
+}
+
+/// The map and panels.
+pub fn browsing(input: &egui::InputState, context: Context) -> Vec<Action> {
+    let Context {
+        typing,
+        source_open,
+        measuring,
+        editing_tour,
+    } = context;
     let mut actions = Vec::new();
     if input.key_pressed(Key::Escape) {
         actions.push(if source_open {
@@ -29,8 +44,22 @@ pub fn browsing(
     if command_pressed(input, Key::F) {
         actions.push(Action::FocusSearch);
     }
+    match command_pressed_shift(input, Key::S) {
+        Some(true) => actions.push(Action::Project(ProjectAction::SaveAs)),
+        Some(false) => actions.push(Action::Project(ProjectAction::Save)),
+        None => {}
+    }
     if typing {
         return actions;
+    }
+    if editing_tour {
+        let undo = command_pressed_shift(input, Key::Z);
+        if undo == Some(false) {
+            actions.push(Action::Tours(ToursAction::Edit(Edit::Undo)));
+        }
+        if undo == Some(true) || command_pressed(input, Key::Y) {
+            actions.push(Action::Tours(ToursAction::Edit(Edit::Redo)));
+        }
     }
     for (key, action) in [
         (Key::Plus, Action::ZoomIn),
@@ -118,6 +147,19 @@ pub fn presenting_actions(input: &egui::InputState, arrows_taken: bool) -> Vec<A
 /// Ctrl (⌘ on a Mac) with `key`, by the modifiers each key event carries: a quick press and
 /// release of both (a fast hand, a remote, xdotool) may fall within one frame, at whose end
 /// the frame's modifiers are already released.
+/// Ctrl with `key`: `Some(true)` with Shift held too, `None` when not pressed.
+fn command_pressed_shift(input: &egui::InputState, key: Key) -> Option<bool> {
+    input.events.iter().find_map(|e| match e {
+        egui::Event::Key {
+            key: k,
+            pressed: true,
+            modifiers,
+            ..
+        } if *k == key && modifiers.command => Some(modifiers.shift),
+        _ => None,
+    })
+}
+
 fn command_pressed(input: &egui::InputState, key: Key) -> bool {
     input.events.iter().any(|e| {
         matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }

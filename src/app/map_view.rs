@@ -43,10 +43,13 @@ impl AtlasApp {
             ),
             None => (Vec::new(), 0.0),
         };
-        let marks = self
-            .state
-            .timeline
-            .map(|t| crate::map::timeline_marks::marks(&self.atlas, t.year))
+        // A tour step's year wins over the reader's timeline while presenting.
+        let year = match self.presenter.presentation() {
+            Some(p) => p.year.or(self.state.timeline.map(|t| t.year)),
+            None => self.state.timeline.map(|t| t.year),
+        };
+        let marks = year
+            .map(|y| crate::map::timeline_marks::marks(&self.atlas, y))
             .unwrap_or_default();
         let plan = PlanLayer {
             atlas: &self.atlas,
@@ -73,6 +76,10 @@ impl AtlasApp {
             cache: &mut self.user.cache,
             out: &mut user_out,
             budget: Some(PREPARE_BUDGET),
+            only: self
+                .presenter
+                .presentation()
+                .map(|p| p.user_layers.as_slice()),
         };
         let (offline, overlay) = self.basemaps.layers();
         let mut map = Map::new(Some(offline), &mut self.memory, self.home)

@@ -10,9 +10,12 @@ pub mod keymap;
 mod map_view;
 mod measuring;
 mod presenting;
+mod project;
+mod project_open;
 mod saving;
 mod table_panel;
 mod timeline;
+mod tours;
 mod user_layers;
 mod user_room;
 
@@ -59,6 +62,10 @@ pub struct Options {
     /// Ask where exports go through the desktop's save dialog (the window). Tests write
     /// straight to the export folder.
     pub save_dialogs: bool,
+    /// A project to open at start, instead of the last session's layers.
+    pub project: Option<PathBuf>,
+    /// Where the data embedded in projects is unpacked (default: the user's data folder).
+    pub data_dir: Option<PathBuf>,
 }
 
 pub struct AtlasApp {
@@ -84,6 +91,11 @@ pub struct AtlasApp {
     saving: saving::Saving<saving::Waiting>,
     /// What the panels' widgets hold between frames (text typed, a cursor).
     widgets: crate::ui::widgets::Widgets,
+    /// The project file: what was saved, what waits to apply, the title.
+    project: project::ProjectRoom,
+    project_dialogs: saving::Saving<project::ProjectDialog>,
+    /// The tour of `tour.json`, read-only, that a project's tours start from.
+    builtin_tour: Tour,
 }
 
 impl AtlasApp {
@@ -137,7 +149,7 @@ impl AtlasApp {
         });
         let mut memory = MapMemory::default();
         let _ = memory.set_zoom(9.0);
-        let presenter = Presenter::new(tour, &atlas);
+        let presenter = Presenter::new(tour.clone(), &atlas);
         let mut app = Self {
             ctx: ctx.clone(),
             atlas,
@@ -164,9 +176,20 @@ impl AtlasApp {
             plan_table: None,
             saving: saving::Saving::new(options.save_dialogs),
             widgets: crate::ui::widgets::Widgets::default(),
+            project: project::ProjectRoom::new(
+                options
+                    .data_dir
+                    .clone()
+                    .unwrap_or_else(project::default_data_dir),
+            ),
+            project_dialogs: saving::Saving::new(options.save_dialogs),
+            builtin_tour: tour,
         };
         let stored_layers = std::mem::take(&mut app.state.settings.user_layers);
-        app.user.restore(stored_layers);
+        match &options.project {
+            Some(path) => app.open_project(path),
+            None => app.user.restore(stored_layers),
+        }
         app.open_files(options.layers.clone());
         if options.present {
             app.apply(crate::state::Action::StartPresentation);
@@ -278,6 +301,7 @@ impl AtlasApp {
             .set_pixels_per_point(ctx.pixels_per_point());
         self.poll_loads();
         self.poll_saving();
+        self.poll_project();
         self.take_dropped_files(&ctx);
         if self.exports.poll(&mut self.state.export) {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));

@@ -22,10 +22,16 @@ impl AtlasApp {
             actions[esc] = crate::state::Action::Measure(crate::state::MeasureAction::Toggle);
         }
         self.hide_idle_pointer(&ctx, now);
+        if self.presenter.tick(now) {
+            self.state.selected = None;
+        }
+        if self.presenter.presentation().is_some_and(|p| p.autoplay) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
         let Some(p) = self.presenter.presentation() else {
             return;
         };
-        let (index, blank) = (p.step, p.blank);
+        let (index, blank, step_chart) = (p.step, p.blank, p.chart);
         if p.highlight_alpha(now) < 1.0 {
             ctx.request_repaint();
         }
@@ -69,11 +75,11 @@ impl AtlasApp {
                     timeline_bar::show(ui, &self.atlas, timeline, lang, true, &mut actions)
                 });
         }
-        if self.state.charts {
+        if self.state.charts || step_chart.is_some() {
             charts::show(
                 &ctx,
                 &self.atlas,
-                self.state.chart_page,
+                step_chart.unwrap_or(self.state.chart_page),
                 lang,
                 true,
                 &mut actions,

@@ -10,8 +10,15 @@ use std::sync::mpsc::{Receiver, channel};
 /// What was asked: a file to write, or a folder for a set of files.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Ask {
-    File { name: String, extension: String },
+    File {
+        name: String,
+        extension: String,
+    },
     Folder,
+    /// A file to open (a project).
+    Open {
+        extension: String,
+    },
 }
 
 /// The dialog's answer.
@@ -69,6 +76,9 @@ impl<T> Saving<T> {
                             .add_filter(extension.to_uppercase(), &[extension.as_str()])
                             .save_file(),
                         Ask::Folder => dialog.pick_folder(),
+                        Ask::Open { extension } => dialog
+                            .add_filter(extension.to_uppercase(), &[extension.as_str()])
+                            .pick_file(),
                     };
                     // rfd says nothing when no dialog can be shown; an answer faster than a
                     // person can cancel means none was.
@@ -194,8 +204,7 @@ pub enum Waiting {
     /// A picture of every step of a tour, into a folder.
     Tour {
         tour: crate::present::tour::Tour,
-        lang: crate::atlas::Lang,
-        size: [u32; 2],
+        pictures: crate::export::TourPictures,
     },
 }
 

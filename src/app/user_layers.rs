@@ -69,8 +69,17 @@ impl AtlasApp {
             )
         });
         self.state.user.files_hovering = hovering;
-        if !dropped.is_empty() {
-            self.open_files(dropped);
+        let (projects, layers): (Vec<PathBuf>, Vec<PathBuf>) = dropped.into_iter().partition(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION))
+        });
+        if let Some(project) = projects.into_iter().next() {
+            self.apply(crate::state::Action::Project(
+                crate::state::ProjectAction::Open(project),
+            ));
+        }
+        if !layers.is_empty() {
+            self.open_files(layers);
         }
     }
 

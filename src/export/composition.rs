@@ -108,6 +108,7 @@ impl Composition {
             out: &mut user_out,
             // A picture has no frame rate: every feature is prepared.
             budget: None,
+            only: None,
         };
         let map = Map::new(Some(tiles), &mut self.memory, lon_lat(center.x, center.y))
             .with_plugin(user)

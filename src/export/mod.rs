@@ -32,6 +32,23 @@ pub struct UserExport {
     pub worlds: Vec<(LayerId, Arc<WorldLayer>)>,
 }
 
+impl UserExport {
+    /// The layers with these keys only (a tour step's); `None` when none is left.
+    pub fn only(&self, keys: &[String]) -> Option<UserExport> {
+        let layers = self.layers.only(keys);
+        let worlds: Vec<_> = self
+            .worlds
+            .iter()
+            .filter(|(id, _)| layers.get(*id).is_some())
+            .cloned()
+            .collect();
+        (!worlds.is_empty()).then(|| UserExport {
+            layers: Arc::new(layers),
+            worlds,
+        })
+    }
+}
+
 impl std::fmt::Debug for UserExport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list()
@@ -150,17 +167,25 @@ pub fn export_png(
         .map_err(|e| ExportError::file(path, e))
 }
 
+/// What a tour's pictures are made of besides the tour: its language and size, and the
+/// reader's layers its steps may show (each step shows those it names).
+pub struct TourPictures {
+    pub lang: Lang,
+    pub size: [u32; 2],
+    pub user: Option<UserExport>,
+}
+
 /// Exports every tour step as `NN-step.png` into `dir`, telling `progress` (done, total)
 /// before each; returns the files written.
 pub fn export_tour(
     gpu: &Gpu,
     atlas: Arc<Atlas>,
     tour: &Tour,
-    lang: Lang,
-    size: [u32; 2],
+    pictures: &TourPictures,
     dir: &Path,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Vec<PathBuf>, ExportError> {
+    let (lang, size) = (pictures.lang, pictures.size);
     std::fs::create_dir_all(dir).map_err(|e| ExportError::file(dir, e))?;
     let logical = vec2(
         LOGICAL_WIDTH,
@@ -185,9 +210,12 @@ pub fn export_tour(
             title: lang.pick(&step.title_vi, &step.title_en).to_owned(),
             subtitle: Some(lang.pick(&step.caption_vi, &step.caption_en).to_owned()),
             lang,
-            user: None,
-            year: None,
-            charts: None,
+            user: pictures
+                .user
+                .as_ref()
+                .and_then(|u| u.only(&step.user_layers)),
+            year: step.year,
+            charts: step.chart,
         };
         let path = dir.join(format!("{:02}-{}.png", i + 1, step.id));
         export_png(gpu, atlas.clone(), &request, &path)?;

@@ -323,6 +323,22 @@ impl UserLayers {
         }
     }
 
+    /// The loaded layers with these keys, in list order, shown whatever their visibility.
+    pub fn only(&self, keys: &[String]) -> UserLayers {
+        UserLayers {
+            slots: self
+                .ready()
+                .filter(|l| keys.contains(&l.stored.key))
+                .map(|l| {
+                    let mut l = l.clone();
+                    l.stored.visible = true;
+                    Slot::Ready(Box::new(l))
+                })
+                .collect(),
+            next: self.next,
+        }
+    }
+
     pub fn loading(&self) -> bool {
         self.slots.iter().any(|s| matches!(s, Slot::Loading { .. }))
     }

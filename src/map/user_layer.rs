@@ -108,6 +108,17 @@ pub struct UserPlugin<'a> {
     pub out: &'a mut UserOutput,
     /// Time for preparing new features this frame; `None` prepares all (a picture).
     pub budget: Option<Duration>,
+    /// Show exactly the layers with these keys (a tour step's), whatever their own
+    /// visibility; `None` shows the visible ones.
+    pub only: Option<&'a [String]>,
+}
+
+/// Whether `layer` is drawn, given a tour step's choice of layers.
+fn shown(only: Option<&[String]>, layer: &crate::layers::Loaded) -> bool {
+    match only {
+        Some(keys) => keys.contains(&layer.stored.key),
+        None => layer.stored.visible,
+    }
 }
 
 fn colour(rgb: Rgb, alpha: f32) -> Color32 {
@@ -354,8 +365,8 @@ impl Plugin for UserPlugin<'_> {
             pending: 0,
         };
         let mut labels = Vec::new();
-        let layers = this.layers;
-        for layer in layers.bottom_up().filter(|l| l.stored.visible) {
+        let (layers, only) = (this.layers, this.only);
+        for layer in layers.bottom_up().filter(|l| shown(only, l)) {
             this.draw_layer(&mut frame, layer, &mut labels);
         }
         labels::place_and_paint(&painter, labels, rect);
@@ -367,7 +378,7 @@ impl Plugin for UserPlugin<'_> {
         let hovered = at.and_then(|c| {
             layers
                 .ready()
-                .filter(|l| l.stored.visible)
+                .filter(|l| shown(only, l))
                 .find_map(|l| l.index.pick(&l.data, c, tolerance).map(|i| (l.id, i)))
         });
         if let (Some((id, i)), Some(p)) = (hovered, pointer)

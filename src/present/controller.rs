@@ -132,6 +132,9 @@ impl Presenter {
         p.blank = false;
         p.visible = visible;
         p.highlight = step.highlight.clone();
+        p.user_layers = step.user_layers.clone();
+        p.year = step.year;
+        p.chart = step.chart;
         p.pending_fit = match step.view {
             Some(v) => Some(Landing::View(ViewTarget {
                 center: crate::map::mercator::to_world(geo::Coord { x: v.lon, y: v.lat }),

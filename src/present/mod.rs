@@ -58,6 +58,12 @@ pub struct Presentation {
     pub saved_zoom_factor: f32,
     pub last_pointer_move: f64,
     pub highlight: Vec<FeatureId>,
+    /// The reader's layers the step shows, by key.
+    pub user_layers: Vec<String>,
+    /// The timeline's year the step shows the map at.
+    pub year: Option<u16>,
+    /// The chart page the step shows beside the map.
+    pub chart: Option<crate::charts::ChartPage>,
 }
 
 impl Presentation {
@@ -74,6 +80,9 @@ impl Presentation {
             saved_zoom_factor,
             last_pointer_move: now,
             highlight: Vec::new(),
+            user_layers: Vec::new(),
+            year: None,
+            chart: None,
         }
     }
 

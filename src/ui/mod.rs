@@ -14,6 +14,7 @@ pub mod layers_panel;
 pub mod measure_panel;
 pub mod my_layers;
 pub mod open_prompt;
+pub mod project_menu;
 pub mod reform;
 pub mod shortcuts;
 pub mod source_viewer;
@@ -21,6 +22,7 @@ pub mod status_bar;
 pub mod style_window;
 pub mod timeline_bar;
 pub mod top_bar;
+pub mod tours_panel;
 pub mod widgets;
 pub mod words;
 

@@ -26,6 +26,8 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
         ui.label(RichText::new(T::AppTitle.get(lang)).font(fonts::bold(18.0)));
         ui.separator();
         ui.menu_button(lang.pick("Tệp", "File"), |ui| {
+            crate::ui::project_menu::file_menu(ui, state, actions);
+            ui.separator();
             if ui.button(W::OpenFile.get(lang)).clicked() {
                 actions.push(Action::User(UserAction::OpenDialog));
                 ui.close();

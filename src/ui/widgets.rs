@@ -17,6 +17,9 @@ pub struct Widgets {
     pub columns_chosen: Option<[usize; 3]>,
     /// The export window's folder as typed, until Enter or leaving the field sets it.
     pub export_folder: Option<String>,
+    /// The Tours panel's fact search, and the tour being renamed with its name so far.
+    pub fact_search: String,
+    pub tour_name: Option<(usize, String)>,
 }
 
 /// The search field's text and the result ↓/↑ point at.

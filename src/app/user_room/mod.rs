@@ -175,6 +175,14 @@ impl UserRoom {
         }
     }
 
+    /// Every layer leaves the list (a new project); loads still running are cancelled.
+    pub fn clear(&mut self) -> Vec<Event> {
+        let ids: Vec<LayerId> = self.layers.slots.iter().map(Slot::id).collect();
+        ids.into_iter()
+            .filter_map(|id| self.change(id, Change::Remove))
+            .collect()
+    }
+
     /// Collects finished loads and painted styles; a file that needs a CRS or a layer
     /// choice becomes a question.
     pub fn poll(&mut self) -> Vec<Event> {
@@ -316,6 +324,20 @@ impl UserRoom {
     /// The visible layers for a picture; `None` when none shows.
     pub fn export(&self) -> Option<crate::export::UserExport> {
         let layers = self.layers.visible_snapshot();
+        let worlds: Vec<_> = layers
+            .ready()
+            .filter_map(|l| Some((l.id, self.cache.world(l.id)?)))
+            .collect();
+        (!worlds.is_empty()).then(|| crate::export::UserExport {
+            layers: Arc::new(layers),
+            worlds,
+        })
+    }
+
+    /// Every loaded layer, visible or not, for pictures whose steps choose among them.
+    pub fn export_all(&self) -> Option<crate::export::UserExport> {
+        let keys: Vec<String> = self.layers.ready().map(|l| l.stored.key.clone()).collect();
+        let layers = self.layers.only(&keys);
         let worlds: Vec<_> = layers
             .ready()
             .filter_map(|l| Some((l.id, self.cache.world(l.id)?)))

@@ -108,4 +108,6 @@ fn a_stored_layer_whose_file_is_gone_is_listed_as_missing() {
             ..
         }]
     ));
+    assert_eq!(room.clear().len(), 1, "a new project empties the list");
+    assert!(room.layers.slots.is_empty());
 }

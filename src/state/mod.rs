@@ -10,6 +10,11 @@ use crate::map::Visibility;
 use crate::map::basemap::BasemapChoice;
 use crate::present::Command;
 
+mod project;
+pub use project::{
+    Pending, ProjectAction, ProjectReport, ProjectState, ToursAction, UnsavedChoice,
+};
+
 /// What persists between runs.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -23,6 +28,8 @@ pub struct Settings {
     pub panels: Panels,
     /// The folder the last export went to, where the next save dialog starts.
     pub export_folder: Option<std::path::PathBuf>,
+    /// Projects opened or saved, the latest first.
+    pub recent_projects: Vec<std::path::PathBuf>,
 }
 
 /// The side panels around the map.
@@ -75,6 +82,7 @@ impl Default for Settings {
             user_layers: Vec::new(),
             panels: Panels::default(),
             export_folder: None,
+            recent_projects: Vec::new(),
         }
     }
 }
@@ -265,6 +273,11 @@ pub struct State {
     pub source: Option<SourceView>,
     pub export: ExportState,
     pub user: UserState,
+    pub project: ProjectState,
+    /// The Tours panel is open.
+    pub tours_open: bool,
+    /// The project's tours and the editor's undo history.
+    pub tours: crate::present::editor::TourEditor,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -311,6 +324,8 @@ pub enum Action {
     Measure(MeasureAction),
     /// The reader's own layers and the attribute tables.
     User(UserAction),
+    Project(ProjectAction),
+    Tours(ToursAction),
 }
 
 /// The timeline bar's actions.

@@ -1,0 +1,418 @@
+//! The project file in the app: what is open becomes a [`Project`] (to save, and to notice
+//! unsaved changes), a project read from a file becomes what is open, the title shows the
+//! project's name and a mark for unsaved changes, and leaving with changes asks first.
+
+use super::AtlasApp;
+use super::saving::{Answer, Ask};
+use crate::layers::Slot;
+use crate::present::tour::StepView;
+use crate::project::{self, OpenTable, Project, ProjectLayer, TableFilters};
+use crate::state::{Pending, ProjectAction, ProjectReport, TableOf, UnsavedChoice};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Recent projects remembered in the File menu.
+const RECENT: usize = 8;
+
+/// What the app keeps of the project besides what the window shows.
+#[derive(Default)]
+pub struct ProjectRoom {
+    /// The project as last opened or saved; `None` until the first frame takes it.
+    pub(super) saved: Option<Project>,
+    /// What each layer's manifest entry said of its file, by key: an embedded layer
+    /// keeps the path it came from, not the copy it opens from.
+    pub(super) origins: HashMap<String, String>,
+    /// Table filters of layers still loading, by key, and the table to open.
+    pub(super) pending_filters: HashMap<String, TableFilters>,
+    pub(super) pending_table: Option<String>,
+    /// The title last sent to the window.
+    title: String,
+    /// Leaving was confirmed: the next close request is let through.
+    may_close: bool,
+    /// Where extracted copies of embedded layers go.
+    pub(super) data_dir: PathBuf,
+}
+
+/// What the save and open dialogs answer for.
+pub enum ProjectDialog {
+    SaveAs,
+    Open,
+}
+
+impl ProjectRoom {
+    pub fn new(data_dir: PathBuf) -> Self {
+        ProjectRoom {
+            data_dir,
+            ..ProjectRoom::default()
+        }
+    }
+}
+
+/// The folder where the data embedded in `project` is extracted: one per project file.
+pub(super) fn extract_dir(base: &Path, project: &Path) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::path::absolute(project)
+        .unwrap_or_else(|_| project.to_path_buf())
+        .hash(&mut h);
+    let stem = project
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    base.join(format!(
+        "{}-{:016x}",
+        super::saving::safe_name(&stem),
+        h.finish()
+    ))
+}
+
+/// Where projects' embedded data goes on this machine.
+pub fn default_data_dir() -> PathBuf {
+    dirs::data_local_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("langson-atlas")
+        .join("projects")
+}
+
+impl AtlasApp {
+    /// What is open, as a project saved next to `dir` would hold it.
+    pub fn capture_project(&self, dir: Option<&Path>) -> Project {
+        let s = &self.state;
+        let layers = self
+            .user
+            .layers
+            .slots
+            .iter()
+            .map(|slot| {
+                let stored = slot.stored();
+                let path = match self.project.origins.get(&stored.key) {
+                    Some(origin) => origin.clone(),
+                    None => match dir {
+                        Some(dir) => project::relative_to(&stored.source.path, dir),
+                        None => stored.source.path.display().to_string(),
+                    },
+                };
+                let table = match slot {
+                    Slot::Ready(l) => Some(TableFilters::of(&l.table)),
+                    _ => self.project.pending_filters.get(&stored.key).cloned(),
+                };
+                ProjectLayer::from_stored(stored, path, table)
+            })
+            .collect();
+        let view = self.current_view();
+        let centre = crate::map::mercator::from_world(view.center);
+        let table = match s.user.table {
+            Some(TableOf::User(id)) => self
+                .user
+                .layers
+                .slots
+                .iter()
+                .find(|slot| slot.id() == id)
+                .map(|slot| OpenTable::Layer(slot.stored().key.clone())),
+            Some(TableOf::Plan(kind)) => Some(OpenTable::Plan(
+                kind,
+                self.plan_table_view()
+                    .map(TableFilters::of)
+                    .unwrap_or_default(),
+            )),
+            Some(TableOf::Distances) => Some(OpenTable::Distances(
+                self.plan_table_view()
+                    .map(TableFilters::of)
+                    .unwrap_or_default(),
+            )),
+            None => self.project.pending_table.clone().map(OpenTable::Layer),
+        };
+        Project {
+            lang: s.settings.lang,
+            basemap: s.settings.basemap,
+            plan_layers: s.settings.visible.clone(),
+            view: Some(StepView {
+                lon: centre.x,
+                lat: centre.y,
+                zoom: view.zoom,
+            }),
+            layers,
+            tours: s.tours.tours.clone(),
+            year: s.timeline.map(|t| t.year),
+            charts: s.charts.then_some(s.chart_page),
+            table,
+            ..Project::default()
+        }
+    }
+
+    /// Whether what is open differs from the project as last opened or saved (the view
+    /// alone does not count: looking around changes nothing).
+    fn project_changed(&self) -> bool {
+        let Some(saved) = &self.project.saved else {
+            return false;
+        };
+        let dir = self.state.project.path.as_deref().and_then(Path::parent);
+        let now = self.capture_project(dir);
+        Project { view: None, ..now }
+            != Project {
+                view: None,
+                ..saved.clone()
+            }
+    }
+
+    /// Once a frame: the unsaved mark, the window's title, filters of layers that
+    /// finished loading, and a close request while changes are unsaved.
+    pub(super) fn poll_project(&mut self) {
+        if self.project.saved.is_none() && !self.user.busy() {
+            let dir = self.state.project.path.as_deref().and_then(Path::parent);
+            self.project.saved = Some(self.capture_project(dir));
+        }
+        self.apply_pending_filters();
+        self.state.project.dirty = self.project_changed();
+        let lang = self.state.settings.lang;
+        let mark = if self.state.project.dirty { "● " } else { "" };
+        let title = format!(
+            "{mark}{} — {}",
+            self.state.project.name(lang),
+            crate::ui::i18n::T::AppTitle.get(lang)
+        );
+        if title != self.project.title {
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.project.title = title;
+        }
+        let close = self.ctx.input(|i| i.viewport().close_requested());
+        if close && self.state.project.dirty && !self.project.may_close {
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state.project.unsaved = Some(Pending::Close);
+        }
+        self.poll_project_dialog();
+    }
+
+    /// The open or save dialog's answer, once it closed (at once without dialogs).
+    fn poll_project_dialog(&mut self) {
+        if let Some((ask, answer, then)) = self.project_dialogs.poll() {
+            self.dialog_answered(ask, answer, then);
+        }
+    }
+
+    /// The window's title as last set.
+    pub fn window_title(&self) -> &str {
+        &self.project.title
+    }
+
+    fn apply_pending_filters(&mut self) {
+        if self.project.pending_filters.is_empty() && self.project.pending_table.is_none() {
+            return;
+        }
+        let mut open_table = None;
+        for slot in &mut self.user.layers.slots {
+            let Slot::Ready(layer) = slot else {
+                continue;
+            };
+            if let Some(filters) = self.project.pending_filters.remove(&layer.stored.key) {
+                filters.apply(&mut layer.table);
+            }
+            if self.project.pending_table.as_ref() == Some(&layer.stored.key) {
+                open_table = Some(layer.id);
+            }
+        }
+        if let Some(id) = open_table {
+            self.project.pending_table = None;
+            self.show_table(Some(TableOf::User(id)));
+        }
+        if !self.user.busy() {
+            // Layers that failed keep no filters waiting.
+            self.project.pending_filters.clear();
+            self.project.pending_table = None;
+        }
+    }
+
+    pub(super) fn apply_project(&mut self, action: ProjectAction) {
+        match action {
+            ProjectAction::New => self.unless_unsaved(Pending::New),
+            ProjectAction::OpenDialog => {
+                let folder = self.project_folder();
+                let ask = Ask::Open {
+                    extension: project::EXTENSION.to_owned(),
+                };
+                self.project_dialogs
+                    .ask(ask, &folder, ProjectDialog::Open, &self.ctx);
+                self.poll_project_dialog();
+            }
+            ProjectAction::Open(path) => self.unless_unsaved(Pending::Open(path)),
+            ProjectAction::Save => match self.state.project.path.clone() {
+                Some(path) => {
+                    self.save_project(&path);
+                }
+                None => self.apply_project(ProjectAction::SaveAs),
+            },
+            ProjectAction::SaveAs => {
+                let folder = self.project_folder();
+                let name = self.state.project.name(self.state.settings.lang);
+                let ask = Ask::File {
+                    name,
+                    extension: project::EXTENSION.to_owned(),
+                };
+                self.project_dialogs
+                    .ask(ask, &folder, ProjectDialog::SaveAs, &self.ctx);
+                self.poll_project_dialog();
+            }
+            ProjectAction::SaveTo(path) => {
+                self.save_project(&path);
+            }
+            ProjectAction::WithData(on) => self.state.project.with_data = on,
+            ProjectAction::Unsaved(choice) => self.unsaved_answered(choice),
+            ProjectAction::DismissReport => self.state.project.report = None,
+        }
+    }
+
+    /// Does `pending` now, or asks first when changes are unsaved.
+    fn unless_unsaved(&mut self, pending: Pending) {
+        if self.state.project.dirty && self.state.project.unsaved.is_none() {
+            self.state.project.unsaved = Some(pending);
+        } else {
+            self.carry_out(pending);
+        }
+    }
+
+    fn carry_out(&mut self, pending: Pending) {
+        match pending {
+            Pending::Close => {
+                self.project.may_close = true;
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::New => self.new_project(),
+            Pending::Open(path) => self.open_project(&path),
+        }
+    }
+
+    fn unsaved_answered(&mut self, choice: UnsavedChoice) {
+        let Some(pending) = self.state.project.unsaved.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => {}
+            UnsavedChoice::Discard => self.carry_out(pending),
+            UnsavedChoice::Save => {
+                let Some(path) = self.state.project.path.clone() else {
+                    // Nowhere to save yet: ask where, and leave the rest to the user.
+                    self.apply_project(ProjectAction::SaveAs);
+                    return;
+                };
+                if self.save_project(&path) {
+                    self.carry_out(pending);
+                }
+            }
+        }
+    }
+
+    fn project_folder(&self) -> PathBuf {
+        self.state
+            .project
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| self.state.settings.export_folder.clone())
+            .unwrap_or_else(super::saving::default_folder)
+    }
+
+    fn dialog_answered(&mut self, ask: Ask, answer: Answer, then: ProjectDialog) {
+        let lang = self.state.settings.lang;
+        match (answer, then) {
+            (Answer::Chosen(path), ProjectDialog::Open) => {
+                self.apply_project(ProjectAction::Open(path));
+            }
+            (Answer::Chosen(path), ProjectDialog::SaveAs) => {
+                let path = with_extension(path);
+                self.save_project(&path);
+            }
+            (Answer::Cancelled, _) => {}
+            (Answer::NoDialog, ProjectDialog::SaveAs) => {
+                // No dialog on this machine: the project goes to the folder, under a name
+                // that overwrites nothing, and the report says where.
+                let Ask::File { name, extension } = ask else {
+                    return;
+                };
+                let folder = self.project_folder();
+                let _ = std::fs::create_dir_all(&folder);
+                let path = super::saving::unused_path(&folder, &name, &extension);
+                self.save_project(&path);
+            }
+            (Answer::NoDialog, ProjectDialog::Open) => {
+                self.state.project.report = Some(ProjectReport {
+                    ok: false,
+                    title: crate::ui::words::W::NoDialog.get(lang).to_owned(),
+                    lines: vec![
+                        lang.pick(
+                            "Kéo tệp dự án (.lsatlas) vào cửa sổ, hoặc mở bằng --project TỆP.",
+                            "Drop the project file (.lsatlas) on the window, or start with --project FILE.",
+                        )
+                        .to_owned(),
+                    ],
+                });
+            }
+        }
+    }
+
+    /// Writes the project to `path`; `true` when it was written.
+    pub(super) fn save_project(&mut self, path: &Path) -> bool {
+        let lang = self.state.settings.lang;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let project = self.capture_project(Some(dir));
+        let files: Vec<PathBuf> = self
+            .user
+            .layers
+            .slots
+            .iter()
+            .map(|s| s.stored().source.path.clone())
+            .collect();
+        let data = self.state.project.with_data.then_some(files.as_slice());
+        match project::write(path, &project, data) {
+            Ok(()) => {
+                self.state.project.path = Some(path.to_path_buf());
+                // Paths are relative to the new place now, embedded ones included.
+                self.project.origins.clear();
+                self.project.saved = Some(self.capture_project(Some(dir)));
+                self.remember(path);
+                self.state.user.export_note = Some(crate::state::ExportNote {
+                    text: format!("✓ {} {}", lang.pick("Đã lưu", "Saved"), path.display()),
+                    ok: true,
+                    folder: Some(dir.to_path_buf()),
+                });
+                true
+            }
+            Err(e) => {
+                self.state.project.report = Some(ProjectReport {
+                    ok: false,
+                    title: lang
+                        .pick("Không lưu được dự án", "The project was not saved")
+                        .to_owned(),
+                    lines: vec![e.to_string()],
+                });
+                false
+            }
+        }
+    }
+
+    pub(super) fn remember(&mut self, path: &Path) {
+        let recent = &mut self.state.settings.recent_projects;
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        recent.retain(|p| *p != path);
+        recent.insert(0, path);
+        recent.truncate(RECENT);
+    }
+}
+
+/// A chosen file name without the extension gets it.
+fn with_extension(path: PathBuf) -> PathBuf {
+    let has = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(project::EXTENSION));
+    if has {
+        path
+    } else {
+        let mut s = path.into_os_string();
+        s.push(".");
+        s.push(project::EXTENSION);
+        PathBuf::from(s)
+    }
+}

@@ -1,0 +1,104 @@
+//! Wiring the tour editor (`present::editor`) and the presenter's choice of tour: the
+//! window's view captured as a step, a tour played from any step, pictures of a tour.
+
+use super::AtlasApp;
+use crate::atlas::LayerKind;
+use crate::present::editor::{Capture, Edit};
+use crate::present::tour::{StepView, Tour};
+use crate::state::ToursAction;
+
+impl AtlasApp {
+    pub(super) fn apply_tours(&mut self, action: ToursAction) {
+        let now = self.ctx.input(|i| i.time);
+        match action {
+            ToursAction::Toggle => self.state.tours_open = !self.state.tours_open,
+            ToursAction::Edit(edit) => {
+                self.state.tours.apply(edit, &self.builtin_tour);
+            }
+            ToursAction::AddStepFromView => {
+                // The built-in tour is read-only: a first step starts a tour of the project's.
+                if self.state.tours.tour().is_none() {
+                    self.state.tours.apply(Edit::NewTour, &self.builtin_tour);
+                }
+                let capture = self.capture_step();
+                self.state
+                    .tours
+                    .apply(Edit::AddStep(capture), &self.builtin_tour);
+            }
+            ToursAction::UpdateStepFromView(index) => {
+                let capture = self.capture_step();
+                self.state
+                    .tours
+                    .apply(Edit::UpdateStep(index, capture), &self.builtin_tour);
+            }
+            ToursAction::Play(tour, step) => {
+                self.choose_tour(tour, now);
+                if self.presenter.presentation().is_none() {
+                    self.apply(crate::state::Action::StartPresentation);
+                }
+                if self.presenter.presentation().is_some() {
+                    self.presenter.start_at(step, self.ctx.zoom_factor(), now);
+                }
+            }
+            ToursAction::Autoplay(on) => self.presenter.set_autoplay(on, now),
+            ToursAction::ExportPictures(tour) => {
+                if let Some(tour) = self.tour_by_choice(tour) {
+                    self.export_tour_pictures(tour);
+                }
+            }
+        }
+    }
+
+    fn tour_by_choice(&self, choice: Option<usize>) -> Option<Tour> {
+        match choice {
+            None => Some(self.builtin_tour.clone()),
+            Some(i) => self.state.tours.tours.get(i).cloned(),
+        }
+    }
+
+    /// The presenter shows tour `choice` (`None`: the built-in one).
+    fn choose_tour(&mut self, choice: Option<usize>, now: f64) {
+        if let Some(tour) = self.tour_by_choice(choice) {
+            self.presenter.set_tour(tour, choice, &self.atlas, now);
+        }
+    }
+
+    pub(super) fn use_built_in_tour(&mut self) {
+        let now = self.ctx.input(|i| i.time);
+        self.choose_tour(None, now);
+    }
+
+    /// The window as a tour step would show it.
+    pub(super) fn capture_step(&self) -> Capture {
+        let view = self.current_view();
+        let centre = crate::map::mercator::from_world(view.center);
+        let visible = &self.state.settings.visible;
+        let selected = self.state.selected.clone();
+        let title = selected
+            .as_ref()
+            .and_then(|id| self.atlas.get(id))
+            .map(|f| (f.props.name_vi.clone(), f.props.name_en.clone()));
+        Capture {
+            view: StepView {
+                lon: centre.x,
+                lat: centre.y,
+                zoom: view.zoom,
+            },
+            layers: LayerKind::ALL
+                .into_iter()
+                .filter(|k| visible.is_visible(*k))
+                .collect(),
+            user_layers: self
+                .user
+                .layers
+                .ready()
+                .filter(|l| l.stored.visible)
+                .map(|l| l.stored.key.clone())
+                .collect(),
+            selected,
+            year: self.state.timeline.map(|t| t.year),
+            chart: self.state.charts.then_some(self.state.chart_page),
+            title,
+        }
+    }
+}
