@@ -188,7 +188,7 @@ impl AtlasApp {
         let stored_layers = std::mem::take(&mut app.state.settings.user_layers);
         match &options.project {
             Some(path) => app.open_project(path),
-            None => app.user.restore(stored_layers),
+            None => app.user.restore(stored_layers, true),
         }
         app.open_files(options.layers.clone());
         if options.present {

@@ -159,11 +159,11 @@ impl AtlasApp {
     /// Once a frame: the unsaved mark, the window's title, filters of layers that
     /// finished loading, and a close request while changes are unsaved.
     pub(super) fn poll_project(&mut self) {
+        self.apply_pending_filters();
         if self.project.saved.is_none() && !self.user.busy() {
             let dir = self.state.project.path.as_deref().and_then(Path::parent);
             self.project.saved = Some(self.capture_project(dir));
         }
-        self.apply_pending_filters();
         self.state.project.dirty = self.project_changed();
         let lang = self.state.settings.lang;
         let mark = if self.state.project.dirty { "● " } else { "" };

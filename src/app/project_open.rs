@@ -67,7 +67,7 @@ impl AtlasApp {
                     .insert(layer.key.clone(), filters.clone());
             }
         }
-        self.user.restore(layers);
+        self.user.restore(layers, false);
         self.state.settings.lang = project.lang;
         self.state.settings.visible = project.plan_layers.clone();
         self.apply(crate::state::Action::SetBasemap(project.basemap));
@@ -126,8 +126,8 @@ impl AtlasApp {
             title: format!(
                 "{} {}",
                 lang.pick(
-                    "Đã mở dự án; chưa mở được:",
-                    "The project opened; not opened:"
+                    "Đã mở dự án, trừ những gì kể dưới đây:",
+                    "The project opened, except what is listed below:"
                 ),
                 path.display()
             ),

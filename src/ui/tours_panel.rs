@@ -100,10 +100,7 @@ fn tours_list(ui: &mut Ui, state: &State, widgets: &mut Widgets, actions: &mut V
         }
     });
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .button(lang.pick("+ Chuyến mới", "+ New tour"))
-            .clicked()
-        {
+        if ui.button(lang.pick("+ Chuyến mới", "+ New tour")).clicked() {
             edit(actions, Edit::NewTour);
         }
         let duplicate = match editor.open {
@@ -123,14 +120,20 @@ fn tours_list(ui: &mut Ui, state: &State, widgets: &mut Widgets, actions: &mut V
         }
         ui.separator();
         if ui
-            .add_enabled(editor.can_undo(), egui::Button::new(lang.pick("Hoàn tác", "Undo")))
+            .add_enabled(
+                editor.can_undo(),
+                egui::Button::new(lang.pick("Hoàn tác", "Undo")),
+            )
             .on_hover_text("Ctrl+Z")
             .clicked()
         {
             edit(actions, Edit::Undo);
         }
         if ui
-            .add_enabled(editor.can_redo(), egui::Button::new(lang.pick("Làm lại", "Redo")))
+            .add_enabled(
+                editor.can_redo(),
+                egui::Button::new(lang.pick("Làm lại", "Redo")),
+            )
             .on_hover_text("Ctrl+Y")
             .clicked()
         {

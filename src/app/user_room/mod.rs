@@ -64,6 +64,8 @@ pub struct UserRoom {
     pub out: UserOutput,
     jobs: Vec<Job>,
     restyler: restyle::Restyler,
+    /// Layers that open where the view already is (a project's, which brings its view).
+    keep_view: std::collections::HashSet<LayerId>,
 }
 
 /// Reads and prepares a layer; runs on a worker thread.
@@ -84,6 +86,7 @@ impl UserRoom {
             out: UserOutput::default(),
             jobs: Vec::new(),
             restyler: restyle::Restyler::default(),
+            keep_view: std::collections::HashSet::new(),
         }
     }
 
@@ -154,8 +157,9 @@ impl UserRoom {
     }
 
     /// Stored layers (a last session's, a project's), in their order, below those open; a
-    /// file that is gone says so in the list.
-    pub fn restore(&mut self, stored: Vec<Stored>) {
+    /// file that is gone says so in the list. `frame`: the first to open frames the view
+    /// (a project brings a view of its own).
+    pub fn restore(&mut self, stored: Vec<Stored>, frame: bool) {
         for mut s in stored.into_iter().rev() {
             if s.key.is_empty() {
                 s.key = crate::layers::new_key();
@@ -171,7 +175,10 @@ impl UserRoom {
                 self.layers.slots.insert(0, slot);
                 continue;
             }
-            self.start_load(s);
+            let id = self.start_load(s);
+            if !frame {
+                self.keep_view.insert(id);
+            }
         }
     }
 
@@ -230,7 +237,8 @@ impl UserRoom {
                 loaded.changed = changed(&stored);
                 loaded.stored.stamp = Stamp::of(&stored.source.path);
                 // The first layer of an empty list is framed; later ones leave the view be.
-                let fit = if self.layers.ready().count() == 0 {
+                let keep = self.keep_view.remove(&id);
+                let fit = if self.layers.ready().count() == 0 && !keep {
                     loaded.index.bbox().map(Event::Fit)
                 } else {
                     None

@@ -100,7 +100,7 @@ fn a_stored_layer_whose_file_is_gone_is_listed_as_missing() {
         crate::layers::Source::file("/nowhere/gone.geojson"),
         crate::layers::style::Style::single(0),
     );
-    room.restore(vec![gone]);
+    room.restore(vec![gone], true);
     assert!(matches!(
         room.layers.slots.as_slice(),
         [Slot::Failed {
