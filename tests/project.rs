@@ -240,6 +240,10 @@ fn a_project_saved_with_data_opens_after_its_files_are_deleted() {
         dir.join("data/lo-dat-vn2000.shp"),
     ];
     let mut h = app(&dir.join("unpacked"), None, layers);
+    for _ in 0..6 {
+        act(&mut h, Action::ZoomIn);
+        act(&mut h, Action::Tours(ToursAction::AddStepFromView));
+    }
     act(&mut h, Action::Project(ProjectAction::WithData(true)));
     let carried = Path::new(env!("CARGO_TARGET_TMPDIR")).join("project-carried.lsatlas");
     act(
@@ -263,7 +267,27 @@ fn a_project_saved_with_data_opens_after_its_files_are_deleted() {
         2,
         "both layers open from the project: {ready:?}"
     );
-    assert_eq!(h.state().state.project.report, None);
+    let keys: Vec<String> = h
+        .state()
+        .user_layers()
+        .ready()
+        .map(|l| l.stored.key.clone())
+        .collect();
+    // The six-step tour presents on this machine, each step with the layers it carried.
+    let mut h = h;
+    act(&mut h, Action::Tours(ToursAction::Play(Some(0), 0)));
+    for n in 0..6 {
+        let p = h.state().presentation().expect("presenting");
+        assert_eq!(p.step, n);
+        assert_eq!(p.user_layers.len(), 2);
+        assert!(
+            p.user_layers.iter().all(|k| keys.contains(k)),
+            "{:?}",
+            p.user_layers
+        );
+        h.key_press(egui::Key::PageDown);
+        h.run_steps(2);
+    }
 }
 
 /// A project written by hand, for the broken cases.

@@ -76,8 +76,29 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
         if ui.button(T::ZoomToProvince.get(lang)).clicked() {
             actions.push(Action::ZoomToProvince);
         }
-        if ui.button(T::Present.get(lang)).clicked() {
-            actions.push(Action::StartPresentation);
+        // With tours of the project's own, the presenter picks which one to show.
+        if state.tours.tours.is_empty() {
+            if ui.button(T::Present.get(lang)).clicked() {
+                actions.push(Action::StartPresentation);
+            }
+        } else {
+            ui.menu_button(T::Present.get(lang), |ui| {
+                let builtin = lang.pick("Chuyến có sẵn", "Built-in tour");
+                let names = std::iter::once((None, builtin)).chain(
+                    state
+                        .tours
+                        .tours
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| (Some(i), t.name.as_str())),
+                );
+                for (choice, name) in names {
+                    if ui.button(format!("▶ {name}")).clicked() {
+                        actions.push(Action::Tours(crate::state::ToursAction::Play(choice, 0)));
+                        ui.close();
+                    }
+                }
+            });
         }
         if ui.button(T::Export.get(lang)).clicked() {
             actions.push(Action::ToggleExport);

@@ -173,7 +173,7 @@ fn steps_list(
         let row = ui.horizontal(|ui| {
             if editable {
                 let handle = ui.dnd_drag_source(egui::Id::unique(("step-drag", i)), i, |ui| {
-                    ui.label("↕");
+                    ui.label("↑↓");
                 });
                 handle
                     .response
