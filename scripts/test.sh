@@ -4,6 +4,7 @@
 # the window in tests) and cargo-deny.
 #   SKIP_APT=1   skip the Debian packages
 #   SKIP_DENY=1  skip the dependency check (and installing cargo-deny)
+#   SKIP_PG=1    start no PostgreSQL for the PostGIS tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SKIP_APT:-0}" != "1" ]; then
@@ -18,6 +19,12 @@ cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
+# A PostgreSQL with PostGIS on loopback for the PostGIS tests, stopped however the tests
+# end (SKIP_PG=1: none; those tests then say they were skipped, outside CI).
+if [ "${SKIP_PG:-0}" != "1" ]; then
+  eval "$(bash scripts/pg-test-server.sh start)"
+  trap 'bash scripts/pg-test-server.sh stop "$PGTEST_DIR"' EXIT
+fi
 cargo test --locked "$@"
 if [ "${SKIP_DENY:-0}" != "1" ]; then
   if ! command -v cargo-deny >/dev/null 2>&1; then

@@ -247,6 +247,29 @@ impl ToWgs84 {
     }
 }
 
+impl ToWgs84 {
+    /// The other way: (lon, lat) in degrees → the source CRS (to bound a query in a
+    /// table's own coordinates).
+    pub fn from_lon_lat(&self, lon: f64, lat: f64) -> Result<(f64, f64), CrsError> {
+        if self.identity {
+            return Ok((lon, lat));
+        }
+        let mut p = (lon.to_radians(), lat.to_radians(), 0.0);
+        proj4rs::transform::transform(&self.to, &self.from, &mut p).map_err(|e| {
+            CrsError::Point {
+                x: lon,
+                y: lat,
+                detail: format!("{e:?}"),
+            }
+        })?;
+        Ok(if self.geographic {
+            (p.0.to_degrees(), p.1.to_degrees())
+        } else {
+            (p.0, p.1)
+        })
+    }
+}
+
 /// Whether coordinates are plainly not longitude/latitude degrees: most of them lie beyond
 /// ±180° / ±90° (a few stray ones are bad points, skipped one by one).
 pub fn plainly_projected(xs: impl IntoIterator<Item = (f64, f64)>) -> bool {

@@ -89,3 +89,12 @@ pub fn from_gpkg(blob: &[u8]) -> std::result::Result<Option<Geometry<f64>>, Stri
         .map_err(|e| format!("its geometry cannot be read: {e}"))?;
     Ok(collect.take())
 }
+
+/// A plain WKB geometry (PostGIS `ST_AsBinary`).
+pub fn from_wkb(bytes: &[u8]) -> std::result::Result<Option<Geometry<f64>>, String> {
+    let mut collect = Collect::default();
+    geozero::wkb::Wkb(bytes)
+        .process_geom(&mut collect)
+        .map_err(|e| format!("its geometry cannot be read: {e}"))?;
+    Ok(collect.take())
+}

@@ -20,6 +20,7 @@ pub mod gpkg_file;
 mod json_stream;
 pub mod kml_file;
 mod model;
+pub mod postgis;
 pub mod reproject;
 pub mod shapefile_file;
 
@@ -127,6 +128,12 @@ pub struct Request {
     pub crs: Option<Crs>,
 }
 
+/// Whether `path` names a database table (`postgresql://…`) rather than a file.
+pub fn is_database(path: &Path) -> bool {
+    path.to_str()
+        .is_some_and(|p| p.starts_with("postgresql://") || p.starts_with("postgres://"))
+}
+
 /// Reads the file at `path` as `request` settles it.
 pub fn open_request(
     path: &Path,
@@ -135,6 +142,9 @@ pub fn open_request(
 ) -> Result<UserLayer, IoError> {
     let (layer, crs) = (request.layer.as_deref(), request.crs.clone());
     let shown = path.display().to_string();
+    if is_database(path) {
+        return postgis::open_uri(&shown, None, progress);
+    }
     let size = std::fs::metadata(path)
         .map_err(|e| IoError::Unreadable {
             path: shown.clone(),

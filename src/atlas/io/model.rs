@@ -13,6 +13,7 @@ pub enum Format {
     Kmz,
     GeoPackage,
     FlatGeobuf,
+    PostGis,
 }
 
 impl Format {
@@ -25,6 +26,7 @@ impl Format {
             Format::Kmz => "KMZ",
             Format::GeoPackage => "GeoPackage",
             Format::FlatGeobuf => "FlatGeobuf",
+            Format::PostGis => "PostGIS",
         }
     }
 }

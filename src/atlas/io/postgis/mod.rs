@@ -1,0 +1,569 @@
+//! PostGIS tables and views as layers, read the way QGIS reads them: the tables with a
+//! geometry column listed from `geometry_columns`; for a view of the map, one query bounded
+//! by it (`geom && envelope`, so the GiST index is used), simplified on the server to the
+//! view's scale, read in pages from a portal, capped. Identifiers are quoted, values bound
+//! as parameters: no text of the user's is pasted into SQL. Geometry comes as WKB in the
+//! table's own SRID and goes through the same reprojection as every file (so a VN-2000
+//! table lands where the same shapefile does); an SRID the atlas does not know is
+//! transformed to WGS 84 on the server.
+
+mod connect;
+mod source;
+
+pub use connect::connect;
+pub use source::{PgSource, SslMode, TableName, UriError};
+
+use super::crs::Crs;
+use super::model::{Field, FieldKind, Format, UserLayer, Value};
+use super::reproject::{self, Read, Rows, Skipped};
+use super::{IoError, Progress};
+
+/// Rows fetched from the portal at a time.
+pub const PAGE: i32 = 2_000;
+/// Features read for one view at most; past it the layer says how many the view holds.
+pub const VIEW_CAP: usize = 50_000;
+/// Milliseconds a query may run before the server stops it.
+pub const STATEMENT_TIMEOUT_MS: u32 = 30_000;
+
+/// Why a PostGIS source could not be read, in words.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum PgError {
+    #[error("{uri}: the server cannot be reached: {why}")]
+    Unreachable { uri: String, why: String },
+    #[error("{uri}: the server refused the user name or password: {why}")]
+    Password { uri: String, why: String },
+    #[error("{uri}: a password is needed (type it, or set PGPASSWORD or ~/.pgpass)")]
+    NeedsPassword { uri: String },
+    #[error("{uri}: the database has no PostGIS (CREATE EXTENSION postgis)")]
+    NoPostgis { uri: String },
+    #[error("{uri}: no table or view {table} with a geometry column")]
+    NoTable { uri: String, table: String },
+    #[error("{uri}: {table} has SRID {srid}, which neither the atlas nor the server knows")]
+    UnknownSrid {
+        uri: String,
+        table: String,
+        srid: i32,
+    },
+    #[error("{uri}: the query took longer than {STATEMENT_TIMEOUT_MS} ms and was stopped")]
+    Timeout { uri: String },
+    #[error("{uri}: the connection to the server was lost: {why}")]
+    Lost { uri: String, why: String },
+    #[error("{uri}: {why}")]
+    Query { uri: String, why: String },
+}
+
+impl From<PgError> for IoError {
+    fn from(e: PgError) -> IoError {
+        let text = e.to_string();
+        let (path, message) = text.split_once(": ").unwrap_or((&text, ""));
+        IoError::Invalid {
+            path: path.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+}
+
+/// A server error in words: the kinds the reader acts on, else the server's own message.
+pub fn classify(uri: &str, e: &postgres::Error) -> PgError {
+    let uri = uri.to_owned();
+    if let Some(db) = e.as_db_error() {
+        let code = db.code().code();
+        let why = db.message().to_owned();
+        return match code {
+            "28P01" | "28000" => PgError::Password { uri, why },
+            "57014" => PgError::Timeout { uri },
+            "42P01" | "42703" => PgError::Query { uri, why },
+            _ if why.contains("st_") && why.contains("does not exist") => {
+                PgError::NoPostgis { uri }
+            }
+            _ => PgError::Query { uri, why },
+        };
+    }
+    let why = e.to_string();
+    if e.is_closed() {
+        PgError::Lost { uri, why }
+    } else if why.contains("password") {
+        PgError::NeedsPassword { uri }
+    } else {
+        PgError::Unreachable { uri, why }
+    }
+}
+
+/// Passwords typed in this run, by source: kept in memory only, never written.
+static PASSWORDS: std::sync::Mutex<Vec<(PgSource, String)>> = std::sync::Mutex::new(Vec::new());
+
+/// Remembers the password typed for `source` until the program ends.
+pub fn remember_password(source: &PgSource, password: &str) {
+    if let Ok(mut known) = PASSWORDS.lock() {
+        known.retain(|(s, _)| !same_login(s, source));
+        known.push((source.clone(), password.to_owned()));
+    }
+}
+
+fn same_login(a: &PgSource, b: &PgSource) -> bool {
+    (&a.host, a.port, &a.dbname, &a.user) == (&b.host, b.port, &b.dbname, &b.user)
+}
+
+/// The password for `source`: one given in its URI, one typed in this run, else
+/// `PGPASSWORD` or `~/.pgpass`.
+pub fn password_for(source: &PgSource, given: Option<&str>) -> Option<String> {
+    let typed = PASSWORDS.lock().ok().and_then(|known| {
+        known
+            .iter()
+            .find(|(s, _)| same_login(s, source))
+            .map(|(_, p)| p.clone())
+    });
+    source.password(given.or(typed.as_deref()))
+}
+
+/// Reads the table a `postgresql://` URI names, whole (up to [`WHOLE_CAP`] rows), or the
+/// features in `view`: what `info`, `convert` and a layer's first load do.
+pub fn open_uri(uri: &str, view: Option<View>, progress: &Progress) -> Result<UserLayer, IoError> {
+    let (source, given) = PgSource::parse(uri).map_err(|e| IoError::Invalid {
+        path: e.uri.clone(),
+        message: e.why,
+    })?;
+    let password = password_for(&source, given.as_deref());
+    let mut client = connect(&source, password.as_deref())?;
+    let cap = if view.is_some() { VIEW_CAP } else { WHOLE_CAP };
+    read(&mut client, &source, view, cap, progress).map(|r| r.layer)
+}
+
+/// Rows read of a table at most when no view bounds it.
+pub const WHOLE_CAP: usize = 2_000_000;
+
+/// A quoted identifier: `"` doubled, so any name is read as a name.
+pub fn ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// A table with a geometry column, as `geometry_columns` lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GeoTable {
+    pub table: TableName,
+    pub column: String,
+    pub geometry_type: String,
+    pub srid: i32,
+    /// The planner's estimate (`pg_class.reltuples`); -1 before the first ANALYZE.
+    pub estimated_rows: i64,
+}
+
+/// Every table and view with a geometry (or geography) column the user can see.
+pub fn tables(client: &mut postgres::Client, uri: &str) -> Result<Vec<GeoTable>, PgError> {
+    let has_postgis = client
+        .query_opt("SELECT 1 FROM pg_extension WHERE extname = 'postgis'", &[])
+        .map_err(|e| classify(uri, &e))?;
+    if has_postgis.is_none() {
+        return Err(PgError::NoPostgis {
+            uri: uri.to_owned(),
+        });
+    }
+    let rows = client
+        .query(
+            "SELECT g.f_table_schema::text, g.f_table_name::text, g.f_geometry_column::text, \
+                    g.type::text, g.srid, COALESCE(c.reltuples, -1)::bigint \
+             FROM geometry_columns g \
+             LEFT JOIN pg_namespace n ON n.nspname = g.f_table_schema \
+             LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = g.f_table_name \
+             UNION ALL \
+             SELECT g.f_table_schema::text, g.f_table_name::text, g.f_geography_column::text, \
+                    g.type::text, g.srid, COALESCE(c.reltuples, -1)::bigint \
+             FROM geography_columns g \
+             LEFT JOIN pg_namespace n ON n.nspname = g.f_table_schema \
+             LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = g.f_table_name \
+             ORDER BY 1, 2, 3",
+            &[],
+        )
+        .map_err(|e| classify(uri, &e))?;
+    Ok(rows
+        .iter()
+        .map(|r| GeoTable {
+            table: TableName {
+                schema: r.get(0),
+                name: r.get(1),
+            },
+            column: r.get(2),
+            geometry_type: r.get(3),
+            srid: r.get(4),
+            estimated_rows: r.get(5),
+        })
+        .collect())
+}
+
+/// The part of the map a read is for: a lon/lat box and the map's metres per point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+    pub metres_per_point: f64,
+}
+
+/// What a read of one view brought: the layer, and how many features the view holds
+/// when the cap was reached (`None`: all of them were read, or counting timed out).
+#[derive(Debug)]
+pub struct ViewRead {
+    pub layer: UserLayer,
+    pub capped: bool,
+    pub in_view: Option<i64>,
+}
+
+/// Reads `source` (the whole table, or the features in `view`), at most `cap` features,
+/// in pages; `progress` can cancel between pages.
+pub fn read(
+    client: &mut postgres::Client,
+    source: &PgSource,
+    view: Option<View>,
+    cap: usize,
+    progress: &Progress,
+) -> Result<ViewRead, IoError> {
+    let uri = source.uri();
+    let pg = |e: postgres::Error| IoError::from(classify(&uri, &e));
+    let all = tables(client, &uri)?;
+    let table = all
+        .into_iter()
+        .find(|t| t.table == source.table && source.column.as_ref().is_none_or(|c| *c == t.column))
+        .ok_or_else(|| PgError::NoTable {
+            uri: uri.clone(),
+            table: source.table.to_string(),
+        })?;
+    let known = u16::try_from(table.srid).ok().and_then(Crs::from_epsg);
+    let server_knows: bool = client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM spatial_ref_sys WHERE srid = $1)",
+            &[&table.srid],
+        )
+        .map_err(pg)?
+        .get(0);
+    if known.is_none() && !server_knows && table.srid != 0 {
+        return Err(PgError::UnknownSrid {
+            uri,
+            table: table.table.to_string(),
+            srid: table.srid,
+        }
+        .into());
+    }
+    let columns: Vec<String> = client
+        .query(
+            "SELECT column_name::text FROM information_schema.columns \
+             WHERE table_schema = $1 AND table_name = $2 AND column_name <> $3 \
+             ORDER BY ordinal_position",
+            &[&table.table.schema, &table.table.name, &table.column],
+        )
+        .map_err(pg)?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    // A view is bounded in the table's own coordinates: by the atlas where it knows the
+    // SRID (the server may not: PostGIS 3.3 has no EPSG:9215), else by the server.
+    let envelope = match (view, &known) {
+        (Some(v), Some(crs)) => Some(Envelope::Native(native_box(v, crs)?)),
+        (Some(v), None) => Some(Envelope::Wgs84([v.west, v.south, v.east, v.north])),
+        (None, _) => None,
+    };
+    let query = Query::new(&table, &columns, known.is_some(), view, envelope);
+    let mut tx = client.transaction().map_err(pg)?;
+    tx.batch_execute(&format!(
+        "SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"
+    ))
+    .map_err(pg)?;
+    let limit = i64::try_from(cap).unwrap_or(i64::MAX).saturating_add(1);
+    let params = query.params(limit);
+    let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
+        .iter()
+        .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+        .collect();
+    let portal = tx.bind(query.sql.as_str(), &refs).map_err(pg)?;
+    let mut rows: Rows = Vec::new();
+    let mut skipped = Skipped::default();
+    let mut capped = false;
+    loop {
+        if progress.cancelled() {
+            return Err(IoError::Cancelled { path: uri });
+        }
+        let page = tx.query_portal(&portal, PAGE).map_err(pg)?;
+        if page.is_empty() {
+            break;
+        }
+        for row in &page {
+            if rows.len() >= cap {
+                capped = true;
+                break;
+            }
+            let n = rows.len() + 1;
+            let wkb: Option<Vec<u8>> = row.get(0);
+            let geometry = match wkb.as_deref().map(super::geometry_blob::from_wkb) {
+                Some(Ok(g)) => g,
+                Some(Err(why)) => {
+                    skipped.add(format!("row {n}: {why}"));
+                    continue;
+                }
+                None => None,
+            };
+            let values = (1..row.len())
+                .map(|i| {
+                    row.get::<_, Option<String>>(i)
+                        .map_or(Value::Null, Value::Text)
+                })
+                .collect();
+            rows.push((n, geometry, values));
+        }
+        progress.set(rows.len() as u64, cap as u64);
+        if capped {
+            break;
+        }
+    }
+    drop(portal);
+    let in_view = if capped {
+        let count = query.count_sql();
+        let params = query.params(0);
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
+            .iter()
+            .take(query.count_params)
+            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+            .collect();
+        tx.query_one(count.as_str(), &refs).ok().map(|r| r.get(0))
+    } else {
+        None
+    };
+    let _ = tx.commit();
+    let fields: Vec<Field> = columns
+        .iter()
+        .map(|name| Field {
+            name: name.clone(),
+            kind: FieldKind::Null,
+        })
+        .collect();
+    retype(&mut rows);
+    let mut warnings = Vec::new();
+    if capped {
+        warnings.push(match in_view {
+            Some(m) => format!("showing {cap} of {m} features in view: zoom in for the rest"),
+            None => format!("showing the first {cap} features in view: zoom in for the rest"),
+        });
+    }
+    let layer = reproject::finish(Read {
+        path: uri,
+        shown: None,
+        format: Format::PostGis,
+        what: "row",
+        rows,
+        fields,
+        chosen: Some(known.unwrap_or(Crs::Wgs84)),
+        skipped,
+        warnings,
+    })?;
+    Ok(ViewRead {
+        layer: layer.into_nfc(),
+        capped,
+        in_view,
+    })
+}
+
+/// Values came as text (every type has a text form): numbers, booleans and dates become
+/// what they hold, field by field, as a CSV's do.
+fn retype(rows: &mut Rows) {
+    for (_, _, values) in rows.iter_mut() {
+        for v in values.iter_mut() {
+            if let Value::Text(t) = v {
+                *v = super::csv_file::typed(t);
+            }
+        }
+    }
+}
+
+/// A view's box, in the table's coordinates or in WGS 84 for the server to transform.
+#[derive(Clone, Copy)]
+enum Envelope {
+    Native([f64; 4]),
+    Wgs84([f64; 4]),
+}
+
+/// The box around `view` in `crs`: its corners and the middles of its sides projected
+/// (a projected box's sides bow).
+fn native_box(view: View, crs: &Crs) -> Result<[f64; 4], IoError> {
+    let to = super::crs::ToWgs84::new(crs).map_err(|e| IoError::Invalid {
+        path: crs.name(),
+        message: e.to_string(),
+    })?;
+    let (mx, my) = (
+        (view.west + view.east) / 2.0,
+        (view.south + view.north) / 2.0,
+    );
+    let mut b = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for (lon, lat) in [
+        (view.west, view.south),
+        (view.east, view.south),
+        (view.west, view.north),
+        (view.east, view.north),
+        (mx, view.south),
+        (mx, view.north),
+        (view.west, my),
+        (view.east, my),
+    ] {
+        let (x, y) = to.from_lon_lat(lon, lat).map_err(|e| IoError::Invalid {
+            path: crs.name(),
+            message: e.to_string(),
+        })?;
+        b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+    }
+    Ok(b)
+}
+
+/// The SQL of a read and the values bound to it.
+struct Query {
+    sql: String,
+    count_from: String,
+    /// Parameters of the envelope, if bounded by a view.
+    envelope: Option<[f64; 4]>,
+    tolerance: Option<f64>,
+    srid: i32,
+    count_params: usize,
+}
+
+/// A bound parameter.
+enum Param {
+    F(f64),
+    I(i32),
+    L(i64),
+}
+
+impl std::fmt::Debug for Param {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Param::F(v) => write!(f, "{v}"),
+            Param::I(v) => write!(f, "{v}"),
+            Param::L(v) => write!(f, "{v}"),
+        }
+    }
+}
+
+impl postgres::types::ToSql for Param {
+    fn to_sql(
+        &self,
+        ty: &postgres::types::Type,
+        out: &mut bytes::BytesMut,
+    ) -> Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match self {
+            Param::F(v) => v.to_sql(ty, out),
+            Param::I(v) => v.to_sql(ty, out),
+            Param::L(v) => v.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(ty: &postgres::types::Type) -> bool {
+        <f64 as postgres::types::ToSql>::accepts(ty)
+            || <i32 as postgres::types::ToSql>::accepts(ty)
+            || <i64 as postgres::types::ToSql>::accepts(ty)
+    }
+
+    postgres::types::to_sql_checked!();
+}
+
+impl Query {
+    fn new(
+        table: &GeoTable,
+        columns: &[String],
+        client_side: bool,
+        view: Option<View>,
+        envelope: Option<Envelope>,
+    ) -> Query {
+        let from = format!(
+            "{}.{}",
+            ident(&table.table.schema),
+            ident(&table.table.name)
+        );
+        let geom = ident(&table.column);
+        // Geography columns are read as geometry in their own SRID.
+        let g = format!("{geom}::geometry");
+        let geographic = table.srid == 4326 || table.srid == 4755 || table.srid == 4756;
+        let tolerance = view.map(|v| {
+            // Half a point on screen, in the table's units.
+            let metres = v.metres_per_point * 0.5;
+            if geographic {
+                metres / 111_320.0
+            } else {
+                metres
+            }
+        });
+        let mut n = 0;
+        let mut next = || {
+            n += 1;
+            format!("${n}")
+        };
+        let bounded = envelope.map(|e| {
+            let (a, b, c, d, s) = (next(), next(), next(), next(), next());
+            match e {
+                Envelope::Native(_) => {
+                    format!(" WHERE {g} && ST_MakeEnvelope({a}, {b}, {c}, {d}, {s})")
+                }
+                Envelope::Wgs84(_) => format!(
+                    " WHERE {g} && ST_Transform(ST_MakeEnvelope({a}, {b}, {c}, {d}, 4326), {s})"
+                ),
+            }
+        });
+        let count_params = if envelope.is_some() { 5 } else { 0 };
+        let count_from = format!("{from}{}", bounded.clone().unwrap_or_default());
+        let mut shape = g.clone();
+        if tolerance.is_some() {
+            shape = format!("ST_SimplifyPreserveTopology({shape}, {}::float8)", next());
+        }
+        if !client_side {
+            shape = format!("ST_Transform({shape}, 4326)");
+        }
+        let attributes: String = columns
+            .iter()
+            .map(|c| format!(", {}::text", ident(c)))
+            .collect();
+        let limit = next();
+        let sql = format!(
+            "SELECT ST_AsBinary({shape}){attributes} FROM {count_from} LIMIT {limit}::int8"
+        );
+        Query {
+            sql,
+            count_from,
+            envelope: envelope.map(|e| match e {
+                Envelope::Native(b) | Envelope::Wgs84(b) => b,
+            }),
+            tolerance: tolerance.filter(|_| view.is_some()),
+            srid: table.srid,
+            count_params,
+        }
+    }
+
+    fn params(&self, limit: i64) -> Vec<Param> {
+        let mut p = Vec::new();
+        if let Some(e) = self.envelope {
+            p.extend(e.iter().map(|v| Param::F(*v)));
+            p.push(Param::I(self.srid));
+        }
+        if let Some(t) = self.tolerance {
+            p.push(Param::F(t));
+        }
+        p.push(Param::L(limit));
+        p
+    }
+
+    fn count_sql(&self) -> String {
+        format!("SELECT count(*)::int8 FROM {}", self.count_from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_with_quotes_and_a_semicolon_stays_a_name() {
+        assert_eq!(
+            ident("a\"; DROP TABLE x; --"),
+            "\"a\"\"; DROP TABLE x; --\""
+        );
+    }
+}

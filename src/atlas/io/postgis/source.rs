@@ -1,0 +1,373 @@
+//! Where a PostGIS layer is: server, database, user, SSL mode and table, as a libpq URI
+//! (`postgresql://USER@HOST:PORT/DB?table=SCHEMA.NAME&column=geom&sslmode=prefer`). The
+//! password is never part of it: it comes from the dialog, `PGPASSWORD` or `~/.pgpass`.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SslMode {
+    Disable,
+    /// TLS when the server offers it, else plain (libpq's default).
+    #[default]
+    Prefer,
+    /// TLS, the server's certificate not checked (libpq's `require`).
+    Require,
+    /// TLS with the certificate checked against the system's roots and the host name.
+    VerifyFull,
+}
+
+impl SslMode {
+    pub const ALL: [SslMode; 4] = [
+        SslMode::Disable,
+        SslMode::Prefer,
+        SslMode::Require,
+        SslMode::VerifyFull,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SslMode::Disable => "disable",
+            SslMode::Prefer => "prefer",
+            SslMode::Require => "require",
+            SslMode::VerifyFull => "verify-full",
+        }
+    }
+
+    fn parse(text: &str) -> Option<SslMode> {
+        SslMode::ALL.into_iter().find(|m| m.name() == text)
+    }
+}
+
+/// A table (or view) by schema and name, as the server spells them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TableName {
+    pub schema: String,
+    pub name: String,
+}
+
+impl std::fmt::Display for TableName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.schema, self.name)
+    }
+}
+
+/// A PostGIS layer's source, without its password.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PgSource {
+    pub host: String,
+    pub port: u16,
+    pub dbname: String,
+    pub user: String,
+    #[serde(default)]
+    pub sslmode: SslMode,
+    pub table: TableName,
+    /// The geometry column, when the table has more than one.
+    #[serde(default)]
+    pub column: Option<String>,
+}
+
+/// A URI that is not a PostGIS source.
+#[derive(Debug, thiserror::Error, PartialEq)]
+#[error("{uri}: {why}")]
+pub struct UriError {
+    pub uri: String,
+    pub why: String,
+}
+
+/// `%XX` escapes of a URI part.
+fn unescape(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn escape(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `schema.name`, either part in double quotes when it holds a dot (`"a.b"."c"`); a bare
+/// name is in `public`.
+fn table_name(text: &str) -> Option<TableName> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(quoted) = rest.strip_prefix('"') {
+            // Inside quotes a doubled quote is one quote, as in SQL.
+            let mut part = String::new();
+            let mut chars = quoted.char_indices().peekable();
+            let mut end = None;
+            while let Some((i, c)) = chars.next() {
+                if c != '"' {
+                    part.push(c);
+                } else if chars.peek().is_some_and(|(_, n)| *n == '"') {
+                    part.push('"');
+                    chars.next();
+                } else {
+                    end = Some(i);
+                    break;
+                }
+            }
+            parts.push(part);
+            rest = &quoted[end? + 1..];
+        } else {
+            let end = rest.find('.').unwrap_or(rest.len());
+            parts.push(rest[..end].to_owned());
+            rest = &rest[end..];
+        }
+        rest = rest.strip_prefix('.').unwrap_or(rest);
+    }
+    match parts.as_slice() {
+        [name] if !name.is_empty() => Some(TableName {
+            schema: "public".to_owned(),
+            name: name.clone(),
+        }),
+        [schema, name] if !name.is_empty() => Some(TableName {
+            schema: schema.clone(),
+            name: name.clone(),
+        }),
+        _ => None,
+    }
+}
+
+impl PgSource {
+    /// Reads `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB?table=…[&column=…][&sslmode=…]`;
+    /// a password in it is handed back apart, never kept with the source.
+    pub fn parse(uri: &str) -> Result<(PgSource, Option<String>), UriError> {
+        let fail = |why: &str| UriError {
+            uri: PgSource::redacted(uri),
+            why: why.to_owned(),
+        };
+        let rest = uri
+            .strip_prefix("postgresql://")
+            .or_else(|| uri.strip_prefix("postgres://"))
+            .ok_or_else(|| fail("not a postgresql:// address"))?;
+        let (main, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let (authority, dbname) = main.split_once('/').unwrap_or((main, ""));
+        let (userinfo, hostport) = match authority.rsplit_once('@') {
+            Some((u, h)) => (Some(u), h),
+            None => (None, authority),
+        };
+        let (user, password) = match userinfo.map(|u| u.split_once(':').unwrap_or((u, ""))) {
+            Some((u, p)) => (unescape(u), (!p.is_empty()).then(|| unescape(p))),
+            None => (String::new(), None),
+        };
+        let (host, port) = match hostport.rsplit_once(':') {
+            Some((h, p)) => (
+                h,
+                p.parse::<u16>()
+                    .map_err(|_| fail("the port is not a number"))?,
+            ),
+            None => (hostport, 5432),
+        };
+        let mut source = PgSource {
+            host: if host.is_empty() {
+                "localhost".to_owned()
+            } else {
+                unescape(host)
+            },
+            port,
+            dbname: unescape(dbname),
+            user,
+            sslmode: SslMode::default(),
+            table: TableName {
+                schema: String::new(),
+                name: String::new(),
+            },
+            column: None,
+        };
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = unescape(value);
+            match key {
+                "table" => {
+                    source.table = table_name(&value)
+                        .ok_or_else(|| fail("table= names no table (SCHEMA.NAME)"))?
+                }
+                "column" => source.column = Some(value),
+                "sslmode" => {
+                    source.sslmode = SslMode::parse(&value).ok_or_else(|| {
+                        fail("sslmode is one of disable, prefer, require, verify-full")
+                    })?
+                }
+                "user" => source.user = value,
+                "dbname" => source.dbname = value,
+                _ => {}
+            }
+        }
+        if source.table.name.is_empty() {
+            return Err(fail("it names no table: add ?table=SCHEMA.NAME"));
+        }
+        if source.dbname.is_empty() {
+            return Err(fail("it names no database"));
+        }
+        if source.user.is_empty() {
+            source.user = std::env::var("PGUSER")
+                .or_else(|_| std::env::var("USER"))
+                .unwrap_or_else(|_| "postgres".to_owned());
+        }
+        Ok((source, password))
+    }
+
+    /// The source as a URI, without a password: what messages, lists and projects show.
+    pub fn uri(&self) -> String {
+        let quote = |part: &str| {
+            if part.contains('.') || part.contains('"') {
+                format!("\"{}\"", part.replace('"', "\"\""))
+            } else {
+                part.to_owned()
+            }
+        };
+        let mut uri = format!(
+            "postgresql://{}@{}:{}/{}?table={}",
+            escape(&self.user),
+            self.host,
+            self.port,
+            escape(&self.dbname),
+            escape(&format!(
+                "{}.{}",
+                quote(&self.table.schema),
+                quote(&self.table.name)
+            )),
+        );
+        if let Some(column) = &self.column {
+            uri.push_str(&format!("&column={}", escape(column)));
+        }
+        if self.sslmode != SslMode::default() {
+            uri.push_str(&format!("&sslmode={}", self.sslmode.name()));
+        }
+        uri
+    }
+
+    /// A URI as typed, its password (if any) hidden.
+    pub fn redacted(uri: &str) -> String {
+        match (uri.find("://"), uri.rfind('@')) {
+            (Some(scheme), Some(at)) if at > scheme => {
+                let userinfo = &uri[scheme + 3..at];
+                match userinfo.split_once(':') {
+                    Some((user, _)) => format!("{}{user}:***{}", &uri[..scheme + 3], &uri[at..]),
+                    None => uri.to_owned(),
+                }
+            }
+            _ => uri.to_owned(),
+        }
+    }
+
+    /// The password: the one given, else `PGPASSWORD`, else the first matching line of
+    /// `~/.pgpass` (or `PGPASSFILE`).
+    pub fn password(&self, given: Option<&str>) -> Option<String> {
+        if let Some(p) = given.filter(|p| !p.is_empty()) {
+            return Some(p.to_owned());
+        }
+        if let Ok(p) = std::env::var("PGPASSWORD") {
+            return Some(p);
+        }
+        let file = std::env::var_os("PGPASSFILE")
+            .map(std::path::PathBuf::from)
+            .or_else(|| dirs::home_dir().map(|h| h.join(".pgpass")))?;
+        let text = std::fs::read_to_string(file).ok()?;
+        self.from_pgpass(&text)
+    }
+
+    /// The password `~/.pgpass`'s text gives this source (`host:port:db:user:password`,
+    /// `*` matching anything, `\:` a colon).
+    pub fn from_pgpass(&self, text: &str) -> Option<String> {
+        let port = self.port.to_string();
+        text.lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .find_map(|line| {
+                let fields = split_pgpass(line);
+                let [host, p, db, user, password] = fields.as_slice() else {
+                    return None;
+                };
+                let matches = |pattern: &str, value: &str| pattern == "*" || pattern == value;
+                (matches(host, &self.host)
+                    && matches(p, &port)
+                    && matches(db, &self.dbname)
+                    && matches(user, &self.user))
+                .then(|| password.clone())
+            })
+    }
+}
+
+fn split_pgpass(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let (Some(next), Some(last)) = (chars.next(), fields.last_mut()) {
+                    last.push(next);
+                }
+            }
+            ':' if fields.len() < 5 => fields.push(String::new()),
+            c => {
+                if let Some(last) = fields.last_mut() {
+                    last.push(c);
+                }
+            }
+        }
+    }
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_uri_gives_its_parts_and_its_password_apart() {
+        let Ok((s, password)) = PgSource::parse(
+            "postgresql://lan:b%C3%AD%20m%E1%BA%ADt@db.langson.local:5433/quyhoach?table=gis.%22l%C3%B4.%C4%91%E1%BA%A5t%22&sslmode=require",
+        ) else {
+            panic!("parses");
+        };
+        assert_eq!(password.as_deref(), Some("bí mật"));
+        assert_eq!((s.host.as_str(), s.port), ("db.langson.local", 5433));
+        assert_eq!(s.table.schema, "gis");
+        assert_eq!(s.table.name, "lô.đất");
+        assert_eq!(s.sslmode, SslMode::Require);
+        assert!(!s.uri().contains("mật"), "{}", s.uri());
+        assert_eq!(PgSource::parse(&s.uri()).map(|(t, _)| t), Ok(s));
+    }
+
+    #[test]
+    fn a_uri_without_a_table_or_a_database_says_so() {
+        let err = PgSource::parse("postgresql://u:pw@h/db").map(|_| ());
+        assert!(err.is_err_and(|e| e.why.contains("table") && !e.uri.contains("pw")));
+        assert!(PgSource::parse("postgresql://u@h?table=t").is_err());
+    }
+
+    #[test]
+    fn pgpass_lines_match_with_wildcards_and_escaped_colons() {
+        let Ok((s, _)) = PgSource::parse("postgresql://lan@127.0.0.1:5432/atlas?table=t") else {
+            panic!("parses");
+        };
+        let text = "# comment\nother:5432:atlas:lan:no\n127.0.0.1:*:atlas:lan:a\\:b\n";
+        assert_eq!(s.from_pgpass(text).as_deref(), Some("a:b"));
+    }
+}
