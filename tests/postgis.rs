@@ -288,3 +288,101 @@ fn faults_are_said_in_words() {
     let e = open(&source(&base, "odd_srid")).unwrap_err();
     assert!(e.contains("SRID 990001"), "{e}");
 }
+
+/// The app with a PostGIS layer: it reads what the view shows, reads again when the view
+/// settles elsewhere, and a project keeps its address but never its password.
+#[test]
+fn a_postgis_layer_follows_the_view_and_is_saved_without_its_password() {
+    let Some(base) = server("a_postgis_layer_follows_the_view_and_is_saved_without_its_password")
+    else {
+        return;
+    };
+    let mut db = client(&base);
+    db.batch_execute(
+        "DROP TABLE IF EXISTS grid_app; \
+         CREATE TABLE grid_app (id int PRIMARY KEY, geom geometry(Point, 4326)); \
+         INSERT INTO grid_app SELECT i * 100 + j, \
+           ST_SetSRID(ST_MakePoint(106.0 + i * 0.015, 21.3 + j * 0.011), 4326) \
+         FROM generate_series(0, 99) i, generate_series(0, 99) j; \
+         CREATE INDEX ON grid_app USING gist (geom);",
+    )
+    .expect("grid");
+    let (src, password) = PgSource::parse(&source(&base, "grid_app")).expect("uri");
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(langson_atlas::theme::fonts::install)
+        .build_eframe(|cc| {
+            langson_atlas::AtlasApp::new(
+                &cc.egui_ctx,
+                langson_atlas::Options {
+                    offline: true,
+                    ..langson_atlas::Options::default()
+                },
+                None,
+            )
+        });
+    h.run_steps(4);
+    h.state_mut().apply(langson_atlas::state::Action::User(
+        langson_atlas::state::UserAction::PostGisAdd(
+            vec![src],
+            password.clone().unwrap_or_default(),
+        ),
+    ));
+    let count = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
+        h.state()
+            .user_layers()
+            .ready()
+            .next()
+            .map(|l| l.data.features.len())
+    };
+    let settle = |h: &mut egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
+        for _ in 0..100 {
+            h.run_steps(2);
+            if !h.state().loading() {
+                h.run_steps(1);
+                if !h.state().loading() {
+                    return;
+                }
+            }
+            h.state_mut()
+                .wait_for_load(std::time::Duration::from_millis(200));
+        }
+        panic!("the layer never settled");
+    };
+    settle(&mut h);
+    let wide = count(&h).expect("the layer opened");
+    assert!(
+        wide > 100,
+        "the province's view holds much of the grid: {wide}"
+    );
+    for _ in 0..4 {
+        h.state_mut().apply(langson_atlas::state::Action::ZoomIn);
+    }
+    settle(&mut h);
+    let near = count(&h).expect("still there");
+    assert!(
+        near < wide,
+        "zoomed in, the view holds fewer points: {near} of {wide}"
+    );
+
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("postgis-project.lsatlas");
+    h.state_mut().apply(langson_atlas::state::Action::Project(
+        langson_atlas::state::ProjectAction::SaveTo(path.clone()),
+    ));
+    h.run_steps(1);
+    let bytes = std::fs::read(&path).expect("saved");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("project.json").expect("manifest"),
+        &mut manifest,
+    )
+    .expect("text");
+    assert!(manifest.contains("table=public.grid_app"), "{manifest}");
+    if let Some(pw) = password {
+        assert!(
+            !manifest.contains(&pw),
+            "the password stays out of the project"
+        );
+    }
+}

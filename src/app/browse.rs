@@ -191,6 +191,10 @@ impl AtlasApp {
         tours_panel::show(ctx, &inputs, &self.state, &mut self.widgets, actions);
         project_menu::report(ctx, &self.state, actions);
         project_menu::unsaved(ctx, &self.state, actions);
+        if let Some(dialog) = &self.state.user.postgis {
+            let lang = self.state.settings.lang;
+            crate::ui::postgis_dialog::show(ctx, dialog, &mut self.widgets.postgis, lang, actions);
+        }
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {

@@ -93,6 +93,20 @@ impl AtlasApp {
         self.map_out = out;
         self.user.out = user_out;
         if let Some(view) = self.map_out.view {
+            let (sw, ne) = view.lon_lat_bounds(response.rect);
+            let seen = crate::atlas::io::postgis::View {
+                west: sw.x,
+                south: sw.y,
+                east: ne.x,
+                north: ne.y,
+                metres_per_point: view.metres_per_point(),
+            };
+            if self.user.see_view(seen, now) {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
+        if let Some(view) = self.map_out.view {
             overlays::scale_bar(ui, response.rect, view.metres_per_point());
             let painter = ui.painter().with_clip_rect(response.rect);
             let (size, medium) = if self.presenter.presentation().is_some() {

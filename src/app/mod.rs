@@ -9,6 +9,7 @@ pub mod export_job;
 pub mod keymap;
 mod map_view;
 mod measuring;
+mod postgis;
 mod presenting;
 mod project;
 mod project_open;
@@ -96,6 +97,8 @@ pub struct AtlasApp {
     project_dialogs: saving::Saving<project::ProjectDialog>,
     /// The tour of `tour.json`, read-only, that a project's tours start from.
     builtin_tour: Tour,
+    /// The PostGIS dialog's listing of tables, while under way.
+    listing: postgis::Listing,
 }
 
 impl AtlasApp {
@@ -184,6 +187,7 @@ impl AtlasApp {
             ),
             project_dialogs: saving::Saving::new(options.save_dialogs),
             builtin_tour: tour,
+            listing: postgis::Listing::default(),
         };
         let stored_layers = std::mem::take(&mut app.state.settings.user_layers);
         match &options.project {
@@ -302,6 +306,7 @@ impl AtlasApp {
         self.poll_loads();
         self.poll_saving();
         self.poll_project();
+        self.poll_listing();
         self.take_dropped_files(&ctx);
         if self.exports.poll(&mut self.state.export) {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));

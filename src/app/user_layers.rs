@@ -179,6 +179,9 @@ impl AtlasApp {
             UserAction::ExportSelection(id) => self.export_selection(id),
             UserAction::ExportPlanRows => self.export_plan_rows(),
             UserAction::ExportPlanSelection => self.export_plan_selection(),
+            UserAction::PostGisDialog(open) => self.postgis_dialog(open),
+            UserAction::PostGisList(source, password) => self.list_tables(source, password),
+            UserAction::PostGisAdd(sources, password) => self.add_tables(sources, password),
         }
     }
 

@@ -58,8 +58,15 @@ impl Source {
         }
     }
 
-    /// The name a new layer gets: the file's stem, and the table for a GeoPackage.
+    /// The name a new layer gets: the file's stem, and the table for a GeoPackage; a
+    /// database table's name.
     pub fn default_name(&self) -> String {
+        if let Some(uri) = self.path.to_str()
+            && crate::atlas::io::is_database(&self.path)
+            && let Ok((source, _)) = crate::atlas::io::postgis::PgSource::parse(uri)
+        {
+            return format!("{} ({})", source.table.name, source.dbname);
+        }
         let stem = self
             .path
             .file_stem()
@@ -148,6 +155,8 @@ pub struct Loaded {
     pub selected: BTreeSet<usize>,
     /// The file changed since the last session (said in the layer list).
     pub changed: bool,
+    /// Why the layer's last read of a database view failed (it shows what it had).
+    pub problem: Option<String>,
 }
 
 impl Loaded {
@@ -178,6 +187,7 @@ impl Loaded {
             index,
             selected: BTreeSet::new(),
             changed: false,
+            problem: None,
         }
     }
 

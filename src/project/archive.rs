@@ -60,6 +60,10 @@ pub fn write(
     let mut data: Vec<(String, PathBuf)> = Vec::new();
     if let Some(files) = layer_files {
         for (i, (layer, file)) in project.layers.iter_mut().zip(files).enumerate() {
+            // A database table stays in its database (its address is in the manifest).
+            if crate::atlas::io::is_database(file) {
+                continue;
+            }
             let parts = companions(file);
             if !file.exists() {
                 return Err(fail(format!(

@@ -149,6 +149,16 @@ pub struct UserState {
     pub export_note: Option<ExportNote>,
     /// Files dragged over the window right now.
     pub files_hovering: bool,
+    /// The PostGIS dialog, while open.
+    pub postgis: Option<PostGisState>,
+}
+
+/// What the PostGIS dialog shows besides what is typed: the tables listed, or why not.
+#[derive(Debug, Default)]
+pub struct PostGisState {
+    pub listing: bool,
+    pub tables: Vec<crate::atlas::io::postgis::GeoTable>,
+    pub error: Option<String>,
 }
 
 /// The article open in the source viewer, and the words to show.
@@ -375,6 +385,12 @@ pub enum UserAction {
     ExportPlanRows,
     /// Write the selected plan feature, if the plan table holds it, as GeoJSON.
     ExportPlanSelection,
+    /// Show or hide the PostGIS dialog.
+    PostGisDialog(bool),
+    /// List the server's tables with a geometry column (the source's table is unused).
+    PostGisList(crate::atlas::io::postgis::PgSource, String),
+    /// Add these tables as layers, the password remembered for this run.
+    PostGisAdd(Vec<crate::atlas::io::postgis::PgSource>, String),
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod layers_panel;
 pub mod measure_panel;
 pub mod my_layers;
 pub mod open_prompt;
+pub mod postgis_dialog;
 pub mod project_menu;
 pub mod reform;
 pub mod shortcuts;

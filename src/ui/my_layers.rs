@@ -209,6 +209,19 @@ fn ready(
         actions.push(Action::User(UserAction::LayerOpacity(id, opacity)));
     }
     legend(ui, layer);
+    if let Some(problem) = &layer.problem {
+        ui.label(
+            RichText::new(format!(
+                "✗ {problem} ({})",
+                lang.pick(
+                    "thử lại khi khung nhìn đổi",
+                    "tried again when the view changes"
+                )
+            ))
+            .small()
+            .color(theme::WARNING),
+        );
+    }
     let warnings = &layer.data.warnings;
     if let Some(note) = words::layer_note(layer.changed, layer.data.skipped, warnings, lang) {
         let label = ui.label(RichText::new(note).small().color(theme::WARNING));

@@ -69,6 +69,13 @@ pub fn file_menu(ui: &mut Ui, state: &State, actions: &mut Vec<Action>) {
     });
     ui.separator();
     if ui
+        .button(lang.pick("Thêm lớp PostGIS…", "Add PostGIS layer…"))
+        .clicked()
+    {
+        actions.push(Action::User(crate::state::UserAction::PostGisDialog(true)));
+        ui.close();
+    }
+    if ui
         .button(lang.pick("Chuyến tham quan…", "Tours…"))
         .clicked()
     {

@@ -20,6 +20,33 @@ pub struct Widgets {
     /// The Tours panel's fact search, and the tour being renamed with its name so far.
     pub fact_search: String,
     pub tour_name: Option<(usize, String)>,
+    /// The PostGIS dialog's fields and the tables ticked.
+    pub postgis: PostGisForm,
+}
+
+#[derive(Debug)]
+pub struct PostGisForm {
+    pub host: String,
+    pub port: String,
+    pub dbname: String,
+    pub user: String,
+    pub password: String,
+    pub sslmode: crate::atlas::io::postgis::SslMode,
+    pub chosen: std::collections::BTreeSet<usize>,
+}
+
+impl Default for PostGisForm {
+    fn default() -> Self {
+        PostGisForm {
+            host: "localhost".to_owned(),
+            port: "5432".to_owned(),
+            dbname: String::new(),
+            user: std::env::var("PGUSER").unwrap_or_default(),
+            password: String::new(),
+            sslmode: crate::atlas::io::postgis::SslMode::default(),
+            chosen: std::collections::BTreeSet::new(),
+        }
+    }
 }
 
 /// The search field's text and the result ↓/↑ point at.

@@ -4,6 +4,7 @@
 //! actions and files; the room answers with [`Event`]s for what lies outside it (the view
 //! to fit, a question to ask, a note to show, a layer gone).
 
+mod database;
 mod restyle;
 #[cfg(test)]
 mod tests;
@@ -66,11 +67,23 @@ pub struct UserRoom {
     restyler: restyle::Restyler,
     /// Layers that open where the view already is (a project's, which brings its view).
     keep_view: std::collections::HashSet<LayerId>,
+    /// Database layers: the view they read, and their reads under way.
+    database: database::Database,
 }
 
-/// Reads and prepares a layer; runs on a worker thread.
-fn build(source: &Source, style: &Style, progress: &Progress) -> Result<Built, IoError> {
-    let layer = io::open_request(&source.path, &source.request(), progress)?;
+/// Reads and prepares a layer (a database table: what `view` shows of it); runs on a
+/// worker thread.
+fn build(
+    source: &Source,
+    style: &Style,
+    progress: &Progress,
+    view: Option<io::postgis::View>,
+) -> Result<Built, IoError> {
+    let layer = if io::is_database(&source.path) {
+        io::postgis::open_uri(&source.path.display().to_string(), view, progress)?
+    } else {
+        io::open_request(&source.path, &source.request(), progress)?
+    };
     let index = FeatureIndex::new(&layer);
     let world = WorldLayer::new(&layer);
     let painted = paint(style, &layer);
@@ -87,21 +100,25 @@ impl UserRoom {
             jobs: Vec::new(),
             restyler: restyle::Restyler::default(),
             keep_view: std::collections::HashSet::new(),
+            database: database::Database::default(),
         }
     }
 
     /// A file being read, or a large layer's new style still painting.
     pub fn busy(&self) -> bool {
-        !self.jobs.is_empty() || self.restyler.busy()
+        !self.jobs.is_empty() || self.restyler.busy() || self.database.busy()
     }
 
     /// Blocks until a load finishes or `timeout` passes (for tests and benchmarks, which
     /// wait on the worker rather than sleep); the next poll takes the result.
     pub fn wait(&mut self, timeout: std::time::Duration) {
-        if let Some(job) = self.jobs.iter_mut().find(|j| j.received.is_none())
-            && let Ok(result) = job.result.recv_timeout(timeout)
-        {
-            job.received = Some(result);
+        match self.jobs.iter_mut().find(|j| j.received.is_none()) {
+            Some(job) => {
+                if let Ok(result) = job.result.recv_timeout(timeout) {
+                    job.received = Some(result);
+                }
+            }
+            None => self.database.wait(timeout),
         }
     }
 
@@ -115,10 +132,11 @@ impl UserRoom {
         let style = stored.style.clone();
         let worker_progress = progress.clone();
         let ctx = self.ctx.clone();
+        let view = self.database.view();
         let spawned = std::thread::Builder::new()
             .name(format!("load {}", source.path.display()))
             .spawn(move || {
-                let _ = tx.send(build(&source, &style, &worker_progress));
+                let _ = tx.send(build(&source, &style, &worker_progress, view));
                 ctx.request_repaint();
             });
         let slot = match spawned {
@@ -164,7 +182,7 @@ impl UserRoom {
             if s.key.is_empty() {
                 s.key = crate::layers::new_key();
             }
-            if !s.source.path.exists() {
+            if !io::is_database(&s.source.path) && !s.source.path.exists() {
                 let id = self.layers.next_id();
                 let problem = Problem::Missing(s.source.path.clone());
                 let slot = Slot::Failed {
@@ -220,6 +238,7 @@ impl UserRoom {
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.poll_restyles();
+        self.poll_database();
         events
     }
 

@@ -1,0 +1,89 @@
+//! The PostGIS dialog's work off the UI thread: listing a server's tables, and adding the
+//! tables chosen as layers (their password remembered for this run only).
+
+use super::AtlasApp;
+use crate::atlas::io::postgis::{self, GeoTable, PgError, PgSource};
+use crate::state::PostGisState;
+use std::sync::mpsc::{Receiver, channel};
+
+/// The listing under way.
+#[derive(Default)]
+pub struct Listing(Option<Receiver<Result<Vec<GeoTable>, PgError>>>);
+
+impl AtlasApp {
+    pub(super) fn postgis_dialog(&mut self, open: bool) {
+        self.state.user.postgis = open.then(PostGisState::default);
+        if !open {
+            self.listing.0 = None;
+        }
+    }
+
+    pub(super) fn list_tables(&mut self, source: PgSource, password: String) {
+        let (tx, rx) = channel();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("postgis tables".to_owned())
+            .spawn(move || {
+                let password = postgis::password_for(&source, Some(&password));
+                let result = postgis::connect(&source, password.as_deref())
+                    .and_then(|mut client| postgis::tables(&mut client, &source.uri()));
+                let _ = tx.send(result);
+                ctx.request_repaint();
+            });
+        let dialog = self
+            .state
+            .user
+            .postgis
+            .get_or_insert_with(PostGisState::default);
+        match spawned {
+            Ok(_) => {
+                dialog.listing = true;
+                dialog.error = None;
+                self.listing.0 = Some(rx);
+            }
+            Err(e) => dialog.error = Some(e.to_string()),
+        }
+    }
+
+    pub(super) fn add_tables(&mut self, sources: Vec<PgSource>, password: String) {
+        for source in sources {
+            if !password.is_empty() {
+                postgis::remember_password(&source, &password);
+            }
+            self.user
+                .open_source(crate::layers::Source::file(source.uri()));
+        }
+        self.postgis_dialog(false);
+    }
+
+    /// The server's answer, once it came.
+    pub(super) fn poll_listing(&mut self) {
+        let Some(rx) = &self.listing.0 else {
+            return;
+        };
+        let Ok(result) = rx.try_recv() else {
+            return;
+        };
+        self.listing.0 = None;
+        if let Some(dialog) = self.state.user.postgis.as_mut() {
+            dialog.listing = false;
+            match result {
+                Ok(tables) if tables.is_empty() => {
+                    dialog.tables.clear();
+                    dialog.error = Some(
+                        self.state
+                            .settings
+                            .lang
+                            .pick(
+                                "cơ sở dữ liệu không có bảng nào có cột hình học",
+                                "the database has no table with a geometry column",
+                            )
+                            .to_owned(),
+                    );
+                }
+                Ok(tables) => dialog.tables = tables,
+                Err(e) => dialog.error = Some(e.to_string()),
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Database layers follow the map: once the view has settled, each visible PostGIS layer
+//! reads what the view shows (a new view cancels the read of the old one), and its
+//! features are replaced in place: its style, name and table filters stay.
+
+use super::{Built, UserRoom, build};
+use crate::atlas::io::postgis::View;
+use crate::atlas::io::{self, IoError, Progress};
+use crate::layers::{LayerId, Slot};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// Seconds the view must stay still before database layers read it.
+const SETTLE: f64 = 0.3;
+
+struct Read {
+    id: LayerId,
+    progress: Arc<Progress>,
+    result: Receiver<Result<Built, IoError>>,
+    /// What [`Database::wait`] received, until the next poll takes it.
+    received: Option<Result<Built, IoError>>,
+}
+
+#[derive(Default)]
+pub struct Database {
+    /// The view last read, and one seen since that waits to settle.
+    read: Option<View>,
+    seen: Option<(View, f64)>,
+    reads: Vec<Read>,
+}
+
+impl Database {
+    pub fn view(&self) -> Option<View> {
+        self.read
+    }
+
+    pub fn busy(&self) -> bool {
+        !self.reads.is_empty()
+    }
+
+    /// Blocks until a read of a view finishes or `timeout` passes (tests wait on it).
+    pub fn wait(&mut self, timeout: std::time::Duration) {
+        if let Some(read) = self.reads.iter_mut().find(|r| r.received.is_none())
+            && let Ok(result) = read.result.recv_timeout(timeout)
+        {
+            read.received = Some(result);
+        }
+    }
+}
+
+impl UserRoom {
+    fn database_layers(&self) -> Vec<LayerId> {
+        self.layers
+            .ready()
+            .filter(|l| l.stored.visible && io::is_database(&l.stored.source.path))
+            .map(|l| l.id)
+            .collect()
+    }
+
+    /// The map shows `view` at `now` (seconds); once it has settled, database layers read
+    /// it. `true` while a view waits to settle (the caller asks for a frame then).
+    pub fn see_view(&mut self, view: View, now: f64) -> bool {
+        let db = &mut self.database;
+        if db.seen.is_none_or(|(v, _)| v != view) {
+            db.seen = Some((view, now));
+        }
+        let Some((seen, since)) = db.seen else {
+            return false;
+        };
+        if db.read == Some(seen) {
+            return false;
+        }
+        if self.database_layers().is_empty() {
+            // Nothing to read; a layer added later reads the view it opens in.
+            self.database.read = Some(seen);
+            return false;
+        }
+        if now - since < SETTLE {
+            return true;
+        }
+        self.database.read = Some(seen);
+        for id in self.database_layers() {
+            self.read_view(id, seen);
+        }
+        false
+    }
+
+    fn read_view(&mut self, id: LayerId, view: View) {
+        // A newer view wins: the read of the old one stops at its next page.
+        self.database.reads.retain(|r| {
+            if r.id == id {
+                r.progress.cancel();
+            }
+            r.id != id
+        });
+        let Some(layer) = self.layers.get(id) else {
+            return;
+        };
+        let (source, style) = (layer.stored.source.clone(), layer.stored.style.clone());
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = channel();
+        let (worker, ctx) = (progress.clone(), self.ctx.clone());
+        let spawned = std::thread::Builder::new()
+            .name("database view".to_owned())
+            .spawn(move || {
+                let _ = tx.send(build(&source, &style, &worker, Some(view)));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.database.reads.push(Read {
+                id,
+                progress,
+                result: rx,
+                received: None,
+            });
+        }
+    }
+
+    /// Reads that finished: their features replace the layer's; a failure is said on the
+    /// layer, which keeps what it showed and tries again at the next view.
+    pub(super) fn poll_database(&mut self) {
+        let mut done = Vec::new();
+        self.database.reads.retain_mut(|r| {
+            match r.received.take().map_or_else(|| r.result.try_recv(), Ok) {
+                Ok(result) => {
+                    done.push((r.id, result));
+                    false
+                }
+                Err(TryRecvError::Empty) => true,
+                Err(TryRecvError::Disconnected) => false,
+            }
+        });
+        for (id, result) in done {
+            let Some(Slot::Ready(layer)) = self
+                .layers
+                .position(id)
+                .and_then(|p| self.layers.slots.get_mut(p))
+            else {
+                continue;
+            };
+            match result {
+                Ok((data, index, world, painted)) => {
+                    if data.fields.len() != layer.data.fields.len() {
+                        layer.table = crate::layers::table::TableView::new(data.fields.len());
+                    }
+                    layer.data = data;
+                    layer.index = index;
+                    layer.painted = painted;
+                    layer.selected.clear();
+                    layer.problem = None;
+                    self.cache.insert(id, world);
+                }
+                Err(IoError::Cancelled { .. }) => {}
+                Err(e) => layer.problem = Some(e.to_string()),
+            }
+        }
+        if self.database.busy() {
+            self.ctx
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+}
