@@ -254,6 +254,12 @@ impl PgSource {
                 quote(&self.table.name)
             )),
         );
+        if self.table.name.is_empty() {
+            // A login alone (the dialog's listing): no table to name.
+            if let Some(at) = uri.find("?table=") {
+                uri.truncate(at);
+            }
+        }
         if let Some(column) = &self.column {
             uri.push_str(&format!("&column={}", escape(column)));
         }
