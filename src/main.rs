@@ -24,8 +24,9 @@ struct Cli {
     /// Never contact a tile server; only the built-in offline basemap.
     #[arg(long)]
     offline: bool,
-    /// Offer a raster PMTiles archive (PNG or JPEG tiles) as a basemap.
-    #[arg(long, value_name = "FILE.pmtiles")]
+    /// Offer a raster PMTiles archive (PNG, JPEG or WebP tiles) as a basemap: a file, or
+    /// an https:// URL read by HTTP range requests.
+    #[arg(long, value_name = "FILE.pmtiles|URL")]
     basemap: Option<PathBuf>,
     /// Interface language (default: the last one used, else Vietnamese).
     #[arg(long, value_enum)]

@@ -68,6 +68,13 @@ impl AtlasApp {
                 self.basemaps.set_choice(choice);
                 self.state.settings.basemap = self.basemaps.choice();
             }
+            Action::OpenArchive(arg) => {
+                let arg = arg.trim();
+                if !arg.is_empty() {
+                    self.basemaps.open_archive(std::path::Path::new(arg));
+                    self.state.settings.basemap = self.basemaps.choice();
+                }
+            }
             Action::SetLang(lang) => self.state.settings.lang = lang,
             Action::ToggleLang => {
                 let lang = self.state.settings.lang;

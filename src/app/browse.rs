@@ -31,7 +31,13 @@ impl AtlasApp {
         let mut actions = ctx.input(|i| keymap::browsing(i, context));
 
         egui::Panel::top("top-bar").show(ui, |ui| {
-            top_bar::show(ui, &self.state, &self.basemaps, &mut actions);
+            top_bar::show(
+                ui,
+                &self.state,
+                &self.basemaps,
+                &mut self.widgets.archive_url,
+                &mut actions,
+            );
         });
         self.status_bar(ui);
         if let Some(timeline) = self.state.timeline {
@@ -208,6 +214,7 @@ impl AtlasApp {
                 .request_repaint_after(std::time::Duration::from_millis(500));
         }
         let lang = self.state.settings.lang;
+        let archive_problem = self.basemaps.pmtiles_problem();
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             status_bar::show(
                 ui,
@@ -223,6 +230,7 @@ impl AtlasApp {
                         .basemaps
                         .pmtiles_error
                         .as_deref()
+                        .or(archive_problem.as_deref())
                         .or(self.basemaps.custom_error.as_deref()),
                     cache_error: self.basemaps.cache_error.as_deref(),
                     not_answering,

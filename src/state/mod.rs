@@ -304,6 +304,8 @@ pub enum Action {
     ZoomOut,
     SetLayer(LayerKind, bool),
     SetBasemap(BasemapChoice),
+    /// Offer a PMTiles archive (a file or a URL) as the PMTiles basemap, and show it.
+    OpenArchive(String),
     SetLang(Lang),
     ToggleLang,
     /// Show the article a fact cites, at its quote.

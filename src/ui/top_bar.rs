@@ -20,7 +20,13 @@ pub fn basemap_name(choice: BasemapChoice, lang: Lang) -> &'static str {
     }
 }
 
-pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut Ui,
+    state: &State,
+    basemaps: &Basemaps,
+    archive_url: &mut String,
+    actions: &mut Vec<Action>,
+) {
     let lang = state.settings.lang;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(T::AppTitle.get(lang)).font(fonts::bold(18.0)));
@@ -44,12 +50,12 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
                     let available = basemaps.available(choice);
                     let label = match (&available, choice) {
                         (Ok(()), BasemapChoice::PmTiles) => basemaps
-                            .pmtiles_path()
-                            .and_then(|p| p.file_name())
-                            .map_or_else(
-                                || "PMTiles".to_owned(),
-                                |n| format!("PMTiles: {}", n.to_string_lossy()),
-                            ),
+                            .pmtiles_shown()
+                            .map(|s| {
+                                let name = s.rsplit(['/', '\\']).next().unwrap_or(&s).to_owned();
+                                format!("PMTiles: {name}")
+                            })
+                            .unwrap_or_else(|| "PMTiles".to_owned()),
                         _ => basemap_name(choice, lang).to_owned(),
                     };
                     let response = ui.add_enabled(
@@ -64,6 +70,21 @@ pub fn show(ui: &mut Ui, state: &State, basemaps: &Basemaps, actions: &mut Vec<A
                         actions.push(Action::SetBasemap(choice));
                     }
                 }
+                ui.separator();
+                ui.label(lang.pick("PMTiles từ tệp hoặc URL:", "PMTiles from a file or a URL:"));
+                ui.horizontal(|ui| {
+                    let field = ui.add(
+                        egui::TextEdit::singleline(archive_url)
+                            .hint_text("https://…/basemap.pmtiles")
+                            .desired_width(260.0),
+                    );
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if (ui.button(lang.pick("Mở", "Open")).clicked() || enter)
+                        && !archive_url.trim().is_empty()
+                    {
+                        actions.push(Action::OpenArchive(archive_url.trim().to_owned()));
+                    }
+                });
             });
         ui.separator();
         ui.label(T::Language.get(lang));

@@ -172,6 +172,11 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             IoError::UnknownFormat { path } => format!(
                 "{path}: không phải định dạng atlas đọc được (GeoJSON, CSV, TSV, Shapefile hoặc tệp zip của nó, KML, KMZ, GeoPackage, FlatGeobuf)"
             ),
+            IoError::Invalid { path, message }
+                if crate::atlas::io::is_database(std::path::Path::new(path)) =>
+            {
+                format!("{path}: cơ sở dữ liệu báo: {message}")
+            }
             IoError::Invalid { path, message } => {
                 format!("{path}: tệp hỏng hoặc sai định dạng: {message}")
             }

@@ -1,16 +1,18 @@
 //! The basemaps a user can choose from. The offline basemap is always drawn underneath,
 //! so a failing tile server leaves a complete map, never a grey canvas.
 
+pub mod archive;
 pub mod health;
 pub mod http;
 pub mod offline;
 pub mod pmtiles;
 pub mod raster;
 
+use archive::{Archive, ArchiveTiles};
 use egui::Context;
 use offline::OfflineTiles;
 use std::path::PathBuf;
-use walkers::{HttpTiles, PmTiles, Tiles};
+use walkers::{HttpTiles, Tiles};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BasemapChoice {
@@ -44,7 +46,7 @@ pub struct Basemaps {
     pub offline: OfflineTiles,
     osm: Option<HttpTiles>,
     topo: Option<HttpTiles>,
-    pmtiles: Option<(PathBuf, PmTiles)>,
+    pmtiles: Option<ArchiveTiles>,
     /// Why the `.pmtiles` file given on the command line is not offered.
     pub pmtiles_error: Option<String>,
     custom_source: Option<http::CustomSource>,
@@ -81,13 +83,18 @@ impl Basemaps {
         custom: Option<String>,
     ) -> Self {
         let mut pmtiles_error = None;
-        let pmtiles = pmtiles.and_then(|path| match pmtiles::check(&path) {
-            Ok(()) => Some((path.clone(), PmTiles::new(&path, ctx.clone()))),
-            Err(e) => {
-                eprintln!("langson-atlas: {e}");
-                pmtiles_error = Some(e.to_string());
-                None
-            }
+        let pmtiles = pmtiles.and_then(|arg| match Archive::from_arg(&arg) {
+            // A file's header and offsets are checked before it is offered; a web
+            // server's archive says what is wrong once it is read.
+            Archive::File(path) => match pmtiles::check(&path) {
+                Ok(()) => Some(ArchiveTiles::new(Archive::File(path), ctx.clone())),
+                Err(e) => {
+                    eprintln!("langson-atlas: {e}");
+                    pmtiles_error = Some(e.to_string());
+                    None
+                }
+            },
+            url @ Archive::Url(_) => Some(ArchiveTiles::new(url, ctx.clone())),
         });
         let (custom_source, custom_error) = match custom.map(|t| http::CustomSource::new(&t)) {
             Some(Ok(source)) => (Some(source), None),
@@ -155,8 +162,41 @@ impl Basemaps {
         }
     }
 
-    pub fn pmtiles_path(&self) -> Option<&PathBuf> {
-        self.pmtiles.as_ref().map(|(p, _)| p)
+    /// Offers the archive `arg` (a file or a URL) and shows it; a file that fails its check
+    /// is said in the status bar and the basemap stays as it was.
+    pub fn open_archive(&mut self, arg: &std::path::Path) {
+        match Archive::from_arg(arg) {
+            Archive::File(path) => match pmtiles::check(&path) {
+                Ok(()) => {
+                    self.pmtiles = Some(ArchiveTiles::new(Archive::File(path), self.ctx.clone()));
+                    self.pmtiles_error = None;
+                }
+                Err(e) => {
+                    self.pmtiles_error = Some(e.to_string());
+                    return;
+                }
+            },
+            url @ Archive::Url(_) => {
+                self.pmtiles = Some(ArchiveTiles::new(url, self.ctx.clone()));
+                self.pmtiles_error = None;
+            }
+        }
+        // A new archive is shown even if PMTiles was already the choice.
+        self.choice = BasemapChoice::Offline;
+        self.set_choice(BasemapChoice::PmTiles);
+    }
+
+    /// The archive offered, as given (a file or a URL).
+    pub fn pmtiles_shown(&self) -> Option<String> {
+        self.pmtiles.as_ref().map(|t| t.archive().shown())
+    }
+
+    /// What went wrong reading the archive, once something has.
+    pub fn pmtiles_problem(&self) -> Option<String> {
+        self.pmtiles
+            .as_ref()
+            .and_then(ArchiveTiles::problem)
+            .map(|p| p.to_string())
     }
 
     /// The tiles drawn over the offline basemap, created on first use so that no request
@@ -184,7 +224,7 @@ impl Basemaps {
             BasemapChoice::OpenTopoMap => {
                 Some(self.topo.get_or_insert_with(|| online(http::opentopomap)))
             }
-            BasemapChoice::PmTiles => self.pmtiles.as_mut().map(|(_, t)| t as &mut dyn Tiles),
+            BasemapChoice::PmTiles => self.pmtiles.as_mut().map(|t| t as &mut dyn Tiles),
             BasemapChoice::Custom => {
                 if self.custom.is_none()
                     && let Some(source) = self.custom_source.take()

@@ -1,0 +1,282 @@
+//! PMTiles archives read in parts: from a file, and from a web server by HTTP range
+//! requests (a loopback server here, started and stopped by the test). The archive is
+//! written by the test from the offline basemap's own tiles (zoom 8–9 over the province).
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
+mod common;
+
+use langson_atlas::map::basemap::archive::{Archive, ArchiveProblem, ArchiveTiles};
+use langson_atlas::map::basemap::raster::{BaseGeometry, render_tile};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use walkers::{TileId, Tiles};
+
+/// The province's tiles at zoom 8 and 9 (x, y), as PNG, in a PMTiles archive.
+fn archive_bytes() -> Vec<u8> {
+    let base = BaseGeometry::from_atlas(&common::atlas());
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut writer = pmtiles::PmTilesWriter::new(pmtiles::TileType::Png)
+        .min_zoom(8)
+        .max_zoom(9)
+        .create(&mut out)
+        .expect("writer");
+    for (zoom, xs, ys) in [(8u8, 207..=209u32, 112..=113u32), (9, 414..=418, 224..=227)] {
+        for x in xs {
+            for y in ys.clone() {
+                let pixmap = render_tile(&base, x, y, zoom, 256).expect("a tile");
+                let image =
+                    image::RgbaImage::from_raw(256, 256, pixmap.data().to_vec()).expect("pixels");
+                let mut png = Vec::new();
+                image
+                    .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+                    .expect("png");
+                writer
+                    .add_tile(pmtiles::TileCoord::new(zoom, x, y).expect("coord"), &png)
+                    .expect("tile");
+            }
+        }
+    }
+    writer.finalize().expect("finalised");
+    out.into_inner()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Ranges,
+    IgnoreRange,
+    NotFound,
+    Slow,
+}
+
+/// A loopback HTTP server with byte ranges and an ETag, counting requests; it stops when
+/// dropped.
+struct Server {
+    url: String,
+    bytes: Arc<Mutex<(Vec<u8>, String)>>,
+    mode: Arc<Mutex<Mode>>,
+    requests: Arc<AtomicUsize>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Server {
+    fn start(bytes: Vec<u8>, mode: Mode) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
+        let url = format!(
+            "http://{}/langson.pmtiles",
+            listener.local_addr().expect("addr")
+        );
+        let server = Server {
+            url,
+            bytes: Arc::new(Mutex::new((bytes, "\"v1\"".to_owned()))),
+            mode: Arc::new(Mutex::new(mode)),
+            requests: Arc::default(),
+            stop: Arc::default(),
+        };
+        let (bytes, mode, requests, stop) = (
+            server.bytes.clone(),
+            server.mode.clone(),
+            server.requests.clone(),
+            server.stop.clone(),
+        );
+        listener.set_nonblocking(true).expect("nonblocking");
+        let spawned = std::thread::Builder::new()
+            .name("range server".to_owned())
+            .spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let Ok((stream, _)) = listener.accept() else {
+                        std::thread::sleep(Duration::from_millis(5));
+                        continue;
+                    };
+                    requests.fetch_add(1, Ordering::Relaxed);
+                    let (bytes, mode) = (bytes.clone(), *mode.lock().unwrap());
+                    let _ = std::thread::Builder::new()
+                        .name("range answer".to_owned())
+                        .spawn(move || answer(stream, &bytes, mode));
+                }
+            });
+        assert!(spawned.is_ok(), "the server's thread starts");
+        server
+    }
+
+    fn requests(&self) -> usize {
+        self.requests.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+fn answer(stream: std::net::TcpStream, bytes: &Mutex<(Vec<u8>, String)>, mode: Mode) {
+    let _ = stream.set_nonblocking(false);
+    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+    let mut range = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        if let Some(r) = line.to_lowercase().strip_prefix("range: bytes=") {
+            let (a, b) = r.trim().split_once('-').unwrap_or(("0", ""));
+            range = Some((a.parse::<usize>().unwrap_or(0), b.parse::<usize>().ok()));
+        }
+    }
+    let (data, etag) = bytes.lock().unwrap().clone();
+    let mut out = stream;
+    let head = |status: &str, len: usize, extra: &str| {
+        format!(
+            "HTTP/1.1 {status}\r\nContent-Length: {len}\r\nETag: {etag}\r\nConnection: close\r\n{extra}\r\n"
+        )
+    };
+    match (mode, range) {
+        (Mode::NotFound, _) => {
+            let _ = out.write_all(head("404 Not Found", 0, "").as_bytes());
+        }
+        (Mode::Slow, _) => std::thread::sleep(Duration::from_secs(3)),
+        (Mode::IgnoreRange, _) | (Mode::Ranges, None) => {
+            let _ = out.write_all(head("200 OK", data.len(), "").as_bytes());
+            let _ = out.write_all(&data);
+        }
+        (Mode::Ranges, Some((a, b))) => {
+            let end = b.unwrap_or(data.len() - 1).min(data.len() - 1);
+            let part = &data[a.min(data.len())..=end];
+            let extra = format!("Content-Range: bytes {a}-{end}/{}\r\n", data.len());
+            let _ = out.write_all(head("206 Partial Content", part.len(), &extra).as_bytes());
+            let _ = out.write_all(part);
+        }
+    }
+    let _ = out.flush();
+    let _ = reader.read(&mut [0u8; 0]);
+}
+
+const TILE: TileId = TileId {
+    x: 208,
+    y: 112,
+    zoom: 8,
+};
+const NEXT: TileId = TileId {
+    x: 415,
+    y: 225,
+    zoom: 9,
+};
+
+/// Asks for `tile` and waits for the worker's answer.
+fn fetch(tiles: &mut ArchiveTiles, tile: TileId) {
+    let _ = tiles.at(tile);
+    for _ in 0..20 {
+        if tiles.has(tile) || tiles.problem().is_some() {
+            return;
+        }
+        tiles.wait(Duration::from_millis(500));
+    }
+}
+
+#[test]
+fn a_remote_archive_is_read_in_ranges_two_requests_cold_then_one_a_tile() {
+    let server = Server::start(archive_bytes(), Mode::Ranges);
+    let mut tiles = ArchiveTiles::new(Archive::Url(server.url.clone()), egui::Context::default());
+    fetch(&mut tiles, TILE);
+    assert!(tiles.has(TILE), "{:?}", tiles.problem());
+    assert!(tiles.at(TILE).is_some());
+    assert_eq!(
+        server.requests(),
+        2,
+        "header and root directory, then the tile"
+    );
+    fetch(&mut tiles, NEXT);
+    assert!(tiles.has(NEXT));
+    assert_eq!(server.requests(), 3, "one request a tile once open");
+}
+
+#[test]
+fn a_local_archive_is_opened_once_and_read_tile_by_tile() {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("langson.pmtiles");
+    std::fs::write(&path, archive_bytes()).expect("written");
+    let mut tiles = ArchiveTiles::new(Archive::File(path), egui::Context::default());
+    fetch(&mut tiles, TILE);
+    fetch(&mut tiles, NEXT);
+    assert!(tiles.has(TILE) && tiles.has(NEXT), "{:?}", tiles.problem());
+    assert_eq!(tiles.tile_size(), 256);
+    // Past the archive's deepest zoom, its zoom-9 parent is shown enlarged.
+    let deeper = TileId {
+        x: 832,
+        y: 452,
+        zoom: 10,
+    };
+    fetch(&mut tiles, deeper);
+    assert!(
+        tiles.at(deeper).is_none(),
+        "not in the archive, no parent yet"
+    );
+    let parent = TileId {
+        x: 416,
+        y: 226,
+        zoom: 9,
+    };
+    fetch(&mut tiles, parent);
+    assert!(tiles.has(parent));
+    assert!(tiles.at(deeper).is_some(), "the parent, cut to the tile");
+}
+
+#[test]
+fn a_replaced_archive_is_opened_again() {
+    let server = Server::start(archive_bytes(), Mode::Ranges);
+    let mut tiles = ArchiveTiles::new(Archive::Url(server.url.clone()), egui::Context::default());
+    fetch(&mut tiles, TILE);
+    // The same archive written again: a new ETag, the reader notices and reopens.
+    server.bytes.lock().unwrap().1 = "\"v2\"".to_owned();
+    fetch(&mut tiles, NEXT);
+    assert!(tiles.has(NEXT), "{:?}", tiles.problem());
+    assert_eq!(tiles.problem(), None);
+    assert_eq!(
+        server.requests(),
+        5,
+        "open, a tile, the tile refused as changed, open again, the tile"
+    );
+}
+
+#[test]
+fn server_faults_are_said_and_the_offline_map_stays() {
+    let bytes = archive_bytes();
+    type Expected = fn(&ArchiveProblem) -> bool;
+    let cases: [(Mode, Vec<u8>, Expected); 4] = [
+        (Mode::IgnoreRange, bytes.clone(), |p| {
+            matches!(p, ArchiveProblem::IgnoresRange(_))
+        }),
+        (Mode::NotFound, bytes.clone(), |p| {
+            matches!(p, ArchiveProblem::Http(_, 404))
+        }),
+        (Mode::Slow, bytes, |p| matches!(p, ArchiveProblem::Slow(_))),
+        (
+            Mode::Ranges,
+            b"not a pmtiles archive at all".repeat(1000),
+            |p| matches!(p, ArchiveProblem::NotPmTiles(_)),
+        ),
+    ];
+    for (mode, bytes, expected) in cases {
+        let server = Server::start(bytes, mode);
+        let mut tiles = ArchiveTiles::with_timeout(
+            Archive::Url(server.url.clone()),
+            Duration::from_secs(1),
+            egui::Context::default(),
+        );
+        fetch(&mut tiles, TILE);
+        let problem = tiles.problem().expect("a fault is said");
+        assert!(expected(&problem), "{problem}");
+        assert!(problem.to_string().contains(&server.url), "{problem}");
+        assert!(
+            tiles.at(TILE).is_none(),
+            "nothing drawn over the offline map"
+        );
+    }
+}
