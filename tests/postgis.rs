@@ -386,3 +386,81 @@ fn a_postgis_layer_follows_the_view_and_is_saved_without_its_password() {
         );
     }
 }
+
+/// After a restart a database layer whose password is not at hand says so; the password
+/// typed on its row brings it back, in its place.
+#[test]
+fn a_layer_needing_its_password_after_a_restart_reconnects_when_given_it() {
+    let Some(base) =
+        server("a_layer_needing_its_password_after_a_restart_reconnects_when_given_it")
+    else {
+        return;
+    };
+    let mut db = client(&base);
+    db.batch_execute(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reviewer') THEN \
+           CREATE ROLE reviewer LOGIN PASSWORD 'xem-lai'; END IF; END $$; \
+         DROP TABLE IF EXISTS gates_reviewed; \
+         CREATE TABLE gates_reviewed (name text, geom geometry(Point, 4326)); \
+         INSERT INTO gates_reviewed VALUES ('Chi Ma', ST_SetSRID(ST_MakePoint(107.05, 21.83), 4326)); \
+         GRANT SELECT ON gates_reviewed TO reviewer;",
+    )
+    .expect("a role and a table");
+    if std::env::var_os("PGPASSWORD").is_some() {
+        return;
+    }
+    let rest = base.split_once('@').map(|(_, r)| r).expect("user@host");
+    let uri = format!("postgresql://reviewer@{rest}?table=public.gates_reviewed&sslmode=disable");
+    let stored = langson_atlas::state::Settings {
+        user_layers: vec![langson_atlas::layers::Stored::new(
+            langson_atlas::layers::Source::file(&uri),
+            langson_atlas::layers::style::Style::single(0),
+        )],
+        ..langson_atlas::state::Settings::default()
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(langson_atlas::theme::fonts::install)
+        .build_eframe(move |cc| {
+            langson_atlas::AtlasApp::new(
+                &cc.egui_ctx,
+                langson_atlas::Options {
+                    offline: true,
+                    ..langson_atlas::Options::default()
+                },
+                Some(stored.clone()),
+            )
+        });
+    let settle = |h: &mut egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
+        for _ in 0..100 {
+            h.run_steps(2);
+            if !h.state().loading() {
+                return;
+            }
+            h.state_mut()
+                .wait_for_load(std::time::Duration::from_millis(200));
+        }
+        panic!("the layer never settled");
+    };
+    settle(&mut h);
+    let slot = &h.state().user_layers().slots[0];
+    let langson_atlas::layers::Slot::Failed { id, problem, .. } = slot else {
+        panic!("no password at hand: the layer cannot open");
+    };
+    assert!(
+        problem.to_string().contains("a password is needed"),
+        "{problem}"
+    );
+    let id = *id;
+    h.state_mut().apply(langson_atlas::state::Action::User(
+        langson_atlas::state::UserAction::Reconnect(id, "xem-lai".to_owned()),
+    ));
+    settle(&mut h);
+    let ready: Vec<usize> = h
+        .state()
+        .user_layers()
+        .ready()
+        .map(|l| l.data.features.len())
+        .collect();
+    assert_eq!(ready, [1], "reconnected with the password typed");
+}

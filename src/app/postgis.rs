@@ -56,6 +56,21 @@ impl AtlasApp {
         self.postgis_dialog(false);
     }
 
+    /// Reads a failed database layer again, in its place, with `password` remembered.
+    pub(super) fn reconnect(&mut self, id: crate::layers::LayerId, password: String) {
+        let Some(position) = self.user.layers.position(id) else {
+            return;
+        };
+        let stored = self.user.layers.slots[position].stored().clone();
+        if let Some(uri) = stored.source.path.to_str()
+            && let Ok((source, _)) = PgSource::parse(uri)
+            && !password.is_empty()
+        {
+            postgis::remember_password(&source, &password);
+        }
+        self.user.reload(id);
+    }
+
     /// The server's answer, once it came.
     pub(super) fn poll_listing(&mut self) {
         let Some(rx) = &self.listing.0 else {

@@ -182,6 +182,7 @@ impl AtlasApp {
             UserAction::PostGisDialog(open) => self.postgis_dialog(open),
             UserAction::PostGisList(source, password) => self.list_tables(source, password),
             UserAction::PostGisAdd(sources, password) => self.add_tables(sources, password),
+            UserAction::Reconnect(id, password) => self.reconnect(id, password),
         }
     }
 

@@ -393,6 +393,8 @@ pub enum UserAction {
     PostGisList(crate::atlas::io::postgis::PgSource, String),
     /// Add these tables as layers, the password remembered for this run.
     PostGisAdd(Vec<crate::atlas::io::postgis::PgSource>, String),
+    /// Read a database layer that failed again, with this password (if any) for its login.
+    Reconnect(LayerId, String),
 }
 
 #[cfg(test)]

@@ -171,6 +171,15 @@ fn toolbar(
             data.features.len(),
             W::Selected.get(lang)
         ));
+        if data.format == crate::atlas::io::Format::PostGis {
+            ui.label(
+                RichText::new(lang.pick(
+                    "(các dòng trong khung nhìn bản đồ)",
+                    "(the rows in the map's view)",
+                ))
+                .weak(),
+            );
+        }
         ui.add(
             egui::TextEdit::singleline(&mut view.quick)
                 .id(egui::Id::unique(QUICK_FILTER_ID))

@@ -84,10 +84,38 @@ pub fn show(
                     }
                 });
                 ui.label(RichText::new(message).small().color(theme::FAILURE));
+                if crate::atlas::io::is_database(&stored.source.path) {
+                    reconnect(ui, *id, widgets, lang, actions);
+                }
             }
             Slot::Ready(layer) => ready(ui, layer, widgets, lang, actions),
         }
     }
+}
+
+/// A database layer that could not be read (a password needed after a restart, a server
+/// away): type the password, or just try again.
+fn reconnect(
+    ui: &mut Ui,
+    id: crate::layers::LayerId,
+    widgets: &mut Widgets,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        let typed = widgets.layer_password.entry(id).or_default();
+        let field = ui.add(
+            egui::TextEdit::singleline(typed)
+                .password(true)
+                .hint_text(lang.pick("mật khẩu", "password"))
+                .desired_width(110.0),
+        );
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button(lang.pick("Kết nối lại", "Reconnect")).clicked() || enter {
+            let password = widgets.layer_password.remove(&id).unwrap_or_default();
+            actions.push(Action::User(UserAction::Reconnect(id, password)));
+        }
+    });
 }
 
 fn ready(

@@ -20,6 +20,8 @@ pub struct Widgets {
     /// The Tours panel's fact search, and the tour being renamed with its name so far.
     pub fact_search: String,
     pub tour_name: Option<(usize, String)>,
+    /// Passwords typed for database layers that could not connect, until sent.
+    pub layer_password: std::collections::HashMap<LayerId, String>,
     /// The PMTiles archive (file or URL) typed in the basemap menu.
     pub archive_url: String,
     /// The PostGIS dialog's fields and the tables ticked.

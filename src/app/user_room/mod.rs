@@ -200,6 +200,23 @@ impl UserRoom {
         }
     }
 
+    /// Reads a layer's source again in its place in the list (a failed database layer).
+    pub fn reload(&mut self, id: LayerId) {
+        let Some(position) = self.layers.position(id) else {
+            return;
+        };
+        let stored = self.layers.slots.remove(position).stored().clone();
+        let new = self.start_load(stored);
+        self.keep_view.insert(new);
+        // start_load puts it on top; it goes back where it was.
+        if let Some(now) = self.layers.position(new) {
+            let slot = self.layers.slots.remove(now);
+            self.layers
+                .slots
+                .insert(position.min(self.layers.slots.len()), slot);
+        }
+    }
+
     /// Every layer leaves the list (a new project); loads still running are cancelled.
     pub fn clear(&mut self) -> Vec<Event> {
         let ids: Vec<LayerId> = self.layers.slots.iter().map(Slot::id).collect();
