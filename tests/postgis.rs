@@ -289,6 +289,43 @@ fn faults_are_said_in_words() {
     assert!(e.contains("SRID 990001"), "{e}");
 }
 
+type App = egui_kittest::Harness<'static, langson_atlas::AtlasApp>;
+
+/// The app offline, with `stored` as the last session's settings.
+fn app(stored: Option<langson_atlas::state::Settings>) -> App {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(langson_atlas::theme::fonts::install)
+        .build_eframe(move |cc| {
+            langson_atlas::AtlasApp::new(
+                &cc.egui_ctx,
+                langson_atlas::Options {
+                    offline: true,
+                    ..langson_atlas::Options::default()
+                },
+                stored.clone(),
+            )
+        });
+    h.run_steps(4);
+    h
+}
+
+/// Runs frames until no layer is loading or reading a view, waiting on the workers.
+fn settle(h: &mut App) {
+    for _ in 0..100 {
+        h.run_steps(2);
+        if !h.state().loading() {
+            h.run_steps(1);
+            if !h.state().loading() {
+                return;
+            }
+        }
+        h.state_mut()
+            .wait_for_load(std::time::Duration::from_millis(200));
+    }
+    panic!("the layers never settled");
+}
+
 /// The app with a PostGIS layer: it reads what the view shows, reads again when the view
 /// settles elsewhere, and a project keeps its address but never its password.
 #[test]
@@ -308,46 +345,19 @@ fn a_postgis_layer_follows_the_view_and_is_saved_without_its_password() {
     )
     .expect("grid");
     let (src, password) = PgSource::parse(&source(&base, "grid_app")).expect("uri");
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(langson_atlas::theme::fonts::install)
-        .build_eframe(|cc| {
-            langson_atlas::AtlasApp::new(
-                &cc.egui_ctx,
-                langson_atlas::Options {
-                    offline: true,
-                    ..langson_atlas::Options::default()
-                },
-                None,
-            )
-        });
-    h.run_steps(4);
+    let mut h = app(None);
     h.state_mut().apply(langson_atlas::state::Action::User(
         langson_atlas::state::UserAction::PostGisAdd(
             vec![src],
             password.clone().unwrap_or_default(),
         ),
     ));
-    let count = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
+    let count = |h: &App| {
         h.state()
             .user_layers()
             .ready()
             .next()
             .map(|l| l.data.features.len())
-    };
-    let settle = |h: &mut egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
-        for _ in 0..100 {
-            h.run_steps(2);
-            if !h.state().loading() {
-                h.run_steps(1);
-                if !h.state().loading() {
-                    return;
-                }
-            }
-            h.state_mut()
-                .wait_for_load(std::time::Duration::from_millis(200));
-        }
-        panic!("the layer never settled");
     };
     settle(&mut h);
     let wide = count(&h).expect("the layer opened");
@@ -418,30 +428,7 @@ fn a_layer_needing_its_password_after_a_restart_reconnects_when_given_it() {
         )],
         ..langson_atlas::state::Settings::default()
     };
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(langson_atlas::theme::fonts::install)
-        .build_eframe(move |cc| {
-            langson_atlas::AtlasApp::new(
-                &cc.egui_ctx,
-                langson_atlas::Options {
-                    offline: true,
-                    ..langson_atlas::Options::default()
-                },
-                Some(stored.clone()),
-            )
-        });
-    let settle = |h: &mut egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
-        for _ in 0..100 {
-            h.run_steps(2);
-            if !h.state().loading() {
-                return;
-            }
-            h.state_mut()
-                .wait_for_load(std::time::Duration::from_millis(200));
-        }
-        panic!("the layer never settled");
-    };
+    let mut h = app(Some(stored));
     settle(&mut h);
     let slot = &h.state().user_layers().slots[0];
     let langson_atlas::layers::Slot::Failed { id, problem, .. } = slot else {

@@ -367,21 +367,16 @@ impl UserRoom {
 
     /// The visible layers for a picture; `None` when none shows.
     pub fn export(&self) -> Option<crate::export::UserExport> {
-        let layers = self.layers.visible_snapshot();
-        let worlds: Vec<_> = layers
-            .ready()
-            .filter_map(|l| Some((l.id, self.cache.world(l.id)?)))
-            .collect();
-        (!worlds.is_empty()).then(|| crate::export::UserExport {
-            layers: Arc::new(layers),
-            worlds,
-        })
+        self.export_of(self.layers.visible_snapshot())
     }
 
     /// Every loaded layer, visible or not, for pictures whose steps choose among them.
     pub fn export_all(&self) -> Option<crate::export::UserExport> {
         let keys: Vec<String> = self.layers.ready().map(|l| l.stored.key.clone()).collect();
-        let layers = self.layers.only(&keys);
+        self.export_of(self.layers.only(&keys))
+    }
+
+    fn export_of(&self, layers: UserLayers) -> Option<crate::export::UserExport> {
         let worlds: Vec<_> = layers
             .ready()
             .filter_map(|l| Some((l.id, self.cache.world(l.id)?)))

@@ -1,0 +1,190 @@
+//! The SQL of a read: the envelope of a view in the table's coordinates (or in WGS 84 for
+//! the server to transform), the select with its simplification and transform, the count
+//! of what a view holds, and the values bound to them. Identifiers are quoted with
+//! [`ident`]; every value is a bound parameter.
+
+use super::{GeoTable, View, ident};
+use crate::atlas::io::IoError;
+use crate::atlas::io::crs::Crs;
+
+/// A view's box, in the table's coordinates or in WGS 84 for the server to transform.
+#[derive(Clone, Copy)]
+pub(super) enum Envelope {
+    Native([f64; 4]),
+    Wgs84([f64; 4]),
+}
+
+/// The box around `view` in `crs`: its corners and the middles of its sides projected
+/// (a projected box's sides bow).
+pub(super) fn native_box(view: View, crs: &Crs) -> Result<[f64; 4], IoError> {
+    let to = crate::atlas::io::crs::ToWgs84::new(crs).map_err(|e| IoError::Invalid {
+        path: crs.name(),
+        message: e.to_string(),
+    })?;
+    let (mx, my) = (
+        (view.west + view.east) / 2.0,
+        (view.south + view.north) / 2.0,
+    );
+    let mut b = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for (lon, lat) in [
+        (view.west, view.south),
+        (view.east, view.south),
+        (view.west, view.north),
+        (view.east, view.north),
+        (mx, view.south),
+        (mx, view.north),
+        (view.west, my),
+        (view.east, my),
+    ] {
+        let (x, y) = to.from_lon_lat(lon, lat).map_err(|e| IoError::Invalid {
+            path: crs.name(),
+            message: e.to_string(),
+        })?;
+        b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+    }
+    Ok(b)
+}
+
+/// The SQL of a read and the values bound to it.
+pub(super) struct Query {
+    pub(super) sql: String,
+    count_from: String,
+    /// Parameters of the envelope, if bounded by a view.
+    envelope: Option<[f64; 4]>,
+    tolerance: Option<f64>,
+    srid: i32,
+    pub(super) count_params: usize,
+}
+
+/// A bound parameter.
+pub(super) enum Param {
+    F(f64),
+    I(i32),
+    L(i64),
+}
+
+impl std::fmt::Debug for Param {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Param::F(v) => write!(f, "{v}"),
+            Param::I(v) => write!(f, "{v}"),
+            Param::L(v) => write!(f, "{v}"),
+        }
+    }
+}
+
+impl postgres::types::ToSql for Param {
+    fn to_sql(
+        &self,
+        ty: &postgres::types::Type,
+        out: &mut bytes::BytesMut,
+    ) -> Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match self {
+            Param::F(v) => v.to_sql(ty, out),
+            Param::I(v) => v.to_sql(ty, out),
+            Param::L(v) => v.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(ty: &postgres::types::Type) -> bool {
+        <f64 as postgres::types::ToSql>::accepts(ty)
+            || <i32 as postgres::types::ToSql>::accepts(ty)
+            || <i64 as postgres::types::ToSql>::accepts(ty)
+    }
+
+    postgres::types::to_sql_checked!();
+}
+
+impl Query {
+    pub(super) fn new(
+        table: &GeoTable,
+        columns: &[String],
+        client_side: bool,
+        view: Option<View>,
+        envelope: Option<Envelope>,
+    ) -> Query {
+        let from = format!(
+            "{}.{}",
+            ident(&table.table.schema),
+            ident(&table.table.name)
+        );
+        let geom = ident(&table.column);
+        // Geography columns are read as geometry in their own SRID.
+        let g = format!("{geom}::geometry");
+        let geographic = table.srid == 4326 || table.srid == 4755 || table.srid == 4756;
+        let tolerance = view.map(|v| {
+            // Half a point on screen, in the table's units.
+            let metres = v.metres_per_point * 0.5;
+            if geographic {
+                metres / 111_320.0
+            } else {
+                metres
+            }
+        });
+        let mut n = 0;
+        let mut next = || {
+            n += 1;
+            format!("${n}")
+        };
+        let bounded = envelope.map(|e| {
+            let (a, b, c, d, s) = (next(), next(), next(), next(), next());
+            match e {
+                Envelope::Native(_) => {
+                    format!(" WHERE {g} && ST_MakeEnvelope({a}, {b}, {c}, {d}, {s})")
+                }
+                Envelope::Wgs84(_) => format!(
+                    " WHERE {g} && ST_Transform(ST_MakeEnvelope({a}, {b}, {c}, {d}, 4326), {s})"
+                ),
+            }
+        });
+        let count_params = if envelope.is_some() { 5 } else { 0 };
+        let count_from = format!("{from}{}", bounded.clone().unwrap_or_default());
+        let mut shape = g.clone();
+        if tolerance.is_some() {
+            shape = format!("ST_SimplifyPreserveTopology({shape}, {}::float8)", next());
+        }
+        if !client_side {
+            shape = format!("ST_Transform({shape}, 4326)");
+        }
+        let attributes: String = columns
+            .iter()
+            .map(|c| format!(", {}::text", ident(c)))
+            .collect();
+        let limit = next();
+        let sql = format!(
+            "SELECT ST_AsBinary({shape}){attributes} FROM {count_from} LIMIT {limit}::int8"
+        );
+        Query {
+            sql,
+            count_from,
+            envelope: envelope.map(|e| match e {
+                Envelope::Native(b) | Envelope::Wgs84(b) => b,
+            }),
+            tolerance: tolerance.filter(|_| view.is_some()),
+            srid: table.srid,
+            count_params,
+        }
+    }
+
+    pub(super) fn params(&self, limit: i64) -> Vec<Param> {
+        let mut p = Vec::new();
+        if let Some(e) = self.envelope {
+            p.extend(e.iter().map(|v| Param::F(*v)));
+            p.push(Param::I(self.srid));
+        }
+        if let Some(t) = self.tolerance {
+            p.push(Param::F(t));
+        }
+        p.push(Param::L(limit));
+        p
+    }
+
+    pub(super) fn count_sql(&self) -> String {
+        format!("SELECT count(*)::int8 FROM {}", self.count_from)
+    }
+}
