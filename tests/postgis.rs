@@ -451,3 +451,64 @@ fn a_layer_needing_its_password_after_a_restart_reconnects_when_given_it() {
         .collect();
     assert_eq!(ready, [1], "reconnected with the password typed");
 }
+
+/// A table in an SRID only the server knows (Web Mercator) is bounded and transformed by
+/// the server; a password typed in the address never stays in the layer's source.
+#[test]
+fn a_table_the_server_transforms_is_read_in_a_view_and_the_password_stays_out() {
+    let Some(base) =
+        server("a_table_the_server_transforms_is_read_in_a_view_and_the_password_stays_out")
+    else {
+        return;
+    };
+    let mut db = client(&base);
+    db.batch_execute(
+        "DROP TABLE IF EXISTS gates_3857; \
+         CREATE TABLE gates_3857 (name text, geom geometry(Point, 3857)); \
+         INSERT INTO gates_3857 VALUES ('Hữu Nghị', \
+           ST_Transform(ST_SetSRID(ST_MakePoint(106.71, 21.97), 4326), 3857));",
+    )
+    .expect("table");
+    let (src, password) = PgSource::parse(&source(&base, "gates_3857")).expect("uri");
+    let mut c = postgis::connect(&src, password.as_deref()).expect("connects");
+    let view = View {
+        west: 106.5,
+        east: 106.9,
+        south: 21.8,
+        north: 22.1,
+        metres_per_point: 20.0,
+    };
+    let read = postgis::read(&mut c, &src, Some(view), 100, &Progress::default()).expect("read");
+    assert_eq!(read.layer.features.len(), 1);
+    let at = match read.layer.features[0].geometry {
+        Some(geo::Geometry::Point(p)) => p,
+        ref other => panic!("a point, not {other:?}"),
+    };
+    assert!(
+        (at.x() - 106.71).abs() < 1e-6 && (at.y() - 21.97).abs() < 1e-6,
+        "{at:?}"
+    );
+
+    let mut h = app(None);
+    h.state_mut().apply(langson_atlas::state::Action::User(
+        langson_atlas::state::UserAction::OpenFiles(vec![std::path::PathBuf::from(source(
+            &base,
+            "gates_3857",
+        ))]),
+    ));
+    settle(&mut h);
+    let stored = h.state().settings_to_store();
+    let path = stored.user_layers[0].source.path.display().to_string();
+    assert!(path.contains("gates_3857"), "{path}");
+    if let Some(pw) = password {
+        assert!(
+            !path.contains(&pw),
+            "the password stays out of what is stored: {path}"
+        );
+    }
+    assert_eq!(
+        h.state().user_layers().ready().count(),
+        1,
+        "and the layer opened"
+    );
+}

@@ -21,7 +21,7 @@ pub struct ProjectRoom {
     pub(super) saved: Option<Project>,
     /// What each layer's manifest entry said of its file, by key: an embedded layer
     /// keeps the path it came from, not the copy it opens from.
-    pub(super) origins: HashMap<String, String>,
+    pub(super) origins: HashMap<String, PathBuf>,
     /// Table filters of layers still loading, by key, and the table to open.
     pub(super) pending_filters: HashMap<String, TableFilters>,
     pub(super) pending_table: Option<String>,
@@ -86,12 +86,16 @@ impl AtlasApp {
             .iter()
             .map(|slot| {
                 let stored = slot.stored();
-                let path = match self.project.origins.get(&stored.key) {
-                    Some(origin) => origin.clone(),
-                    None => match dir {
-                        Some(dir) => project::relative_to(&stored.source.path, dir),
-                        None => stored.source.path.display().to_string(),
-                    },
+                // An embedded layer is written as where its file came from, not as the
+                // copy it opens from.
+                let file = self
+                    .project
+                    .origins
+                    .get(&stored.key)
+                    .unwrap_or(&stored.source.path);
+                let path = match dir {
+                    Some(dir) => project::relative_to(file, dir),
+                    None => file.display().to_string(),
                 };
                 let table = match slot {
                     Slot::Ready(l) => Some(TableFilters::of(&l.table)),
@@ -160,7 +164,7 @@ impl AtlasApp {
     /// finished loading, and a close request while changes are unsaved.
     pub(super) fn poll_project(&mut self) {
         self.apply_pending_filters();
-        if self.project.saved.is_none() && !self.user.busy() {
+        if self.project.saved.is_none() {
             let dir = self.state.project.path.as_deref().and_then(Path::parent);
             self.project.saved = Some(self.capture_project(dir));
         }
@@ -266,7 +270,9 @@ impl AtlasApp {
 
     /// Does `pending` now, or asks first when changes are unsaved.
     fn unless_unsaved(&mut self, pending: Pending) {
-        if self.state.project.dirty && self.state.project.unsaved.is_none() {
+        // While the question is open, a new wish replaces the one waiting: it is never
+        // carried out unasked.
+        if self.state.project.dirty || self.state.project.unsaved.is_some() {
             self.state.project.unsaved = Some(pending);
         } else {
             self.carry_out(pending);
@@ -369,8 +375,6 @@ impl AtlasApp {
         match project::write(path, &project, data) {
             Ok(()) => {
                 self.state.project.path = Some(path.to_path_buf());
-                // Paths are relative to the new place now, embedded ones included.
-                self.project.origins.clear();
                 self.project.saved = Some(self.capture_project(Some(dir)));
                 self.remember(path);
                 self.state.user.export_note = Some(crate::state::ExportNote {

@@ -55,11 +55,12 @@ impl AtlasApp {
         } = opened;
         let mut lines: Vec<String> = problems.iter().map(|p| p.describe(lang)).collect();
         let with_data = project.layers.iter().any(|l| l.embedded.is_some());
+        let folder = path.parent().unwrap_or(Path::new("."));
         for layer in &project.layers {
             if layer.embedded.is_some() {
-                self.project
-                    .origins
-                    .insert(layer.key.clone(), layer.path.clone());
+                // Where the file was, for the next save (relative to wherever that is).
+                let origin = project::resolve(&layer.path, folder).unwrap_or_else(|tried| tried);
+                self.project.origins.insert(layer.key.clone(), origin);
             }
             if let Some(filters) = &layer.table {
                 self.project

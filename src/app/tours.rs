@@ -58,7 +58,7 @@ impl AtlasApp {
 
     /// The presenter shows tour `choice` (`None`: the built-in one).
     fn choose_tour(&mut self, choice: Option<usize>, now: f64) {
-        if let Some(tour) = self.tour_by_choice(choice) {
+        if let Some(tour) = self.tour_by_choice(choice).filter(|t| !t.steps.is_empty()) {
             self.presenter.set_tour(tour, choice, &self.atlas, now);
         }
     }

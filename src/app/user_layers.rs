@@ -38,6 +38,11 @@ impl AtlasApp {
             match event {
                 Event::Fit(bbox) => self.fit_box(Some(bbox)),
                 Event::Ask(prompt) => self.ask(prompt),
+                Event::Replaced(id) => {
+                    if self.state.user.identified.is_some_and(|(l, _)| l == id) {
+                        self.state.user.identified = None;
+                    }
+                }
                 Event::Removed(id) => {
                     let user = &mut self.state.user;
                     if user.identified.is_some_and(|(l, _)| l == id) {

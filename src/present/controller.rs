@@ -38,7 +38,10 @@ impl Presenter {
         self.bounds = tour.steps.iter().map(|s| s.bounds(atlas)).collect();
         self.tour = tour;
         self.choice = choice;
-        if self.running.is_some() {
+        if self.tour.steps.is_empty() {
+            // Nothing to show: a running presentation ends rather than keep a stale step.
+            self.running = None;
+        } else if self.running.is_some() {
             self.go_to(0, now);
         }
     }
@@ -61,6 +64,9 @@ impl Presenter {
         let Some(p) = self.running.as_ref() else {
             return false;
         };
+        if self.tour.steps.is_empty() {
+            return false;
+        }
         let seconds = self
             .tour
             .steps

@@ -14,6 +14,8 @@ const SETTLE: f64 = 0.3;
 
 struct Read {
     id: LayerId,
+    /// The style the read's features are painted in.
+    style: crate::layers::style::Style,
     progress: Arc<Progress>,
     result: Receiver<Result<Built, IoError>>,
     /// What [`Database::wait`] received, until the next poll takes it.
@@ -26,6 +28,9 @@ pub struct Database {
     read: Option<View>,
     seen: Option<(View, f64)>,
     reads: Vec<Read>,
+    /// Layers whose features were replaced since the app last asked (what pointed at a
+    /// feature of theirs by position no longer does).
+    replaced: Vec<LayerId>,
 }
 
 impl Database {
@@ -35,6 +40,10 @@ impl Database {
 
     pub fn busy(&self) -> bool {
         !self.reads.is_empty()
+    }
+
+    pub fn take_replaced(&mut self) -> Vec<LayerId> {
+        std::mem::take(&mut self.replaced)
     }
 
     /// Blocks until a read of a view finishes or `timeout` passes (tests wait on it).
@@ -84,6 +93,21 @@ impl UserRoom {
         false
     }
 
+    /// A database layer that opened for another view than the map's now (or none) reads
+    /// the map's view.
+    pub(super) fn catch_up(&mut self, id: LayerId, opened_for: Option<View>) {
+        let is_database = self
+            .layers
+            .get(id)
+            .is_some_and(|l| io::is_database(&l.stored.source.path));
+        if let Some(now) = self.database.read
+            && is_database
+            && opened_for != Some(now)
+        {
+            self.read_view(id, now);
+        }
+    }
+
     fn read_view(&mut self, id: LayerId, view: View) {
         // A newer view wins: the read of the old one stops at its next page.
         self.database.reads.retain(|r| {
@@ -96,6 +120,7 @@ impl UserRoom {
             return;
         };
         let (source, style) = (layer.stored.source.clone(), layer.stored.style.clone());
+        let painted_style = style.clone();
         let progress = Arc::new(Progress::default());
         let (tx, rx) = channel();
         let (worker, ctx) = (progress.clone(), self.ctx.clone());
@@ -108,6 +133,7 @@ impl UserRoom {
         if spawned.is_ok() {
             self.database.reads.push(Read {
                 id,
+                style: painted_style,
                 progress,
                 result: rx,
                 received: None,
@@ -122,14 +148,14 @@ impl UserRoom {
         self.database.reads.retain_mut(|r| {
             match r.received.take().map_or_else(|| r.result.try_recv(), Ok) {
                 Ok(result) => {
-                    done.push((r.id, result));
+                    done.push((r.id, r.style.clone(), result));
                     false
                 }
                 Err(TryRecvError::Empty) => true,
                 Err(TryRecvError::Disconnected) => false,
             }
         });
-        for (id, result) in done {
+        for (id, painted_in, result) in done {
             let Some(Slot::Ready(layer)) = self
                 .layers
                 .position(id)
@@ -138,10 +164,20 @@ impl UserRoom {
                 continue;
             };
             match result {
-                Ok((data, index, world, painted)) => {
-                    if data.fields.len() != layer.data.fields.len() {
-                        layer.table = crate::layers::table::TableView::new(data.fields.len());
+                Ok((data, index, world, mut painted)) => {
+                    // Painted in the style of when the read began: repainted if it changed.
+                    if painted_in != layer.stored.style {
+                        painted = crate::layers::style::paint(&layer.stored.style, &data);
                     }
+                    // Rows are positions in the features: a new page means new rows.
+                    let kept = std::mem::take(&mut layer.table);
+                    layer.table = crate::layers::table::TableView::new(data.fields.len());
+                    if data.fields.len() == kept.filters.len() {
+                        layer.table.quick = kept.quick;
+                        layer.table.filters = kept.filters;
+                        layer.table.sort = kept.sort;
+                    }
+                    self.database.replaced.push(id);
                     layer.data = data;
                     layer.index = index;
                     layer.painted = painted;

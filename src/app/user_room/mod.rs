@@ -28,6 +28,9 @@ pub enum Event {
     Ask(Prompt),
     /// A layer left the list: what pointed at it (identify, table, style window) goes.
     Removed(LayerId),
+    /// A database layer's features were replaced by a new view's: a feature picked by
+    /// its position is no longer the same one.
+    Replaced(LayerId),
 }
 
 /// What the room changes of one layer (the layer-list actions that need no other room).
@@ -51,6 +54,8 @@ type Built = (Arc<UserLayer>, Arc<FeatureIndex>, Arc<WorldLayer>, Painted);
 
 struct Job {
     id: LayerId,
+    /// The view a database layer was read for (it is read again if the map moved on).
+    view: Option<io::postgis::View>,
     result: Receiver<Result<Built, IoError>>,
     /// What [`UserRoom::wait`] received, until the next poll takes it.
     received: Option<Result<Built, IoError>>,
@@ -80,7 +85,8 @@ fn build(
     view: Option<io::postgis::View>,
 ) -> Result<Built, IoError> {
     let layer = if io::is_database(&source.path) {
-        io::postgis::open_uri(&source.path.display().to_string(), view, progress)?
+        let uri = source.path.display().to_string();
+        io::postgis::open_uri_capped(&uri, view, io::postgis::VIEW_CAP, progress)?
     } else {
         io::open_request(&source.path, &source.request(), progress)?
     };
@@ -143,6 +149,7 @@ impl UserRoom {
             Ok(_) => {
                 self.jobs.push(Job {
                     id,
+                    view,
                     result: rx,
                     received: None,
                 });
@@ -169,7 +176,18 @@ impl UserRoom {
         }
     }
 
-    pub fn open_source(&mut self, source: Source) -> LayerId {
+    pub fn open_source(&mut self, mut source: Source) -> LayerId {
+        // A password typed into a database address is kept in memory for this run, never
+        // in the layer's source (which settings and projects write down).
+        if let Some(uri) = source.path.to_str()
+            && io::is_database(&source.path)
+            && let Ok((db, password)) = io::postgis::PgSource::parse(uri)
+        {
+            if let Some(password) = password {
+                io::postgis::remember_password(&db, &password);
+            }
+            source.path = PathBuf::from(db.uri());
+        }
         let style = Style::single(self.layers.slots.len());
         self.start_load(Stored::new(source, style))
     }
@@ -236,19 +254,20 @@ impl UserRoom {
                 .map_or_else(|| job.result.try_recv(), Ok)
             {
                 Ok(result) => {
-                    finished.push((job.id, Some(result)));
+                    finished.push((job.id, job.view, Some(result)));
                     false
                 }
                 Err(TryRecvError::Empty) => true,
                 Err(TryRecvError::Disconnected) => {
-                    finished.push((job.id, None));
+                    finished.push((job.id, job.view, None));
                     false
                 }
             }
         });
         let mut events = Vec::new();
-        for (id, result) in finished {
+        for (id, view, result) in finished {
             events.extend(self.finish(id, result));
+            self.catch_up(id, view);
         }
         if !self.jobs.is_empty() {
             self.ctx
@@ -256,6 +275,12 @@ impl UserRoom {
         }
         self.poll_restyles();
         self.poll_database();
+        events.extend(
+            self.database
+                .take_replaced()
+                .into_iter()
+                .map(Event::Replaced),
+        );
         events
     }
 

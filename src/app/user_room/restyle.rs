@@ -12,9 +12,17 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 /// differs), so that small layers change at once.
 pub const PAINT_IN_FRAME_BELOW: usize = 5_000;
 
+type Job = (
+    LayerId,
+    Style,
+    std::sync::Arc<crate::atlas::io::UserLayer>,
+    Receiver<Painted>,
+);
+
 #[derive(Default)]
 pub struct Restyler {
-    jobs: Vec<(LayerId, Style, Receiver<Painted>)>,
+    /// The layer, the style painted, the features it was painted for, the colours.
+    jobs: Vec<Job>,
 }
 
 impl Restyler {
@@ -35,6 +43,7 @@ impl UserRoom {
         layer.stored.style = style.clone();
         let (tx, rx) = channel();
         let (data, job_style, ctx) = (layer.data.clone(), style.clone(), self.ctx.clone());
+        let painted_for = layer.data.clone();
         let spawned = std::thread::Builder::new()
             .name("restyle".to_owned())
             .spawn(move || {
@@ -42,7 +51,7 @@ impl UserRoom {
                 ctx.request_repaint();
             });
         match spawned {
-            Ok(_) => self.restyler.jobs.push((id, style, rx)),
+            Ok(_) => self.restyler.jobs.push((id, style, painted_for, rx)),
             Err(_) => layer.set_style(style),
         }
     }
@@ -52,17 +61,20 @@ impl UserRoom {
         let mut done = Vec::new();
         self.restyler
             .jobs
-            .retain(|(id, style, rx)| match rx.try_recv() {
+            .retain(|(id, style, data, rx)| match rx.try_recv() {
                 Ok(painted) => {
-                    done.push((*id, style.clone(), painted));
+                    done.push((*id, style.clone(), data.clone(), painted));
                     false
                 }
                 Err(TryRecvError::Empty) => true,
                 Err(TryRecvError::Disconnected) => false,
             });
-        for (id, style, painted) in done {
+        for (id, style, data, painted) in done {
+            // Colours count only for the style and the features they were painted for
+            // (a database layer's features change with the view).
             if let Some(layer) = self.layers.get_mut(id)
                 && layer.stored.style == style
+                && std::sync::Arc::ptr_eq(&layer.data, &data)
             {
                 layer.painted = painted;
             }

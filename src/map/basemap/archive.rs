@@ -80,11 +80,32 @@ fn problem(shown: &str, e: &PmtError) -> ArchiveProblem {
 
 enum Answer {
     Tile(TileId, Option<ColorImage>),
-    Problem(ArchiveProblem),
+    Problem(TileId, ArchiveProblem),
+    /// The worker could not start: nothing can be read.
+    Broken(ArchiveProblem),
+}
+
+/// Seconds before a tile whose read failed for a passing reason (a slow or busy server)
+/// is asked for again.
+const RETRY_AFTER: Duration = Duration::from_secs(30);
+
+impl ArchiveProblem {
+    /// Whether asking again cannot help (the archive or the server is not what it must be).
+    fn lasting(&self) -> bool {
+        match self {
+            ArchiveProblem::IgnoresRange(_)
+            | ArchiveProblem::NotPmTiles(_)
+            | ArchiveProblem::NotRaster(_) => true,
+            ArchiveProblem::Http(_, code) => matches!(code, 401 | 403 | 404 | 410),
+            ArchiveProblem::Slow(_) | ArchiveProblem::Other(..) => false,
+        }
+    }
 }
 
 enum Slot {
     Asked,
+    /// The read failed for a passing reason: asked again after [`RETRY_AFTER`].
+    Failed(std::time::Instant),
     Ready(TextureHandle),
     /// The archive has no such tile.
     Absent,
@@ -96,7 +117,10 @@ pub struct ArchiveTiles {
     slots: HashMap<TileId, Slot>,
     asks: Sender<TileId>,
     answers: Receiver<Answer>,
+    /// The last fault, for the status bar.
     problem: Arc<Mutex<Option<ArchiveProblem>>>,
+    /// A lasting fault: nothing more is asked.
+    blocked: bool,
     tile_size: u32,
 }
 
@@ -166,7 +190,7 @@ fn work(
     {
         Ok(rt) => rt,
         Err(e) => {
-            let _ = answers.send(Answer::Problem(ArchiveProblem::Other(shown, e.to_string())));
+            let _ = answers.send(Answer::Broken(ArchiveProblem::Other(shown, e.to_string())));
             return;
         }
     };
@@ -179,7 +203,7 @@ fn work(
     {
         Ok(c) => c,
         Err(e) => {
-            let _ = answers.send(Answer::Problem(ArchiveProblem::Other(shown, e.to_string())));
+            let _ = answers.send(Answer::Broken(ArchiveProblem::Other(shown, e.to_string())));
             return;
         }
     };
@@ -233,13 +257,13 @@ async fn read_tile(
     loop {
         let reader = match current(slot, archive, client, reopen).await {
             Ok(r) => r,
-            Err(p) => return Answer::Problem(p),
+            Err(p) => return Answer::Problem(tile, p),
         };
         match reader.get_tile_decompressed(coord).await {
             Ok(bytes) => return Answer::Tile(tile, bytes.as_deref().and_then(decode)),
             // The archive was replaced while open: its header and directories are read again.
             Err(PmtError::SourceModified) if !reopen => reopen = true,
-            Err(e) => return Answer::Problem(problem(shown, &e)),
+            Err(e) => return Answer::Problem(tile, problem(shown, &e)),
         }
     }
 }
@@ -264,6 +288,7 @@ impl ArchiveTiles {
             asks,
             answers,
             problem: Arc::default(),
+            blocked: false,
             tile_size: 256,
         }
     }
@@ -294,11 +319,22 @@ impl ArchiveTiles {
             Answer::Tile(id, None) => {
                 self.slots.insert(id, Slot::Absent);
             }
-            Answer::Problem(p) => {
-                if let Ok(mut slot) = self.problem.lock() {
-                    *slot = Some(p);
-                }
+            Answer::Problem(id, p) => {
+                self.blocked |= p.lasting();
+                self.slots
+                    .insert(id, Slot::Failed(std::time::Instant::now()));
+                self.set_problem(p);
             }
+            Answer::Broken(p) => {
+                self.blocked = true;
+                self.set_problem(p);
+            }
+        }
+    }
+
+    fn set_problem(&self, p: ArchiveProblem) {
+        if let Ok(mut slot) = self.problem.lock() {
+            *slot = Some(p);
         }
     }
 
@@ -343,11 +379,8 @@ impl ArchiveTiles {
     }
 
     fn ask(&mut self, tile_id: TileId) {
-        // After a fault nothing more is asked: the offline basemap shows.
-        if !self.slots.contains_key(&tile_id)
-            && self.problem().is_none()
-            && self.asks.send(tile_id).is_ok()
-        {
+        // After a lasting fault nothing more is asked: the offline basemap shows.
+        if !self.slots.contains_key(&tile_id) && !self.blocked && self.asks.send(tile_id).is_ok() {
             self.slots.insert(tile_id, Slot::Asked);
         }
     }
@@ -370,6 +403,13 @@ impl Tiles for ArchiveTiles {
                 Some(TilePiece::new(Tile::Raster(texture.clone()), full))
             }
             Some(Slot::Asked) => self.coarser(tile_id),
+            Some(Slot::Failed(at)) => {
+                if at.elapsed() > RETRY_AFTER {
+                    self.slots.remove(&tile_id);
+                    self.ask(tile_id);
+                }
+                self.coarser(tile_id)
+            }
             Some(Slot::Absent) => {
                 // Past the archive's deepest zoom (or a gap in it): its parent, enlarged.
                 if tile_id.zoom > 0 {

@@ -94,6 +94,10 @@ impl Basemaps {
                     None
                 }
             },
+            Archive::Url(url) if offline_only => {
+                pmtiles_error = Some(format!("{url}: --offline: no web server is asked"));
+                None
+            }
             url @ Archive::Url(_) => Some(ArchiveTiles::new(url, ctx.clone())),
         });
         let (custom_source, custom_error) = match custom.map(|t| http::CustomSource::new(&t)) {
@@ -176,6 +180,10 @@ impl Basemaps {
                     return;
                 }
             },
+            Archive::Url(url) if self.offline_only => {
+                self.pmtiles_error = Some(format!("{url}: --offline: no web server is asked"));
+                return;
+            }
             url @ Archive::Url(_) => {
                 self.pmtiles = Some(ArchiveTiles::new(url, self.ctx.clone()));
                 self.pmtiles_error = None;

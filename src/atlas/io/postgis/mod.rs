@@ -121,13 +121,28 @@ pub fn password_for(source: &PgSource, given: Option<&str>) -> Option<String> {
 /// Reads the table a `postgresql://` URI names, whole (up to [`WHOLE_CAP`] rows), or the
 /// features in `view`: what `info`, `convert` and a layer's first load do.
 pub fn open_uri(uri: &str, view: Option<View>, progress: &Progress) -> Result<UserLayer, IoError> {
+    open_uri_capped(
+        uri,
+        view,
+        if view.is_some() { VIEW_CAP } else { WHOLE_CAP },
+        progress,
+    )
+}
+
+/// [`open_uri`] with at most `cap` features: the window never reads more than a view's
+/// worth, even before it knows its view.
+pub fn open_uri_capped(
+    uri: &str,
+    view: Option<View>,
+    cap: usize,
+    progress: &Progress,
+) -> Result<UserLayer, IoError> {
     let (source, given) = PgSource::parse(uri).map_err(|e| IoError::Invalid {
         path: e.uri.clone(),
         message: e.why,
     })?;
     let password = password_for(&source, given.as_deref());
     let mut client = connect(&source, password.as_deref())?;
-    let cap = if view.is_some() { VIEW_CAP } else { WHOLE_CAP };
     read(&mut client, &source, view, cap, progress).map(|r| r.layer)
 }
 
@@ -230,33 +245,7 @@ pub fn read(
             uri: uri.clone(),
             table: source.table.to_string(),
         })?;
-    let known = u16::try_from(table.srid).ok().and_then(Crs::from_epsg);
-    let server_knows: bool = client
-        .query_one(
-            "SELECT EXISTS (SELECT 1 FROM spatial_ref_sys WHERE srid = $1)",
-            &[&table.srid],
-        )
-        .map_err(pg)?
-        .get(0);
-    if known.is_none() && !server_knows && table.srid != 0 {
-        return Err(PgError::UnknownSrid {
-            uri,
-            table: table.table.to_string(),
-            srid: table.srid,
-        }
-        .into());
-    }
-    let columns: Vec<String> = client
-        .query(
-            "SELECT column_name::text FROM information_schema.columns \
-             WHERE table_schema = $1 AND table_name = $2 AND column_name <> $3 \
-             ORDER BY ordinal_position",
-            &[&table.table.schema, &table.table.name, &table.column],
-        )
-        .map_err(pg)?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
+    let (known, geographic, columns) = describe(client, &table, &uri)?;
     // A view is bounded in the table's own coordinates: by the atlas where it knows the
     // SRID (the server may not: PostGIS 3.3 has no EPSG:9215), else by the server.
     let envelope = match (view, &known) {
@@ -264,7 +253,14 @@ pub fn read(
         (Some(v), None) => Some(Envelope::Wgs84([v.west, v.south, v.east, v.north])),
         (None, _) => None,
     };
-    let query = Query::new(&table, &columns, known.is_some(), view, envelope);
+    let query = Query::new(
+        &table,
+        &columns,
+        known.is_some(),
+        geographic,
+        view,
+        envelope,
+    );
     let mut tx = client.transaction().map_err(pg)?;
     tx.batch_execute(&format!(
         "SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"
@@ -361,6 +357,52 @@ pub fn read(
         capped,
         in_view,
     })
+}
+
+/// What a read needs to know of a table: its CRS where the atlas knows it, whether its
+/// coordinates are degrees, and its columns besides the geometry.
+fn describe(
+    client: &mut postgres::Client,
+    table: &GeoTable,
+    uri: &str,
+) -> Result<(Option<Crs>, bool, Vec<String>), IoError> {
+    let pg = |e: postgres::Error| IoError::from(classify(uri, &e));
+    // SRID 0 (none stated) is read as longitude/latitude, as a file naming no CRS is.
+    let known = match table.srid {
+        0 => Some(Crs::Wgs84),
+        srid => u16::try_from(srid).ok().and_then(Crs::from_epsg),
+    };
+    // Whether the server knows the SRID, and whether it is in degrees.
+    let server: Option<bool> = client
+        .query_opt(
+            "SELECT proj4text LIKE '%longlat%' OR srtext LIKE 'GEOGCS%'              FROM spatial_ref_sys WHERE srid = $1",
+            &[&table.srid],
+        )
+        .map_err(pg)?
+        .map(|r| r.get(0));
+    if known.is_none() && server.is_none() {
+        return Err(PgError::UnknownSrid {
+            uri: uri.to_owned(),
+            table: table.table.to_string(),
+            srid: table.srid,
+        }
+        .into());
+    }
+    let columns: Vec<String> = client
+        .query(
+            "SELECT column_name::text FROM information_schema.columns \
+             WHERE table_schema = $1 AND table_name = $2 AND column_name <> $3 \
+             ORDER BY ordinal_position",
+            &[&table.table.schema, &table.table.name, &table.column],
+        )
+        .map_err(pg)?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let geographic = known
+        .as_ref()
+        .map_or(server.unwrap_or(false), Crs::is_geographic);
+    Ok((known, geographic, columns))
 }
 
 /// Values came as text (every type has a text form): numbers, booleans and dates become

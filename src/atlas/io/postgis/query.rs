@@ -105,6 +105,7 @@ impl Query {
         table: &GeoTable,
         columns: &[String],
         client_side: bool,
+        geographic: bool,
         view: Option<View>,
         envelope: Option<Envelope>,
     ) -> Query {
@@ -116,7 +117,6 @@ impl Query {
         let geom = ident(&table.column);
         // Geography columns are read as geometry in their own SRID.
         let g = format!("{geom}::geometry");
-        let geographic = table.srid == 4326 || table.srid == 4755 || table.srid == 4756;
         let tolerance = view.map(|v| {
             // Half a point on screen, in the table's units.
             let metres = v.metres_per_point * 0.5;
@@ -134,11 +134,12 @@ impl Query {
         let bounded = envelope.map(|e| {
             let (a, b, c, d, s) = (next(), next(), next(), next(), next());
             match e {
-                Envelope::Native(_) => {
-                    format!(" WHERE {g} && ST_MakeEnvelope({a}, {b}, {c}, {d}, {s})")
-                }
+                // Typed, so that the server picks the integer SRID overloads.
+                Envelope::Native(_) => format!(
+                    " WHERE {g} && ST_MakeEnvelope({a}::float8, {b}::float8, {c}::float8, {d}::float8, {s}::int4)"
+                ),
                 Envelope::Wgs84(_) => format!(
-                    " WHERE {g} && ST_Transform(ST_MakeEnvelope({a}, {b}, {c}, {d}, 4326), {s})"
+                    " WHERE {g} && ST_Transform(ST_MakeEnvelope({a}::float8, {b}::float8, {c}::float8, {d}::float8, 4326), {s}::int4)"
                 ),
             }
         });
