@@ -66,6 +66,8 @@ fn settle(h: &mut Harness<'static, AtlasApp>) {
 
 fn act(h: &mut Harness<'static, AtlasApp>, action: Action) {
     h.state_mut().apply(action);
+    // A project opens on a worker: its answer is waited for, then shown.
+    h.state_mut().wait_for_project(Duration::from_secs(10));
     h.run_steps(2);
 }
 

@@ -219,6 +219,10 @@ impl AtlasApp {
     /// Blocks until a file being loaded is read (or `timeout` passes): what a test or a
     /// benchmark waits on instead of sleeping. The next frame shows it.
     pub fn wait_for_load(&mut self, timeout: std::time::Duration) {
+        if self.state.project.opening.is_some() {
+            self.wait_for_project(timeout);
+            return;
+        }
         self.user.wait(timeout);
     }
 
@@ -263,7 +267,7 @@ impl AtlasApp {
 
     /// Whether a user layer is still loading, or a large one's new style still painting.
     pub fn loading(&self) -> bool {
-        self.user.busy()
+        self.user.busy() || self.state.project.opening.is_some()
     }
 
     /// What persists now: the settings with the user layers as they stand.

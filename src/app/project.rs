@@ -31,6 +31,8 @@ pub struct ProjectRoom {
     may_close: bool,
     /// Where extracted copies of embedded layers go.
     pub(super) data_dir: PathBuf,
+    /// A project being read on its worker.
+    pub(super) opening: Option<super::project_open::Opening>,
 }
 
 /// What the save and open dialogs answer for.
@@ -163,6 +165,7 @@ impl AtlasApp {
     /// Once a frame: the unsaved mark, the window's title, filters of layers that
     /// finished loading, and a close request while changes are unsaved.
     pub(super) fn poll_project(&mut self) {
+        self.poll_opening();
         self.apply_pending_filters();
         if self.project.saved.is_none() {
             let dir = self.state.project.path.as_deref().and_then(Path::parent);

@@ -6,7 +6,16 @@ use super::project::extract_dir;
 use crate::present::editor::TourEditor;
 use crate::project::{self, OpenTable, Opened, ProjectProblem};
 use crate::state::{ProjectReport, TableOf, TimelineState};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+/// A project being read on its worker (a large one unpacks its data first).
+pub struct Opening {
+    path: PathBuf,
+    result: Receiver<Result<Opened, project::ProjectError>>,
+    /// What [`AtlasApp::wait_for_project`] received, until the next frame takes it.
+    received: Option<Result<Opened, project::ProjectError>>,
+}
 
 impl AtlasApp {
     /// Everything back to an empty project: the built-in layers as they start, no layers
@@ -29,12 +38,76 @@ impl AtlasApp {
         self.apply(crate::state::Action::ZoomToProvince);
     }
 
-    /// Opens the project at `path`. A file that is no project leaves everything as it was
-    /// and says why; a project opens all it can and lists the rest, each by name.
+    /// Starts reading the project at `path` on a worker thread (the window stays live and
+    /// says it is opening); [`AtlasApp::poll_opening`] applies it once read.
     pub(super) fn open_project(&mut self, path: &Path) {
-        let lang = self.state.settings.lang;
         let extract_to = extract_dir(&self.project.data_dir, path);
-        let opened = match project::read(path, &extract_to) {
+        let (tx, rx) = channel();
+        let (worker_path, ctx) = (path.to_path_buf(), self.ctx.clone());
+        let spawned = std::thread::Builder::new()
+            .name("open project".to_owned())
+            .spawn(move || {
+                let _ = tx.send(project::read(&worker_path, &extract_to));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.state.project.opening = Some(path.to_path_buf());
+                self.project.opening = Some(Opening {
+                    path: path.to_path_buf(),
+                    result: rx,
+                    received: None,
+                });
+            }
+            Err(e) => {
+                let error = project::ProjectError::Read {
+                    path: path.to_path_buf(),
+                    source: e,
+                };
+                self.apply_opened(path, Err(error));
+            }
+        }
+    }
+
+    /// Blocks until the project being opened is read (or `timeout` passes); for tests.
+    pub fn wait_for_project(&mut self, timeout: std::time::Duration) {
+        if let Some(o) = self.project.opening.as_mut()
+            && o.received.is_none()
+            && let Ok(result) = o.result.recv_timeout(timeout)
+        {
+            o.received = Some(result);
+        }
+    }
+
+    /// The project read since the last frame, applied.
+    pub(super) fn poll_opening(&mut self) {
+        let Some(o) = self.project.opening.as_mut() else {
+            return;
+        };
+        let result = match o.received.take() {
+            Some(r) => r,
+            None => match o.result.try_recv() {
+                Ok(r) => r,
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    Err(project::ProjectError::NotAProject {
+                        path: o.path.clone(),
+                        why: "the reading thread stopped".to_owned(),
+                    })
+                }
+            },
+        };
+        let path = o.path.clone();
+        self.project.opening = None;
+        self.state.project.opening = None;
+        self.apply_opened(&path, result);
+    }
+
+    /// A project as read: a file that is no project leaves everything as it was and says
+    /// why; a project opens all it can and lists the rest, each by name.
+    fn apply_opened(&mut self, path: &Path, read: Result<Opened, project::ProjectError>) {
+        let lang = self.state.settings.lang;
+        let opened = match read {
             Ok(opened) => opened,
             Err(e) => {
                 self.state.project.report = Some(ProjectReport {

@@ -76,6 +76,8 @@ pub struct ProjectState {
     pub report: Option<ProjectReport>,
     /// “Save your changes?” is asked, and what waits for the answer.
     pub unsaved: Option<Pending>,
+    /// A project being read (a large one unpacks its data first).
+    pub opening: Option<PathBuf>,
 }
 
 impl ProjectState {

@@ -84,12 +84,29 @@ pub fn file_menu(ui: &mut Ui, state: &State, actions: &mut Vec<Action>) {
     }
 }
 
-/// What opening or saving said: every thing that could not be opened, by name.
+/// What opening or saving said: every thing that could not be opened, by name; while a
+/// project is being read, that it is.
 pub fn report(ctx: &egui::Context, state: &State, actions: &mut Vec<Action>) {
+    let lang = state.settings.lang;
+    if let Some(path) = &state.project.opening {
+        egui::Window::new(lang.pick("Dự án", "Project"))
+            .id(egui::Id::unique("project-opening"))
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!(
+                        "{} {}",
+                        lang.pick("Đang mở", "Opening"),
+                        path.display()
+                    ));
+                });
+            });
+    }
     let Some(report) = &state.project.report else {
         return;
     };
-    let lang = state.settings.lang;
     let mut open = true;
     egui::Window::new(lang.pick("Dự án", "Project"))
         .id(egui::Id::unique("project-report"))
