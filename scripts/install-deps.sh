@@ -15,3 +15,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 # Only for the tests: a real PostgreSQL with PostGIS, started on 127.0.0.1 by
 # scripts/pg-test-server.sh (the program itself needs no database software).
 $SUDO apt-get install -y -qq --no-install-recommends postgresql postgresql-postgis >/dev/null
+# Only for the tests: poppler-utils reads the PDF atlas back (pdffonts, pdftotext,
+# pdftoppm), ffmpeg decodes the tour video. The program needs neither.
+$SUDO apt-get install -y -qq --no-install-recommends poppler-utils ffmpeg >/dev/null

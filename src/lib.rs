@@ -13,6 +13,7 @@ pub mod layers;
 pub mod map;
 pub mod prep;
 pub mod present;
+pub mod print;
 pub mod project;
 pub mod state;
 pub mod theme;

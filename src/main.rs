@@ -7,6 +7,7 @@ use langson_atlas::atlas::io::Request;
 use langson_atlas::cli;
 use langson_atlas::export::Gpu;
 use langson_atlas::map::basemap::{health, http};
+use langson_atlas::print;
 use langson_atlas::theme::fonts;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -69,6 +70,24 @@ enum Verb {
         #[arg(long)]
         crs: Option<String>,
     },
+    /// Write the printable atlas: a cover, a table of contents, and a page per district,
+    /// zone, 2025 commune or tour step, each with its map, legend, figures and sources.
+    Pdf {
+        out: PathBuf,
+        /// Take the tours and visible layers of this project.
+        #[arg(long, value_name = "FILE.lsatlas")]
+        project: Option<PathBuf>,
+        /// districts, zones, units-2025, tour or tour:NAME.
+        #[arg(long, default_value = "districts")]
+        pages: String,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        /// A4 or A3.
+        #[arg(long, default_value = "A4")]
+        paper: String,
+        #[arg(long)]
+        landscape: bool,
+    },
     /// Write a layer file reprojected to WGS 84 as GeoJSON.
     Convert {
         file: PathBuf,
@@ -113,6 +132,14 @@ fn headless(verb: Verb) -> ExitCode {
             crs,
         } => request(layer_name, columns, crs)
             .and_then(|r| cli::convert(&file, &r, &out).map_err(|e| e.to_string())),
+        Verb::Pdf {
+            out,
+            project,
+            pages,
+            lang,
+            paper,
+            landscape,
+        } => pdf(out, project, &pages, lang, &paper, landscape).map_err(|e| e.to_string()),
     };
     match result {
         Ok(text) => {
@@ -122,6 +149,38 @@ fn headless(verb: Verb) -> ExitCode {
         Err(e) => {
             eprintln!("langson-atlas: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+fn pdf(
+    out: PathBuf,
+    project: Option<PathBuf>,
+    pages: &str,
+    lang: LangArg,
+    paper: &str,
+    landscape: bool,
+) -> Result<String, print::PrintError> {
+    let request = print::AtlasRequest {
+        coverage: pages.parse()?,
+        lang: lang.into(),
+        paper: paper.parse()?,
+        landscape,
+        date: print::today(),
+    };
+    let command = print::inputs::PdfCommand {
+        out,
+        project,
+        request,
+    };
+    print::inputs::pdf_command(&command)
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
         }
     }
 }
@@ -137,10 +196,7 @@ fn main() -> ExitCode {
         layers: cli.layers,
         offline: cli.offline,
         pmtiles: cli.basemap,
-        lang: cli.lang.map(|l| match l {
-            LangArg::Vi => Lang::Vi,
-            LangArg::En => Lang::En,
-        }),
+        lang: cli.lang.map(Lang::from),
         geodata: cli.geodata,
         tiles: cli.tiles,
         present: cli.present,

@@ -332,6 +332,25 @@ impl Catalogue {
         out
     }
 
+    /// The money, area and share figures stated about `feature`, at most `max`: misprints
+    /// left out (the figure they disagree with carries the warning), and an area the page
+    /// already gives (`shown_area`, a site's own) not repeated.
+    pub fn key_figures<'a>(
+        &'a self,
+        feature: &'a FeatureId,
+        shown_area: Option<f64>,
+        max: usize,
+    ) -> Vec<(&'a Fact, &'a Figure)> {
+        self.about(feature)
+            .filter(|f| matches!(f.category, Category::Figure | Category::Status))
+            .flat_map(|f| f.figures.iter().map(move |fig| (f, fig)))
+            .filter(|(_, fig)| !matches!(fig.unit, Unit::Count | Unit::Rank))
+            .filter(|(_, fig)| fig.misprint.is_none())
+            .filter(|(_, fig)| !(fig.unit == Unit::Ha && shown_area == Some(fig.value)))
+            .take(max)
+            .collect()
+    }
+
     /// What the publisher of `fact`'s article has at stake in it, if it develops a place
     /// the article describes.
     pub fn publisher_interest(&self, fact: &Fact) -> Option<&PublisherInterest> {

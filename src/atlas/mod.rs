@@ -2,6 +2,7 @@
 //! Rust values. Nothing here knows about egui.
 
 pub mod base;
+pub mod citation;
 pub mod colocated;
 pub mod distances;
 pub mod facts;

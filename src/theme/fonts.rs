@@ -12,32 +12,28 @@ pub const SYMBOLS: &str = "NotoSansSymbols2-Regular";
 /// Noto Sans CJK SC made by `scripts/subset-cjk-font.sh`.
 pub const CJK: &str = "NotoSansCJK-subset";
 
+/// The faces' files, compiled in: the window, the pictures and the PDF atlas embed the same.
+pub static REGULAR_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+pub static BOLD_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+pub static SYMBOLS_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSansSymbols2-Regular.ttf");
+pub static CJK_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJK-subset.otf");
+
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         REGULAR.to_owned(),
-        Arc::new(FontData::from_static(include_bytes!(
-            "../../assets/fonts/NotoSans-Regular.ttf"
-        ))),
+        Arc::new(FontData::from_static(REGULAR_BYTES)),
     );
-    fonts.font_data.insert(
-        BOLD.to_owned(),
-        Arc::new(FontData::from_static(include_bytes!(
-            "../../assets/fonts/NotoSans-Bold.ttf"
-        ))),
-    );
+    fonts
+        .font_data
+        .insert(BOLD.to_owned(), Arc::new(FontData::from_static(BOLD_BYTES)));
     fonts.font_data.insert(
         SYMBOLS.to_owned(),
-        Arc::new(FontData::from_static(include_bytes!(
-            "../../assets/fonts/NotoSansSymbols2-Regular.ttf"
-        ))),
+        Arc::new(FontData::from_static(SYMBOLS_BYTES)),
     );
-    fonts.font_data.insert(
-        CJK.to_owned(),
-        Arc::new(FontData::from_static(include_bytes!(
-            "../../assets/fonts/NotoSansCJK-subset.otf"
-        ))),
-    );
+    fonts
+        .font_data
+        .insert(CJK.to_owned(), Arc::new(FontData::from_static(CJK_BYTES)));
     let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
     proportional.insert(0, REGULAR.to_owned());
     proportional.insert(1, SYMBOLS.to_owned());

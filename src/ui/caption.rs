@@ -2,13 +2,13 @@
 //! current tour step, its sources in small type, and the step counter.
 
 use crate::atlas::Lang;
+use crate::atlas::citation::citation_text;
 use crate::atlas::facts::Catalogue;
 use crate::present::Command;
 use crate::present::tour::Step;
 use crate::state::Action;
 use crate::theme;
 use crate::theme::fonts;
-use crate::ui::facts_view::citation_text;
 use crate::ui::i18n::T;
 use egui::{Color32, RichText, Ui};
 

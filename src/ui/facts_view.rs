@@ -4,7 +4,8 @@
 
 use crate::atlas::FeatureId;
 use crate::atlas::Lang;
-use crate::atlas::facts::{Catalogue, Category, Fact, Figure, Link, Modality, Unit};
+use crate::atlas::citation::{citation, citation_text};
+use crate::atlas::facts::{Catalogue, Category, Fact, Figure, Link, Modality};
 use crate::atlas::figure_text::{format_figure, modality_label};
 use crate::state::Action;
 use crate::theme;
@@ -24,64 +25,6 @@ pub fn category_name(category: Category, lang: Lang) -> &'static str {
         Category::Description => ("Mô tả", "Description"),
     };
     lang.pick(vi, en)
-}
-
-/// "Publisher · date · short title" of the article a fact cites.
-pub fn citation_text(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> String {
-    citation(catalogue, fact, lang, true)
-}
-
-/// Publisher, date, the title's start (with `title`), and whether the words are the
-/// developer's own.
-fn citation(catalogue: &Catalogue, fact: &Fact, lang: Lang, title: bool) -> String {
-    let Some(a) = catalogue.article(&fact.article) else {
-        return fact.article.clone();
-    };
-    let mut parts = vec![
-        a.publisher
-            .clone()
-            .unwrap_or_else(|| lang.pick("không rõ nguồn", "unknown publisher").to_owned()),
-    ];
-    if let Some(date) = &a.date {
-        parts.push(display_date(date, lang));
-    }
-    if title {
-        let start: String = a.title_vi.chars().take(32).collect();
-        let ellipsis = if a.title_vi.chars().count() > 32 {
-            "…"
-        } else {
-            ""
-        };
-        parts.push(format!("“{start}{ellipsis}”"));
-    }
-    if a.publisher_interest.is_some() {
-        parts.push(
-            lang.pick("lời của đơn vị phát triển", "the developer's own words")
-                .to_owned(),
-        );
-    }
-    parts.join(" · ")
-}
-
-/// ISO dates as readers write them: 15/4/2024, or 15 Apr 2024.
-fn display_date(iso: &str, lang: Lang) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return iso.to_owned();
-    };
-    let (Ok(month), Ok(day)) = (m.parse::<usize>(), d.parse::<u32>()) else {
-        return iso.to_owned();
-    };
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match lang {
-        Lang::Vi => format!("{day}/{month}/{y}"),
-        Lang::En => format!(
-            "{day} {} {y}",
-            MONTHS.get(month.wrapping_sub(1)).unwrap_or(&"")
-        ),
-    }
 }
 
 /// A small button naming the source; clicking it opens the article at the quote.
@@ -262,16 +205,7 @@ pub fn key_figures(
     lang: Lang,
     actions: &mut Vec<Action>,
 ) {
-    let rows: Vec<(&Fact, &Figure)> = catalogue
-        .about(feature)
-        .filter(|f| matches!(f.category, Category::Figure | Category::Status))
-        .flat_map(|f| f.figures.iter().map(move |fig| (f, fig)))
-        .filter(|(_, fig)| !matches!(fig.unit, Unit::Count | Unit::Rank))
-        // A misprint is not a key figure; the figure it disagrees with carries the ⚠.
-        .filter(|(_, fig)| fig.misprint.is_none())
-        .filter(|(_, fig)| !(fig.unit == Unit::Ha && shown_area == Some(fig.value)))
-        .take(8)
-        .collect();
+    let rows = catalogue.key_figures(feature, shown_area, 8);
     if rows.is_empty() {
         return;
     }

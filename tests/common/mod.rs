@@ -152,3 +152,25 @@ pub fn vn2000_reference() -> Vec<(String, [f64; 2], [f64; 2])> {
         })
         .collect()
 }
+
+/// Whether the command-line tool `tool` (a test's reader, such as pdftotext or ffmpeg) can
+/// run; as [`needs`], a skip outside CI and a failure in it (scripts/install-deps.sh
+/// installs them).
+pub fn needs_tool(tool: &str, test: &str) -> bool {
+    use std::io::Write;
+    let runs = std::process::Command::new(tool)
+        .arg("-v")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if runs {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: {tool} is missing in CI, where scripts/install-deps.sh installs it"
+    );
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {tool} is not installed");
+    false
+}

@@ -1,0 +1,105 @@
+//! What a headless export (`pdf`, `video`) takes from a project file: its tours and its
+//! visible layers, read and styled as the window would, each layer that cannot be read
+//! named rather than stopping the export.
+
+use super::PrintLayer;
+use crate::atlas::io::{self, Progress};
+use crate::layers::style;
+use crate::present::tour::Tour;
+use crate::project::{self, ProjectError};
+use std::path::Path;
+use std::sync::Arc;
+
+/// A project's tours and visible layers, and why any layer was left out.
+pub struct ProjectInputs {
+    pub tours: Vec<Tour>,
+    pub layers: Vec<PrintLayer>,
+    pub problems: Vec<String>,
+}
+
+/// Reads the project at `path`; its embedded files are unpacked under a temporary folder
+/// that is gone when this returns (the layers are read by then).
+pub fn project_inputs(path: &Path) -> Result<ProjectInputs, ProjectError> {
+    let scratch = tempfile::tempdir().map_err(|source| ProjectError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let opened = project::read(path, scratch.path())?;
+    let lang = opened.project.lang;
+    let mut problems: Vec<String> = opened.problems.iter().map(|p| p.describe(lang)).collect();
+    let mut layers = Vec::new();
+    for stored in opened.layers.iter().filter(|s| s.visible) {
+        match io::open_request(
+            &stored.source.path,
+            &stored.source.request(),
+            &Progress::default(),
+        ) {
+            Ok(data) => {
+                let painted = style::paint(&stored.style, &data);
+                layers.push(PrintLayer {
+                    key: stored.key.clone(),
+                    name: stored.name.clone(),
+                    data: Arc::new(data),
+                    colours: painted.colours,
+                    legend: painted.legend,
+                    line_width: stored.style.line_width,
+                    point_size: stored.style.point_size,
+                    opacity: stored.opacity,
+                });
+            }
+            Err(e) => problems.push(format!("{}: {e}", stored.name)),
+        }
+    }
+    Ok(ProjectInputs {
+        tours: opened.project.tours,
+        layers,
+        problems,
+    })
+}
+
+/// What `langson-atlas pdf` was asked.
+pub struct PdfCommand {
+    pub out: std::path::PathBuf,
+    pub project: Option<std::path::PathBuf>,
+    pub request: super::AtlasRequest,
+}
+
+/// `langson-atlas pdf OUT.pdf …`: the atlas written headless; returns a one-line summary,
+/// after the project's unreadable layers, each on its own line.
+pub fn pdf_command(command: &PdfCommand) -> Result<String, super::PrintError> {
+    let atlas = crate::atlas::Atlas::embedded().map_err(|errors| {
+        super::PrintError::Geodata(
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let mut tours: Vec<Tour> = Tour::embedded().into_iter().collect();
+    let mut layers = Vec::new();
+    let mut lines = Vec::new();
+    if let Some(path) = &command.project {
+        let inputs = project_inputs(path)?;
+        tours.extend(inputs.tours);
+        layers = inputs.layers;
+        lines.extend(inputs.problems);
+    }
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let written = super::write_atlas(
+        &atlas,
+        &command.request,
+        &tours,
+        &layers,
+        &command.out,
+        &|_, _| {},
+        &cancel,
+    )?;
+    lines.push(format!(
+        "{} pages, {} KB → {}",
+        written.pages,
+        written.bytes.div_ceil(1024),
+        command.out.display()
+    ));
+    Ok(lines.join("\n"))
+}
