@@ -3,6 +3,12 @@
 //! is a test tool only (scripts/install-deps.sh); without it these tests say they were
 //! skipped, and in CI they fail.
 
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "the test's helpers: a failed expectation is a failed test"
+)]
+
 mod common;
 
 use langson_atlas::atlas::{Atlas, Lang};
