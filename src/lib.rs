@@ -18,5 +18,6 @@ pub mod project;
 pub mod state;
 pub mod theme;
 pub mod ui;
+pub mod video;
 
 pub use app::{AtlasApp, Options};

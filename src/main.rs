@@ -9,6 +9,7 @@ use langson_atlas::export::Gpu;
 use langson_atlas::map::basemap::{health, http};
 use langson_atlas::print;
 use langson_atlas::theme::fonts;
+use langson_atlas::video;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -88,6 +89,25 @@ enum Verb {
         #[arg(long)]
         landscape: bool,
     },
+    /// Record a tour as an MP4 video (H.264): a title card, each step for its seconds with
+    /// its caption, an end card with the sources.
+    Video {
+        out: PathBuf,
+        /// Take the tours and layers of this project.
+        #[arg(long, value_name = "FILE.lsatlas")]
+        project: Option<PathBuf>,
+        /// The project's tour of this name (default: the built-in tour).
+        #[arg(long)]
+        tour: Option<String>,
+        /// 1280x720, 1920x1080 or 3840x2160.
+        #[arg(long, default_value = "1920x1080")]
+        size: String,
+        /// 25, 30 or 60.
+        #[arg(long, default_value_t = 30)]
+        fps: u32,
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+    },
     /// Write a layer file reprojected to WGS 84 as GeoJSON.
     Convert {
         file: PathBuf,
@@ -140,6 +160,27 @@ fn headless(verb: Verb) -> ExitCode {
             paper,
             landscape,
         } => pdf(out, project, &pages, lang, &paper, landscape).map_err(|e| e.to_string()),
+        Verb::Video {
+            out,
+            project,
+            tour,
+            size,
+            fps,
+            lang,
+        } => match video::parse_size(&size) {
+            Some(size) => video::video_command(&video::VideoCommand {
+                out,
+                project,
+                tour,
+                size,
+                fps,
+                lang: lang.into(),
+            })
+            .map_err(|e| e.to_string()),
+            None => Err(format!(
+                "{size}: give a size as WIDTHxHEIGHT, e.g. 1920x1080"
+            )),
+        },
     };
     match result {
         Ok(text) => {

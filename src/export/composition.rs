@@ -22,7 +22,7 @@ use std::sync::Arc;
 use walkers::{Map, MapMemory, lon_lat};
 
 /// The picture being composed, frame after frame, in its own egui context.
-pub(super) struct Composition {
+pub struct Composition {
     atlas: Arc<Atlas>,
     base: Arc<BaseGeometry>,
     tiles: Option<OfflineTiles>,
@@ -30,11 +30,12 @@ pub(super) struct Composition {
     user_cache: UserCache,
     memory: MapMemory,
     request: ExportRequest,
+    tile_limit: Option<usize>,
     pub(super) legend: Rect,
 }
 
 impl Composition {
-    pub(super) fn new(atlas: Arc<Atlas>, request: &ExportRequest) -> Self {
+    pub fn new(atlas: Arc<Atlas>, request: &ExportRequest) -> Self {
         let base = Arc::new(BaseGeometry::from_atlas(&atlas));
         let mut memory = MapMemory::default();
         let center = mercator::from_world(request.view.center);
@@ -54,17 +55,50 @@ impl Composition {
             },
             memory,
             request: request.clone(),
+            tile_limit: None,
             legend: Rect::NOTHING,
         }
     }
 
-    pub(super) fn ui(&mut self, ui: &mut egui::Ui) {
+    /// The whole picture: the map with its furniture, the title, legend and charts.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let full = ui.ctx().content_rect();
+        self.map_ui(ui);
+        let title = self.title(ui, full);
+        self.legend = self.legend(ui, full);
+        if let Some(page) = self.request.charts {
+            self.charts_panel(ui, full, title.bottom() + 16.0, page);
+        }
+    }
+
+    /// Moves the map and changes what it shows (a video's frame, a tour's step).
+    pub fn set_scene(&mut self, request: ExportRequest) {
+        let center = mercator::from_world(request.view.center);
+        self.memory.center_at(lon_lat(center.x, center.y));
+        let _ = self.memory.set_zoom(request.view.zoom.clamp(3.0, 18.0));
+        for (id, world) in request.user.iter().flat_map(|u| u.worlds.iter()) {
+            self.user_cache.insert(*id, world.clone());
+        }
+        self.request = request;
+    }
+
+    /// Bounds the offline tiles kept between frames (a video); a picture keeps them all.
+    pub fn limit_tiles(&mut self, bytes: usize) {
+        self.tile_limit = Some(bytes);
+    }
+
+    /// The map with its scale bar, north arrow and attribution, filling the frame.
+    pub fn map_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let full = ctx.content_rect();
+        let limit = self.tile_limit;
         let tiles = self.tiles.get_or_insert_with(|| {
             let mut tiles = OfflineTiles::new(self.base.clone(), ctx.clone());
             tiles.set_pixels_per_point(ctx.pixels_per_point());
             tiles.render_without_budget();
+            if let Some(bytes) = limit {
+                tiles.limit_cache(bytes);
+            }
             tiles
         });
         let highlights: Vec<usize> = self
@@ -120,11 +154,6 @@ impl Composition {
             overlays::scale_bar(ui, response.rect, view.metres_per_point());
         }
         overlays::north_arrow(ui, response.rect);
-        let title = self.title(ui, full);
-        self.legend = self.legend(ui, full);
-        if let Some(page) = self.request.charts {
-            self.charts_panel(ui, full, title.bottom() + 16.0, page);
-        }
         attribution(ui, full);
     }
 

@@ -56,6 +56,141 @@ impl Gpu {
     }
 }
 
+/// An egui context rendered offscreen into a texture of a fixed size, frame after frame:
+/// a picture takes several frames of one, a video thousands (fonts, textures and the
+/// target are made once).
+pub struct Offscreen {
+    gpu: Gpu,
+    ctx: egui::Context,
+    renderer: Renderer,
+    target: wgpu::Texture,
+    size: [u32; 2],
+    ppp: f32,
+    pending_free: Vec<egui::TextureId>,
+}
+
+impl Offscreen {
+    /// A context of `size` pixels at `ppp` pixels per point, set up (fonts) by `setup`.
+    pub fn new(
+        gpu: &Gpu,
+        size: [u32; 2],
+        ppp: f32,
+        setup: impl FnOnce(&egui::Context),
+    ) -> Result<Self, ExportError> {
+        let [w, h] = size;
+        if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
+            return Err(ExportError::Size {
+                w,
+                h,
+                min_w: 1,
+                min_h: 1,
+                max: MAX_SIDE,
+            });
+        }
+        let ctx = egui::Context::default();
+        setup(&ctx);
+        let format = wgpu::TextureFormat::Rgba8Unorm;
+        let renderer = Renderer::new(&gpu.device, format, RendererOptions::PREDICTABLE);
+        let target = gpu.device.create_texture(&wgpu::TextureDescriptor {
+            label: Some("export target"),
+            size: wgpu::Extent3d {
+                width: w,
+                height: h,
+                depth_or_array_layers: 1,
+            },
+            mip_level_count: 1,
+            sample_count: 1,
+            dimension: wgpu::TextureDimension::D2,
+            format,
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
+            view_formats: &[],
+        });
+        Ok(Self {
+            gpu: gpu.clone(),
+            ctx,
+            renderer,
+            target,
+            size,
+            ppp,
+            pending_free: Vec::new(),
+        })
+    }
+
+    /// One pass of `draw`; its textures are uploaded.
+    pub fn run(&mut self, draw: impl FnMut(&mut egui::Ui)) -> egui::FullOutput {
+        // A texture freed in a frame may still be painted by that frame's shapes: free it
+        // once the next frame is under way.
+        for id in self.pending_free.drain(..) {
+            self.renderer.free_texture(&id);
+        }
+        let logical = egui::vec2(self.size[0] as f32, self.size[1] as f32) / self.ppp;
+        let mut input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, logical)),
+            ..Default::default()
+        };
+        if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+            viewport.native_pixels_per_point = Some(self.ppp);
+        }
+        let mut out = self.ctx.run_ui(input, draw);
+        let mut textures = std::mem::take(&mut out.textures_delta);
+        for (id, deltas) in textures.set.drain() {
+            for delta in &deltas {
+                self.renderer
+                    .update_texture(&self.gpu.device, &self.gpu.queue, id, delta);
+            }
+        }
+        self.pending_free.extend(textures.free.drain());
+        out
+    }
+
+    /// Paints a pass's output and reads the pixels back.
+    pub fn paint(&mut self, output: egui::FullOutput) -> Result<image::RgbaImage, ExportError> {
+        let primitives = self.ctx.tessellate(output.shapes, self.ppp);
+        let screen = ScreenDescriptor {
+            size_in_pixels: self.size,
+            pixels_per_point: self.ppp,
+        };
+        let device = &self.gpu.device;
+        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("export"),
+        });
+        let user_buffers = self.renderer.update_buffers(
+            device,
+            &self.gpu.queue,
+            &mut encoder,
+            &primitives,
+            &screen,
+        );
+        let view = self
+            .target
+            .create_view(&wgpu::TextureViewDescriptor::default());
+        {
+            let mut pass = encoder
+                .begin_render_pass(&wgpu::RenderPassDescriptor {
+                    label: Some("export pass"),
+                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                        view: &view,
+                        resolve_target: None,
+                        ops: wgpu::Operations {
+                            load: wgpu::LoadOp::Clear(wgpu::Color::WHITE),
+                            store: wgpu::StoreOp::Store,
+                        },
+                        depth_slice: None,
+                    })],
+                    ..Default::default()
+                })
+                .forget_lifetime();
+            self.renderer.render(&mut pass, &primitives, &screen);
+        }
+        self.gpu.queue.submit(
+            user_buffers
+                .into_iter()
+                .chain(std::iter::once(encoder.finish())),
+        );
+        read_back(&self.gpu, &self.target)
+    }
+}
+
 /// Runs `frames` frames of `draw` in a fresh egui context of `size` pixels at `ppp` pixels
 /// per point (fonts installed by `setup`), and returns the last one as an image.
 pub fn render(
@@ -66,97 +201,13 @@ pub fn render(
     setup: impl FnOnce(&egui::Context),
     mut draw: impl FnMut(&mut egui::Ui),
 ) -> Result<image::RgbaImage, ExportError> {
-    let [w, h] = size;
-    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
-        return Err(ExportError::Size {
-            w,
-            h,
-            min_w: 1,
-            min_h: 1,
-            max: MAX_SIDE,
-        });
-    }
-    let ctx = egui::Context::default();
-    setup(&ctx);
-    let format = wgpu::TextureFormat::Rgba8Unorm;
-    let mut renderer = Renderer::new(&gpu.device, format, RendererOptions::PREDICTABLE);
-    let logical = egui::vec2(w as f32, h as f32) / ppp;
+    let mut offscreen = Offscreen::new(gpu, size, ppp, setup)?;
     let mut output = None;
-    let mut pending_free = Vec::new();
     for _ in 0..frames.max(1) {
-        // A texture freed in a frame may still be painted by that frame's shapes: free it
-        // once the next frame is under way.
-        for id in pending_free.drain(..) {
-            renderer.free_texture(&id);
-        }
-        let mut input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, logical)),
-            ..Default::default()
-        };
-        if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
-            viewport.native_pixels_per_point = Some(ppp);
-        }
-        let mut out = ctx.run_ui(input, &mut draw);
-        let mut textures = std::mem::take(&mut out.textures_delta);
-        for (id, deltas) in textures.set.drain() {
-            for delta in &deltas {
-                renderer.update_texture(&gpu.device, &gpu.queue, id, delta);
-            }
-        }
-        pending_free.extend(textures.free.drain());
-        output = Some(out);
+        output = Some(offscreen.run(&mut draw));
     }
     let output = output.ok_or(ExportError::NothingDrawn)?;
-    let primitives = ctx.tessellate(output.shapes, ppp);
-    let screen = ScreenDescriptor {
-        size_in_pixels: size,
-        pixels_per_point: ppp,
-    };
-    let device = &gpu.device;
-    let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
-        label: Some("export"),
-    });
-    let user_buffers =
-        renderer.update_buffers(device, &gpu.queue, &mut encoder, &primitives, &screen);
-    let texture = device.create_texture(&wgpu::TextureDescriptor {
-        label: Some("export target"),
-        size: wgpu::Extent3d {
-            width: w,
-            height: h,
-            depth_or_array_layers: 1,
-        },
-        mip_level_count: 1,
-        sample_count: 1,
-        dimension: wgpu::TextureDimension::D2,
-        format,
-        usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
-        view_formats: &[],
-    });
-    let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
-    {
-        let mut pass = encoder
-            .begin_render_pass(&wgpu::RenderPassDescriptor {
-                label: Some("export pass"),
-                color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-                    view: &view,
-                    resolve_target: None,
-                    ops: wgpu::Operations {
-                        load: wgpu::LoadOp::Clear(wgpu::Color::WHITE),
-                        store: wgpu::StoreOp::Store,
-                    },
-                    depth_slice: None,
-                })],
-                ..Default::default()
-            })
-            .forget_lifetime();
-        renderer.render(&mut pass, &primitives, &screen);
-    }
-    gpu.queue.submit(
-        user_buffers
-            .into_iter()
-            .chain(std::iter::once(encoder.finish())),
-    );
-    read_back(gpu, &texture)
+    offscreen.paint(output)
 }
 
 /// Copies a texture into an image: rows are padded to wgpu's alignment in the buffer.

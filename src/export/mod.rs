@@ -4,6 +4,7 @@
 //! so that an export is sharp and never waits on a tile server.
 
 mod composition;
+pub use composition::Composition;
 pub mod gpu;
 
 use crate::atlas::{Atlas, FeatureId, Lang};
@@ -13,7 +14,6 @@ use crate::map::mercator::ViewTarget;
 use crate::map::user_layer::WorldLayer;
 use crate::present::tour::Tour;
 use crate::theme::fonts;
-use composition::Composition;
 use egui::{Pos2, Rect, vec2};
 pub use gpu::Gpu;
 use std::path::{Path, PathBuf};

@@ -66,8 +66,8 @@ pub const TEXT: Rgb = Rgb(20, 24, 32);
 pub const MUTED_TEXT: Rgb = Rgb(90, 90, 100);
 pub const RULE: Rgb = Rgb(170, 170, 175);
 pub const ACCENT: Rgb = Rgb(0, 95, 120);
-/// A plan, an expectation or a target: the panels' orange-brown, dark enough for paper.
-pub const PLANNED: Rgb = Rgb(150, 80, 0);
+/// A plan, an expectation or a target: the panels' blue, dark enough for paper.
+pub const PLANNED: Rgb = Rgb(30, 70, 150);
 /// A misprint or a conflict between sources.
 pub const WARNING: Rgb = Rgb(170, 30, 30);
 /// The outline of the feature a page is about.

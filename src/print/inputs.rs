@@ -14,6 +14,8 @@ use std::sync::Arc;
 pub struct ProjectInputs {
     pub tours: Vec<Tour>,
     pub layers: Vec<PrintLayer>,
+    /// The same layers as read, with their settings (a video draws them as the map does).
+    pub read: Vec<(crate::layers::Stored, Arc<crate::atlas::io::UserLayer>)>,
     pub problems: Vec<String>,
 }
 
@@ -28,6 +30,7 @@ pub fn project_inputs(path: &Path) -> Result<ProjectInputs, ProjectError> {
     let lang = opened.project.lang;
     let mut problems: Vec<String> = opened.problems.iter().map(|p| p.describe(lang)).collect();
     let mut layers = Vec::new();
+    let mut read = Vec::new();
     for stored in opened.layers.iter().filter(|s| s.visible) {
         match io::open_request(
             &stored.source.path,
@@ -36,10 +39,12 @@ pub fn project_inputs(path: &Path) -> Result<ProjectInputs, ProjectError> {
         ) {
             Ok(data) => {
                 let painted = style::paint(&stored.style, &data);
+                let data = Arc::new(data);
+                read.push((stored.clone(), data.clone()));
                 layers.push(PrintLayer {
                     key: stored.key.clone(),
                     name: stored.name.clone(),
-                    data: Arc::new(data),
+                    data,
                     colours: painted.colours,
                     legend: painted.legend,
                     line_width: stored.style.line_width,
@@ -53,6 +58,7 @@ pub fn project_inputs(path: &Path) -> Result<ProjectInputs, ProjectError> {
     Ok(ProjectInputs {
         tours: opened.project.tours,
         layers,
+        read,
         problems,
     })
 }

@@ -366,6 +366,12 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), PrintError> {
         .tempfile_in(&dir)
         .map_err(|e| fail(&e))?;
     std::io::Write::write_all(&mut temp, bytes).map_err(|e| fail(&e))?;
+    // Readable by others, as a file saved by any program (a temporary file is private).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o644));
+    }
     temp.persist(path).map_err(|e| fail(&e.error))?;
     Ok(())
 }

@@ -166,6 +166,12 @@ impl OfflineTiles {
         self.cache_bytes = usize::MAX;
     }
 
+    /// Keeps at most `bytes` of tiles (the oldest go first): a video's flights cross many
+    /// zooms, and its frames must not grow memory without end.
+    pub fn limit_cache(&mut self, bytes: usize) {
+        self.cache_bytes = bytes;
+    }
+
     /// How many tiles of the current size the cache holds at most.
     pub fn cache_capacity(&self) -> usize {
         let tile = self.pixels as usize * self.pixels as usize * 4;
