@@ -128,6 +128,7 @@ impl AtlasApp {
             Action::User(action) => self.apply_user(action),
             Action::Project(action) => self.apply_project(action),
             Action::Tours(action) => self.apply_tours(action),
+            Action::Publish(action) => self.apply_publish(action),
         }
     }
 

@@ -13,6 +13,7 @@ mod postgis;
 mod presenting;
 mod project;
 mod project_open;
+mod publish;
 mod saving;
 mod table_panel;
 mod timeline;
@@ -84,6 +85,8 @@ pub struct AtlasApp {
     home: Position,
     presenter: Presenter,
     exports: ExportJobs,
+    /// The PDF atlas and the tour video, made on a thread of their own.
+    publish: publish::PublishRoom,
     /// The reader's own layers, their drawing cache, and what the map said of them.
     user: user_room::UserRoom,
     open_dialog: user_layers::OpenDialog,
@@ -174,6 +177,7 @@ impl AtlasApp {
             home,
             presenter,
             exports: ExportJobs::default(),
+            publish: publish::PublishRoom::new(options.save_dialogs),
             user: user_room::UserRoom::new(ctx.clone()),
             open_dialog: user_layers::OpenDialog::default(),
             plan_table: None,
@@ -204,6 +208,7 @@ impl AtlasApp {
     /// Exports render on the window's GPU device; without one, a headless device is made
     /// on first use, and where none can be had, the export window says why.
     pub fn set_export_gpu(&mut self, gpu: Result<Gpu, crate::export::ExportError>) {
+        self.publish.gpu = gpu.as_ref().ok().cloned();
         self.exports.set_gpu(gpu, &mut self.state.export);
     }
 
@@ -312,7 +317,7 @@ impl AtlasApp {
         self.poll_project();
         self.poll_listing();
         self.take_dropped_files(&ctx);
-        if self.exports.poll(&mut self.state.export) {
+        if self.exports.poll(&mut self.state.export) | self.poll_publish() {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
         if self.presenter.presentation().is_some() {

@@ -11,6 +11,7 @@ use crate::map::basemap::BasemapChoice;
 use crate::present::Command;
 
 mod project;
+pub mod publish;
 pub use project::{
     Pending, ProjectAction, ProjectReport, ProjectState, ToursAction, UnsavedChoice,
 };
@@ -288,6 +289,8 @@ pub struct State {
     pub tours_open: bool,
     /// The project's tours and the editor's undo history.
     pub tours: crate::present::editor::TourEditor,
+    /// The PDF atlas and the tour video.
+    pub publish: publish::PublishState,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -338,6 +341,8 @@ pub enum Action {
     User(UserAction),
     Project(ProjectAction),
     Tours(ToursAction),
+    /// File › Export PDF atlas… / Export tour video….
+    Publish(publish::PublishAction),
 }
 
 /// The timeline bar's actions.

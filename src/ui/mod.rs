@@ -16,6 +16,7 @@ pub mod my_layers;
 pub mod open_prompt;
 pub mod postgis_dialog;
 pub mod project_menu;
+pub mod publish_dialog;
 pub mod reform;
 pub mod shortcuts;
 pub mod source_viewer;

@@ -2,6 +2,7 @@
 //! saving had to say, and “save your changes?” before they would be lost.
 
 use crate::atlas::Lang;
+use crate::state::publish::{Publication, PublishAction};
 use crate::state::{Action, Pending, ProjectAction, State, ToursAction, UnsavedChoice};
 use egui::{RichText, Ui};
 
@@ -48,6 +49,25 @@ pub fn file_menu(ui: &mut Ui, state: &State, actions: &mut Vec<Action>) {
     {
         actions.push(Action::Project(ProjectAction::WithData(with_data)));
     }
+    ui.separator();
+    for (kind, vi, en) in [
+        (
+            Publication::Pdf,
+            "Xuất tập bản đồ PDF…",
+            "Export PDF atlas…",
+        ),
+        (
+            Publication::Video,
+            "Xuất video chuyến tham quan…",
+            "Export tour video…",
+        ),
+    ] {
+        if ui.button(lang.pick(vi, en)).clicked() {
+            actions.push(Action::Publish(PublishAction::Show(kind)));
+            ui.close();
+        }
+    }
+    ui.separator();
     ui.menu_button(lang.pick("Dự án gần đây", "Recent projects"), |ui| {
         if state.settings.recent_projects.is_empty() {
             ui.weak(lang.pick("(chưa có)", "(none yet)"));

@@ -1,0 +1,343 @@
+//! The PDF atlas and the tour video made from the window: where they go (the save dialog,
+//! as other exports), the work on a thread of its own with progress and Cancel, and how it
+//! went. A cancelled or failed export leaves nothing under the chosen name (`print` and
+//! `video` write under a temporary name).
+
+use super::AtlasApp;
+use super::saving::{self, Answer, Ask, Saving};
+use crate::atlas::Atlas;
+use crate::export::{Gpu, UserExport};
+use crate::present::tour::Tour;
+use crate::print::{self, AtlasRequest, PrintLayer};
+use crate::state::ExportStatus;
+use crate::state::publish::{PdfPages, Publication, PublishAction, PublishState, VIDEO_SIZES};
+use crate::video::{self, VideoRequest};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+/// What waits for the save dialog's answer.
+pub enum Job {
+    Pdf {
+        request: AtlasRequest,
+        tours: Vec<Tour>,
+        layers: Vec<PrintLayer>,
+    },
+    Video(Box<VideoRequest>),
+}
+
+enum Report {
+    Progress(u64, u64),
+    Done(ExportStatus),
+}
+
+struct Running {
+    rx: Receiver<Report>,
+    cancel: Arc<AtomicBool>,
+}
+
+pub struct PublishRoom {
+    saving: Saving<Job>,
+    running: Option<Running>,
+    /// The window's device, for the video's frames (else a headless one is made).
+    pub gpu: Option<Gpu>,
+}
+
+impl PublishRoom {
+    pub fn new(dialogs: bool) -> Self {
+        Self {
+            saving: Saving::new(dialogs),
+            running: None,
+            gpu: None,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Asks where `job` goes, starting in `folder`.
+    fn ask(&mut self, job: Job, name: &str, folder: &Path, ctx: &egui::Context) {
+        let extension = match job {
+            Job::Pdf { .. } => "pdf",
+            Job::Video(_) => "mp4",
+        };
+        let ask = Ask::File {
+            name: name.to_owned(),
+            extension: extension.to_owned(),
+        };
+        self.saving.ask(ask, folder, job, ctx);
+    }
+
+    /// Starts what waited for the dialog, once it answered; returns the folder chosen.
+    fn poll_dialog(
+        &mut self,
+        atlas: &Arc<Atlas>,
+        folder: &Path,
+        state: &mut PublishState,
+    ) -> Option<PathBuf> {
+        let (ask, answer, job) = self.saving.poll()?;
+        let path = match (answer, ask) {
+            (Answer::Cancelled, _) => return None,
+            (Answer::Chosen(path), _) => path,
+            (Answer::NoDialog, Ask::File { name, extension }) => {
+                saving::unused_path(folder, &name, &extension)
+            }
+            (Answer::NoDialog, Ask::Folder | Ask::Open { .. }) => return None,
+        };
+        let chosen = path.parent().map(Path::to_path_buf);
+        if let Some(dir) = &chosen {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        self.start(atlas.clone(), job, path, state);
+        chosen
+    }
+
+    fn start(&mut self, atlas: Arc<Atlas>, job: Job, path: PathBuf, state: &mut PublishState) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = cancel.clone();
+        let gpu = self.gpu.clone();
+        state.status = None;
+        state.progress = Some((0, 1));
+        let spawned = std::thread::Builder::new()
+            .name("publish".to_owned())
+            .spawn(move || {
+                let progress = |done: u64, total: u64| {
+                    let _ = tx.send(Report::Progress(done, total));
+                };
+                let status = run(&atlas, job, &path, gpu, &progress, &stop);
+                let _ = tx.send(Report::Done(status));
+            });
+        match spawned {
+            Ok(_) => self.running = Some(Running { rx, cancel }),
+            Err(e) => {
+                state.progress = None;
+                state.status = Some(ExportStatus {
+                    ok: false,
+                    message: format!("the export could not start: {e}"),
+                    folder: None,
+                });
+            }
+        }
+    }
+
+    pub fn cancel(&self) {
+        if let Some(running) = &self.running {
+            running.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Blocks until the worker sends news or `timeout` passes (tests); returns whether it
+    /// is still running.
+    pub fn wait(&mut self, timeout: std::time::Duration, state: &mut PublishState) -> bool {
+        if let Some(running) = &self.running
+            && let Ok(report) = running.rx.recv_timeout(timeout)
+        {
+            self.take(report, state);
+        }
+        self.poll(state)
+    }
+
+    fn take(&mut self, report: Report, state: &mut PublishState) {
+        match report {
+            Report::Progress(done, total) => state.progress = Some((done, total)),
+            Report::Done(status) => {
+                state.progress = None;
+                state.status = Some(status);
+                self.running = None;
+            }
+        }
+    }
+
+    /// Takes the worker's news into the state; returns whether it is still running.
+    pub fn poll(&mut self, state: &mut PublishState) -> bool {
+        loop {
+            let Some(running) = &self.running else {
+                return false;
+            };
+            match running.rx.try_recv() {
+                Ok(report) => self.take(report, state),
+                Err(TryRecvError::Empty) => return true,
+                Err(TryRecvError::Disconnected) => {
+                    state.progress = None;
+                    state.status = Some(ExportStatus {
+                        ok: false,
+                        message: "the export stopped unexpectedly".to_owned(),
+                        folder: None,
+                    });
+                    self.running = None;
+                    return false;
+                }
+            }
+        }
+    }
+}
+
+/// Makes `job` at `path`; how it went, in words.
+fn run(
+    atlas: &Arc<Atlas>,
+    job: Job,
+    path: &Path,
+    gpu: Option<Gpu>,
+    progress: &dyn Fn(u64, u64),
+    cancel: &AtomicBool,
+) -> ExportStatus {
+    let folder = path.parent().map(Path::to_path_buf);
+    let result = match job {
+        Job::Pdf {
+            request,
+            tours,
+            layers,
+        } => print::write_atlas(
+            atlas,
+            &request,
+            &tours,
+            &layers,
+            path,
+            &|done, total| progress(done as u64, total as u64),
+            cancel,
+        )
+        .map(|w| format!("PDF, {} pages → {}", w.pages, path.display()))
+        .map_err(|e| e.to_string()),
+        Job::Video(request) => gpu
+            .map_or_else(Gpu::headless, Ok)
+            .map_err(|e| e.to_string())
+            .and_then(|gpu| {
+                video::record(&gpu, atlas.clone(), &request, path, progress, cancel)
+                    .map_err(|e| e.to_string())
+            })
+            .map(|r| {
+                format!(
+                    "MP4, {:.0} s, {} frames → {}",
+                    r.seconds,
+                    r.frames,
+                    path.display()
+                )
+            }),
+    };
+    match result {
+        Ok(message) => ExportStatus {
+            ok: true,
+            message,
+            folder,
+        },
+        Err(message) => ExportStatus {
+            ok: false,
+            message,
+            folder: None,
+        },
+    }
+}
+
+fn print_layers(user: Option<UserExport>) -> Vec<PrintLayer> {
+    user.map(|u| u.layers.ready().map(PrintLayer::from_loaded).collect())
+        .unwrap_or_default()
+}
+
+impl AtlasApp {
+    pub(super) fn apply_publish(&mut self, action: PublishAction) {
+        let state = &mut self.state.publish;
+        match action {
+            PublishAction::Show(kind) => {
+                if state.open.is_none() {
+                    state.pdf.lang = self.state.settings.lang;
+                    state.video.lang = self.state.settings.lang;
+                }
+                state.open = Some(kind);
+            }
+            PublishAction::Close => state.open = None,
+            PublishAction::Pdf(settings) => state.pdf = settings,
+            PublishAction::Video(settings) => state.video = settings,
+            PublishAction::Cancel => self.publish.cancel(),
+            PublishAction::Start => self.start_publication(),
+        }
+    }
+
+    fn start_publication(&mut self) {
+        if self.publish.is_running() {
+            return;
+        }
+        let names: Vec<String> = self
+            .state
+            .tours
+            .tours
+            .iter()
+            .map(|t| t.name.clone())
+            .collect();
+        let Some(kind) = self.state.publish.open else {
+            return;
+        };
+        let (job, name) = match kind {
+            Publication::Pdf => {
+                let s = &self.state.publish.pdf;
+                let tour_pages = matches!(s.pages, PdfPages::Tour(_));
+                let mut tours = vec![self.builtin_tour.clone()];
+                tours.extend(self.state.tours.tours.iter().cloned());
+                let job = Job::Pdf {
+                    request: AtlasRequest {
+                        coverage: s.pages.coverage(&names),
+                        lang: s.lang,
+                        paper: s.paper,
+                        landscape: s.landscape,
+                        date: print::today(),
+                    },
+                    tours,
+                    // A tour's pages show the layers its steps name; other pages what is on.
+                    layers: print_layers(if tour_pages {
+                        self.user.export_all()
+                    } else {
+                        self.user.export()
+                    }),
+                };
+                (job, "langson-atlas")
+            }
+            Publication::Video => {
+                let s = &self.state.publish.video;
+                let tour = match s.tour {
+                    None => Some(self.builtin_tour.clone()),
+                    Some(i) => self.state.tours.tours.get(i).cloned(),
+                };
+                let Some(tour) = tour else {
+                    return;
+                };
+                let job = Job::Video(Box::new(VideoRequest {
+                    tour,
+                    lang: s.lang,
+                    size: VIDEO_SIZES[s.size.min(VIDEO_SIZES.len() - 1)],
+                    fps: s.fps,
+                    user: self.user.export_all(),
+                    cards: video::CARDS,
+                }));
+                (job, "langson-atlas-tour")
+            }
+        };
+        let folder = self.export_folder();
+        self.publish.ask(job, name, &folder, &self.ctx);
+        self.poll_publish();
+    }
+
+    /// Each frame: the dialog's answer, and the worker's news.
+    pub(super) fn poll_publish(&mut self) -> bool {
+        let folder = self.export_folder();
+        if let Some(chosen) =
+            self.publish
+                .poll_dialog(&self.atlas, &folder, &mut self.state.publish)
+        {
+            self.state.export.dir = chosen.display().to_string();
+            self.state.settings.export_folder = Some(chosen);
+        }
+        self.publish.poll(&mut self.state.publish)
+    }
+
+    /// Waits for the publication under way (tests); returns whether it still runs.
+    pub fn wait_for_publication(&mut self, timeout: std::time::Duration) -> bool {
+        self.publish.wait(timeout, &mut self.state.publish)
+    }
+
+    /// The Publish window's state (tests).
+    pub fn publish_state(&self) -> &PublishState {
+        &self.state.publish
+    }
+}
