@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// The frame is laid out this many points wide, as exported pictures are.
 const LOGICAL_WIDTH: f32 = 1920.0;
 /// Offline tiles kept between frames.
-const TILE_BYTES: usize = 192 << 20;
+const TILE_BYTES: usize = 96 << 20;
 
 /// What to record.
 #[derive(Clone, Debug)]
@@ -183,12 +183,22 @@ pub fn record(
     composition.limit_tiles(TILE_BYTES);
     let frames = plan.frames();
     let mut last_part = None;
+    // A held step draws the same picture frame after frame (nothing on it moves): it is
+    // drawn once and encoded again.
+    let mut last: Option<(Part, ViewTarget, image::RgbaImage)> = None;
     for n in 0..frames {
         if cancel.load(Ordering::Relaxed) {
             return Err(VideoError::Cancelled);
         }
         progress(n, frames);
         let moment = plan.at(n);
+        if let Some((part, view, image)) = &last
+            && *part == moment.part
+            && *view == moment.view
+        {
+            writer.push(image.as_raw())?;
+            continue;
+        }
         composition.set_scene(scene(request, &moment, request.size));
         // A new part's words and labels settle over a few passes; then one a frame.
         let passes = if last_part == Some(moment.part) { 1 } else { 3 };
@@ -200,6 +210,7 @@ pub fn record(
         let output = output.ok_or(ExportError::NothingDrawn)?;
         let image = offscreen.paint(output)?;
         writer.push(image.as_raw())?;
+        last = Some((moment.part, moment.view, image));
     }
     writer.finish()?;
     // Readable by others, as a file saved by any program (a temporary file is private).
