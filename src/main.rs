@@ -26,7 +26,7 @@ struct Cli {
     /// Never contact a tile server; only the built-in offline basemap.
     #[arg(long)]
     offline: bool,
-    /// Offer a raster PMTiles archive (PNG, JPEG or WebP tiles) as a basemap: a file, or
+    /// Offer a PMTiles archive (PNG, JPEG, WebP or MVT vector tiles) as a basemap: a file, or
     /// an https:// URL read by HTTP range requests.
     #[arg(long, value_name = "FILE.pmtiles|URL")]
     basemap: Option<PathBuf>,
@@ -264,6 +264,8 @@ fn main() -> ExitCode {
                 app.report(problem);
             }
             if let Some(state) = &cc.wgpu_render_state {
+                // Vector (MVT) basemap tiles are drawn by walkers' own wgpu renderer.
+                walkers::install_renderer(Some(state));
                 app.set_export_gpu(Ok(Gpu::from_render_state(state)));
             }
             Ok(Box::new(app))

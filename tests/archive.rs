@@ -280,3 +280,52 @@ fn server_faults_are_said_and_the_offline_map_stays() {
         );
     }
 }
+
+/// The tile at `zoom` holding `(lon, lat)`.
+fn tile_at(lon: f64, lat: f64, zoom: u8) -> TileId {
+    let n = f64::from(1u32 << zoom);
+    let lat = lat.to_radians();
+    TileId {
+        x: ((lon + 180.0) / 360.0 * n) as u32,
+        y: ((1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * n) as u32,
+        zoom,
+    }
+}
+
+/// What a vector tile holds once walkers has laid it out: drawables and label texts.
+fn vector_contents(tiles: &mut ArchiveTiles, tile: TileId) -> (usize, usize) {
+    fetch(tiles, tile);
+    match tiles.at(tile).map(|piece| piece.tile) {
+        Some(walkers::Tile::Vector { drawables, texts }) => (drawables.len(), texts.len()),
+        Some(walkers::Tile::Raster(_)) => panic!("a raster tile from a vector archive"),
+        None => panic!("no tile {tile:?}: {:?}", tiles.problem()),
+    }
+}
+
+#[test]
+fn a_vector_archive_the_prep_tool_writes_is_drawn_from_a_file_and_a_web_server() {
+    // Written from the offline basemap's own geodata, in the Protomaps basemap schema.
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("vector.pmtiles");
+    let written = langson_atlas::prep::vector_tiles::write(&common::atlas(), &path, 6..=10)
+        .expect("the vector archive is written");
+    assert!(written >= 40, "{written} tiles");
+    let bytes = std::fs::read(&path).expect("read back");
+    assert_eq!(bytes[99], 1, "the header says MVT");
+    assert_eq!(
+        langson_atlas::map::basemap::pmtiles::check(&path),
+        Ok(()),
+        "offered like a raster archive"
+    );
+    // Lạng Sơn city at zoom 10: land, rivers or border to draw, and the town's name.
+    let city = tile_at(106.76, 21.85, 10);
+    let mut local = ArchiveTiles::new(Archive::File(path), egui::Context::default());
+    let (drawn, labels) = vector_contents(&mut local, city);
+    assert!(drawn > 0, "land is drawn");
+    assert!(labels > 0, "the town's name is placed");
+    assert_eq!(local.problem(), None);
+    let server = Server::start(bytes, Mode::Ranges);
+    let mut remote = ArchiveTiles::new(Archive::Url(server.url.clone()), egui::Context::default());
+    let (remote_drawn, _) = vector_contents(&mut remote, city);
+    assert_eq!(remote_drawn, drawn, "the same tile over HTTP ranges");
+    assert_eq!(server.requests(), 2, "header and directory, then the tile");
+}

@@ -118,12 +118,14 @@ fn pmtiles_files_are_checked_before_they_are_offered() {
         Err(PmTilesError::NotPmTiles { .. })
     ));
     assert!(matches!(
-        pmtiles::check(&write("vector.pmtiles", &pmtiles_header(1))),
-        Err(PmTilesError::Unsupported {
-            kind: "vector (MVT)",
-            ..
-        })
+        pmtiles::check(&write("avif.pmtiles", &pmtiles_header(5))),
+        Err(PmTilesError::Unsupported { kind: "AVIF", .. })
     ));
+    assert_eq!(
+        pmtiles::check(&write("vector.pmtiles", &pmtiles_header(1))),
+        Ok(()),
+        "vector archives are drawn"
+    );
     assert_eq!(
         pmtiles::check(&write("png.pmtiles", &pmtiles_header(2))),
         Ok(())

@@ -5,11 +5,13 @@
 mod base;
 pub mod cells;
 mod lines;
+pub mod mvt;
 mod places;
 pub mod plan;
 pub mod raw;
 pub mod topo;
 mod units2025;
+pub mod vector_tiles;
 pub mod writer;
 
 use crate::atlas::{FeatureId, Kind, Precision, Props, Zone};

@@ -1,4 +1,5 @@
-//! A raster PMTiles archive as a walkers tile source, local or on a web server: the
+//! A PMTiles archive (raster, or vector tiles drawn in the Protomaps light style) as a
+//! walkers tile source, local or on a web server: the
 //! archive is opened once (header and root directory), directories are cached, and each
 //! tile is one read (one HTTP range request for a remote archive). Reads run on a worker
 //! thread with its own small runtime; the frame never waits. Faults are said in words: a
@@ -6,7 +7,8 @@
 //! not PMTiles; an archive replaced while open (its ETag changes) is opened again. The
 //! offline basemap stays underneath whatever happens.
 
-use egui::{ColorImage, Context, Rect, TextureHandle, TextureOptions, pos2};
+use super::tile_decode::{self, Decoded, TileKind};
+use egui::{Context, Rect, TextureOptions, pos2};
 use pmtiles::{AsyncPmTilesReader, HashMapCache, PmtError, TileCoord};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -56,10 +58,8 @@ pub enum ArchiveProblem {
     Slow(String),
     #[error("{0}: not a PMTiles v3 archive")]
     NotPmTiles(String),
-    #[error(
-        "{0}: holds vector or unknown tiles; only PNG, JPEG and WebP raster archives are drawn"
-    )]
-    NotRaster(String),
+    #[error("{0}: holds tiles of an unknown kind; PNG, JPEG, WebP and MVT archives are drawn")]
+    Unsupported(String),
     #[error("{0}: {1}")]
     Other(String, String),
 }
@@ -79,7 +79,7 @@ fn problem(shown: &str, e: &PmtError) -> ArchiveProblem {
 }
 
 enum Answer {
-    Tile(TileId, Option<ColorImage>),
+    Tile(TileId, Option<Decoded>),
     Problem(TileId, ArchiveProblem),
     /// The worker could not start: nothing can be read.
     Broken(ArchiveProblem),
@@ -95,7 +95,7 @@ impl ArchiveProblem {
         match self {
             ArchiveProblem::IgnoresRange(_)
             | ArchiveProblem::NotPmTiles(_)
-            | ArchiveProblem::NotRaster(_) => true,
+            | ArchiveProblem::Unsupported(_) => true,
             ArchiveProblem::Http(_, code) => matches!(code, 401 | 403 | 404 | 410),
             ArchiveProblem::Slow(_) | ArchiveProblem::Other(..) => false,
         }
@@ -106,7 +106,7 @@ enum Slot {
     Asked,
     /// The read failed for a passing reason: asked again after [`RETRY_AFTER`].
     Failed(std::time::Instant),
-    Ready(TextureHandle),
+    Ready(Tile),
     /// The archive has no such tile.
     Absent,
 }
@@ -124,7 +124,13 @@ pub struct ArchiveTiles {
     tile_size: u32,
 }
 
-type Reader = AsyncPmTilesReader<Backend, HashMapCache>;
+type PmReader = AsyncPmTilesReader<Backend, HashMapCache>;
+
+/// An open archive and the kind of tiles it holds.
+struct Reader {
+    pm: PmReader,
+    kind: TileKind,
+}
 
 /// The two places an archive can be read from, behind one type.
 enum Backend {
@@ -156,21 +162,13 @@ async fn open(archive: &Archive, client: &reqwest::Client) -> Result<Reader, Arc
             pmtiles::HttpBackend::try_from(client.clone(), url.as_str()).map_err(fail)?,
         ),
     };
-    let reader = AsyncPmTilesReader::try_from_cached_source(backend, HashMapCache::default())
+    let pm = AsyncPmTilesReader::try_from_cached_source(backend, HashMapCache::default())
         .await
         .map_err(fail)?;
-    match reader.get_header().tile_type {
-        pmtiles::TileType::Png | pmtiles::TileType::Jpeg | pmtiles::TileType::Webp => Ok(reader),
-        _ => Err(ArchiveProblem::NotRaster(shown.clone())),
+    match TileKind::of(pm.get_header().tile_type) {
+        Some(kind) => Ok(Reader { pm, kind }),
+        None => Err(ArchiveProblem::Unsupported(shown.clone())),
     }
-}
-
-fn decode(bytes: &[u8]) -> Option<ColorImage> {
-    let image = image::load_from_memory(bytes).ok()?.to_rgba8();
-    Some(ColorImage::from_rgba_unmultiplied(
-        [image.width() as usize, image.height() as usize],
-        image.as_flat_samples().as_slice(),
-    ))
 }
 
 /// The worker: opens the archive once, then reads each tile asked for (several at a
@@ -208,17 +206,19 @@ fn work(
         }
     };
     let reader: Arc<tokio::sync::RwLock<Option<Arc<Reader>>>> = Arc::default();
+    let style = Arc::new(tile_decode::style());
     while let Ok(tile) = asks.recv() {
-        let (reader, archive, client, answers, ctx, shown) = (
+        let (reader, archive, client, answers, ctx, shown, style) = (
             reader.clone(),
             archive.clone(),
             client.clone(),
             answers.clone(),
             ctx.clone(),
             shown.clone(),
+            style.clone(),
         );
         runtime.spawn(async move {
-            let answer = read_tile(&reader, &archive, &client, tile, &shown).await;
+            let answer = read_tile(&reader, &archive, &client, tile, &shown, &style).await;
             let _ = answers.send(answer);
             ctx.request_repaint();
         });
@@ -249,6 +249,7 @@ async fn read_tile(
     client: &reqwest::Client,
     tile: TileId,
     shown: &str,
+    style: &walkers::Style,
 ) -> Answer {
     let Ok(coord) = TileCoord::new(tile.zoom, tile.x, tile.y) else {
         return Answer::Tile(tile, None);
@@ -259,8 +260,13 @@ async fn read_tile(
             Ok(r) => r,
             Err(p) => return Answer::Problem(tile, p),
         };
-        match reader.get_tile_decompressed(coord).await {
-            Ok(bytes) => return Answer::Tile(tile, bytes.as_deref().and_then(decode)),
+        match reader.pm.get_tile_decompressed(coord).await {
+            Ok(bytes) => {
+                let decoded = bytes
+                    .as_deref()
+                    .and_then(|b| tile_decode::decode(b, reader.kind, tile.zoom, style));
+                return Answer::Tile(tile, decoded);
+            }
             // The archive was replaced while open: its header and directories are read again.
             Err(PmtError::SourceModified) if !reopen => reopen = true,
             Err(e) => return Answer::Problem(tile, problem(shown, &e)),
@@ -310,11 +316,15 @@ impl ArchiveTiles {
 
     fn take(&mut self, answer: Answer) {
         match answer {
-            Answer::Tile(id, Some(image)) => {
+            Answer::Tile(id, Some(Decoded::Image(image))) => {
                 self.tile_size = image.size[0] as u32;
                 let name = format!("pmtiles-{}-{}-{}", id.zoom, id.x, id.y);
                 let texture = self.ctx.load_texture(name, image, TextureOptions::LINEAR);
-                self.slots.insert(id, Slot::Ready(texture));
+                self.slots.insert(id, Slot::Ready(Tile::Raster(texture)));
+            }
+            Answer::Tile(id, Some(Decoded::Vector(tile))) => {
+                self.tile_size = tile_decode::VECTOR_TILE_SIZE;
+                self.slots.insert(id, Slot::Ready(tile));
             }
             Answer::Tile(id, None) => {
                 self.slots.insert(id, Slot::Absent);
@@ -349,13 +359,13 @@ impl ArchiveTiles {
                     y: tile_id.y / d,
                     zoom,
                 };
-                let Some(Slot::Ready(texture)) = self.slots.get(&parent) else {
+                let Some(Slot::Ready(tile)) = self.slots.get(&parent) else {
                     return None;
                 };
                 let step = 1.0 / d as f32;
                 let (u, v) = ((tile_id.x % d) as f32 * step, (tile_id.y % d) as f32 * step);
                 Some(TilePiece::new(
-                    Tile::Raster(texture.clone()),
+                    tile.clone(),
                     Rect::from_min_max(pos2(u, v), pos2(u + step, v + step)),
                 ))
             })
@@ -398,9 +408,9 @@ impl Tiles for ArchiveTiles {
     fn at(&mut self, tile_id: TileId) -> Option<TilePiece> {
         self.take_answers();
         match self.slots.get(&tile_id) {
-            Some(Slot::Ready(texture)) => {
+            Some(Slot::Ready(tile)) => {
                 let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
-                Some(TilePiece::new(Tile::Raster(texture.clone()), full))
+                Some(TilePiece::new(tile.clone(), full))
             }
             Some(Slot::Asked) => self.coarser(tile_id),
             Some(Slot::Failed(at)) => {

@@ -7,6 +7,7 @@ pub mod http;
 pub mod offline;
 pub mod pmtiles;
 pub mod raster;
+pub mod tile_decode;
 
 use archive::{Archive, ArchiveTiles};
 use egui::Context;

@@ -1,5 +1,6 @@
-//! Checking a `.pmtiles` file before offering it: walkers decodes raster tiles (PNG, JPEG)
-//! here, so other archives get a clear message instead of a blank map; and walkers' reader
+//! Checking a `.pmtiles` file before offering it: the atlas draws raster (PNG, JPEG, WebP)
+//! and vector (MVT) tiles, so other archives get a clear message instead of a blank map;
+//! and walkers' reader
 //! trusts the header's offsets (a truncated or damaged archive makes it panic, and then the
 //! whole window), so they are checked against the file first.
 
@@ -12,7 +13,7 @@ pub enum PmTilesError {
     Unreadable { path: String, message: String },
     #[error("{path}: not a PMTiles v3 archive")]
     NotPmTiles { path: String },
-    #[error("{path}: holds {kind} tiles; only PNG and JPEG raster PMTiles can be shown")]
+    #[error("{path}: holds {kind} tiles; only PNG, JPEG, WebP and MVT PMTiles can be shown")]
     Unsupported { path: String, kind: &'static str },
     #[error("{path}: damaged or cut short: {what}")]
     Damaged { path: String, what: String },
@@ -77,9 +78,7 @@ pub fn check(path: &Path) -> Result<(), PmTilesError> {
         return Err(PmTilesError::Compression { path: shown, kind });
     }
     let kind = match header[99] {
-        2 | 3 => return Ok(()),
-        1 => "vector (MVT)",
-        4 => "WebP",
+        1..=4 => return Ok(()),
         5 => "AVIF",
         _ => "unknown",
     };
