@@ -176,14 +176,15 @@ fn the_window_reports_broken_geodata_and_still_draws_the_map() {
 #[test]
 fn an_unusable_pmtiles_file_is_refused_with_its_reason() {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("refused.pmtiles");
-    std::fs::write(&path, pmtiles_header(1)).expect("write");
+    // AVIF tiles: neither a raster kind the atlas decodes nor vector tiles.
+    std::fs::write(&path, pmtiles_header(5)).expect("write");
     let h = harness_with(Options {
         offline: true,
         pmtiles: Some(path),
         ..Options::default()
     });
     assert_eq!(h.state().basemaps().choice(), BasemapChoice::Offline);
-    h.get_by_label_contains("only PNG and JPEG raster PMTiles can be shown");
+    h.get_by_label_contains("holds AVIF tiles; only PNG, JPEG, WebP and MVT PMTiles can be shown");
 }
 
 #[test]

@@ -284,9 +284,15 @@ fn a_cancelled_or_failed_export_leaves_nothing_under_the_chosen_name() {
     let atlas = common::atlas();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("atlas.pdf");
-    let cancel = AtomicBool::new(true);
+    let cancel = AtomicBool::new(false);
     let req = request(Coverage::Zones, Lang::Vi);
-    let result = print::write_atlas(&atlas, &req, &tours(), &[], &path, &|_, _| {}, &cancel);
+    // Cancelled as the third page is written.
+    let stop = |done: usize, _: usize| {
+        if done == 2 {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    let result = print::write_atlas(&atlas, &req, &tours(), &[], &path, &stop, &cancel);
     assert!(
         matches!(result, Err(PrintError::Pdf(print::PdfError::Cancelled))),
         "{:?}",

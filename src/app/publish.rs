@@ -271,13 +271,29 @@ impl AtlasApp {
         };
         let (job, name) = match kind {
             Publication::Pdf => {
-                let s = &self.state.publish.pdf;
-                let tour_pages = matches!(s.pages, PdfPages::Tour(_));
-                let mut tours = vec![self.builtin_tour.clone()];
-                tours.extend(self.state.tours.tours.iter().cloned());
+                let s = self.state.publish.pdf.clone();
+                // A tour's pages print the tour chosen itself (names may repeat or be empty).
+                let (coverage, tours, layers) = match s.pages {
+                    PdfPages::Tour(choice) => {
+                        let Some(tour) = self.tour_chosen(choice) else {
+                            return;
+                        };
+                        (
+                            print::Coverage::Tour(None),
+                            vec![tour],
+                            self.user.export_all(),
+                        )
+                    }
+                    PdfPages::Districts | PdfPages::Zones | PdfPages::Units2025 => {
+                        let Some(coverage) = s.pages.coverage(&names) else {
+                            return;
+                        };
+                        (coverage, Vec::new(), self.user.export())
+                    }
+                };
                 let job = Job::Pdf {
                     request: AtlasRequest {
-                        coverage: s.pages.coverage(&names),
+                        coverage,
                         lang: s.lang,
                         paper: s.paper,
                         landscape: s.landscape,
@@ -285,21 +301,13 @@ impl AtlasApp {
                     },
                     tours,
                     // A tour's pages show the layers its steps name; other pages what is on.
-                    layers: print_layers(if tour_pages {
-                        self.user.export_all()
-                    } else {
-                        self.user.export()
-                    }),
+                    layers: print_layers(layers),
                 };
                 (job, "langson-atlas")
             }
             Publication::Video => {
-                let s = &self.state.publish.video;
-                let tour = match s.tour {
-                    None => Some(self.builtin_tour.clone()),
-                    Some(i) => self.state.tours.tours.get(i).cloned(),
-                };
-                let Some(tour) = tour else {
+                let s = self.state.publish.video.clone();
+                let Some(tour) = self.tour_chosen(s.tour) else {
                     return;
                 };
                 let job = Job::Video(Box::new(VideoRequest {
@@ -316,6 +324,31 @@ impl AtlasApp {
         let folder = self.export_folder();
         self.publish.ask(job, name, &folder, &self.ctx);
         self.poll_publish();
+    }
+
+    /// The built-in tour (`None`) or the project's tour `i`; a tour no longer there is
+    /// said in the window.
+    fn tour_chosen(&mut self, choice: Option<usize>) -> Option<Tour> {
+        let tour = match choice {
+            None => Some(self.builtin_tour.clone()),
+            Some(i) => self.state.tours.tours.get(i).cloned(),
+        };
+        if tour.is_none() {
+            self.state.publish.status = Some(ExportStatus {
+                ok: false,
+                message: self
+                    .state
+                    .settings
+                    .lang
+                    .pick(
+                        "Chuyến tham quan đã chọn không còn nữa",
+                        "The tour chosen is no longer there",
+                    )
+                    .to_owned(),
+                folder: None,
+            });
+        }
+        tour
     }
 
     /// Each frame: the dialog's answer, and the worker's news.

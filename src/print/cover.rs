@@ -108,8 +108,11 @@ pub fn cover(ctx: &Ctx<'_>, coverage: &Coverage, date_iso: &str) -> Vec<Page> {
         user: ctx.user,
         lang,
         fonts: ctx.fonts,
+        avoid: furniture::boxes(&frame, ctx.fonts, lang, false),
     };
     let rows = map::draw(&mut page, &frame, &input);
+    let room = h - m - 14.0 - (map_rect.bottom() + 10.0);
+    let rows = furniture::capped(rows, ((room / 11.0) as usize).saturating_sub(2), lang);
     furniture::north_arrow(&mut page, &frame, lang);
     furniture::scale_bar(&mut page, &frame, ctx.fonts, lang);
     page.map = Some(map_rect);
@@ -251,8 +254,11 @@ pub fn toc(ctx: &Ctx<'_>, entries: &[(String, usize)]) -> Vec<Page> {
             let shown = number + 1;
             let num = shown.to_string();
             let num_w = ctx.fonts.width(Face::Regular, 10.0, &num);
-            let title_w = ctx.fonts.width(Face::Regular, 10.0, title);
-            page.text([m, y], title.clone(), Face::Regular, 10.0, ink::TEXT);
+            let title = ctx
+                .fonts
+                .shortened(Face::Regular, 10.0, title, w - 2.0 * m - num_w - 24.0);
+            let title_w = ctx.fonts.width(Face::Regular, 10.0, &title);
+            page.text([m, y], title, Face::Regular, 10.0, ink::TEXT);
             let dots_from = m + title_w + 6.0;
             let dots_to = w - m - num_w - 6.0;
             if dots_to > dots_from {

@@ -136,6 +136,10 @@ pub fn sheets(
     })
 }
 
+fn province_bounds(atlas: &Atlas) -> Option<(Coord, Coord)> {
+    bounds_of(atlas.province()?.geometry.as_ref()?)
+}
+
 fn bounds_of(geometry: &geo::Geometry<f64>) -> Option<(Coord, Coord)> {
     geometry.bounding_rect().map(|r| (r.min(), r.max()))
 }
@@ -316,7 +320,8 @@ fn tour_sheets(
                     i + 1,
                     tour.steps.len()
                 ),
-                bounds: step.bounds(atlas)?,
+                // A step with no place of its own (words only) is shown over the province.
+                bounds: step.bounds(atlas).or_else(|| province_bounds(atlas))?,
                 highlight: Highlight::Features(step.highlight.clone()),
                 layers: step.layers.clone(),
                 user_layers: Some(step.user_layers.clone()),

@@ -112,21 +112,29 @@ impl<'f> Flow<'f> {
         self.y += 1.0;
     }
 
-    /// A paragraph of `spans`, its lines after the first indented by `hang`.
+    /// A paragraph of `spans`, its lines after the first indented by `hang`. Lines are
+    /// broken for the column they land in: a paragraph that runs on into a wider or
+    /// narrower column is broken again there.
     pub fn para(&mut self, spans: &[Span], hang: f32) {
-        let Some(col) = self.current() else {
-            return;
-        };
-        let lines = self.break_lines(spans, col.w, hang);
-        for (i, line) in lines.into_iter().enumerate() {
-            let height = line.iter().map(|s| s.size).fold(0.0, f32::max) * LEADING;
-            if self.room() < height {
-                self.advance();
-            }
+        let mut words = tokens(spans);
+        let mut start = 0;
+        let mut first = true;
+        let mut moved = false;
+        while start < words.len() {
             let Some(col) = self.current() else {
                 return;
             };
-            let mut x = col.x + if i == 0 { 0.0 } else { hang };
+            let indent = if first { 0.0 } else { hang };
+            let (line, next) = self.fill(spans, &mut words, start, col.w - indent);
+            let height = line.iter().map(|s| s.size).fold(0.0, f32::max) * LEADING;
+            // A line taller than a whole column is set where it is rather than forever moved.
+            if self.room() < height && !moved {
+                self.advance();
+                moved = true;
+                continue;
+            }
+            moved = false;
+            let mut x = col.x + indent;
             let baseline = self.y + height * 0.78;
             for span in line {
                 let w = self.fonts.width(span.face, span.size, &span.text);
@@ -135,49 +143,89 @@ impl<'f> Flow<'f> {
                 x += w;
             }
             self.y += height;
+            start = next;
+            first = false;
         }
     }
 
-    /// Lines of spans: words fill a line while they fit; a word wider than a line is cut.
-    fn break_lines(&self, spans: &[Span], width: f32, hang: f32) -> Vec<Vec<Span>> {
-        let mut lines: Vec<Vec<Span>> = Vec::new();
+    /// One line of `width` from `words[start..]`, and where the next line starts. A word
+    /// wider than a line is cut, the rest of it left for the next line.
+    fn fill(
+        &self,
+        spans: &[Span],
+        words: &mut [Word],
+        start: usize,
+        width: f32,
+    ) -> (Vec<Span>, usize) {
         let mut line: Vec<Span> = Vec::new();
         let mut x = 0.0;
-        let limit = |lines: &Vec<Vec<Span>>| {
-            if lines.is_empty() {
-                width
+        let mut i = start;
+        while i < words.len() {
+            let style = &spans[words[i].span];
+            let space = if words[i].space && !line.is_empty() {
+                " "
             } else {
-                width - hang
-            }
-        };
-        for span in spans {
-            let text = composed(&span.text);
-            for (i, word) in text.split(' ').enumerate() {
-                let joins = i == 0 && !text.starts_with(' ');
-                let space = if line.is_empty() || joins { "" } else { " " };
-                let piece = format!("{space}{word}");
-                let w = self.fonts.width(span.face, span.size, &piece);
-                if x + w > limit(&lines) && !line.is_empty() && !word.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                    x = 0.0;
-                    for part in self.fonts.wrap(span.face, span.size, word, limit(&lines)) {
-                        if !line.is_empty() {
-                            lines.push(std::mem::take(&mut line));
-                        }
-                        x = self.fonts.width(span.face, span.size, &part);
-                        push(&mut line, span, part);
-                    }
-                    continue;
-                }
+                ""
+            };
+            let piece = format!("{space}{}", words[i].text);
+            let w = self.fonts.width(style.face, style.size, &piece);
+            if x + w <= width || (line.is_empty() && w <= 0.0) {
                 x += w;
-                push(&mut line, span, piece);
+                push(&mut line, style, piece);
+                i += 1;
+                continue;
             }
+            if line.is_empty() {
+                let parts = self
+                    .fonts
+                    .wrap(style.face, style.size, &words[i].text, width);
+                let head = parts.first().cloned().unwrap_or_default();
+                let rest: String = parts.iter().skip(1).map(String::as_str).collect();
+                push(&mut line, style, head);
+                if rest.is_empty() {
+                    i += 1;
+                } else {
+                    words[i].text = rest;
+                    words[i].space = false;
+                }
+            }
+            break;
         }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-        lines
+        (line, i)
     }
+}
+
+/// A word of a paragraph: its text, the span whose style it has, and whether a space
+/// comes before it.
+struct Word {
+    span: usize,
+    text: String,
+    space: bool,
+}
+
+/// The words of `spans`, composed (NFC); spaces at the edges of spans and runs of spaces
+/// count as one space between words.
+fn tokens(spans: &[Span]) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut pending = false;
+    for (span, s) in spans.iter().enumerate() {
+        let text = composed(&s.text);
+        for (i, word) in text.split(' ').enumerate() {
+            if i > 0 {
+                pending = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            out.push(Word {
+                span,
+                text: word.to_owned(),
+                space: pending,
+            });
+            pending = false;
+        }
+    }
+    out
 }
 
 /// Adds text to the line, joining it to the last span when that has the same style.

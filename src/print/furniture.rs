@@ -11,10 +11,24 @@ use crate::atlas::{Atlas, Kind, Lang};
 use crate::map::style::Style;
 use geo::{BoundingRect, Geometry};
 
+/// Where the north arrow, the scale bar and the overview go on `frame`: names on the map
+/// keep out of them.
+pub fn boxes(frame: &Frame, fonts: &Fonts, lang: Lang, with_overview: bool) -> Vec<Rect> {
+    let mut out = vec![north_rect(frame), scale_rect(frame, fonts, lang).0];
+    if with_overview {
+        out.push(overview_rect(frame));
+    }
+    out
+}
+
+fn north_rect(frame: &Frame) -> Rect {
+    Rect::new(frame.rect.right() - 27.0, frame.rect.y + 8.0, 18.0, 32.0)
+}
+
 pub fn north_arrow(page: &mut Page, frame: &Frame, lang: Lang) {
     let x = frame.rect.right() - 18.0;
     let y = frame.rect.y + 12.0;
-    page.rect_fill(Rect::new(x - 9.0, y - 4.0, 18.0, 32.0), Rgb::WHITE);
+    page.rect_fill(north_rect(frame), Rgb::WHITE);
     page.ops.push(Op::Fill {
         rings: vec![vec![[x, y], [x + 6.0, y + 16.0], [x, y + 12.0]]],
         color: ink::TEXT,
@@ -40,15 +54,14 @@ pub fn north_arrow(page: &mut Page, frame: &Frame, lang: Lang) {
     );
 }
 
-/// A bar of a round length in alternating segments, its length, and the ratio.
-pub fn scale_bar(page: &mut Page, frame: &Frame, fonts: &Fonts, lang: Lang) {
-    let (metres, points) = frame.scale_bar(frame.rect.w * 0.25);
+/// The scale bar's box, and its ratio's words.
+fn scale_rect(frame: &Frame, fonts: &Fonts, lang: Lang) -> (Rect, String) {
+    let (_, points) = frame.scale_bar(frame.rect.w * 0.25);
     let ratio = format!(
         "{} 1 : {}",
         lang.pick("Tỷ lệ", "Scale"),
         format_value((frame.scale_denominator() / 1000.0).round() * 1000.0, lang)
     );
-    let label = length_text(metres);
     let text_w = fonts.width(Face::Regular, 6.5, &ratio).max(points + 20.0);
     let box_w = text_w + 12.0;
     let r = Rect::new(
@@ -57,6 +70,14 @@ pub fn scale_bar(page: &mut Page, frame: &Frame, fonts: &Fonts, lang: Lang) {
         box_w,
         28.0,
     );
+    (r, ratio)
+}
+
+/// A bar of a round length in alternating segments, its length, and the ratio.
+pub fn scale_bar(page: &mut Page, frame: &Frame, fonts: &Fonts, lang: Lang) {
+    let (metres, points) = frame.scale_bar(frame.rect.w * 0.25);
+    let label = length_text(metres);
+    let (r, ratio) = scale_rect(frame, fonts, lang);
     page.rect_fill(r, Rgb::WHITE);
     let (x0, y0) = (r.x + 6.0, r.y + 8.0);
     for i in 0..4 {
@@ -76,6 +97,16 @@ pub fn scale_bar(page: &mut Page, frame: &Frame, fonts: &Fonts, lang: Lang) {
     page.text([x0, y0 + 14.0], ratio, Face::Regular, 6.5, ink::TEXT);
 }
 
+fn overview_rect(frame: &Frame) -> Rect {
+    let side = (frame.rect.w.min(frame.rect.h) * 0.26).clamp(60.0, 150.0);
+    Rect::new(
+        frame.rect.x + 6.0,
+        frame.rect.bottom() - side - 6.0,
+        side,
+        side,
+    )
+}
+
 /// The province in miniature, bottom left of the map, with the page's area outlined.
 pub fn overview(page: &mut Page, frame: &Frame, atlas: &Atlas) {
     let Some(province) = atlas.province().and_then(|p| p.geometry.as_ref()) else {
@@ -84,13 +115,7 @@ pub fn overview(page: &mut Page, frame: &Frame, atlas: &Atlas) {
     let Some(bounds) = province.bounding_rect() else {
         return;
     };
-    let side = (frame.rect.w.min(frame.rect.h) * 0.26).clamp(60.0, 150.0);
-    let r = Rect::new(
-        frame.rect.x + 6.0,
-        frame.rect.bottom() - side - 6.0,
-        side,
-        side,
-    );
+    let r = overview_rect(frame);
     page.rect_fill(r, Rgb::WHITE);
     let inset = Frame::fit(r, (bounds.min(), bounds.max()), 0.06, 0.0);
     for d in atlas
@@ -148,6 +173,27 @@ pub fn legend_height(rows: &[LegendRow]) -> f32 {
     } else {
         16.0 + ROW * unique(rows).len() as f32
     }
+}
+
+/// The rows a legend of at most `max` rows shows: each once, and past `max` a last row
+/// that says how many more there are.
+pub fn capped(rows: Vec<LegendRow>, max: usize, lang: Lang) -> Vec<LegendRow> {
+    let mut out: Vec<LegendRow> = unique(&rows).into_iter().cloned().collect();
+    let max = max.max(2);
+    if out.len() > max {
+        let more = out.len() - (max - 1);
+        out.truncate(max - 1);
+        out.push(LegendRow {
+            text: format!("… {more} {}", lang.pick("mục khác", "more")),
+            // No swatch: a line of no width in paper's colour.
+            swatch: Style::Line(crate::map::style::LineStyle {
+                core: egui::Stroke::new(0.0, egui::Color32::WHITE),
+                casing: egui::Stroke::new(0.0, egui::Color32::WHITE),
+                dash: None,
+            }),
+        });
+    }
+    out
 }
 
 fn unique(rows: &[LegendRow]) -> Vec<&LegendRow> {

@@ -62,7 +62,10 @@ pub fn place(page: &mut Page, frame: &Frame, input: &MapInput<'_>, view: (Coord,
                 .rect
                 .shrink(2.0)
                 .contains([rect.right(), rect.bottom()])
-            || placed.iter().any(|r| intersects(r, &rect))
+            || placed
+                .iter()
+                .chain(&input.avoid)
+                .any(|r| intersects(r, &rect))
         {
             continue;
         }

@@ -30,6 +30,8 @@ pub struct MapInput<'a> {
     pub user: &'a [PrintLayer],
     pub lang: Lang,
     pub fonts: &'a Fonts,
+    /// Where the map's furniture will go: names keep out.
+    pub avoid: Vec<super::page::Rect>,
 }
 
 /// Draws the map of `sheet` into `frame` on `page`.

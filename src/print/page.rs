@@ -91,8 +91,8 @@ pub struct Span {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
-    /// Rings filled with the non-zero rule (holes run the other way in the data; even-odd
-    /// would be wrong for overlapping parts, which the plan's layers do not have).
+    /// Rings filled with the even-odd rule: a polygon's holes stay open whichever way the
+    /// data winds them (one operation is one polygon, so its parts never overlap).
     Fill {
         rings: Vec<Vec<[f32; 2]>>,
         color: Rgb,

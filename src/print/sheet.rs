@@ -52,13 +52,12 @@ pub fn pages(ctx: &Ctx<'_>, sheet: &Sheet) -> Vec<Page> {
         bookmark: Some(sheet.title.clone()),
         ..Page::default()
     };
-    page.text(
-        [m, m + 16.0],
-        sheet.title.clone(),
-        Face::Bold,
-        18.0,
-        ink::TEXT,
-    );
+    // A long title (a tour step's) is set smaller, and cut with "…" past that.
+    let room = w - 2.0 * m;
+    let natural = ctx.fonts.width(Face::Bold, 18.0, &sheet.title).max(1.0);
+    let size = (18.0 * room / natural).clamp(12.0, 18.0);
+    let title = ctx.fonts.shortened(Face::Bold, size, &sheet.title, room);
+    page.text([m, m + 16.0], title, Face::Bold, size, ink::TEXT);
     page.text(
         [m, m + 31.0],
         sheet.subtitle.clone(),
@@ -100,8 +99,11 @@ pub fn pages(ctx: &Ctx<'_>, sheet: &Sheet) -> Vec<Page> {
         user: ctx.user,
         lang: ctx.lang,
         fonts: ctx.fonts,
+        avoid: furniture::boxes(&frame, ctx.fonts, ctx.lang, true),
     };
-    let rows = map::draw(&mut page, &frame, &input);
+    // The legend takes at most two thirds of the column under it.
+    let max_rows = ((bottom - legend_at.y) * 0.66 / 11.0) as usize;
+    let rows = furniture::capped(map::draw(&mut page, &frame, &input), max_rows, ctx.lang);
     furniture::north_arrow(&mut page, &frame, ctx.lang);
     furniture::scale_bar(&mut page, &frame, ctx.fonts, ctx.lang);
     furniture::overview(&mut page, &frame, ctx.atlas);
@@ -152,8 +154,8 @@ fn words(flow: &mut Flow<'_>, ctx: &Ctx<'_>, sheet: &Sheet) {
         cited.number(fact);
     }
     if let Some(feature) = &sheet.figures_of {
-        let area = ctx.atlas.get(feature).and_then(|f| f.props.area_ha);
-        let rows = catalogue.key_figures(feature, area, 8);
+        // The page prints no area of its own, so every area figure is a key figure.
+        let rows = catalogue.key_figures(feature, None, 8);
         if !rows.is_empty() {
             flow.heading(lang.pick("Số liệu chính", "Key figures"), 10.0, ink::TEXT);
         }
@@ -410,10 +412,27 @@ fn sources(flow: &mut Flow<'_>, ctx: &Ctx<'_>, facts: &[&Fact]) {
                     7.0,
                     ink::MUTED_TEXT,
                 ),
+                // A quote holding a misprinted figure never stands bare.
+                span(misprints(fact, lang), Face::Regular, 7.0, ink::WARNING),
             ],
             10.0,
         );
     }
+}
+
+/// " (⚠ misprint: …)" for each misprinted figure of `fact`, else nothing.
+fn misprints(fact: &Fact, lang: crate::atlas::Lang) -> String {
+    fact.figures
+        .iter()
+        .filter_map(|f| f.misprint.as_ref())
+        .map(|m| {
+            format!(
+                " (⚠ {}: {})",
+                lang.pick("lỗi in", "misprint"),
+                lang.pick(&m.vi, &m.en)
+            )
+        })
+        .collect()
 }
 
 /// The facts a page cites (tests check them against the PDF's text).

@@ -131,6 +131,21 @@ impl Fonts {
             * size
     }
 
+    /// `text` as it fits in `width`: whole, or cut with "…".
+    pub fn shortened(&self, face: Face, size: f32, text: &str, width: f32) -> String {
+        if self.width(face, size, text) <= width {
+            return text.to_owned();
+        }
+        let mut out = String::new();
+        for ch in text.chars() {
+            if self.width(face, size, &format!("{out}{ch}…")) > width {
+                break;
+            }
+            out.push(ch);
+        }
+        format!("{}…", out.trim_end())
+    }
+
     /// `text` broken into lines no wider than `width`: at spaces, and inside a word only
     /// when the word alone is too wide. Line breaks in the text are kept.
     pub fn wrap(&self, face: Face, size: f32, text: &str, width: f32) -> Vec<String> {

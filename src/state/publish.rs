@@ -80,15 +80,16 @@ impl Default for PublishState {
 }
 
 impl PdfPages {
-    /// The coverage to print, given the project's tours' names.
-    pub fn coverage(&self, tour_names: &[String]) -> Coverage {
-        match self {
+    /// The coverage to print, given the project's tours' names; `None` when the tour
+    /// chosen is no longer there.
+    pub fn coverage(&self, tour_names: &[String]) -> Option<Coverage> {
+        Some(match self {
             PdfPages::Districts => Coverage::Districts,
             PdfPages::Zones => Coverage::Zones,
             PdfPages::Units2025 => Coverage::Units2025,
             PdfPages::Tour(None) => Coverage::Tour(None),
-            PdfPages::Tour(Some(i)) => Coverage::Tour(tour_names.get(*i).cloned()),
-        }
+            PdfPages::Tour(Some(i)) => Coverage::Tour(Some(tour_names.get(*i)?.clone())),
+        })
     }
 }
 

@@ -148,10 +148,19 @@ pub fn record(
     }
     let ppp = w as f32 / LOGICAL_WIDTH;
     let logical = egui::vec2(LOGICAL_WIDTH, h as f32 / ppp);
-    let mut views = Vec::new();
-    for step in &request.tour.steps {
-        let last = views.last().copied();
-        views.extend(step_view(step, &atlas, logical).or(last));
+    // A step with no place to show keeps the last view (the first such steps, the first
+    // view any step has): one view a step, so that step i lands on view i.
+    let found: Vec<Option<ViewTarget>> = request
+        .tour
+        .steps
+        .iter()
+        .map(|s| step_view(s, &atlas, logical))
+        .collect();
+    let mut last = found.iter().flatten().next().copied();
+    let mut views = Vec::with_capacity(found.len());
+    for view in found {
+        last = view.or(last);
+        views.extend(last);
     }
     let plan = Plan::new(&request.tour, views, request.fps, request.cards);
     let fail = |e: &dyn std::fmt::Display| VideoError::File {

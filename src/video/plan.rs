@@ -56,7 +56,8 @@ impl Plan {
         }];
         let mut t = title;
         for (i, step) in tour.steps.iter().enumerate() {
-            let seconds = f64::from(step.seconds.unwrap_or(DEFAULT_SECONDS)).max(1.0);
+            // A step shows 1 s to 10 min: a mistyped length never makes an endless video.
+            let seconds = f64::from(step.seconds.unwrap_or(DEFAULT_SECONDS)).clamp(1.0, 600.0);
             segments.push(Segment {
                 part: Part::Step(i),
                 start: t,

@@ -44,7 +44,12 @@ impl TileProblem {
                 .find_map(|t| t.parse::<u16>().ok().filter(|c| (100..600).contains(c)));
             return TileProblem::ServerError(code.unwrap_or(0));
         }
-        if lower.contains("unrecognized image format") || lower.contains("tile data is empty") {
+        // With vector tiles on, bytes that are no image are tried as MVT: a web page
+        // served as a tile then fails as a vector tile.
+        if lower.contains("unrecognized image format")
+            || lower.contains("tile data is empty")
+            || lower.contains("decoding mvt failed")
+        {
             TileProblem::NotAnImage
         } else if lower.contains("unexpected end of file")
             || lower.contains("format error")

@@ -2,6 +2,7 @@
 //! so a failing tile server leaves a complete map, never a grey canvas.
 
 pub mod archive;
+mod archive_source;
 pub mod health;
 pub mod http;
 pub mod offline;
