@@ -186,18 +186,7 @@ fn run(gpu: Option<Result<Gpu, ExportError>>, atlas: Arc<Atlas>, job: Job, tx: &
                 .map_err(|e| e.to_string())
         }
     };
-    let status = match result {
-        Ok(message) => ExportStatus {
-            ok: true,
-            message,
-            folder,
-        },
-        Err(message) => ExportStatus {
-            ok: false,
-            message,
-            folder: None,
-        },
-    };
+    let status = ExportStatus::of(result, folder);
     let _ = tx.send(Report::Finished(status));
 }
 

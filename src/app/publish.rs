@@ -217,18 +217,7 @@ fn run(
                 )
             }),
     };
-    match result {
-        Ok(message) => ExportStatus {
-            ok: true,
-            message,
-            folder,
-        },
-        Err(message) => ExportStatus {
-            ok: false,
-            message,
-            folder: None,
-        },
-    }
+    ExportStatus::of(result, folder)
 }
 
 fn print_layers(user: Option<UserExport>) -> Vec<PrintLayer> {

@@ -63,6 +63,16 @@ pub fn project_inputs(path: &Path) -> Result<ProjectInputs, ProjectError> {
     })
 }
 
+/// The built-in plan data could not be read (only a broken build can cause it).
+#[derive(Debug, thiserror::Error)]
+#[error("the plan's data: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+pub struct GeodataErrors(pub Vec<crate::atlas::LoadError>);
+
+/// The atlas the headless verbs draw: the built-in plan data.
+pub fn embedded_atlas() -> Result<crate::atlas::Atlas, GeodataErrors> {
+    crate::atlas::Atlas::embedded().map_err(GeodataErrors)
+}
+
 /// What `langson-atlas pdf` was asked.
 pub struct PdfCommand {
     pub out: std::path::PathBuf,
@@ -73,15 +83,7 @@ pub struct PdfCommand {
 /// `langson-atlas pdf OUT.pdf …`: the atlas written headless; returns a one-line summary,
 /// after the project's unreadable layers, each on its own line.
 pub fn pdf_command(command: &PdfCommand) -> Result<String, super::PrintError> {
-    let atlas = crate::atlas::Atlas::embedded().map_err(|errors| {
-        super::PrintError::Geodata(
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
+    let atlas = embedded_atlas()?;
     let mut tours: Vec<Tour> = Tour::embedded().into_iter().collect();
     let mut layers = Vec::new();
     let mut lines = Vec::new();

@@ -203,8 +203,8 @@ pub enum PrintError {
     Pages(#[from] coverage::CoverageArgError),
     #[error(transparent)]
     Paper(#[from] PaperArgError),
-    #[error("the plan's data: {0}")]
-    Geodata(String),
+    #[error(transparent)]
+    Geodata(#[from] inputs::GeodataErrors),
     #[error(transparent)]
     Project(#[from] crate::project::ProjectError),
     #[error("{path}: {message}")]

@@ -180,6 +180,27 @@ pub struct ExportStatus {
     pub folder: Option<std::path::PathBuf>,
 }
 
+impl ExportStatus {
+    /// How an export went: its summary and `folder` when it worked, else why not.
+    pub fn of<E: std::fmt::Display>(
+        result: Result<String, E>,
+        folder: Option<std::path::PathBuf>,
+    ) -> Self {
+        match result {
+            Ok(message) => ExportStatus {
+                ok: true,
+                message,
+                folder,
+            },
+            Err(e) => ExportStatus {
+                ok: false,
+                message: e.to_string(),
+                folder: None,
+            },
+        }
+    }
+}
+
 /// The export window's choices.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExportOption {

@@ -5,7 +5,6 @@ use crate::atlas::Lang;
 use crate::state::{Action, ExportOption, ExportState};
 use crate::theme;
 use crate::ui::i18n::T;
-use egui::RichText;
 
 /// The export window; `sizes` are the picture sizes offered, in pixels.
 pub fn show(
@@ -112,17 +111,7 @@ pub fn show(
                 });
             }
             if let Some(status) = &export.status {
-                let color = if status.ok {
-                    theme::SUCCESS
-                } else {
-                    theme::FAILURE
-                };
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(&status.message).color(color));
-                    if let Some(folder) = &status.folder {
-                        crate::ui::open_folder_button(ui, folder, lang, actions);
-                    }
-                });
+                crate::ui::export_status(ui, status, lang, actions);
             }
         });
     if !open {

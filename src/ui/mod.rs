@@ -36,6 +36,26 @@ pub fn pairs_grid(ui: &egui::Ui, id: &str) -> egui::Grid {
 }
 
 /// A button that shows `folder` (where an export went) in the desktop's file manager.
+/// How the last export went, in green or red, with its folder to open.
+pub fn export_status(
+    ui: &mut egui::Ui,
+    status: &crate::state::ExportStatus,
+    lang: crate::atlas::Lang,
+    actions: &mut Vec<crate::state::Action>,
+) {
+    let color = if status.ok {
+        crate::theme::SUCCESS
+    } else {
+        crate::theme::FAILURE
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(&status.message).color(color));
+        if let Some(folder) = &status.folder {
+            open_folder_button(ui, folder, lang, actions);
+        }
+    });
+}
+
 pub fn open_folder_button(
     ui: &mut egui::Ui,
     folder: &std::path::Path,

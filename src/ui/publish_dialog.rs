@@ -267,16 +267,6 @@ fn progress(ui: &mut egui::Ui, state: &PublishState, lang: Lang, actions: &mut V
         });
     }
     if let Some(status) = &state.status {
-        let color = if status.ok {
-            theme::SUCCESS
-        } else {
-            theme::FAILURE
-        };
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&status.message).color(color));
-            if let Some(folder) = &status.folder {
-                crate::ui::open_folder_button(ui, folder, lang, actions);
-            }
-        });
+        crate::ui::export_status(ui, status, lang, actions);
     }
 }

@@ -250,8 +250,8 @@ pub struct VideoCommand {
 /// Why the headless `video` verb stopped before recording.
 #[derive(Debug, thiserror::Error)]
 pub enum VideoCommandError {
-    #[error("the plan's data: {0}")]
-    Geodata(String),
+    #[error(transparent)]
+    Geodata(#[from] crate::print::inputs::GeodataErrors),
     #[error(transparent)]
     Project(#[from] crate::project::ProjectError),
     #[error("no tour named “{0}” (tours: {1})")]
@@ -285,15 +285,7 @@ fn user_export(
 /// `langson-atlas video OUT.mp4 …`: the tour recorded headless on a GPU of its own (a
 /// software one where there is none); returns a summary, after any layer left out.
 pub fn video_command(command: &VideoCommand) -> Result<String, VideoCommandError> {
-    let atlas = Atlas::embedded().map_err(|errors| {
-        VideoCommandError::Geodata(
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
+    let atlas = crate::print::inputs::embedded_atlas()?;
     let mut tours: Vec<Tour> = Tour::embedded().into_iter().collect();
     let mut lines = Vec::new();
     let mut user = None;
