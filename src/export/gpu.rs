@@ -67,6 +67,7 @@ pub struct Offscreen {
     size: [u32; 2],
     ppp: f32,
     pending_free: Vec<egui::TextureId>,
+    readback: Option<wgpu::Buffer>,
 }
 
 impl Offscreen {
@@ -113,6 +114,7 @@ impl Offscreen {
             size,
             ppp,
             pending_free: Vec::new(),
+            readback: None,
         })
     }
 
@@ -187,7 +189,10 @@ impl Offscreen {
                 .into_iter()
                 .chain(std::iter::once(encoder.finish())),
         );
-        read_back(&self.gpu, &self.target)
+        let buffer = self
+            .readback
+            .get_or_insert_with(|| readback_buffer(&self.gpu, &self.target));
+        read_back(&self.gpu, &self.target, buffer)
     }
 }
 
@@ -211,17 +216,31 @@ pub fn render(
 }
 
 /// Copies a texture into an image: rows are padded to wgpu's alignment in the buffer.
-fn read_back(gpu: &Gpu, texture: &wgpu::Texture) -> Result<image::RgbaImage, ExportError> {
-    let (w, h) = (texture.width(), texture.height());
-    let row = w as usize * 4;
+/// Bytes of a texture row in a buffer: rows are padded to wgpu's alignment.
+fn padded_row(texture: &wgpu::Texture) -> usize {
     let align = wgpu::COPY_BYTES_PER_ROW_ALIGNMENT as usize;
-    let padded = row.div_ceil(align) * align;
-    let buffer = gpu.device.create_buffer(&wgpu::BufferDescriptor {
+    (texture.width() as usize * 4).div_ceil(align) * align
+}
+
+/// The buffer a texture is copied into to be read: made once per offscreen context (a
+/// video reads thousands of frames through it).
+fn readback_buffer(gpu: &Gpu, texture: &wgpu::Texture) -> wgpu::Buffer {
+    gpu.device.create_buffer(&wgpu::BufferDescriptor {
         label: Some("export readback"),
-        size: (padded * h as usize) as u64,
+        size: (padded_row(texture) * texture.height() as usize) as u64,
         usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
         mapped_at_creation: false,
-    });
+    })
+}
+
+fn read_back(
+    gpu: &Gpu,
+    texture: &wgpu::Texture,
+    buffer: &wgpu::Buffer,
+) -> Result<image::RgbaImage, ExportError> {
+    let (w, h) = (texture.width(), texture.height());
+    let row = w as usize * 4;
+    let padded = padded_row(texture);
     let mut encoder = gpu
         .device
         .create_command_encoder(&wgpu::CommandEncoderDescriptor {
@@ -230,7 +249,7 @@ fn read_back(gpu: &Gpu, texture: &wgpu::Texture) -> Result<image::RgbaImage, Exp
     encoder.copy_texture_to_buffer(
         texture.as_image_copy(),
         wgpu::TexelCopyBufferInfo {
-            buffer: &buffer,
+            buffer,
             layout: wgpu::TexelCopyBufferLayout {
                 offset: 0,
                 bytes_per_row: Some(padded as u32),
