@@ -183,13 +183,7 @@ impl AtlasApp {
     /// The Tours panel, and what the project has to say or ask.
     fn project_windows(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let lang = self.state.settings.lang;
-        let tour_names: Vec<String> = self
-            .state
-            .tours
-            .tours
-            .iter()
-            .map(|t| t.name.clone())
-            .collect();
+        let tour_names = self.state.tours.names();
         crate::ui::publish_dialog::show(ctx, &self.state.publish, &tour_names, lang, actions);
         let layer_keys: Vec<String> = self
             .user

@@ -248,13 +248,6 @@ impl AtlasApp {
         if self.publish.is_running() {
             return;
         }
-        let names: Vec<String> = self
-            .state
-            .tours
-            .tours
-            .iter()
-            .map(|t| t.name.clone())
-            .collect();
         let Some(kind) = self.state.publish.open else {
             return;
         };
@@ -274,7 +267,7 @@ impl AtlasApp {
                         )
                     }
                     PdfPages::Districts | PdfPages::Zones | PdfPages::Units2025 => {
-                        let Some(coverage) = s.pages.coverage(&names) else {
+                        let Some(coverage) = s.pages.coverage(&self.state.tours.names()) else {
                             return;
                         };
                         (coverage, Vec::new(), self.user.export())

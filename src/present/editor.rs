@@ -86,6 +86,11 @@ impl TourEditor {
         !self.redo.is_empty()
     }
 
+    /// The project's tours' names, in order (the publish window lists them).
+    pub fn names(&self) -> Vec<String> {
+        self.tours.iter().map(|t| t.name.clone()).collect()
+    }
+
     /// The tour open in the editor, if it is one of the project's.
     pub fn tour(&self) -> Option<&Tour> {
         self.tours.get(self.open?)
