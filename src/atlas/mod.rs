@@ -3,6 +3,7 @@
 
 pub mod base;
 pub mod citation;
+pub mod collate;
 pub mod colocated;
 pub mod distances;
 pub mod facts;
