@@ -133,6 +133,42 @@ mod tests {
     }
 
     #[test]
+    fn sorting_by_name_lists_the_districts_in_vietnamese_order() {
+        let atlas = atlas();
+        let mut districts =
+            PlanTable::new(&atlas, PlanTableOf::Layer(LayerKind::Districts), Lang::Vi);
+        let column = districts
+            .data
+            .fields
+            .iter()
+            .position(|f| f.name == "name_vi")
+            .expect("a name_vi column");
+        districts.view.toggle_sort(column);
+        let names: Vec<String> = districts
+            .view
+            .rows(&districts.data)
+            .into_iter()
+            .map(|i| crate::layers::style::text(&districts.data.features[i].values[column]))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Bắc Sơn",
+                "Bình Gia",
+                "Cao Lộc",
+                "Chi Lăng",
+                "Đình Lập",
+                "Hữu Lũng",
+                "Lộc Bình",
+                "Thành phố Lạng Sơn",
+                "Tràng Định",
+                "Văn Lãng",
+                "Văn Quan",
+            ]
+        );
+    }
+
+    #[test]
     fn another_language_keeps_the_view() {
         let atlas = atlas();
         let mut table = PlanTable::new(&atlas, PlanTableOf::Distances, Lang::Vi);

@@ -2,6 +2,7 @@
 //! classes of a numeric field; point size, line width, a label field. Colours are plain
 //! RGB here; the map turns them into egui colours with the layer's opacity.
 
+use crate::atlas::collate;
 use crate::atlas::io::{UserLayer, Value};
 
 pub type Rgb = [u8; 3];
@@ -38,7 +39,8 @@ pub const NO_VALUE: Rgb = [200, 200, 200];
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Paint {
     Single(Rgb),
-    /// A colour per distinct value of the field (the commonest eleven, then “other”).
+    /// A colour per distinct value of the field (the commonest eleven, listed in Vietnamese
+    /// order, then “other”).
     Categorised {
         field: String,
     },
@@ -129,9 +131,9 @@ fn missing(layer: &UserLayer, name: &str) -> Painted {
     }
 }
 
-/// A colour per value of `field`, the commonest values first. Runs on the UI thread when
-/// a style changes, so it is linear in the features: each value is hashed once (text values
-/// borrowed, not copied) and only the few commonest are sorted.
+/// A colour per value of `field` for the commonest values, in Vietnamese order. Runs on the
+/// UI thread when a style changes, so it is linear in the features: each value is hashed
+/// once (text values borrowed, not copied) and only the few commonest are sorted.
 fn categorised(layer: &UserLayer, field: usize) -> Painted {
     use std::borrow::Cow;
     let mut index: std::collections::HashMap<Cow<'_, str>, u32> = Default::default();
@@ -156,27 +158,31 @@ fn categorised(layer: &UserLayer, field: usize) -> Painted {
             c
         })
         .collect();
-    // Commonest first; equal counts in the values' own order, so the colours are stable.
+    // The commonest values get the colours (equal counts in Vietnamese order, so which
+    // value wins the last colour does not depend on the file's order) ...
+    let name = |c: &u32| &*values[*c as usize];
     let rank = |a: &u32, b: &u32| {
         counts[*b as usize]
             .cmp(&counts[*a as usize])
-            .then_with(|| values[*a as usize].cmp(&values[*b as usize]))
+            .then_with(|| collate::compare(name(a), name(b)))
     };
     let mut order: Vec<u32> = (0..values.len() as u32).collect();
     let top = CATEGORICAL.len().min(order.len());
     if top < order.len() {
         order.select_nth_unstable_by(top, rank);
     }
-    order[..top].sort_by(rank);
+    // ... and the legend lists them as a reader looks a name up, in Vietnamese order, the
+    // palette's colours in that order.
+    order[..top].sort_by(|a, b| collate::compare(name(a), name(b)));
     let mut colour_of = vec![OTHER; values.len()];
     let mut legend = Vec::new();
-    for (i, &c) in order[..top].iter().enumerate() {
-        let value = &values[c as usize];
-        if value.is_empty() {
-            continue;
-        }
-        colour_of[c as usize] = CATEGORICAL[i];
-        legend.push((value.to_string(), CATEGORICAL[i]));
+    // Features without a value are grey, not a category: the palette goes on without them.
+    let named = order[..top]
+        .iter()
+        .filter(|&&c| !values[c as usize].is_empty());
+    for (&c, colour) in named.zip(CATEGORICAL) {
+        colour_of[c as usize] = colour;
+        legend.push((values[c as usize].to_string(), colour));
     }
     if let Some(empty) = index.get("") {
         colour_of[*empty as usize] = NO_VALUE;
@@ -232,4 +238,111 @@ fn graduated(layer: &UserLayer, field: usize, classes: usize) -> Painted {
 /// A class bound as a legend shows it: at most three decimals, no trailing zeros.
 fn short(v: f64) -> String {
     crate::atlas::numbers::plain(v, 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::io::{Crs, Field, FieldKind, Format, UserFeature};
+
+    /// A layer of one text field, a feature per value.
+    fn layer(values: &[&str]) -> UserLayer {
+        UserLayer {
+            path: "huyen.csv".to_owned(),
+            format: Format::Csv,
+            crs: Crs::Wgs84,
+            fields: vec![Field {
+                name: "huyen".to_owned(),
+                kind: FieldKind::Text,
+            }],
+            features: values
+                .iter()
+                .map(|v| UserFeature {
+                    geometry: None,
+                    values: vec![if v.is_empty() {
+                        Value::Null
+                    } else {
+                        Value::Text((*v).to_owned())
+                    }],
+                })
+                .collect(),
+            skipped: 0,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn by_district() -> Style {
+        Style {
+            paint: Paint::Categorised {
+                field: "huyen".to_owned(),
+            },
+            ..Style::single(0)
+        }
+    }
+
+    fn labels(painted: &Painted) -> Vec<&str> {
+        painted.legend.iter().map(|(l, _)| l.as_str()).collect()
+    }
+
+    #[test]
+    fn a_categorised_legend_is_in_vietnamese_order_whatever_the_counts() {
+        let l = layer(&[
+            "Hữu Lũng",
+            "Đình Lập",
+            "Bình Gia",
+            "Đình Lập",
+            "Chi Lăng",
+            "Bắc Sơn",
+            "Đình Lập",
+            "Cao Lộc",
+        ]);
+        let painted = paint(&by_district(), &l);
+        assert_eq!(
+            labels(&painted),
+            [
+                "Bắc Sơn",
+                "Bình Gia",
+                "Cao Lộc",
+                "Chi Lăng",
+                "Đình Lập",
+                "Hữu Lũng"
+            ]
+        );
+        // The palette in legend order, and each feature in its category's colour.
+        for (k, (_, colour)) in painted.legend.iter().enumerate() {
+            assert_eq!(*colour, CATEGORICAL[k]);
+        }
+        assert_eq!(painted.colours[1], CATEGORICAL[4], "Đình Lập");
+        assert_eq!(painted.colours[0], CATEGORICAL[5], "Hữu Lũng");
+    }
+
+    #[test]
+    fn the_commonest_values_win_the_colours_and_the_rest_are_other() {
+        // Eleven names once each, and “Văn Lãng” three times: eleven colours and “…”.
+        let mut values = vec!["Văn Lãng"; 3];
+        values.extend([
+            "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "B1", "B2",
+        ]);
+        let painted = paint(&by_district(), &layer(&values));
+        let shown = labels(&painted);
+        assert_eq!(shown.len(), 12, "eleven categories and “…”: {shown:?}");
+        assert_eq!(
+            shown[10], "Văn Lãng",
+            "the commonest, last in Vietnamese order"
+        );
+        assert_eq!(shown[11], "…");
+        // Equal counts are decided by name, so the last of them is the one left out.
+        assert!(!shown.contains(&"B2"), "{shown:?}");
+        assert_eq!(painted.colours.last(), Some(&OTHER));
+    }
+
+    #[test]
+    fn features_without_a_value_are_grey_and_take_no_colour_of_the_palette() {
+        let painted = paint(&by_district(), &layer(&["", "Lộc Bình", "", "Bắc Sơn"]));
+        assert_eq!(labels(&painted), ["Bắc Sơn", "Lộc Bình"]);
+        assert_eq!(
+            painted.colours,
+            [NO_VALUE, CATEGORICAL[1], NO_VALUE, CATEGORICAL[0]]
+        );
+    }
 }

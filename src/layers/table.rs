@@ -3,7 +3,8 @@
 //! filtered rows as CSV for Excel, the selection as GeoJSON.
 
 use super::style::{number, text};
-use crate::atlas::io::UserLayer;
+use crate::atlas::collate;
+use crate::atlas::io::{UserLayer, Value};
 use crate::atlas::search::fold;
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -70,6 +71,36 @@ impl Filter {
     }
 }
 
+/// A cell as the sort compares it: numbers by value, ISO dates in time order, and any other
+/// text (or a number against text) in Vietnamese alphabetical order.
+struct SortKey<'a> {
+    number: Option<f64>,
+    date: bool,
+    text: std::borrow::Cow<'a, str>,
+}
+
+impl<'a> SortKey<'a> {
+    fn of(value: &'a Value) -> Self {
+        SortKey {
+            number: number(value),
+            date: matches!(value, Value::Date(_)),
+            text: match value {
+                Value::Text(t) | Value::Date(t) => std::borrow::Cow::Borrowed(t.as_str()),
+                other => std::borrow::Cow::Owned(text(other)),
+            },
+        }
+    }
+
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        match (self.number, other.number) {
+            (Some(p), Some(q)) => p.total_cmp(&q),
+            // ISO dates (a day, or a day and time) read in time order by code point.
+            _ if self.date && other.date => self.text.cmp(&other.text),
+            _ => collate::compare(&self.text, &other.text),
+        }
+    }
+}
+
 /// What the rows depend on: the quick filter, the column filters, the sort.
 type ViewKey = (String, Vec<Option<Filter>>, Option<(usize, bool)>);
 
@@ -111,17 +142,20 @@ impl TableView {
             .map(|(i, _)| i)
             .collect();
         if let Some((field, ascending)) = self.sort {
-            let key = |i: &usize| layer.features[*i].values.get(field);
-            rows.sort_by(|a, b| {
-                let order = match (key(a), key(b)) {
-                    (Some(x), Some(y)) => match (number(x), number(y)) {
-                        (Some(p), Some(q)) => p.total_cmp(&q),
-                        _ => fold(&text(x)).cmp(&fold(&text(y))),
-                    },
+            // Each cell's key made once, not once a comparison: 100 000 rows take about
+            // two million comparisons.
+            let mut keyed: Vec<(usize, Option<SortKey<'_>>)> = rows
+                .into_iter()
+                .map(|i| (i, layer.features[i].values.get(field).map(SortKey::of)))
+                .collect();
+            keyed.sort_by(|(_, a), (_, b)| {
+                let order = match (a, b) {
+                    (Some(x), Some(y)) => x.order(y),
                     _ => std::cmp::Ordering::Equal,
                 };
                 if ascending { order } else { order.reverse() }
             });
+            rows = keyed.into_iter().map(|(i, _)| i).collect();
         }
         rows
     }
@@ -432,6 +466,32 @@ mod tests {
             [2, 3]
         );
         assert!(shown(&l, 2, Filter::Range("31/02/2024".into(), String::new())).is_empty());
+    }
+
+    #[test]
+    fn text_sorts_in_vietnamese_order_both_ways() {
+        let l = layer(&[
+            ("Đình Lập", 1, "2025-01-02"),
+            ("Hữu Lũng", 2, "2023-12-31"),
+            ("Bình Gia", 3, "2024-06-15"),
+            ("Dương", 4, "2024-06-15"),
+            ("Bắc Sơn", 5, "2024-06-15"),
+            ("Chi Lăng", 6, "2024-06-15"),
+        ]);
+        let mut view = TableView::new(3);
+        view.toggle_sort(0);
+        // Bắc, Bình, Chi, Dương, Đình, Hữu: đ after d, ă before i.
+        assert_eq!(view.rows(&l), [4, 2, 5, 3, 0, 1]);
+        view.toggle_sort(0);
+        assert_eq!(view.rows(&l), [1, 0, 3, 5, 2, 4]);
+    }
+
+    #[test]
+    fn numbers_sort_by_value_not_as_text() {
+        let l = layer(&[("a", 10, ""), ("b", 9, ""), ("c", -2, "")]);
+        let mut view = TableView::new(3);
+        view.toggle_sort(1);
+        assert_eq!(view.rows(&l), [2, 1, 0]);
     }
 
     #[test]
