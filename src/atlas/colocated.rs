@@ -49,9 +49,12 @@ impl Colocated {
         }
         let mut slots = HashMap::new();
         for members in groups.into_values().filter(|m| m.len() > 1) {
-            // Left to right by name, so the order does not depend on the files' order.
+            // Left to right by name in Vietnamese order, so the order does not depend on the
+            // files' order.
             let mut members = members;
-            members.sort_by(|&a, &b| features[a].props.name_vi.cmp(&features[b].props.name_vi));
+            members.sort_by(|&a, &b| {
+                super::collate::compare(&features[a].props.name_vi, &features[b].props.name_vi)
+            });
             let of = members.len();
             for (rank, i) in members.into_iter().enumerate() {
                 slots.insert(i, Slot { rank, of });

@@ -34,7 +34,8 @@ pub enum Hit {
 
 /// Features first (their Vietnamese or English name contains the query), then the 2025
 /// communes and wards, then the earlier communes.
-/// Names that start with the query rank before names that merely contain it.
+/// Names that start with the query rank before names that merely contain it; names that
+/// rank alike are in Vietnamese order.
 pub fn search(atlas: &Atlas, query: &str, limit: usize) -> Vec<Hit> {
     let query = fold(query.trim());
     if query.is_empty() {
@@ -50,7 +51,7 @@ pub fn search(atlas: &Atlas, query: &str, limit: usize) -> Vec<Hit> {
             None
         }
     };
-    let mut features: Vec<(u8, Hit)> = atlas
+    let mut features: Vec<(u8, &str, Hit)> = atlas
         .features()
         .iter()
         .filter_map(|f| {
@@ -58,36 +59,43 @@ pub fn search(atlas: &Atlas, query: &str, limit: usize) -> Vec<Hit> {
                 .into_iter()
                 .flatten()
                 .min()?;
-            Some((r, Hit::Feature(f.id().clone())))
+            Some((r, f.props.name_vi.as_str(), Hit::Feature(f.id().clone())))
         })
         .collect();
-    features.sort_by_key(|(r, _)| *r);
-    let mut communes: Vec<(u8, Hit)> = atlas
+    by_rank_then_name(&mut features);
+    let mut communes: Vec<(u8, &str, Hit)> = atlas
         .communes
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| Some((rank(&c.name)?, Hit::Commune(i))))
+        .filter_map(|(i, c)| Some((rank(&c.name)?, c.name.as_str(), Hit::Commune(i))))
         .collect();
-    communes.sort_by_key(|(r, _)| *r);
-    let mut units: Vec<(u8, Hit)> = atlas
+    by_rank_then_name(&mut communes);
+    let mut units: Vec<(u8, &str, Hit)> = atlas
         .units_2025
         .iter()
         .enumerate()
-        .filter_map(|(i, u)| Some((rank(&u.name)?, Hit::Unit2025(i))))
+        .filter_map(|(i, u)| Some((rank(&u.name)?, u.name.as_str(), Hit::Unit2025(i))))
         .collect();
-    units.sort_by_key(|(r, _)| *r);
+    by_rank_then_name(&mut units);
     features
         .into_iter()
         .chain(units)
         .chain(communes)
-        .map(|(_, hit)| hit)
+        .map(|(_, _, hit)| hit)
         .take(limit)
         .collect()
 }
 
+/// Better matches first; within a rank, names in Vietnamese order (features by their
+/// Vietnamese name).
+fn by_rank_then_name(hits: &mut [(u8, &str, Hit)]) {
+    hits.sort_by(|(ra, a, _), (rb, b, _)| ra.cmp(rb).then_with(|| super::collate::compare(a, b)));
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{Hit, fold, search};
+    use crate::atlas::Atlas;
 
     #[test]
     fn folding_removes_vietnamese_diacritics() {
@@ -98,5 +106,26 @@ mod tests {
         // The same words decomposed: "Hữu Lũng" with its marks as separate code points.
         let decomposed = "Hu\u{31b}\u{300}u Lu\u{303}ng";
         assert_eq!(fold(decomposed), "huu lung");
+    }
+
+    #[test]
+    fn names_that_match_alike_are_in_vietnamese_order() {
+        let atlas = Atlas::embedded().expect("the embedded geodata loads");
+        // Every 2025 commune starts with "Xã", so all of them rank alike.
+        let names: Vec<&str> = search(&atlas, "xa", 200)
+            .into_iter()
+            .filter_map(|hit| match hit {
+                Hit::Unit2025(i) => Some(atlas.units_2025[i].name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let at = |name: &str| {
+            names
+                .iter()
+                .position(|n| *n == name)
+                .unwrap_or_else(|| panic!("{name} is found: {names:?}"))
+        };
+        assert!(at("Xã Bắc Sơn") < at("Xã Bình Gia"), "{names:?}");
+        assert!(at("Xã Đồng Đăng") < at("Xã Hữu Lũng"), "{names:?}");
     }
 }

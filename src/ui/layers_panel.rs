@@ -1,6 +1,7 @@
 //! Left panel: search, the layer list with its legend, and the places that have no
 //! location on the map.
 
+use crate::atlas::collate;
 use crate::atlas::lang::{self as names, Lang};
 use crate::atlas::search::{self, Hit};
 use crate::atlas::{Atlas, Kind, LayerKind};
@@ -267,11 +268,31 @@ fn layer_row(ui: &mut Ui, layer: LayerKind, state: &State, actions: &mut Vec<Act
 /// The places of a layer that the sources name without a usable location, with their
 /// district: listed, never drawn as a guessed point.
 fn not_on_map(ui: &mut Ui, atlas: &Atlas, layer: LayerKind, lang: Lang, actions: &mut Vec<Action>) {
-    let mut unlocated: Vec<_> = atlas.in_layer(layer).filter(|f| !f.is_located()).collect();
+    let mut unlocated: Vec<_> = atlas
+        .in_layer(layer)
+        .filter(|f| !f.is_located())
+        .map(|f| {
+            let district = f
+                .props
+                .district
+                .as_ref()
+                .and_then(|d| atlas.get(d))
+                .map(|d| lang.pick(&d.props.name_vi, &d.props.name_en));
+            (f, lang.pick(&f.props.name_vi, &f.props.name_en), district)
+        })
+        .collect();
     if unlocated.is_empty() {
         return;
     }
-    unlocated.sort_by_key(|f| f.props.district.clone());
+    // By district as the reader reads its name, then by name, in Vietnamese order; places
+    // whose district is not known last.
+    unlocated.sort_by(|(_, a, da), (_, b, db)| {
+        let district = match (da, db) {
+            (Some(x), Some(y)) => collate::compare(x, y),
+            _ => da.is_none().cmp(&db.is_none()),
+        };
+        district.then_with(|| collate::compare(a, b))
+    });
     let title = format!("{} ({})", T::NotOnMap.get(lang), unlocated.len());
     ui.indent(("unlocated", layer as u8), |ui| {
         egui::CollapsingHeader::new(RichText::new(title).strong())
@@ -279,25 +300,15 @@ fn not_on_map(ui: &mut Ui, atlas: &Atlas, layer: LayerKind, lang: Lang, actions:
             .default_open(true)
             .show(ui, |ui| {
                 ui.weak(T::NotOnMapHelp.get(lang));
-                for feature in unlocated {
-                    let district = feature
-                        .props
-                        .district
-                        .as_ref()
-                        .and_then(|d| atlas.get(d))
-                        .map_or_else(
-                            || lang.pick("huyện chưa rõ", "district unknown").to_owned(),
-                            |d| lang.pick(&d.props.name_vi, &d.props.name_en).to_owned(),
-                        );
+                for (feature, name, district) in unlocated {
+                    let district =
+                        district.unwrap_or_else(|| lang.pick("huyện chưa rõ", "district unknown"));
                     let symbol = if feature.kind() == Kind::BorderGate {
                         "◇"
                     } else {
                         "•"
                     };
-                    let text = format!(
-                        "{symbol} {} — {district}",
-                        lang.pick(&feature.props.name_vi, &feature.props.name_en)
-                    );
+                    let text = format!("{symbol} {name} — {district}");
                     if ui.selectable_label(false, text).clicked() {
                         actions.push(Action::Select(feature.id().clone()));
                     }

@@ -37,9 +37,9 @@ fn tables(db: &Connection) -> rusqlite::Result<Vec<Table>> {
     let mut query = db.prepare(
         "SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents c \
          JOIN gpkg_geometry_columns g ON c.table_name = g.table_name \
-         WHERE c.data_type = 'features' ORDER BY c.table_name",
+         WHERE c.data_type = 'features'",
     )?;
-    query
+    let mut tables = query
         .query_map([], |row| {
             Ok(Table {
                 name: row.get(0)?,
@@ -47,7 +47,11 @@ fn tables(db: &Connection) -> rusqlite::Result<Vec<Table>> {
                 srs_id: row.get(2)?,
             })
         })?
-        .collect()
+        .collect::<rusqlite::Result<Vec<Table>>>()?;
+    // Planners name layers in Vietnamese: offered in Vietnamese order, not SQLite's code
+    // point order.
+    crate::atlas::collate::sort_by_name(&mut tables, |t| &t.name);
+    Ok(tables)
 }
 
 /// The names of the feature tables (layers) in a GeoPackage.
@@ -251,5 +255,32 @@ fn value(v: ValueRef<'_>, declared: &str) -> Value {
             }
         }
         ValueRef::Blob(b) => Value::Text(format!("({} bytes of binary data)", b.len())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_are_offered_in_vietnamese_order() -> rusqlite::Result<()> {
+        let db = Connection::open_in_memory()?;
+        db.execute_batch(
+            "CREATE TABLE gpkg_contents (table_name TEXT, data_type TEXT);
+             CREATE TABLE gpkg_geometry_columns (table_name TEXT, column_name TEXT, srs_id INT);",
+        )?;
+        for name in ["Đường giao thông", "Bình đồ", "Dân cư", "Bản đồ nền"] {
+            db.execute("INSERT INTO gpkg_contents VALUES (?1, 'features')", [name])?;
+            db.execute(
+                "INSERT INTO gpkg_geometry_columns VALUES (?1, 'geom', 4326)",
+                [name],
+            )?;
+        }
+        let names: Vec<String> = tables(&db)?.into_iter().map(|t| t.name).collect();
+        assert_eq!(
+            names,
+            ["Bản đồ nền", "Bình đồ", "Dân cư", "Đường giao thông"]
+        );
+        Ok(())
     }
 }
