@@ -134,6 +134,23 @@ pub struct Figure {
     /// What it counts, to chart it against targets or stated figures of the same measure.
     #[serde(default)]
     pub measure: Option<super::measures::MeasureTag>,
+    /// How the figure's own words put it, where they differ from its fact's: "đã trao 9 bản
+    /// ghi nhớ … với tổng mức đăng ký dự kiến 21.527 tỷ" reports an award, and its sum is
+    /// expected. Absent, the figure is put as its fact is ([`Figure::modality_in`]).
+    #[serde(default)]
+    pub modality: Option<Modality>,
+    /// What the figure is, in short words taken from its own ("vốn đăng ký", "sắp đón"),
+    /// where its modality's label alone would say more or less than they do.
+    #[serde(default)]
+    pub label: Option<Bilingual>,
+}
+
+impl Figure {
+    /// Whether the article states this figure as done or as intended: its own words'
+    /// modality, else its fact's.
+    pub fn modality_in(&self, fact: &Fact) -> Modality {
+        self.modality.unwrap_or(fact.modality)
+    }
 }
 
 /// Whether the article states a thing as done or as intended.
@@ -142,7 +159,7 @@ pub struct Figure {
 pub enum Modality {
     /// Stated as existing, done or measured.
     Reported,
-    /// Scheduled or decided ("dự kiến" with a date, "sẽ", "kế hoạch").
+    /// Scheduled or decided ("dự kiến" with a date, "sẽ", "sắp", "kế hoạch").
     Planned,
     /// An estimate or anticipation ("ước", "dự kiến đạt").
     Expected,

@@ -90,6 +90,17 @@ pub fn modality_label(modality: Modality, lang: Lang) -> Option<&'static str> {
     Some(lang.pick(vi, en))
 }
 
+/// The words beside a key figure saying how its article puts it, from the figure's own
+/// words: its label ("vốn đăng ký", "sắp đón"), else its own modality's label ("dự kiến",
+/// "ước tính", "mục tiêu"), else "thực tế". A figure inside a reported fact is not "actual"
+/// when its own words say "dự kiến".
+pub fn figure_how<'a>(fact: &Fact, figure: &'a Figure, lang: Lang) -> &'a str {
+    if let Some(label) = &figure.label {
+        return lang.pick(&label.vi, &label.en);
+    }
+    modality_label(figure.modality_in(fact), lang).unwrap_or_else(|| lang.pick("thực tế", "actual"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +122,85 @@ mod tests {
             "hơn"
         );
         assert_eq!(qualifier_vi(Qualifier::Nearly, "x 5", "5"), "gần");
+    }
+
+    /// "đã trao 9 bản ghi nhớ … với tổng mức đăng ký dự kiến 21.527 tỷ đồng": the awards were
+    /// made (the fact is reported), the sum is expected. A key figure is put as its own words
+    /// put it, never as its fact is.
+    #[test]
+    fn a_key_figure_s_modality_comes_from_its_own_words_not_its_fact_s() {
+        use crate::atlas::facts::{Catalogue, FactId};
+        let json = r#"{"facts": [{
+            "id": "awarded", "about": ["province"], "category": "figure",
+            "modality": "reported", "article": "001_a7b5ed5705138d30.txt",
+            "quote": "đã trao 9 bản ghi nhớ đầu tư cho 9 nhà đầu tư với tổng mức đăng ký dự kiến 21.527 tỷ đồng",
+            "vi": "Đã trao 9 bản ghi nhớ.", "en": "9 memoranda were awarded.",
+            "figures": [
+                {"text": "9", "value": 9, "unit": "count"},
+                {"text": "21.527", "value": 21527, "unit": "billion_vnd",
+                 "modality": "expected"},
+                {"text": "21.527", "value": 21527, "unit": "billion_vnd",
+                 "modality": "expected",
+                 "label": {"vi": "mức đăng ký dự kiến", "en": "expected registration"}}
+            ],
+            "reviewed": "2026-12-07"}]}"#;
+        let Ok(catalogue) = Catalogue::parse(json) else {
+            panic!("the test's catalogue parses");
+        };
+        let Some(fact) = catalogue.get(&FactId::new("awarded")) else {
+            panic!("the fact is there");
+        };
+        let [count, sum, labelled] = fact.figures.as_slice() else {
+            panic!("three figures");
+        };
+        assert_eq!(count.modality_in(fact), Modality::Reported, "as its fact");
+        assert_eq!(figure_how(fact, count, Lang::En), "actual");
+        assert_eq!(sum.modality_in(fact), Modality::Expected, "its own words");
+        assert_eq!(figure_how(fact, sum, Lang::En), "expected");
+        assert_eq!(figure_how(fact, sum, Lang::Vi), "ước tính");
+        assert_eq!(figure_how(fact, labelled, Lang::Vi), "mức đăng ký dự kiến");
+        assert_eq!(
+            figure_how(fact, labelled, Lang::En),
+            "expected registration"
+        );
+    }
+
+    /// The overview's figures as shipped: 18.602 tỷ is registered capital, 21.527 tỷ an
+    /// expected registration, "hơn 40.000 tỷ" what the province is about to receive (sắp
+    /// đón): none of them is labelled "actual", and the title's sum is no estimate.
+    #[test]
+    fn the_conference_s_key_figures_say_what_their_words_say() {
+        use crate::atlas::facts::{Catalogue, FactId};
+        let facts = crate::atlas::load::embedded("facts.json").unwrap_or_default();
+        let Ok(catalogue) = Catalogue::parse(facts) else {
+            panic!("facts.json parses");
+        };
+        let province = crate::atlas::FeatureId::new("province");
+        let rows = catalogue.key_figures(&province, None, 8);
+        let how = |fact: &str, text: &str, lang: Lang| {
+            let Some((f, figure)) = rows
+                .iter()
+                .find(|(f, figure)| f.id == FactId::new(fact) && figure.text == text)
+            else {
+                panic!("{fact} {text} is a key figure of the province");
+            };
+            (
+                figure.modality_in(f),
+                figure_how(f, figure, lang).to_owned(),
+            )
+        };
+        let (m, en) = how("conf2024-decisions-awarded", "18.602", Lang::En);
+        assert_eq!((m, en.as_str()), (Modality::Reported, "registered capital"));
+        assert_eq!(
+            how("conf2024-decisions-awarded", "18.602", Lang::Vi).1,
+            "vốn đăng ký"
+        );
+        let (m, en) = how("conf2024-mou-awarded", "21.527", Lang::En);
+        assert_eq!(m, Modality::Expected);
+        assert_eq!(en, "expected registration");
+        let (m, en) = how("conf2024-total-title", "40000", Lang::En);
+        assert_eq!(m, Modality::Planned, "sắp đón: about to, not an estimate");
+        assert_eq!(en, "about to receive");
+        assert_eq!(how("conf2024-total-title", "40000", Lang::Vi).1, "sắp đón");
     }
 }

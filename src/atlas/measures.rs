@@ -92,9 +92,12 @@ pub struct MeasureBar<'a> {
 
 impl MeasureBar<'_> {
     /// A figure stated as reached (or estimated as reached), against the goals: targets
-    /// and plans.
+    /// and plans. The figure's own words decide, not its fact's ([`Figure::modality_in`]).
     pub fn is_stated(&self) -> bool {
-        matches!(self.fact.modality, Modality::Reported | Modality::Expected)
+        matches!(
+            self.figure.modality_in(self.fact),
+            Modality::Reported | Modality::Expected
+        )
     }
 
     /// The bar's words and its year: the figure's own period, else, for a stated figure,

@@ -14,7 +14,7 @@ use super::text::Face;
 use super::{Ctx, Sheet};
 use crate::atlas::citation::citation;
 use crate::atlas::facts::{Fact, FactId, Modality};
-use crate::atlas::figure_text::{format_figure, modality_label};
+use crate::atlas::figure_text::{figure_how, format_figure, modality_label};
 use crate::atlas::{Kind, lang};
 
 fn span(text: impl Into<String>, face: Face, size: f32, color: Rgb) -> Span {
@@ -161,8 +161,7 @@ fn words(flow: &mut Flow<'_>, ctx: &Ctx<'_>, sheet: &Sheet) {
         }
         for (fact, figure) in rows {
             let n = cited.number(fact);
-            let how = modality_label(fact.modality, lang)
-                .unwrap_or_else(|| lang.pick("thực tế", "actual"));
+            let how = figure_how(fact, figure, lang);
             let mut spans = vec![
                 span("• ", Face::Regular, body, ink::TEXT),
                 span(
@@ -175,7 +174,7 @@ fn words(flow: &mut Flow<'_>, ctx: &Ctx<'_>, sheet: &Sheet) {
                     format!(" {how}"),
                     Face::Regular,
                     body - 1.0,
-                    if matches!(fact.modality, Modality::Reported) {
+                    if matches!(figure.modality_in(fact), Modality::Reported) {
                         ink::MUTED_TEXT
                     } else {
                         ink::PLANNED

@@ -6,7 +6,7 @@ use crate::atlas::FeatureId;
 use crate::atlas::Lang;
 use crate::atlas::citation::{citation, citation_text};
 use crate::atlas::facts::{Catalogue, Category, Fact, Figure, Link, Modality};
-use crate::atlas::figure_text::{format_figure, modality_label};
+use crate::atlas::figure_text::{figure_how, format_figure, modality_label};
 use crate::state::Action;
 use crate::theme;
 use crate::theme::fonts;
@@ -194,9 +194,9 @@ pub fn show(
 }
 
 /// The money, area and share figures the articles give for a feature, at a glance, each
-/// saying whether it is actual, planned, expected or a target; a misprinted or disputed
-/// figure carries a marker that opens the explanation. `shown_area` is an area the panel
-/// already gives (a site's own), not repeated here.
+/// saying how its own words put it (registered, expected, planned, a target, actual); a
+/// misprinted or disputed figure carries a marker that opens the explanation. `shown_area`
+/// is an area the panel already gives (a site's own), not repeated here.
 pub fn key_figures(
     ui: &mut Ui,
     catalogue: &Catalogue,
@@ -227,12 +227,15 @@ pub fn key_figures(
                     ui.label(RichText::new(format_figure(fact, figure, lang)).strong())
                         .on_hover_text(lang.pick(&fact.vi, &fact.en));
                     disputed_marker(ui, catalogue, fact, figure, lang);
-                    let how = modality_label(fact.modality, lang)
-                        .unwrap_or_else(|| lang.pick("thực tế", "actual"));
-                    ui.label(RichText::new(how).small().color(match fact.modality {
-                        Modality::Reported => ui.visuals().weak_text_color(),
-                        _ => theme::PLANNED,
-                    }));
+                    let how = figure_how(fact, figure, lang);
+                    ui.label(
+                        RichText::new(how)
+                            .small()
+                            .color(match figure.modality_in(fact) {
+                                Modality::Reported => ui.visuals().weak_text_color(),
+                                _ => theme::PLANNED,
+                            }),
+                    );
                     if let Some(period) = &figure.period {
                         ui.label(RichText::new(period).small());
                     }
