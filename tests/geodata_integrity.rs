@@ -399,14 +399,28 @@ fn geodata_is_what_the_prep_tool_produces() {
     }
 }
 
-/// The articles count 12 gates; the map draws some, lists the others it can name, and
-/// says how many no source identifies.
+/// Only article 002 counts the gates, by class: 2 international, 1 main and 9 secondary.
+/// No article gives a total; 12 is our sum. The map draws some, lists the others it can
+/// name, and says how many no source identifies.
 #[test]
-fn the_gates_the_articles_count_are_drawn_listed_or_unidentified() {
-    use langson_atlas::atlas::gate_account::GateAccount;
+fn the_gates_article_002_counts_are_drawn_listed_or_unidentified() {
+    use langson_atlas::atlas::FactId;
+    use langson_atlas::atlas::gate_account::{GATE_COUNT_FACT, GateAccount};
     let atlas = atlas();
     let account = GateAccount::of(&atlas).expect("the gate count fact exists");
-    assert_eq!(account.stated, 12);
+    assert_eq!(account.by_class, [2, 1, 9]);
+    assert_eq!(account.sum, 12, "our sum");
+    let fact = atlas
+        .facts
+        .get(&FactId::new(GATE_COUNT_FACT))
+        .expect("the gate count fact");
+    assert_eq!(
+        fact.article, "002_cdcfc0dc92c5f591.txt",
+        "the developer's article"
+    );
+    for (file, text) in langson_atlas::atlas::facts::SEEDS {
+        assert!(!text.contains("12 cửa khẩu"), "{file} gives no total");
+    }
     assert_eq!(
         account.drawn + account.listed,
         atlas.in_layer(LayerKind::Gates).count()
@@ -417,6 +431,6 @@ fn the_gates_the_articles_count_are_drawn_listed_or_unidentified() {
     );
     assert_eq!(
         account.unidentified, 2,
-        "gates-notes.md: 2 of the 12 are named by no source"
+        "gates-notes.md: 2 of the 2 + 1 + 9 are named by no source"
     );
 }

@@ -1,6 +1,8 @@
-//! How the border gates the articles count compare with the gates the map data holds:
+//! How the border gates one article counts compare with the gates the map data holds:
 //! drawn (located, exactly or to a commune), listed (named by a source, no location), and
-//! not identified (counted by the articles, named by no source found).
+//! not identified (counted by the article, named by no source found). Only article 002
+//! (Gia Định Group's, the developer of Hồ Sơn 1) counts the gates, by class: 2
+//! international, 1 main and 9 secondary. No article gives a total: 12 is our sum.
 
 use super::facts::FactId;
 use super::{Atlas, LayerKind};
@@ -10,31 +12,40 @@ pub const GATE_COUNT_FACT: &str = "gate-count";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GateAccount {
-    /// The total the articles give.
-    pub stated: usize,
+    /// The article's counts, in its order: international, main, secondary gates.
+    pub by_class: [usize; 3],
+    /// Our sum of `by_class`: the article gives no total.
+    pub sum: usize,
     /// Gates with a point on the map.
     pub drawn: usize,
     /// Gates named by a source, with no location to draw.
     pub listed: usize,
-    /// Gates the articles count that no source found names.
+    /// Gates the article counts that no source found names.
     pub unidentified: usize,
 }
 
 impl GateAccount {
-    /// `None` when the catalogue has no gate count.
+    /// `None` when the catalogue has no gate count, or it is not three counts by class.
     pub fn of(atlas: &Atlas) -> Option<Self> {
         let fact = atlas.facts.get(&FactId::new(GATE_COUNT_FACT))?;
-        let stated = fact.figures.iter().map(|f| f.value).sum::<f64>().round() as usize;
+        let counts: Vec<usize> = fact
+            .figures
+            .iter()
+            .map(|f| f.value.round() as usize)
+            .collect();
+        let by_class: [usize; 3] = counts.try_into().ok()?;
+        let sum = by_class.iter().sum();
         let drawn = atlas
             .in_layer(LayerKind::Gates)
             .filter(|f| f.is_located())
             .count();
         let listed = atlas.in_layer(LayerKind::Gates).count() - drawn;
         Some(Self {
-            stated,
+            by_class,
+            sum,
             drawn,
             listed,
-            unidentified: stated.saturating_sub(drawn + listed),
+            unidentified: sum.saturating_sub(drawn + listed),
         })
     }
 }

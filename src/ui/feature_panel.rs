@@ -78,21 +78,23 @@ fn overview(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
     }
 }
 
-/// The 12 gates the articles count: how many the map draws, lists, or cannot identify.
+/// The gates article 002 counts by class (2 + 1 + 9; 12 is our sum): how many the map
+/// draws, lists, or cannot identify.
 fn gate_account(ui: &mut Ui, atlas: &Atlas, lang: Lang, actions: &mut Vec<Action>) {
     let Some(account) = GateAccount::of(atlas) else {
         return;
     };
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
+        let [international, main, secondary] = account.by_class;
         let text = match lang {
             Lang::Vi => format!(
-                "Các bài viết nêu {} cửa khẩu: {} vẽ trên bản đồ, {} chỉ liệt kê (chưa rõ vị trí), {} chưa xác định được tên.",
-                account.stated, account.drawn, account.listed, account.unidentified
+                "Chỉ bài của Gia Định Group nêu số cửa khẩu: {international} cửa khẩu quốc tế, {main} cửa khẩu chính và {secondary} cửa khẩu phụ; tổng {} là phép cộng của chúng tôi: {} vẽ trên bản đồ, {} chỉ liệt kê (chưa rõ vị trí), {} chưa xác định được tên.",
+                account.sum, account.drawn, account.listed, account.unidentified
             ),
             Lang::En => format!(
-                "The articles count {} border gates: {} drawn on the map, {} listed (no known location), {} not yet identified by name.",
-                account.stated, account.drawn, account.listed, account.unidentified
+                "Only Gia Định Group's article counts the gates: {international} international, {main} main and {secondary} secondary; the total of {} is our sum: {} drawn on the map, {} listed (no known location), {} not yet identified by name.",
+                account.sum, account.drawn, account.listed, account.unidentified
             ),
         };
         ui.label(text);
