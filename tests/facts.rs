@@ -11,10 +11,11 @@
 mod common;
 
 use common::{atlas, id};
+use langson_atlas::atlas::Lang;
 use langson_atlas::atlas::facts::{
     Category, FactId, Modality, Qualifier, Unit, parse_vietnamese_range,
 };
-use langson_atlas::atlas::figure_text::{qualifier_en, qualifier_vi};
+use langson_atlas::atlas::figure_text::{area_text, qualifier_en, qualifier_vi};
 use langson_atlas::atlas::search::fold;
 use langson_atlas::atlas::timeline::{AtYear, Stage};
 use langson_atlas::atlas::{Kind, LayerKind, SiteStatus};
@@ -142,6 +143,77 @@ fn each_site_with_an_area_in_the_articles_has_a_fact_with_that_area() {
             site.id()
         );
     }
+}
+
+/// VSIP's area comes from a source that says "nearly 600 ha": a site's area carries the
+/// qualifier its source's quoted words give, and the panel and the sites chart name the
+/// area with it ("gần 600 ha"), never as a bare 600 ha.
+#[test]
+fn a_site_s_area_keeps_the_qualifier_its_source_gives() {
+    let atlas = atlas();
+    for site in atlas.in_layer(LayerKind::Industry) {
+        let p = &site.props;
+        let Some(source) = &p.area_source else {
+            assert!(
+                p.area_qualifier.is_none(),
+                "{}: a qualifier of no area",
+                p.id
+            );
+            continue;
+        };
+        let quoted = source
+            .strip_prefix('“')
+            .and_then(|rest| rest.split('”').next())
+            .unwrap_or_default();
+        let said = Qualifier::ALL
+            .into_iter()
+            .find(|q| quoted.to_lowercase().starts_with(qualifier_en(*q)));
+        assert_eq!(p.area_qualifier, said, "{}: “{quoted}”", p.id);
+    }
+    let vsip = atlas.get(&id("vsip_lang_son")).expect("VSIP");
+    assert_eq!(vsip.props.area_qualifier, Some(Qualifier::Nearly));
+    for (lang, words) in [(Lang::Vi, "gần 600 ha"), (Lang::En, "nearly 600 ha")] {
+        assert_eq!(
+            area_text(600.0, vsip.props.area_qualifier, lang),
+            words,
+            "the panel"
+        );
+        let rows = langson_atlas::charts::sites::sites_by_area(&atlas, lang);
+        let position = atlas.position(vsip.id()).expect("VSIP's position");
+        let (_, name, _, _) = rows
+            .iter()
+            .find(|row| row.0 == position)
+            .expect("VSIP has a bar");
+        assert!(name.contains(words), "the chart's row: {name}");
+    }
+}
+
+/// The legend row for the park's status gives the date its fact gives: "dự kiến khởi công"
+/// alone would read, in 2026, as the park's state now.
+#[test]
+fn the_legend_row_of_vsip_s_status_gives_its_date() {
+    use langson_atlas::map::style::LegendKey;
+    let atlas = atlas();
+    let vsip = atlas.get(&id("vsip_lang_son")).expect("VSIP");
+    assert_eq!(vsip.props.status, Some(SiteStatus::GroundbreakingScheduled));
+    let fact = vsip
+        .props
+        .status_fact
+        .as_ref()
+        .and_then(|f| atlas.facts.get(f))
+        .expect("its status fact");
+    let (vi, en) = (
+        LegendKey::Park.text(Lang::Vi),
+        LegendKey::Park.text(Lang::En),
+    );
+    assert!(
+        vi.contains("21/4/2024") && fact.vi.contains("21/4/2024"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("21 Apr 2024") && fact.en.contains("21 April 2024"),
+        "{en}"
+    );
 }
 
 /// The 2024 conference's capital, "18.602 đồng" in one article (a misprint: "tỷ" is

@@ -65,7 +65,7 @@ pub enum Unit {
 }
 
 /// How the article puts a figure: "hơn 21.500" is more than 21,500, never 21,500.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// hơn, trên, vượt

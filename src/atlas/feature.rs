@@ -1,6 +1,6 @@
 //! One map feature and the attributes `geodata/` gives it.
 
-use super::facts::FactId;
+use super::facts::{FactId, Qualifier};
 use super::kind::{FeatureId, GateClass, Kind, Precision, SiteStatus, Zone};
 use serde::{Deserialize, Serialize};
 
@@ -38,6 +38,9 @@ pub struct Props {
     /// Site area as the sources state it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area_ha: Option<f64>,
+    /// How the source puts the area: VSIP's "nearly 600 ha" is never 600 ha.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_qualifier: Option<Qualifier>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area_source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,6 +95,7 @@ impl Props {
             districts: Vec::new(),
             area_km2: None,
             area_ha: None,
+            area_qualifier: None,
             area_source: None,
             status: None,
             status_source: None,

@@ -57,6 +57,20 @@ pub fn qualifier_vi(qualifier: Qualifier, quote: &str, figure_text: &str) -> &'s
         .unwrap_or("")
 }
 
+/// A site's area as its source states it, the source's qualifier kept: "gần 600 ha" /
+/// "nearly 600 ha".
+pub fn area_text(area_ha: f64, qualifier: Option<Qualifier>, lang: Lang) -> String {
+    let area = format!("{} ha", format_value(area_ha, lang));
+    let word = qualifier.map(|q| match lang {
+        Lang::Vi => q.vietnamese_words().first().copied().unwrap_or_default(),
+        Lang::En => qualifier_en(q),
+    });
+    match word {
+        Some(word) if !word.is_empty() => format!("{word} {area}"),
+        _ => area,
+    }
+}
+
 /// "hơn 21.500 tỷ đồng" / "more than 21,500 billion VND"; a range "12–14%".
 pub fn format_figure(fact: &Fact, figure: &Figure, lang: Lang) -> String {
     let mut text = format_value(figure.value, lang);
@@ -122,6 +136,20 @@ mod tests {
             "hơn"
         );
         assert_eq!(qualifier_vi(Qualifier::Nearly, "x 5", "5"), "gần");
+    }
+
+    /// VSIP's source says "nearly 600 ha": the word stays wherever the area is shown.
+    #[test]
+    fn a_site_s_area_keeps_its_source_s_qualifier() {
+        assert_eq!(
+            area_text(600.0, Some(Qualifier::Nearly), Lang::Vi),
+            "gần 600 ha"
+        );
+        assert_eq!(
+            area_text(600.0, Some(Qualifier::Nearly), Lang::En),
+            "nearly 600 ha"
+        );
+        assert_eq!(area_text(47.87, None, Lang::Vi), "47,87 ha");
     }
 
     /// "đã trao 9 bản ghi nhớ … với tổng mức đăng ký dự kiến 21.527 tỷ đồng": the awards were

@@ -1,6 +1,7 @@
 //! The industrial sites by the area their sources state, coloured by status as on the map.
 
 use super::Scale;
+use crate::atlas::figure_text::area_text;
 use crate::atlas::lang::status_name;
 use crate::atlas::{Atlas, Kind, Lang, SiteStatus};
 use crate::map::style::status_color;
@@ -11,7 +12,9 @@ use egui_plot::{Bar, BarChart, Plot};
 /// The facts that give the cluster totals: the plan's scheme, and what is established.
 pub const TOTAL_FACTS: [&str; 2] = ["clusters-in-plan", "clusters-established-418"];
 
-/// Sites with a stated area, largest first: (feature position, name, hectares, status).
+/// Sites with a stated area, largest first: (feature position, name, hectares, status). A
+/// qualified area is named with its qualifier ("VSIP … (gần 600 ha)"): the bar alone would
+/// say 600.
 pub fn sites_by_area(atlas: &Atlas, lang: Lang) -> Vec<(usize, String, f64, Option<SiteStatus>)> {
     let mut sites: Vec<_> = atlas
         .features()
@@ -19,8 +22,13 @@ pub fn sites_by_area(atlas: &Atlas, lang: Lang) -> Vec<(usize, String, f64, Opti
         .enumerate()
         .filter(|(_, f)| matches!(f.kind(), Kind::IndustrialCluster | Kind::IndustrialPark))
         .filter_map(|(i, f)| {
-            let name = lang.pick(&f.props.name_vi, &f.props.name_en).to_owned();
-            Some((i, name, f.props.area_ha?, f.props.status))
+            let area = f.props.area_ha?;
+            let name = lang.pick(&f.props.name_vi, &f.props.name_en);
+            let name = match f.props.area_qualifier {
+                Some(q) => format!("{name} ({})", area_text(area, Some(q), lang)),
+                None => name.to_owned(),
+            };
+            Some((i, name, area, f.props.status))
         })
         .collect();
     sites.sort_by(|a, b| b.2.total_cmp(&a.2));

@@ -274,8 +274,12 @@ impl LegendKey {
                 lang.pick("cụm", "cluster")
             ),
             LegendKey::Park => lang
-                // Short: a longer row widens the layer panel and takes room from the map.
-                .pick("KCN (dự kiến khởi công)", "Park (groundbreaking scheduled)")
+                // Short: a longer row widens the layer panel and takes room from the map. The
+                // date, so that in a later year it does not read as the park's state now.
+                .pick(
+                    "KCN (dự kiến khởi công 21/4/2024)",
+                    "Park (groundbreaking scheduled for 21 Apr 2024)",
+                )
                 .to_owned(),
             LegendKey::Approximate => lang
                 .pick("Vị trí gần đúng (tâm xã)", "Approximate (commune centroid)")

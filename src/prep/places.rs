@@ -70,6 +70,7 @@ pub(super) fn places_layers(
         props.status_source = def.status.as_ref().map(|s| s.source.to_owned());
         props.status_fact = def.status.as_ref().map(|s| FactId::new(s.fact));
         props.area_ha = def.area_ha.map(|(a, _)| a);
+        props.area_qualifier = def.area_qualifier.filter(|_| def.area_ha.is_some());
         props.area_source = def.area_ha.map(|(_, src)| src.to_owned());
 
         let geometry = if precision.is_drawable() {

@@ -1,6 +1,6 @@
 //! Right panel: what the atlas knows about the selected feature, or the province overview.
 
-use crate::atlas::figure_text::format_value;
+use crate::atlas::figure_text::{area_text, format_value};
 use crate::atlas::gate_account::{GATE_COUNT_FACT, GateAccount};
 use crate::atlas::lang::{self as names, Lang};
 use crate::atlas::{Atlas, FactId, Feature, Kind, LayerKind};
@@ -192,7 +192,7 @@ fn attributes(ui: &mut Ui, atlas: &Atlas, feature: &Feature, lang: Lang) {
         rows.push((T::Status, names::status_name(status, lang).to_owned()));
     }
     if let Some(area) = p.area_ha {
-        rows.push((T::Area, format!("{} ha", format_value(area, lang))));
+        rows.push((T::Area, area_text(area, p.area_qualifier, lang)));
     }
     if let Some(area) = p.area_km2 {
         rows.push((T::AreaComputed, format!("{} km²", format_value(area, lang))));

@@ -1,6 +1,7 @@
 //! What the plan and the articles say about the mapped places, beyond their coordinates:
 //! official names, zones, classes, statuses and areas, each with where it comes from.
 
+use crate::atlas::facts::Qualifier;
 use crate::atlas::{GateClass, SiteStatus, Zone};
 
 mod places;

@@ -12,6 +12,8 @@ pub struct PlaceDef {
     pub paired_gate: Option<(&'static str, &'static str)>,
     pub status: Option<StatusDef>,
     pub area_ha: Option<(f64, &'static str)>,
+    /// How the area's source puts it ("nearly 600 ha").
+    pub area_qualifier: Option<Qualifier>,
 }
 
 /// A site's status, where it is said, and the fact of `facts.json` it rests on.
@@ -34,6 +36,7 @@ const fn gate(
         paired_gate,
         status: None,
         area_ha: None,
+        area_qualifier: None,
     }
 }
 
@@ -50,6 +53,15 @@ const fn site(
         paired_gate: None,
         status: Some(status),
         area_ha,
+        area_qualifier: None,
+    }
+}
+
+/// A site whose area's source qualifies it: "nearly 600 ha".
+const fn qualified(qualifier: Qualifier, def: PlaceDef) -> PlaceDef {
+    PlaceDef {
+        area_qualifier: Some(qualifier),
+        ..def
     }
 }
 
@@ -127,20 +139,23 @@ pub const PLACES: [PlaceDef; 21] = [
     ),
     // No source found names its Chinese counterpart (gates-notes.md).
     gate("co_sau", "Co Sâu Border Gate", GateClass::Secondary, None),
-    site(
-        "vsip_lang_son",
-        "VSIP Lạng Sơn Industrial Park",
-        // Seed 000 announces the groundbreaking for a date; none of the five articles
-        // reports that it took place.
-        StatusDef {
-            status: SiteStatus::GroundbreakingScheduled,
-            source: "seeds/000_71ae18c55bfd1688.txt: announced 15/4/2024, groundbreaking planned for 21/4/2024 (“theo kế hoạch dự kiến vào ngày 21/4 tới đây sẽ Khởi công”)",
-            fact: "conf2024-groundbreaking-vsip",
-        },
-        Some((
-            600.0,
-            "“nearly 600 ha”: https://www.einpresswire.com/article/719999407/construction-of-new-vi-t-nam-singapore-ip-begins-in-l-ng-s-n",
-        )),
+    qualified(
+        Qualifier::Nearly,
+        site(
+            "vsip_lang_son",
+            "VSIP Lạng Sơn Industrial Park",
+            // Seed 000 announces the groundbreaking for a date; none of the five articles
+            // reports that it took place.
+            StatusDef {
+                status: SiteStatus::GroundbreakingScheduled,
+                source: "seeds/000_71ae18c55bfd1688.txt: announced 15/4/2024, groundbreaking planned for 21/4/2024 (“theo kế hoạch dự kiến vào ngày 21/4 tới đây sẽ Khởi công”)",
+                fact: "conf2024-groundbreaking-vsip",
+            },
+            Some((
+                600.0,
+                "“nearly 600 ha”: https://www.einpresswire.com/article/719999407/construction-of-new-vi-t-nam-singapore-ip-begins-in-l-ng-s-n",
+            )),
+        ),
     ),
     site(
         "ccn_ho_son_1",
