@@ -318,7 +318,7 @@ fn a_picture_carries_the_open_charts_and_the_timeline_s_year() {
         "{} bar pixels",
         count(&exported.image)
     );
-    // 2021: the border economic zone is dated in operation, the rest of the sites fade;
+    // 2021: the border economic zone is dated as existing, the rest of the sites fade;
     // VSIP's symbol loses its colour.
     assert_ne!(plain.image, exported.image);
 }

@@ -121,7 +121,54 @@ fn plans_stay_plans_and_nothing_is_extrapolated() {
     let at = |f: &str| marks[atlas.position(&id(f)).expect("known")];
     assert_eq!(at("axis_dong_dang_huu_lung"), Mark::Plain);
     assert_eq!(at("vsip_lang_son"), Mark::Faded);
-    assert_eq!(at("bez_dong_dang_lang_son"), Mark::Stage(Stage::Operating));
+    assert_eq!(at("bez_dong_dang_lang_son"), Mark::Stage(Stage::Existing));
+}
+
+/// Each stage rests on its own feature's words in their own tense: the expressway on its
+/// own clause of the sentence that also announces VSIP's start; the border economic zone
+/// as existing ("hiện đang là đầu mối"), not in operation from a count of valid projects;
+/// the smart-gate pilot as planned ("sẽ … để triển khai"), not being prepared.
+#[test]
+fn each_stage_rests_on_its_own_clause_in_its_own_tense() {
+    use langson_atlas::atlas::search::fold;
+    let atlas = common::atlas();
+    let t = &atlas.timeline;
+    let id = common::id;
+    let expressway = id("expressway_huu_nghi_chi_lang");
+    let Some(road) = t.of(&expressway).next() else {
+        panic!("the expressway is dated");
+    };
+    assert!(
+        fold(&road.words).contains("cao toc cua khau huu nghi- chi lang"),
+        "{}",
+        road.words
+    );
+    assert!(!road.words.contains("VSIP") && !road.words.contains("khu công nghiệp"));
+    assert_eq!(road.stage, Stage::Scheduled);
+
+    let AtYear::Stated(zone) = t.at(&id("bez_dong_dang_lang_son"), 2021) else {
+        panic!("the border economic zone is dated in 2021");
+    };
+    assert_eq!(zone.stage, Stage::Existing);
+    assert!(
+        zone.words.contains("hiện đang là đầu mối"),
+        "{}",
+        zone.words
+    );
+    assert!(
+        t.states.iter().all(|d| d.stage != Stage::Operating),
+        "no article says so"
+    );
+
+    let AtYear::Stated(pilot) = t.at(&id("smart_gate_pilot"), 2025) else {
+        panic!("the pilot is dated in 2025");
+    };
+    assert_eq!(pilot.stage, Stage::Planned);
+    assert!(pilot.words.contains(" sẽ "), "{}", pilot.words);
+    assert_eq!(
+        Stage::Planned.name(langson_atlas::atlas::Lang::En),
+        "planned"
+    );
 }
 
 #[test]
@@ -154,6 +201,41 @@ fn the_check_catches_a_plan_shown_as_done_words_not_in_the_article_and_a_stage_h
     );
     let late = problems(bad(Stage::Scheduled, 2026, words));
     assert!(late.iter().any(|p| p.contains("until 2026")), "{late:?}");
+    // A plan is not under way either: investors interested is a present state.
+    let under_way = problems(bad(Stage::InvestorsInterested, 2024, words));
+    assert!(
+        under_way.iter().any(|p| p.contains("cannot say")),
+        "{under_way:?}"
+    );
+    assert!(problems(bad(Stage::Planned, 2024, words)).is_empty());
+}
+
+/// One sentence announces two starts ("sẽ Khởi công dự án … VSIP Lạng Sơn và khởi công dự
+/// án tuyến cao tốc …"): the expressway's stage cannot rest on VSIP's clause.
+#[test]
+fn the_check_catches_a_stage_resting_on_another_feature_s_clause() {
+    let atlas = common::atlas();
+    let mut timeline = atlas.timeline.clone();
+    let Some(road) = timeline
+        .states
+        .iter_mut()
+        .find(|d| d.feature == common::id("expressway_huu_nghi_chi_lang"))
+    else {
+        panic!("the expressway is dated");
+    };
+    road.words = "sẽ Khởi công dự án đầu tư xây dựng".to_owned();
+    let problems = timeline.problems(&atlas.facts, |_| true);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("expressway_huu_nghi_chi_lang")
+                && p.contains("vsip_lang_son's clause")),
+        "{problems:#?}"
+    );
+    assert!(
+        atlas.timeline.problems(&atlas.facts, |_| true).is_empty(),
+        "the shipped words are the expressway's own"
+    );
 }
 
 #[test]

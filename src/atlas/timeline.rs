@@ -12,8 +12,9 @@ use serde::Deserialize;
 pub enum Stage {
     /// A start (groundbreaking) announced for a date: a plan, not an event.
     Scheduled,
-    /// Plans and procedures being completed before it can start.
-    Preparing,
+    /// A plan its article puts in the future tense ("sẽ … để triển khai"), with no date for
+    /// a start: neither begun nor said to be in preparation.
+    Planned,
     /// Investors interested or proposing to build it.
     InvestorsInterested,
     /// Ground broken, being built.
@@ -28,7 +29,7 @@ pub enum Stage {
 impl Stage {
     pub const ALL: [Stage; 6] = [
         Stage::Scheduled,
-        Stage::Preparing,
+        Stage::Planned,
         Stage::InvestorsInterested,
         Stage::UnderConstruction,
         Stage::Operating,
@@ -38,7 +39,7 @@ impl Stage {
     pub fn name(self, lang: super::Lang) -> &'static str {
         let (vi, en) = match self {
             Stage::Scheduled => ("dự kiến khởi công", "groundbreaking scheduled"),
-            Stage::Preparing => ("đang chuẩn bị", "being prepared"),
+            Stage::Planned => ("dự kiến triển khai", "planned"),
             Stage::InvestorsInterested => ("có nhà đầu tư quan tâm", "investors interested"),
             Stage::UnderConstruction => ("đã khởi công", "ground broken"),
             Stage::Operating => ("đang vận hành", "in operation"),
@@ -47,12 +48,10 @@ impl Stage {
         lang.pick(vi, en)
     }
 
-    /// Whether the stage says something has happened; a planned fact can never give one.
-    pub fn is_done(self) -> bool {
-        matches!(
-            self,
-            Stage::UnderConstruction | Stage::Operating | Stage::Existing
-        )
+    /// Whether the stage is only a plan: all a fact that is not reported can give. Every
+    /// other stage says something has happened or is under way.
+    pub fn is_a_plan(self) -> bool {
+        matches!(self, Stage::Scheduled | Stage::Planned)
     }
 
     /// The stage a site's status on the map corresponds to.
@@ -167,8 +166,9 @@ impl Timeline {
     }
 
     /// Everything wrong with the file against the facts and articles, one line each: a
-    /// fact or feature that does not exist, words not in the article, a year its words do
-    /// not give, a stage held past its article's year, a plan shown as done.
+    /// fact or feature that does not exist, words not in the article, words that are
+    /// another dated feature's clause, a year its words do not give, a stage held past its
+    /// article's year, a plan shown as done or under way.
     pub fn problems(
         &self,
         facts: &Catalogue,
@@ -194,6 +194,12 @@ impl Timeline {
                     d.words
                 ));
             }
+            if let Some(other) = self.clause_of_another(d, fact, facts) {
+                out.push(format!(
+                    "{at}: “{}” is {}'s clause too ({}); give this feature's own words",
+                    d.words, other.feature, other.fact
+                ));
+            }
             let year = facts.article(&fact.article).and_then(|a| a.year);
             match year {
                 None => out.push(format!("{at}: the article {} has no year", fact.article)),
@@ -214,7 +220,7 @@ impl Timeline {
                     }
                 }
             }
-            if d.stage.is_done() && fact.modality != Modality::Reported {
+            if !d.stage.is_a_plan() && fact.modality != Modality::Reported {
                 out.push(format!(
                     "{at}: a {:?} fact cannot say {:?}",
                     fact.modality, d.stage
@@ -230,6 +236,29 @@ impl Timeline {
             }
         }
         out
+    }
+}
+
+impl Timeline {
+    /// Another feature's dated entry whose quote holds `d`'s words where `d`'s own quote
+    /// holds them too: one sentence announcing two starts ("sẽ Khởi công dự án … VSIP … và
+    /// khởi công dự án tuyến cao tốc …") gives each its own clause, never the other's.
+    fn clause_of_another<'a>(
+        &'a self,
+        d: &Dated,
+        fact: &Fact,
+        facts: &Catalogue,
+    ) -> Option<&'a Dated> {
+        if !fact.quote.contains(&d.words) {
+            return None;
+        }
+        self.states.iter().find(|other| {
+            other.feature != d.feature
+                && other.fact != d.fact
+                && facts
+                    .get(&other.fact)
+                    .is_some_and(|f| f.quote.contains(&d.words))
+        })
     }
 }
 

@@ -76,7 +76,7 @@ pub fn zone_color(zone: Zone) -> Color32 {
 pub fn stage_color(stage: Stage) -> Color32 {
     match stage {
         Stage::Scheduled => SCHEDULED,
-        Stage::Preparing => Color32::from_rgb(176, 150, 40),
+        Stage::Planned => Color32::from_rgb(176, 150, 40),
         Stage::InvestorsInterested => status_color(SiteStatus::InvestorsInterested),
         Stage::UnderConstruction => status_color(SiteStatus::UnderConstruction),
         Stage::Operating => Color32::from_rgb(0, 120, 50),
