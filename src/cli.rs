@@ -59,10 +59,30 @@ pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, IoE
     let streamed = GeoJsonWriter::start(&mut buffered)
         .map_err(unwritable)
         .and_then(|mut writer| {
-            let streamed =
-                io::stream_request(path, request, &Progress::default(), &mut |fields, f| {
+            let progress = Progress::default();
+            let bar = TerminalProgress::new(&format!("{}", path.display()), "");
+            let done = std::sync::atomic::AtomicBool::new(false);
+            // The reader reports bytes (or rows) read; a thread of its own shows them on a
+            // terminal while the features stream.
+            let streamed = std::thread::scope(|scope| {
+                let watcher = std::thread::Builder::new()
+                    .name("convert-progress".into())
+                    .spawn_scoped(scope, || {
+                        while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                            let (read, total) = progress.get();
+                            bar.update(read, total);
+                            std::thread::sleep(std::time::Duration::from_millis(100));
+                        }
+                    });
+                let streamed = io::stream_request(path, request, &progress, &mut |fields, f| {
                     writer.feature(fields, &f).map_err(unwritable)
-                })?;
+                });
+                done.store(true, std::sync::atomic::Ordering::Relaxed);
+                drop(watcher);
+                streamed
+            });
+            bar.finish();
+            let streamed = streamed?;
             writer.finish().map_err(unwritable)?;
             Ok(streamed)
         })
@@ -86,4 +106,43 @@ pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, IoE
         streamed.crs.name(),
         out.display()
     ))
+}
+
+/// The progress of a long headless verb (`video`, `pdf`, `convert`) on a terminal: done of
+/// total with the time left, drawn on stderr and cleared at the end. Nothing at all when
+/// stderr is not a terminal (a script, a pipe, a log), so the output stays as it was.
+pub struct TerminalProgress(indicatif::ProgressBar);
+
+impl TerminalProgress {
+    /// A bar named `what`, counting `unit` ("frames", "pages"; empty for bytes).
+    pub fn new(what: &str, unit: &str) -> Self {
+        use std::io::IsTerminal;
+        if !std::io::stderr().is_terminal() {
+            return Self(indicatif::ProgressBar::hidden());
+        }
+        let counts = if unit.is_empty() {
+            "{bytes}/{total_bytes}".to_owned()
+        } else {
+            format!("{{pos}}/{{len}} {unit}")
+        };
+        let template = format!("{{msg}} [{{bar:30}}] {counts}, {{eta}} left");
+        let style = indicatif::ProgressStyle::with_template(&template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> ");
+        let bar = indicatif::ProgressBar::new(0)
+            .with_style(style)
+            .with_message(what.to_owned());
+        Self(bar)
+    }
+
+    /// `done` of `total` so far.
+    pub fn update(&self, done: u64, total: u64) {
+        self.0.set_length(total.max(done));
+        self.0.set_position(done);
+    }
+
+    /// Clears the bar: the verb's own summary line follows.
+    pub fn finish(&self) {
+        self.0.finish_and_clear();
+    }
 }

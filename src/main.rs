@@ -78,7 +78,8 @@ enum Verb {
         /// Take the tours and visible layers of this project.
         #[arg(long, value_name = "FILE.lsatlas")]
         project: Option<PathBuf>,
-        /// districts, zones, units-2025, tour or tour:NAME.
+        /// districts, zones, units-2025, tour (the project's first tour, else the built-in
+        /// one) or tour:NAME ("built-in" for the built-in one).
         #[arg(long, default_value = "districts")]
         pages: String,
         #[arg(long, value_enum, default_value = "vi")]
@@ -96,7 +97,8 @@ enum Verb {
         /// Take the tours and layers of this project.
         #[arg(long, value_name = "FILE.lsatlas")]
         project: Option<PathBuf>,
-        /// The project's tour of this name (default: the built-in tour).
+        /// The tour of this name ("built-in" for the built-in one; default: the project's
+        /// first tour, else the built-in one).
         #[arg(long)]
         tour: Option<String>,
         /// 1280x720, 1920x1080 or 3840x2160.
@@ -168,15 +170,22 @@ fn headless(verb: Verb) -> ExitCode {
             fps,
             lang,
         } => match video::parse_size(&size) {
-            Some(size) => video::video_command(&video::VideoCommand {
-                out,
-                project,
-                tour,
-                size,
-                fps,
-                lang: lang.into(),
-            })
-            .map_err(|e| e.to_string()),
+            Some(size) => {
+                let bar = cli::TerminalProgress::new("video", "frames");
+                let made = video::video_command(
+                    &video::VideoCommand {
+                        out,
+                        project,
+                        tour,
+                        size,
+                        fps,
+                        lang: lang.into(),
+                    },
+                    &|done, total| bar.update(done, total),
+                );
+                bar.finish();
+                made.map_err(|e| e.to_string())
+            }
             None => Err(format!(
                 "{size}: give a size as WIDTHxHEIGHT, e.g. 1920x1080"
             )),
@@ -214,7 +223,12 @@ fn pdf(
         project,
         request,
     };
-    print::inputs::pdf_command(&command)
+    let bar = cli::TerminalProgress::new("PDF", "pages");
+    let written = print::inputs::pdf_command(&command, &|done, total| {
+        bar.update(done as u64, total as u64);
+    });
+    bar.finish();
+    written
 }
 
 impl From<LangArg> for Lang {

@@ -359,3 +359,108 @@ fn the_pdf_verb_writes_the_atlas_headless_and_refuses_unknown_pages() {
         String::from_utf8_lossy(&bad.stderr)
     );
 }
+
+/// A reader's layer of two parcels categorised by use: one inside the first district's
+/// page, one far off it (the map of that page never shows it).
+fn parcels_layer(dir: &Path, inside: (geo::Coord, geo::Coord)) -> print::PrintLayer {
+    use langson_atlas::atlas::io::{self, Progress, Request};
+    use langson_atlas::layers::style::{self, Paint, Style};
+    let (a, b) = inside;
+    let (cx, cy) = ((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+    let (dx, dy) = ((b.x - a.x) * 0.15, (b.y - a.y) * 0.15);
+    let square = |x: f64, y: f64, w: f64, h: f64| {
+        format!("[[[{},{}],[{},{}],[{},{}],[{},{}],[{},{}]]]", x - w, y - h, x + w, y - h, x + w, y + h, x - w, y + h, x - w, y - h)
+    };
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[
+{{"type":"Feature","properties":{{"dung":"Đất ở"}},"geometry":{{"type":"Polygon","coordinates":{}}}}},
+{{"type":"Feature","properties":{{"dung":"Rừng phòng hộ"}},"geometry":{{"type":"Polygon","coordinates":{}}}}}]}}"#,
+        square(cx, cy, dx, dy),
+        square(104.0, 10.0, 0.1, 0.1)
+    );
+    let path = dir.join("thua.geojson");
+    std::fs::write(&path, text).expect("written");
+    let data = io::open_request(&path, &Request::default(), &Progress::default()).expect("read");
+    let style = Style {
+        paint: Paint::Categorised {
+            field: "dung".to_owned(),
+        },
+        ..Style::single(0)
+    };
+    let painted = style::paint(&style, &data);
+    print::PrintLayer {
+        key: "thua".into(),
+        name: "Thửa".into(),
+        data: std::sync::Arc::new(data),
+        colours: painted.colours,
+        legend: painted.legend,
+        line_width: style.line_width,
+        point_size: style.point_size,
+        opacity: 1.0,
+    }
+}
+
+#[test]
+fn the_reader_s_categorised_layer_shows_on_the_map_in_its_colours_and_its_legend_lists_what_is_drawn()
+ {
+    if !common::needs_tool("pdftoppm", "the_reader_s_categorised_layer…") {
+        return;
+    }
+    let atlas = common::atlas();
+    let Ok(fonts) = Fonts::new() else {
+        panic!("fonts")
+    };
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let req = request(Coverage::Districts, Lang::Vi);
+    let plain = print::layout(&atlas, &fonts, &req, &tours(), &[]).unwrap_or_else(|e| panic!("{e}"));
+    let (sheet, first) = &plain.sheets[0];
+    let layer = parcels_layer(dir.path(), sheet.bounds);
+    let [r, g, b] = layer.colours[0];
+    let layers = [layer];
+    let laid =
+        print::layout(&atlas, &fonts, &req, &tours(), &layers).unwrap_or_else(|e| panic!("{e}"));
+    let Some(map) = laid.pages[*first].map else {
+        panic!("{} has no map", sheet.title)
+    };
+    let path = dir.path().join("atlas.pdf");
+    let cancel = AtomicBool::new(false);
+    print::write_atlas(&atlas, &req, &tours(), &layers, &path, &|_, _| {}, &cancel)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let page = (first + 1).to_string();
+    // The legend names the category drawn on the page, not the one off it.
+    let text = flat(&run(
+        "pdftotext",
+        &["-f", &page, "-l", &page, path.to_string_lossy().as_ref(), "-"],
+    ));
+    assert!(text.contains("Thửa: Đất ở"), "{text}");
+    assert!(!text.contains("Rừng phòng hộ"), "{text}");
+    // The parcel's fill, as the print draws a reader's area (its colour lightened), is on
+    // the map: the plan's zone fills do not cover it.
+    let prefix = dir.path().join("page");
+    run(
+        "pdftoppm",
+        &[
+            "-r", "72", "-png", "-singlefile", "-f", &page, "-l", &page,
+            path.to_string_lossy().as_ref(),
+            prefix.to_string_lossy().as_ref(),
+        ],
+    );
+    let image = image::open(dir.path().join("page.png"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .to_rgb8();
+    let mix = |c: u8| (f32::from(c) + (255.0 - f32::from(c)) * 0.35).round() as i32;
+    let fill = [mix(r), mix(g), mix(b)];
+    let mut matching = 0;
+    for y in map.y as u32..(map.bottom() as u32).min(image.height()) {
+        for x in map.x as u32..(map.right() as u32).min(image.width()) {
+            let p = image.get_pixel(x, y).0;
+            if (0..3).all(|i| (i32::from(p[i]) - fill[i]).abs() <= 6) {
+                matching += 1;
+            }
+        }
+    }
+    assert!(
+        matching > 100,
+        "the parcel's fill {fill:?} shows on {matching} pixels of the map"
+    );
+}

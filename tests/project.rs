@@ -385,6 +385,24 @@ fn broken_projects_open_what_they_can_and_name_the_rest() {
     assert!(said.contains("no-such-fact"), "{said}");
     assert_eq!(h.state().state.tours.tours.len(), 1, "the tour opened");
 
+    // Only remarks on a step's words (a figure its facts do not give): the project opens
+    // plainly, with no “except”; the remark waits beside the step in the Tours panel.
+    let mut value: serde_json::Value = serde_json::from_str(&manifest).expect("json");
+    value["tours"][0]["steps"][0]["caption_en"] = "It covers 4242 ha.".into();
+    let remarks = dir.join("remarks.lsatlas");
+    write_zip(
+        &remarks,
+        &[(project::MANIFEST, value.to_string().as_bytes())],
+    );
+    act(&mut h, Action::Project(ProjectAction::Open(remarks)));
+    settle(&mut h);
+    assert!(h.state().state.project.report.is_none(), "{}", report(&h));
+    assert_eq!(
+        h.state().state.tours.open,
+        Some(0),
+        "the project's own tour"
+    );
+
     // Cut short: read as far as it goes, and said.
     let bytes = std::fs::read(&good).expect("saved");
     let cut = dir.join("cut.lsatlas");

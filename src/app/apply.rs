@@ -18,6 +18,9 @@ use walkers::lon_lat;
 const COMMUNE_BOX: f64 = 0.02;
 /// Degrees of context around a point feature when zooming to it (a few kilometres).
 const POINT_PAD: f64 = 0.03;
+/// The zoom a point chosen in search is shown at: a few kilometres around it, with the
+/// roads and the district's names.
+pub const POINT_ZOOM: f64 = 12.0;
 
 impl AtlasApp {
     pub fn apply(&mut self, action: Action) {
@@ -32,7 +35,15 @@ impl AtlasApp {
                 self.state.selected = None;
                 self.state.unit = None;
             }
-            Action::ZoomToFeature(id) => self.pending_fit = self.feature_bounds(&id),
+            Action::ZoomToFeature(id) => match self.point_of(&id) {
+                // A point (a gate, VSIP) is shown where one sees where it is: its district
+                // and roads around it, not the inside of a fill.
+                Some(p) => self.set_view(ViewTarget {
+                    center: crate::map::mercator::to_world(p),
+                    zoom: POINT_ZOOM,
+                }),
+                None => self.pending_fit = self.feature_bounds(&id),
+            },
             Action::ZoomToCommune(index) => {
                 if let Some(c) = self.atlas.communes.get(index) {
                     let p = c.point.0;
@@ -157,6 +168,12 @@ impl AtlasApp {
             self.ctx
                 .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
+    }
+
+    /// A feature's place when it is a point (or shapes too small to frame).
+    fn point_of(&self, id: &FeatureId) -> Option<Coord> {
+        let rect = self.atlas.get(id)?.geometry.as_ref()?.bounding_rect()?;
+        (rect.width() < 1e-6 && rect.height() < 1e-6).then(|| rect.center())
     }
 
     fn feature_bounds(&self, id: &FeatureId) -> Option<(Coord, Coord)> {

@@ -22,8 +22,10 @@ impl AtlasApp {
     pub(super) fn browse_frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let lang = self.state.settings.lang;
+        let (typing, just_typed) = keymap::typing(&ctx);
         let context = keymap::Context {
-            typing: ctx.egui_wants_keyboard_input(),
+            typing,
+            just_typed,
             source_open: self.state.source.is_some(),
             measuring: self.state.measure.active,
             editing_tour: self.state.tours_open,
@@ -69,23 +71,8 @@ impl AtlasApp {
                     &mut actions,
                 )
             });
-        egui::Panel::right("feature")
-            .resizable(true)
-            .default_size(FEATURE_WIDTH)
-            .size_range(260.0..=380.0)
-            .show_collapsible(ui, &mut panels.feature, |ui| {
-                match (self.state.user.identified, self.state.unit) {
-                    (Some(hit), _) => {
-                        identify::show(ui, &self.user.layers, hit, lang, &mut actions)
-                    }
-                    (None, Some(unit)) => {
-                        egui::ScrollArea::vertical().show(ui, |ui| {
-                            reform::unit_panel(ui, &self.atlas, unit, lang, &mut actions)
-                        });
-                    }
-                    (None, None) => feature_panel::show(ui, &self.atlas, &self.state, &mut actions),
-                }
-            });
+        self.tours_panel(ui, &mut actions);
+        self.feature_panel(ui, &mut panels.feature, &mut actions);
         // A panel dragged shut closes as its key would.
         for side in [Side::Layers, Side::Feature] {
             if panels.is_open(side) != self.state.settings.panels.is_open(side) {
@@ -185,6 +172,36 @@ impl AtlasApp {
         let lang = self.state.settings.lang;
         let tour_names = self.state.tours.names();
         crate::ui::publish_dialog::show(ctx, &self.state.publish, &tour_names, lang, actions);
+        project_menu::report(ctx, &self.state, actions);
+        project_menu::unsaved(ctx, &self.state, actions);
+        if let Some(dialog) = &self.state.user.postgis {
+            let lang = self.state.settings.lang;
+            crate::ui::postgis_dialog::show(ctx, dialog, &mut self.widgets.postgis, lang, actions);
+        }
+    }
+
+    /// The selected feature, unit of 2025 or identified feature of the reader's.
+    fn feature_panel(&mut self, ui: &mut Ui, open: &mut bool, actions: &mut Vec<Action>) {
+        let lang = self.state.settings.lang;
+        egui::Panel::right("feature")
+            .resizable(true)
+            .default_size(FEATURE_WIDTH)
+            .size_range(260.0..=380.0)
+            .show_collapsible(ui, open, |ui| {
+                match (self.state.user.identified, self.state.unit) {
+                    (Some(hit), _) => identify::show(ui, &self.user.layers, hit, lang, actions),
+                    (None, Some(unit)) => {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            reform::unit_panel(ui, &self.atlas, unit, lang, actions)
+                        });
+                    }
+                    (None, None) => feature_panel::show(ui, &self.atlas, &self.state, actions),
+                }
+            });
+    }
+
+    /// The tour editor, docked at the right edge beside the feature panel.
+    fn tours_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let layer_keys: Vec<String> = self
             .user
             .layers
@@ -197,13 +214,7 @@ impl AtlasApp {
             builtin: &self.builtin_tour,
             layer_keys: &layer_keys,
         };
-        tours_panel::show(ctx, &inputs, &self.state, &mut self.widgets, actions);
-        project_menu::report(ctx, &self.state, actions);
-        project_menu::unsaved(ctx, &self.state, actions);
-        if let Some(dialog) = &self.state.user.postgis {
-            let lang = self.state.settings.lang;
-            crate::ui::postgis_dialog::show(ctx, dialog, &mut self.widgets.postgis, lang, actions);
-        }
+        tours_panel::show(ui, &inputs, &self.state, &mut self.widgets, actions);
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {
@@ -218,12 +229,15 @@ impl AtlasApp {
         }
         let lang = self.state.settings.lang;
         let archive_problem = self.basemaps.pmtiles_problem();
+        if let Some(p) = self.map_out.pointer {
+            self.widgets.last_pointer = Some(p);
+        }
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             status_bar::show(
                 ui,
                 &status_bar::Status {
                     lang,
-                    pointer: self.map_out.pointer,
+                    pointer: self.widgets.last_pointer,
                     zoom: Some(self.memory.zoom()),
                     online: self.basemaps.choice().is_online(),
                     tiles_loading,

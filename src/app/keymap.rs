@@ -18,6 +18,26 @@ pub struct Context {
     pub measuring: bool,
     /// The Tours panel is open: Ctrl+Z and Ctrl+Y undo and redo its edits.
     pub editing_tour: bool,
+    /// A text field had the keyboard a moment ago: letters typed just after a click moved
+    /// the focus away belong to the sentence being written, not to the shortcuts.
+    pub just_typed: bool,
+}
+
+/// Seconds after a text field loses the keyboard during which keys without a modifier do
+/// not count as shortcuts.
+pub const AFTER_TYPING: f64 = 1.5;
+
+/// Whether a text field has the keyboard now (`.0`) or had it within [`AFTER_TYPING`]
+/// seconds (`.1`). The moment is kept in egui's memory, beside the focus it follows.
+pub fn typing(ctx: &egui::Context) -> (bool, bool) {
+    let id = egui::Id::unique("keymap-last-typed");
+    let now = ctx.input(|i| i.time);
+    if ctx.egui_wants_keyboard_input() {
+        ctx.data_mut(|d| d.insert_temp(id, now));
+        return (true, true);
+    }
+    let last: Option<f64> = ctx.data(|d| d.get_temp(id));
+    (false, last.is_some_and(|t| now - t < AFTER_TYPING))
 }
 
 /// The map and panels.
@@ -27,6 +47,7 @@ pub fn browsing(input: &egui::InputState, context: Context) -> Vec<Action> {
         source_open,
         measuring,
         editing_tour,
+        just_typed,
     } = context;
     let mut actions = Vec::new();
     if input.key_pressed(Key::Escape) {
@@ -60,6 +81,9 @@ pub fn browsing(input: &egui::InputState, context: Context) -> Vec<Action> {
         if undo == Some(true) || command_pressed(input, Key::Y) {
             actions.push(Action::Tours(ToursAction::Edit(Edit::Redo)));
         }
+    }
+    if just_typed {
+        return actions;
     }
     for (key, action) in [
         (Key::Plus, Action::ZoomIn),

@@ -12,7 +12,12 @@ impl AtlasApp {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         let arrows_taken = ctx.memory(|m| m.focused().is_some());
-        let mut actions = ctx.input(|i| keymap::presenting_actions(i, arrows_taken));
+        let (typing, just_typed) = keymap::typing(&ctx);
+        let mut actions = if typing || just_typed {
+            Vec::new()
+        } else {
+            ctx.input(|i| keymap::presenting_actions(i, arrows_taken))
+        };
         // While measuring, Esc ends the measure tool rather than the presentation.
         if self.state.measure.active
             && let Some(esc) = actions
@@ -38,32 +43,30 @@ impl AtlasApp {
         let lang = self.state.settings.lang;
         if let Some(step) = self.presenter.tour().steps.get(index) {
             let count = self.presenter.tour().steps.len();
+            let screen = ctx.content_rect();
+            let scale = caption::type_scale(screen.size());
+            let margin = egui::Margin::symmetric((24.0 * scale) as i8, (12.0 * scale) as i8);
+            // The band never takes more than its share: the map keeps the rest.
+            let max_height = screen.height() * caption::MAX_SHARE - margin.sum().y;
+            let attribution: Vec<String> = self
+                .basemaps
+                .attribution()
+                .into_iter()
+                .map(|(text, _)| text)
+                .collect();
             egui::Panel::bottom("caption")
-                .frame(
-                    Frame::new()
-                        .fill(caption::BACKGROUND)
-                        .inner_margin(egui::Margin::symmetric(24, 14)),
-                )
+                .resizable(false)
+                .frame(Frame::new().fill(caption::BACKGROUND).inner_margin(margin))
                 .show(ui, |ui| {
                     caption::show(
                         ui,
                         step,
-                        index,
-                        count,
+                        (index, count),
                         &self.atlas.facts,
                         lang,
+                        (scale, max_height),
+                        &attribution.join(" · "),
                         &mut actions,
-                    );
-                    let attribution: Vec<String> = self
-                        .basemaps
-                        .attribution()
-                        .into_iter()
-                        .map(|(text, _)| text)
-                        .collect();
-                    ui.label(
-                        egui::RichText::new(attribution.join(" · "))
-                            .size(11.0)
-                            .color(theme::CAPTION_FAINT),
                     );
                 });
         }

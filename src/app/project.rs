@@ -137,6 +137,7 @@ impl AtlasApp {
                 lon: centre.x,
                 lat: centre.y,
                 zoom: view.zoom,
+                extent: None,
             }),
             layers,
             tours: s.tours.tours.clone(),

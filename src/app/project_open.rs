@@ -177,9 +177,17 @@ impl AtlasApp {
             }
             None => {}
         }
+        // Remarks on the tours' steps (a caption's figure, a missing source) are no failure
+        // to open: the Tours panel shows them beside the step. The report names only what
+        // did not open, and that the remarks are there.
         let keys: Vec<String> = project.layers.iter().map(|l| l.key.clone()).collect();
+        let mut remarks = 0;
         for tour in &project.tours {
             for p in tour.problems(&self.atlas, Some(&keys)) {
+                if !p.kind.is_missing() {
+                    remarks += 1;
+                    continue;
+                }
                 lines.push(format!(
                     "{} “{}”, {} {}: {}",
                     lang.pick("Chuyến", "Tour"),
@@ -190,6 +198,16 @@ impl AtlasApp {
                 ));
             }
         }
+        if remarks > 0 && !lines.is_empty() {
+            lines.push(format!(
+                "{} {remarks} {}",
+                lang.pick("Ngoài ra, các bước có", "Besides, the tours' steps have"),
+                lang.pick(
+                    "lưu ý, xem ở bảng Chuyến tham quan.",
+                    "remarks, shown in the Tours panel."
+                )
+            ));
+        }
         self.state.tours = TourEditor::new(project.tours);
         self.state.project.path = Some(path.to_path_buf());
         self.state.project.with_data = with_data;
@@ -199,11 +217,11 @@ impl AtlasApp {
             ok: !truncated,
             title: format!(
                 "{} {}",
+                path.display(),
                 lang.pick(
-                    "Đã mở dự án, trừ những gì kể dưới đây:",
-                    "The project opened, except what is listed below:"
+                    "đã mở, trừ những gì kể dưới đây:",
+                    "opened, except what is listed below:"
                 ),
-                path.display()
             ),
             lines,
         });

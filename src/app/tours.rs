@@ -18,7 +18,10 @@ impl AtlasApp {
             ToursAction::AddStepFromView => {
                 // The built-in tour is read-only: a first step starts a tour of the project's.
                 if self.state.tours.tour().is_none() {
-                    self.state.tours.apply(Edit::NewTour, &self.builtin_tour);
+                    let lang = self.state.settings.lang;
+                    self.state
+                        .tours
+                        .apply(Edit::NewTour(lang), &self.builtin_tour);
                 }
                 let capture = self.capture_step();
                 self.state
@@ -78,11 +81,21 @@ impl AtlasApp {
             .as_ref()
             .and_then(|id| self.atlas.get(id))
             .map(|f| (f.props.name_vi.clone(), f.props.name_en.clone()));
+        // What the map showed: the step keeps it, whatever the shape of the screen it is
+        // shown on later.
+        let extent = match (self.map_out.view, self.map_out.map_rect) {
+            (Some(v), Some(rect)) if rect.width() > 1.0 && rect.height() > 1.0 => {
+                let (sw, ne) = v.lon_lat_bounds(rect);
+                Some([sw.x, sw.y, ne.x, ne.y])
+            }
+            _ => None,
+        };
         Capture {
             view: StepView {
                 lon: centre.x,
                 lat: centre.y,
                 zoom: view.zoom,
+                extent,
             },
             layers: LayerKind::ALL
                 .into_iter()

@@ -239,6 +239,12 @@ impl Composition {
                         .font(fonts::bold(18.0))
                         .color(theme::INK_STRONG),
                 );
+                let view = crate::map::mercator::View {
+                    center: self.request.view.center,
+                    zoom: self.request.view.zoom,
+                    screen_center: full.center(),
+                };
+                let shown = view.lon_lat_bounds(full);
                 if let Some(user) = &self.request.user {
                     for layer in user.layers.ready() {
                         ui.label(
@@ -246,9 +252,10 @@ impl Composition {
                                 .strong()
                                 .color(theme::INK_STRONG),
                         );
+                        // What the picture shows of the layer, not every category it has.
                         let rows: Vec<(String, [u8; 3])> = match &layer.stored.style.paint {
                             Paint::Single(c) => vec![(layer.stored.name.clone(), *c)],
-                            _ => layer.painted.legend.clone(),
+                            _ => layer.legend_within(shown),
                         };
                         for (label, c) in rows {
                             ui.horizontal(|ui| {

@@ -196,6 +196,36 @@ impl Loaded {
         self.painted = style::paint(&style, &self.data);
         self.stored.style = style;
     }
+
+    /// The legend rows of the features that reach into a lon/lat box (south-west,
+    /// north-east): a picture's legend lists what it shows, not every category.
+    pub fn legend_within(&self, (sw, ne): (geo::Coord, geo::Coord)) -> Vec<(String, style::Rgb)> {
+        use geo::BoundingRect;
+        let shown: BTreeSet<style::Rgb> = self
+            .data
+            .features
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.geometry
+                    .as_ref()
+                    .and_then(BoundingRect::bounding_rect)
+                    .is_some_and(|r| {
+                        r.min().x <= ne.x
+                            && r.max().x >= sw.x
+                            && r.min().y <= ne.y
+                            && r.max().y >= sw.y
+                    })
+            })
+            .filter_map(|(i, _)| self.painted.colours.get(i).copied())
+            .collect();
+        self.painted
+            .legend
+            .iter()
+            .filter(|(_, colour)| shown.contains(colour))
+            .cloned()
+            .collect()
+    }
 }
 
 /// Why a layer is not on the map.

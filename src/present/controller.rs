@@ -3,31 +3,27 @@
 
 use super::flight::Flight;
 use super::tour::Tour;
-use super::{Command, Landing, Presentation};
+use super::{Command, Presentation};
 use crate::atlas::Atlas;
 use crate::map::Visibility;
 use crate::map::mercator::ViewTarget;
-
-/// Share of the map a tour step's subject may fill: labels and the audience's eyes need
-/// room around it.
-const STEP_FILL: f64 = 0.75;
 
 pub struct Presenter {
     tour: Tour,
     /// Which of the project's tours is shown (`None`: the built-in one), for the picker.
     choice: Option<usize>,
-    /// Each step's lon/lat box, computed once.
-    bounds: Vec<Option<(geo::Coord, geo::Coord)>>,
+    /// What each step frames, computed once.
+    framings: Vec<Option<super::tour::Framing>>,
     running: Option<Presentation>,
 }
 
 impl Presenter {
     pub fn new(tour: Tour, atlas: &Atlas) -> Self {
-        let bounds = tour.steps.iter().map(|s| s.bounds(atlas)).collect();
+        let framings = tour.steps.iter().map(|s| s.framing(atlas)).collect();
         Self {
             tour,
             choice: None,
-            bounds,
+            framings,
             running: None,
         }
     }
@@ -35,7 +31,7 @@ impl Presenter {
     /// Shows `tour` from now on (`choice`: its place among the project's tours, `None` for
     /// the built-in one). A running presentation starts again at its first step.
     pub fn set_tour(&mut self, tour: Tour, choice: Option<usize>, atlas: &Atlas, now: f64) {
-        self.bounds = tour.steps.iter().map(|s| s.bounds(atlas)).collect();
+        self.framings = tour.steps.iter().map(|s| s.framing(atlas)).collect();
         self.tour = tour;
         self.choice = choice;
         if self.tour.steps.is_empty() {
@@ -141,13 +137,7 @@ impl Presenter {
         p.user_layers = step.user_layers.clone();
         p.year = step.year;
         p.chart = step.chart;
-        p.pending_fit = match step.view {
-            Some(v) => Some(Landing::View(ViewTarget {
-                center: crate::map::mercator::to_world(geo::Coord { x: v.lon, y: v.lat }),
-                zoom: v.zoom,
-            })),
-            None => self.bounds.get(index).copied().flatten().map(Landing::Fit),
-        };
+        p.pending_fit = self.framings.get(index).copied().flatten();
         p.cut = step.flight == super::tour::FlightStyle::Cut;
         p.flight = None;
     }
@@ -158,18 +148,24 @@ impl Presenter {
     }
 
     /// Plans the flight to the current step once the map's rect is known, and returns where
-    /// the view is at `now` while a flight is under way.
+    /// the view is at `now` while a flight is under way. `map` is the part of the map the
+    /// audience sees (below the top bar, above the caption band): the step's box is fitted
+    /// into it, and fitted again when it changes shape while the step rests.
     pub fn fly(&mut self, from: ViewTarget, map: egui::Rect, now: f64) -> Option<ViewTarget> {
         let p = self.running.as_mut()?;
-        if let Some(landing) = p.pending_fit.take() {
-            let to = match landing {
-                Landing::Fit(bounds) => ViewTarget::fitting(map, bounds, STEP_FILL),
-                Landing::View(view) => view,
-            };
+        if let Some(framing) = p.pending_fit.take() {
+            let to = framing.view_in(map);
+            p.framed = Some((framing, map));
             if p.cut {
                 return Some(to);
             }
             p.flight = Some(Flight::new(from, to, now));
+        } else if p.flight.is_none()
+            && let Some((framing, fitted)) = p.framed
+            && !same_shape(fitted, map)
+        {
+            p.framed = Some((framing, map));
+            return Some(framing.view_in(map));
         }
         let flight = p.flight?;
         let (view, landed) = flight.at(now);
@@ -179,11 +175,21 @@ impl Presenter {
         Some(view)
     }
 
+    /// The step's framing as last fitted, and the map it was fitted into.
+    pub fn framed(&self) -> Option<(super::tour::Framing, egui::Rect)> {
+        self.running.as_ref()?.framed
+    }
+
     pub fn pointer_moved(&mut self, now: f64) {
         if let Some(p) = self.running.as_mut() {
             p.last_pointer_move = now;
         }
     }
+}
+
+/// Whether two map areas are the same to within a point (a fit is not redone for less).
+fn same_shape(a: egui::Rect, b: egui::Rect) -> bool {
+    (a.min - b.min).length() < 1.0 && (a.max - b.max).length() < 1.0
 }
 
 #[cfg(test)]
@@ -240,5 +246,109 @@ mod tests {
             "it lands on the province: {landed:?}"
         );
         assert_eq!(p.fly(from, rect, 11.0), None, "and then rests");
+    }
+}
+
+#[cfg(test)]
+mod framing_tests {
+    use super::*;
+    use crate::map::mercator::View;
+    use crate::present::tour::StepView;
+
+    /// The lon/lat box a view shows in `map`.
+    fn shown(view: ViewTarget, map: egui::Rect) -> (geo::Coord, geo::Coord) {
+        View {
+            center: view.center,
+            zoom: view.zoom,
+            screen_center: map.center(),
+        }
+        .lon_lat_bounds(map)
+    }
+
+    fn contains(outer: (geo::Coord, geo::Coord), inner: (geo::Coord, geo::Coord)) -> bool {
+        let eps = 1e-9;
+        outer.0.x <= inner.0.x + eps
+            && outer.0.y <= inner.0.y + eps
+            && outer.1.x >= inner.1.x - eps
+            && outer.1.y >= inner.1.y - eps
+    }
+
+    #[test]
+    fn a_steps_extent_fits_the_visible_map_on_every_screen_shape() {
+        let Ok(atlas) = Atlas::embedded() else {
+            panic!("the embedded atlas loads");
+        };
+        // A whole-province step captured at a desk (a wide, short map), and a district.
+        let province = StepView {
+            lon: 106.65,
+            lat: 21.88,
+            zoom: 8.6,
+            extent: Some([105.9, 21.3, 107.4, 22.5]),
+        };
+        let mut tour = Tour::embedded().unwrap_or_default();
+        tour.steps.truncate(2);
+        tour.steps[0].view = Some(province);
+        let mut p = Presenter::new(tour.clone(), &atlas);
+        // Screens in points at presentation zoom; the caption band takes at most its share.
+        for (w, h) in [
+            (1920.0, 1080.0),
+            (1920.0, 1200.0),
+            (1024.0, 768.0),
+            (3840.0, 2160.0),
+        ] {
+            let (w, h) = (
+                w / crate::present::ZOOM_FACTOR,
+                h / crate::present::ZOOM_FACTOR,
+            );
+            let band = h * crate::present::CAPTION_MAX_SHARE;
+            let map = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h - band));
+            for step in 0..2 {
+                p.start_at(step, 1.0, 0.0);
+                let from = ViewTarget {
+                    center: [0.8, 0.4],
+                    zoom: 5.0,
+                };
+                p.fly(from, map, 0.0);
+                let Some(landed) = p.fly(from, map, 100.0) else {
+                    panic!("the step lands");
+                };
+                let Some(framing) = tour.steps[step].framing(&atlas) else {
+                    panic!("step {step} frames something");
+                };
+                assert!(
+                    contains(shown(landed, map), framing.bounds),
+                    "{w}×{h}, step {step}: {:?} does not hold {:?}",
+                    shown(landed, map),
+                    framing.bounds
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_step_is_fitted_again_when_the_visible_map_changes_shape() {
+        let Ok(atlas) = Atlas::embedded() else {
+            panic!("the embedded atlas loads");
+        };
+        let Ok(tour) = Tour::embedded() else {
+            panic!("the embedded tour loads");
+        };
+        let mut p = Presenter::new(tour, &atlas);
+        p.start(1.0, 0.0);
+        let from = ViewTarget {
+            center: [0.8, 0.4],
+            zoom: 5.0,
+        };
+        // The first frame may come before the window has its size (a small rect).
+        let tiny = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(120.0, 80.0));
+        p.fly(from, tiny, 0.0);
+        let small = p.fly(from, tiny, 100.0);
+        let full = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 560.0));
+        let refit = p.fly(from, full, 100.1);
+        assert!(
+            refit.zip(small).is_some_and(|(r, s)| r.zoom > s.zoom + 2.0),
+            "fitted again to the larger map: {small:?} → {refit:?}"
+        );
+        assert_eq!(p.fly(from, full, 100.2), None, "and then rests");
     }
 }

@@ -22,7 +22,8 @@ pub struct Capture {
 /// Every change the editor makes; each can be undone.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
-    NewTour,
+    /// A new, empty tour, named in the interface's language.
+    NewTour(crate::atlas::Lang),
     /// Open a project tour in the editor (`None`: the built-in one, read-only).
     Open(Option<usize>),
     Rename(usize, String),
@@ -71,8 +72,11 @@ pub struct TourEditor {
 }
 
 impl TourEditor {
+    /// The editor over a project's tours, open on the first of them (the built-in tour
+    /// only when the project has none).
     pub fn new(tours: Vec<Tour>) -> Self {
         TourEditor {
+            open: (!tours.is_empty()).then_some(0),
             tours,
             ..TourEditor::default()
         }
@@ -176,8 +180,8 @@ impl TourEditor {
     fn change(&mut self, edit: Edit, builtin: &Tour) -> bool {
         match edit {
             Edit::Undo | Edit::Redo | Edit::Open(_) | Edit::SelectStep(_) => false,
-            Edit::NewTour => {
-                let name = self.fresh_name("Chuyến tham quan");
+            Edit::NewTour(lang) => {
+                let name = self.fresh_name(lang.pick("Chuyến tham quan", "Tour"));
                 self.tours.push(Tour {
                     name,
                     steps: Vec::new(),

@@ -9,6 +9,7 @@ fn capture(lon: f64) -> Capture {
             lon,
             lat: 21.85,
             zoom: 10.0,
+            extent: None,
         },
         layers: vec![LayerKind::Districts],
         user_layers: Vec::new(),
@@ -36,7 +37,7 @@ fn lons(editor: &TourEditor) -> Vec<f64> {
 fn three_steps_reorder_undo_and_redo() {
     let builtin = Tour::default();
     let mut e = TourEditor::default();
-    e.apply(Edit::NewTour, &builtin);
+    e.apply(Edit::NewTour(crate::atlas::Lang::Vi), &builtin);
     for lon in [106.1, 106.2, 106.3] {
         e.apply(Edit::AddStep(capture(lon)), &builtin);
     }
@@ -62,7 +63,7 @@ fn three_steps_reorder_undo_and_redo() {
 fn typing_in_one_field_is_one_undo_step() {
     let builtin = Tour::default();
     let mut e = TourEditor::default();
-    e.apply(Edit::NewTour, &builtin);
+    e.apply(Edit::NewTour(crate::atlas::Lang::Vi), &builtin);
     e.apply(Edit::AddStep(capture(106.5)), &builtin);
     for text in ["C", "Cử", "Cửa", "Cửa khẩu"] {
         e.apply(
@@ -110,7 +111,7 @@ fn a_new_edit_clears_redo_and_the_built_in_tour_is_copied_not_changed() {
 fn duplicated_steps_get_their_own_ids_and_deleting_keeps_a_step_selected() {
     let builtin = Tour::default();
     let mut e = TourEditor::default();
-    e.apply(Edit::NewTour, &builtin);
+    e.apply(Edit::NewTour(crate::atlas::Lang::Vi), &builtin);
     e.apply(Edit::AddStep(capture(106.1)), &builtin);
     e.apply(Edit::DuplicateStep(0), &builtin);
     let ids: Vec<String> = e
@@ -121,4 +122,20 @@ fn duplicated_steps_get_their_own_ids_and_deleting_keeps_a_step_selected() {
     e.apply(Edit::DeleteStep(1), &builtin);
     assert_eq!(e.step, Some(0));
     assert!(!e.apply(Edit::MoveStep(0, 5), &builtin), "no such place");
+}
+
+#[test]
+fn a_new_tour_is_named_in_the_interface_language_and_a_project_opens_on_its_own_tour() {
+    let builtin = Tour::default();
+    let mut e = TourEditor::default();
+    e.apply(Edit::NewTour(crate::atlas::Lang::En), &builtin);
+    e.apply(Edit::NewTour(crate::atlas::Lang::Vi), &builtin);
+    assert_eq!(e.names(), ["Tour", "Chuyến tham quan"]);
+    let opened = TourEditor::new(e.tours.clone());
+    assert_eq!(
+        opened.open,
+        Some(0),
+        "the project's first tour, not the built-in one"
+    );
+    assert_eq!(TourEditor::new(Vec::new()).open, None);
 }

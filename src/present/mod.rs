@@ -28,15 +28,11 @@ pub enum Command {
 pub const CURSOR_IDLE: f64 = 2.0;
 /// Seconds over which a step's highlights fade in.
 pub const FADE_IN: f64 = 0.8;
+/// The caption band's share of the screen's height at the most: the map keeps the rest,
+/// whatever the screen's shape.
+pub const CAPTION_MAX_SHARE: f32 = 0.36;
 /// How much larger everything is drawn for the back row.
 pub const ZOOM_FACTOR: f32 = 1.35;
-
-/// Where a step's flight lands: a box of features to frame, or a captured view.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Landing {
-    Fit((geo::Coord, geo::Coord)),
-    View(crate::map::mercator::ViewTarget),
-}
 
 /// The running presentation. It owns the layers the tour shows, so the reader's own layer
 /// choice (in the settings) is never touched and comes back unchanged.
@@ -45,8 +41,12 @@ pub struct Presentation {
     pub step: usize,
     pub blank: bool,
     pub flight: Option<Flight>,
-    /// Where the next flight lands, once the map's size is known.
-    pub pending_fit: Option<Landing>,
+    /// What the next flight lands on, once the map's size is known.
+    pub pending_fit: Option<tour::Framing>,
+    /// What the step frames and the visible map it was fitted into: when the map changes
+    /// shape (the window's first frames, a resize, a caption of another height) the step is
+    /// fitted again, so it keeps what it frames.
+    pub framed: Option<(tour::Framing, egui::Rect)>,
     /// Go straight to the step's view, without a flight.
     pub cut: bool,
     /// The tour moves on by itself, each step after its seconds.
@@ -73,6 +73,7 @@ impl Presentation {
             blank: false,
             flight: None,
             pending_fit: None,
+            framed: None,
             cut: false,
             autoplay: false,
             step_started: now,

@@ -7,13 +7,82 @@ use crate::charts::ChartPage;
 use geo::{BoundingRect, Coord};
 use serde::{Deserialize, Serialize};
 
-/// A view as a step captured it: the centre (lon/lat) and the slippy-map zoom.
+/// A view as a step captured it: the centre (lon/lat), the slippy-map zoom, and what the
+/// map showed (its lon/lat box). The box is what the step frames: a projector, a video or a
+/// page of another shape fits the box, where the centre and zoom alone would cut it off.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StepView {
     pub lon: f64,
     pub lat: f64,
     pub zoom: f64,
+    /// West, south, east, north (degrees) of the map area that was visible when the view
+    /// was captured; absent in steps written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extent: Option<[f64; 4]>,
 }
+
+/// The map area a step without a stored extent is taken to have been captured in (points):
+/// a desk's map beside its panels.
+pub const DESK_MAP: [f64; 2] = [1280.0, 800.0];
+
+impl StepView {
+    /// The lon/lat box the view frames: its stored extent, or what a desk's map showed
+    /// around its centre at its zoom.
+    pub fn bounds(&self) -> (Coord, Coord) {
+        if let Some([w, s, e, n]) = self.extent.filter(|b| b[0] < b[2] && b[1] < b[3]) {
+            return (Coord { x: w, y: s }, Coord { x: e, y: n });
+        }
+        let centre = crate::map::mercator::to_world(Coord {
+            x: self.lon,
+            y: self.lat,
+        });
+        let size = crate::map::mercator::world_size(self.zoom);
+        let (hw, hh) = (DESK_MAP[0] / 2.0 / size, DESK_MAP[1] / 2.0 / size);
+        let nw = crate::map::mercator::from_world([centre[0] - hw, centre[1] - hh]);
+        let se = crate::map::mercator::from_world([centre[0] + hw, centre[1] + hh]);
+        (Coord { x: nw.x, y: se.y }, Coord { x: se.x, y: nw.y })
+    }
+}
+
+/// What a step frames and how much of the visible map it may fill.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Framing {
+    /// South-west and north-east corners (lon/lat).
+    pub bounds: (Coord, Coord),
+    /// Share of the visible map's width or height the box takes (the rest is margin).
+    pub fill: f64,
+}
+
+impl Framing {
+    /// The view that shows the box inside `map`, the part of the map the audience sees.
+    /// The view's centre is the middle of `map` (callers whose map widget is larger than
+    /// what is seen shift it, see [`Framing::view_centred_in`]).
+    pub fn view_in(&self, map: egui::Rect) -> crate::map::mercator::ViewTarget {
+        crate::map::mercator::ViewTarget::fitting(map, self.bounds, self.fill)
+    }
+
+    /// The view for a map widget `widget` of which only `visible` is seen (a caption band
+    /// or a bar over part of it): the box is fitted into `visible`, and the view's centre
+    /// moved so that the box lands in the middle of `visible`, not of `widget`.
+    pub fn view_centred_in(
+        &self,
+        widget: egui::Rect,
+        visible: egui::Rect,
+    ) -> crate::map::mercator::ViewTarget {
+        let mut view = self.view_in(visible);
+        let size = crate::map::mercator::world_size(view.zoom);
+        let shift = widget.center() - visible.center();
+        view.center[0] += f64::from(shift.x) / size;
+        view.center[1] += f64::from(shift.y) / size;
+        view
+    }
+}
+
+/// Share of the map a step's fitted features may fill: labels and the audience's eyes need
+/// room around them. A captured view already has its margins in it.
+pub const FEATURE_FILL: f64 = 0.75;
+/// A captured view's box, fitted whole with a hair of margin.
+pub const VIEW_FILL: f64 = 0.98;
 
 /// How the map gets to a step.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +152,48 @@ pub struct Tour {
 pub const EMBEDDED: &str = include_str!("../../geodata/tour.json");
 /// The tour's file name in a geodata folder.
 pub const FILE: &str = "tour.json";
+
+/// The name that chooses the built-in tour where tours are named (the headless verbs'
+/// `--tour` and `--pages tour:NAME`); its own name is empty.
+pub const BUILTIN_NAME: &str = "built-in";
+
+/// A tour asked for by a name that no tour has; the names there are.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("no tour named “{asked}” (tours: {known})")]
+pub struct NoSuchTour {
+    pub asked: String,
+    pub known: String,
+}
+
+/// The tours a headless verb chooses from: the project's, in its order, then the built-in
+/// one, so that without a name the project's first tour is taken.
+pub fn headless_tours(project: Vec<Tour>, builtin: Option<Tour>) -> Vec<Tour> {
+    project.into_iter().chain(builtin).collect()
+}
+
+/// The tour named `name` among `tours` (the built-in one is [`BUILTIN_NAME`]); without a
+/// name, the first. A wrong name lists the names there are.
+pub fn choose<'a>(tours: &'a [Tour], name: Option<&str>) -> Result<&'a Tour, NoSuchTour> {
+    let label = |t: &'a Tour| {
+        if t.name.is_empty() {
+            BUILTIN_NAME
+        } else {
+            t.name.as_str()
+        }
+    };
+    let found = match name {
+        None => tours.first(),
+        Some(n) => tours.iter().find(|t| label(t) == n.trim()),
+    };
+    found.ok_or_else(|| NoSuchTour {
+        asked: name.unwrap_or_default().to_owned(),
+        known: tours
+            .iter()
+            .map(|t| format!("“{}”", label(t)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
 
 /// A tour file that is not a tour.
 #[derive(Debug, thiserror::Error)]
@@ -268,6 +379,21 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
+    /// Whether the step names something that is not there (a feature, a fact, a layer): a
+    /// part of the project that did not open. The rest are remarks on the step's words
+    /// and framing, which the tour editor shows beside the step.
+    pub fn is_missing(&self) -> bool {
+        match self {
+            ProblemKind::UnknownFeature(_)
+            | ProblemKind::UnknownFact(_)
+            | ProblemKind::UnknownLayer(_) => true,
+            ProblemKind::Empty(_)
+            | ProblemKind::FigureNotInFacts(_)
+            | ProblemKind::NothingToFrame
+            | ProblemKind::LeavesProvince => false,
+        }
+    }
+
     pub fn describe(&self, lang: Lang) -> String {
         match self {
             ProblemKind::Empty(field) => {
@@ -357,7 +483,8 @@ fn normalise_figure(token: &str) -> String {
 }
 
 /// The caption figures (either language) that none of the step's cited facts holds, in its
-/// quote or its own words.
+/// quote or its own words. Numbers that belong to a name are no figures (see
+/// [`prose_figures`]).
 pub fn figures_not_cited(step: &Step, atlas: &Atlas) -> Vec<String> {
     let stated: std::collections::BTreeSet<String> = step
         .facts
@@ -366,24 +493,25 @@ pub fn figures_not_cited(step: &Step, atlas: &Atlas) -> Vec<String> {
         .flat_map(|f| [f.quote.as_str(), f.vi.as_str(), f.en.as_str()])
         .flat_map(figures)
         .collect();
-    // A number in a place's name ("Hồ Sơn 1") is no figure.
-    let numbered_names: Vec<String> = atlas
+    // A number in a place's name ("Cụm công nghiệp Hồ Sơn 1") is no figure, whole or
+    // without the kind's words in front.
+    let mut numbered_names: Vec<String> = atlas
         .features()
         .iter()
         .flat_map(|f| [&f.props.name_vi, &f.props.name_en])
         .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
         .map(|n| n.to_lowercase())
         .collect();
+    // Longest first, so a whole name goes before the part of it that another name is.
+    numbered_names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
     let without_names = |caption: &str| {
-        numbered_names
-            .iter()
-            .fold(caption.to_lowercase(), |c, name| {
-                c.replace(name.as_str(), " ")
-            })
+        numbered_names.iter().fold(caption.to_owned(), |c, name| {
+            replace_caseless(&c, name, " ")
+        })
     };
     let mut missing: Vec<String> = [&step.caption_vi, &step.caption_en]
         .into_iter()
-        .flat_map(|c| figures(&without_names(c)))
+        .flat_map(|c| prose_figures(&without_names(c)))
         .filter(|f| !stated.contains(f))
         .collect();
     missing.sort();
@@ -391,26 +519,160 @@ pub fn figures_not_cited(step: &Step, atlas: &Atlas) -> Vec<String> {
     missing
 }
 
-impl Step {
-    /// The lon/lat box around the step's located `fit` features; a captured view is
-    /// framed through [`Step::view`] instead.
-    pub fn bounds(&self, atlas: &Atlas) -> Option<(Coord, Coord)> {
-        if let Some(v) = self.view {
-            // The box a view at this zoom shows on a 1280-point-wide map, for validation
-            // and pictures; the presenter lands on the view itself.
-            let half = 640.0 * 360.0 / (256.0 * 2f64.powf(v.zoom));
-            let half_lat = half * v.lat.to_radians().cos();
-            return Some((
-                Coord {
-                    x: v.lon - half,
-                    y: v.lat - half_lat * 0.6,
-                },
-                Coord {
-                    x: v.lon + half,
-                    y: v.lat + half_lat * 0.6,
-                },
-            ));
+/// `text` with every case-insensitive occurrence of `lower` (already lower case) replaced.
+fn replace_caseless(text: &str, lower: &str, with: &str) -> String {
+    let folded = text.to_lowercase();
+    // Lower-casing Vietnamese keeps each character's byte length only for most letters;
+    // when it does not, fall back to the lower-cased text.
+    if folded.len() != text.len() {
+        return folded.replace(lower, with);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (at, _) in folded.match_indices(lower) {
+        if at < rest {
+            continue;
         }
+        out.push_str(&text[rest..at]);
+        out.push_str(with);
+        rest = at + lower.len();
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
+/// Words after which a number names a document or a thing (Quyết định 236, Nghị quyết 16,
+/// số 5, Resolution 16), lower case.
+const NAMING_WORDS: [&str; 14] = [
+    "quyết định",
+    "nghị quyết",
+    "nghị định",
+    "thông tư",
+    "chỉ thị",
+    "kết luận",
+    "công văn",
+    "số",
+    "resolution",
+    "decision",
+    "decree",
+    "no.",
+    "circular",
+    "directive",
+];
+
+/// The figures of running text: [`figures`], less the numbers that are part of a name: a
+/// number joined to letters (QL4A, QL1A), a document's number (236/QĐ-TTg), a number after a
+/// document's word (Nghị quyết 16), and a small number after a capitalised word that does
+/// not begin a sentence (Hồ Sơn 1, Khánh Khê 2).
+pub fn prose_figures(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut token = String::new();
+        while i < chars.len() {
+            let c = chars[i];
+            let joins = (c == '.' || c == ',')
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && !token.is_empty();
+            if c.is_ascii_digit() || joins {
+                token.push(c);
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let before = start.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(i).copied();
+        let joined_to_letters =
+            before.is_some_and(char::is_alphabetic) || after.is_some_and(char::is_alphabetic);
+        // 236/QĐ-TTg, 16/2021/NQ-HĐND: the run up to the next space holds letters.
+        let document_number = after == Some('/') && {
+            let run: String = chars[i..]
+                .iter()
+                .take_while(|c| !c.is_whitespace())
+                .collect();
+            run.chars().any(char::is_alphabetic)
+        };
+        if document_number {
+            while i < chars.len() && !chars[i].is_whitespace() {
+                i += 1;
+            }
+        }
+        if joined_to_letters || document_number || named_by_words_before(&chars[..start], &token) {
+            continue;
+        }
+        out.push(normalise_figure(&token));
+    }
+    out
+}
+
+/// Whether the words just before a number make it part of a name.
+fn named_by_words_before(before: &[char], token: &str) -> bool {
+    let text: String = before.iter().collect();
+    let trimmed = text.trim_end();
+    if trimmed.len() == text.len() {
+        // Not separated by a space ("(1" or "-1"): a figure as any other.
+        return false;
+    }
+    let lower = trimmed.to_lowercase();
+    if NAMING_WORDS
+        .iter()
+        .any(|w| lower.ends_with(w) && word_starts(&lower, lower.len() - w.len()))
+    {
+        return true;
+    }
+    // Hồ Sơn 1: a capitalised word right before a small number, where that word does not
+    // begin the sentence.
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let capitalised = last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().all(char::is_alphabetic);
+    let sentence_start = words.len() < 2
+        || words[words.len() - 2]
+            .chars()
+            .last()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '–' | '—'));
+    capitalised && !sentence_start && token.len() <= 2 && token.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether byte `at` of `text` begins a word.
+fn word_starts(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .last()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+impl Step {
+    /// What the step frames: its captured view's box, or its located `fit` features.
+    pub fn framing(&self, atlas: &Atlas) -> Option<Framing> {
+        match self.view {
+            Some(v) => Some(Framing {
+                bounds: v.bounds(),
+                fill: VIEW_FILL,
+            }),
+            None => self.fit_bounds(atlas).map(|bounds| Framing {
+                bounds,
+                fill: FEATURE_FILL,
+            }),
+        }
+    }
+
+    /// The lon/lat box the step frames (see [`Step::framing`]).
+    pub fn bounds(&self, atlas: &Atlas) -> Option<(Coord, Coord)> {
+        self.framing(atlas).map(|f| f.bounds)
+    }
+
+    /// The lon/lat box around the step's located `fit` features.
+    fn fit_bounds(&self, atlas: &Atlas) -> Option<(Coord, Coord)> {
         self.fit
             .iter()
             .filter_map(|id| atlas.get(id)?.geometry.as_ref()?.bounding_rect())

@@ -103,8 +103,8 @@ pub struct Sheet {
 /// Why no pages could be made.
 #[derive(Clone, Debug, thiserror::Error, PartialEq)]
 pub enum CoverageError {
-    #[error("no tour named “{0}” (tours: {1})")]
-    NoSuchTour(String, String),
+    #[error(transparent)]
+    NoSuchTour(#[from] crate::present::tour::NoSuchTour),
     #[error("the tour “{0}” has no step with a place to show")]
     EmptyTour(String),
 }
@@ -120,8 +120,8 @@ const ALL_PLAN: [LayerKind; 7] = [
 ];
 
 /// The pages of `coverage`, in the plan's order (districts as the plan lists them, units by
-/// their official code). `tours` are the tours a tour coverage may name; the first is the
-/// built-in one.
+/// their official code). `tours` are the tours a tour coverage may name; without a name,
+/// the first is printed (see `present::tour::choose`).
 pub fn sheets(
     atlas: &Atlas,
     coverage: &Coverage,
@@ -291,17 +291,7 @@ fn tour_sheets(
     name: Option<&str>,
     lang: Lang,
 ) -> Result<Vec<Sheet>, CoverageError> {
-    let tour = match name {
-        None => tours.first(),
-        Some(n) => tours.iter().find(|t| t.name == n),
-    };
-    let Some(tour) = tour else {
-        let names: Vec<&str> = tours.iter().map(|t| t.name.as_str()).collect();
-        return Err(CoverageError::NoSuchTour(
-            name.unwrap_or_default().to_owned(),
-            names.join(", "),
-        ));
-    };
+    let tour = crate::present::tour::choose(tours, name)?;
     let tour_name = if tour.name.is_empty() {
         lang.pick("Chuyến tham quan có sẵn", "The built-in tour")
     } else {

@@ -82,17 +82,22 @@ pub struct PdfCommand {
 
 /// `langson-atlas pdf OUT.pdf …`: the atlas written headless; returns a one-line summary,
 /// after the project's unreadable layers, each on its own line.
-pub fn pdf_command(command: &PdfCommand) -> Result<String, super::PrintError> {
+pub fn pdf_command(
+    command: &PdfCommand,
+    progress: &dyn Fn(usize, usize),
+) -> Result<String, super::PrintError> {
     let atlas = embedded_atlas()?;
-    let mut tours: Vec<Tour> = Tour::embedded().into_iter().collect();
+    let mut project_tours = Vec::new();
     let mut layers = Vec::new();
     let mut lines = Vec::new();
     if let Some(path) = &command.project {
         let inputs = project_inputs(path)?;
-        tours.extend(inputs.tours);
+        project_tours = inputs.tours;
         layers = inputs.layers;
         lines.extend(inputs.problems);
     }
+    // A project's own first tour before the built-in one.
+    let tours = crate::present::tour::headless_tours(project_tours, Tour::embedded().ok());
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let written = super::write_atlas(
         &atlas,
@@ -100,7 +105,7 @@ pub fn pdf_command(command: &PdfCommand) -> Result<String, super::PrintError> {
         &tours,
         &layers,
         &command.out,
-        &|_, _| {},
+        progress,
         &cancel,
     )?;
     lines.push(format!(

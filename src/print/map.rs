@@ -35,16 +35,17 @@ pub struct MapInput<'a> {
 }
 
 /// Draws the map of `sheet` into `frame` on `page`.
+///
+/// The order is the window's, made for paper: the window lays the plan's translucent
+/// area fills over the reader's layers, so the reader's colours show through them. Paper
+/// inks are flat, so a plan fill over the reader's layer would hide it: the plan's area
+/// fills go first, then the reader's layers in their styles (in the window's order), then
+/// the plan's outlines, lines and symbols over them.
 pub fn draw(page: &mut Page, frame: &Frame, input: &MapInput<'_>) -> Vec<LegendRow> {
     let view = frame.lonlat_bounds();
     page.ops.push(Op::Clip(frame.rect));
     page.rect_fill(frame.rect, ink::NO_DATA);
     basemap(page, frame, input.atlas, view);
-    let mut legend = Vec::new();
-    for layer in input.user.iter().filter(|l| l.shown_on(input.sheet)) {
-        user_layer(page, frame, layer, view);
-        legend.extend(layer.legend_rows());
-    }
     let highlighted = match &input.sheet.highlight {
         Highlight::Features(ids) => ids.as_slice(),
         Highlight::Unit { .. } => &[],
@@ -53,31 +54,57 @@ pub fn draw(page: &mut Page, frame: &Frame, input: &MapInput<'_>) -> Vec<LegendR
     let mute_all = matches!(input.sheet.highlight, Highlight::Unit { .. });
     let mut layers = input.sheet.layers.clone();
     layers.sort();
-    for layer in layers {
-        let mut drawn = false;
-        for f in input.atlas.in_layer(layer) {
-            if !f.is_located() || !in_view(f, view) {
-                continue;
-            }
+    let plan: Vec<(crate::atlas::LayerKind, &Feature, bool)> = layers
+        .iter()
+        .flat_map(|layer| {
+            input
+                .atlas
+                .in_layer(*layer)
+                .filter(|f| f.is_located() && in_view(f, view))
+                .map(move |f| (*layer, f))
+        })
+        .map(|(layer, f)| {
             let muted = mute_all || (!highlighted.is_empty() && !highlighted.contains(f.id()));
-            if highlighted.contains(f.id()) && !is_area(f) {
-                glow(page, frame, f);
-            }
-            plan_feature(page, frame, f, muted && is_area(f));
-            drawn = true;
+            (layer, f, muted && is_area(f))
+        })
+        .collect();
+    for (_, f, muted) in &plan {
+        plan_feature(page, frame, f, *muted, Part::Fill);
+    }
+    let mut legend = Vec::new();
+    for layer in input.user.iter().filter(|l| l.shown_on(input.sheet)) {
+        let drawn = user_layer(page, frame, layer, view);
+        legend.extend(layer.legend_rows(&drawn));
+    }
+    let mut drawn_layers = Vec::new();
+    for (layer, f, muted) in &plan {
+        if highlighted.contains(f.id()) && !is_area(f) {
+            glow(page, frame, f);
         }
-        if drawn {
-            legend.extend(style::legend(layer).into_iter().map(|e| LegendRow {
-                text: e.key.text(input.lang),
-                swatch: e.swatch,
-            }));
+        plan_feature(page, frame, f, *muted, Part::Strokes);
+        if !drawn_layers.contains(layer) {
+            drawn_layers.push(*layer);
         }
+    }
+    for layer in drawn_layers {
+        legend.extend(style::legend(layer).into_iter().map(|e| LegendRow {
+            text: e.key.text(input.lang),
+            swatch: e.swatch,
+        }));
     }
     highlight(page, frame, input.atlas, &input.sheet.highlight);
     super::labels::place(page, frame, input, view);
     page.ops.push(Op::Unclip);
     page.rect_stroke(frame.rect, ink::TEXT, 0.8);
     legend
+}
+
+/// Which part of a plan feature is drawn: areas' fills go under the reader's layers, the
+/// rest over them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Fill,
+    Strokes,
 }
 
 fn is_area(f: &Feature) -> bool {
@@ -274,7 +301,7 @@ pub fn symbol(page: &mut Page, at: [f32; 2], s: &SymbolStyle, scale: f32) {
     );
 }
 
-fn plan_feature(page: &mut Page, frame: &Frame, f: &Feature, muted: bool) {
+fn plan_feature(page: &mut Page, frame: &Frame, f: &Feature, muted: bool, part: Part) {
     let Some(g) = &f.geometry else {
         return;
     };
@@ -288,8 +315,11 @@ fn plan_feature(page: &mut Page, frame: &Frame, f: &Feature, muted: bool) {
                 fill = fill.lighter(ink::MUTE);
                 outline = outline.lighter(ink::MUTE);
             }
-            if a.fill.a() > 0 {
-                fill_polygons(page, frame, &p.polygons, fill);
+            if part == Part::Fill {
+                if a.fill.a() > 0 {
+                    fill_polygons(page, frame, &p.polygons, fill);
+                }
+                return;
             }
             let lines = p
                 .polygons
@@ -304,6 +334,7 @@ fn plan_feature(page: &mut Page, frame: &Frame, f: &Feature, muted: bool) {
                 (a.outline.width * SIZE).max(0.35),
             );
         }
+        Style::Line(_) | Style::Symbol(_) if part == Part::Fill => {}
         Style::Line(l) => {
             let lines = p.lines.iter().map(|l| project(frame, l)).collect();
             line_style(page, lines, &l);
@@ -316,7 +347,15 @@ fn plan_feature(page: &mut Page, frame: &Frame, f: &Feature, muted: bool) {
     }
 }
 
-fn user_layer(page: &mut Page, frame: &Frame, layer: &PrintLayer, view: (Coord, Coord)) {
+/// Draws the reader's layer in its style; returns the colours of what was drawn (the page's
+/// legend lists only those).
+fn user_layer(
+    page: &mut Page,
+    frame: &Frame,
+    layer: &PrintLayer,
+    view: (Coord, Coord),
+) -> std::collections::BTreeSet<[u8; 3]> {
+    let mut drawn = std::collections::BTreeSet::new();
     for (i, feature) in layer.data.features.iter().enumerate() {
         let Some(g) = &feature.geometry else {
             continue;
@@ -327,6 +366,7 @@ fn user_layer(page: &mut Page, frame: &Frame, layer: &PrintLayer, view: (Coord, 
         {
             continue;
         }
+        drawn.insert(layer.colour(i));
         let colour = layer.ink(i);
         let mut p = Parts::default();
         parts(g, &mut p);
@@ -348,6 +388,7 @@ fn user_layer(page: &mut Page, frame: &Frame, layer: &PrintLayer, view: (Coord, 
             stroke(page, vec![ring], true, ink::TEXT, 0.3);
         }
     }
+    drawn
 }
 
 fn highlight(page: &mut Page, frame: &Frame, atlas: &Atlas, highlight: &Highlight) {

@@ -116,9 +116,14 @@ impl PrintLayer {
             .is_none_or(|keys| keys.contains(&self.key))
     }
 
+    /// Feature `i`'s colour in the layer's style.
+    fn colour(&self, i: usize) -> [u8; 3] {
+        self.colours.get(i).copied().unwrap_or([128, 128, 128])
+    }
+
     /// Feature `i`'s ink: its colour at the layer's opacity, on paper.
     fn ink(&self, i: usize) -> Rgb {
-        let [r, g, b] = self.colours.get(i).copied().unwrap_or([128, 128, 128]);
+        let [r, g, b] = self.colour(i);
         Rgb(r, g, b).lighter(1.0 - self.opacity.clamp(0.0, 1.0))
     }
 
@@ -161,7 +166,13 @@ impl PrintLayer {
         }
     }
 
-    fn legend_rows(&self) -> Vec<map::LegendRow> {
+    /// The legend rows of what a page drew of the layer (`drawn`: the colours of its
+    /// features on the page): nothing when none was drawn, a category only when a feature
+    /// of it was.
+    fn legend_rows(&self, drawn: &std::collections::BTreeSet<[u8; 3]>) -> Vec<map::LegendRow> {
+        if drawn.is_empty() {
+            return Vec::new();
+        }
         if self.legend.is_empty() {
             let colour = self.colours.first().copied().unwrap_or([128, 128, 128]);
             return vec![map::LegendRow {
@@ -171,6 +182,7 @@ impl PrintLayer {
         }
         self.legend
             .iter()
+            .filter(|(_, colour)| drawn.contains(colour))
             .map(|(value, colour)| map::LegendRow {
                 text: format!("{}: {value}", self.name),
                 swatch: self.swatch(*colour),
@@ -360,18 +372,8 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), PrintError> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".langson-atlas-")
-        .suffix(".part")
-        .tempfile_in(&dir)
-        .map_err(|e| fail(&e))?;
+    let mut temp = crate::project::output_temp(&dir, ".part").map_err(|e| fail(&e))?;
     std::io::Write::write_all(&mut temp, bytes).map_err(|e| fail(&e))?;
-    // Readable by others, as a file saved by any program (a temporary file is private).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o644));
-    }
     temp.persist(path).map_err(|e| fail(&e.error))?;
     Ok(())
 }

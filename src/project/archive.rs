@@ -90,7 +90,7 @@ pub fn write(
     let json = serde_json::to_string_pretty(&project).map_err(|e| fail(e.to_string()))?;
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
     let dir = dir.unwrap_or(Path::new("."));
-    let temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(e.to_string()))?;
+    let temp = super::output_temp(dir, ".part").map_err(|e| fail(e.to_string()))?;
     let mut zip = zip::ZipWriter::new(temp);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);

@@ -19,7 +19,7 @@ use crate::map::Visibility;
 use crate::map::basemap::BasemapChoice;
 use crate::present::tour::{StepView, Tour};
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What `format` says in every project's manifest.
 pub const FORMAT: &str = "langson-atlas-project";
@@ -250,4 +250,20 @@ impl ProjectProblem {
                 .to_owned(),
         }
     }
+}
+
+/// A file written whole under a temporary name in `dir`, then renamed over the output
+/// (projects, the PDF atlas, the video): a failed or cancelled write leaves nothing under
+/// the output's name. It is created with the permissions the user's umask gives any new
+/// file (0644 under the usual 022), not a temporary file's private 0600, so a colleague on
+/// a shared drive can open it.
+pub fn output_temp(dir: &Path, suffix: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".langson-atlas-").suffix(suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }

@@ -16,66 +16,83 @@ pub const BACKGROUND: Color32 = theme::CAPTION_BACKGROUND;
 const TEXT: Color32 = theme::CAPTION_TEXT;
 const SOFT: Color32 = theme::CAPTION_SOFT;
 
+/// The caption band's share of the screen's height at the most: the map keeps the rest.
+pub const MAX_SHARE: f32 = crate::present::CAPTION_MAX_SHARE;
+
+/// How large the caption's type is on a screen of `size` points: sized for a 16:9
+/// projector at presentation zoom (1422 × 800 points), smaller on a 4:3 or small screen,
+/// larger on a large one, never below what the back row can still read.
+pub fn type_scale(size: egui::Vec2) -> f32 {
+    (size.x / 1422.0).min(size.y / 800.0).clamp(0.62, 2.0)
+}
+
+/// The caption band of the current step: counter and title with the controls beside them
+/// (the title wraps before the controls, never under them), the caption and its sources
+/// below, scrolled when longer than the band's `max_height`, then `footer` (attribution).
+#[allow(clippy::too_many_arguments)]
 pub fn show(
     ui: &mut Ui,
     step: &Step,
-    index: usize,
-    count: usize,
+    (index, count): (usize, usize),
     catalogue: &Catalogue,
     lang: Lang,
+    (scale, max_height): (f32, f32),
+    footer: &str,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(format!("{} / {count}", index + 1))
-                .font(fonts::bold(20.0))
-                .color(SOFT),
-        );
+    let top = ui.cursor().top();
+    let controls = 15.0 * scale.max(0.85);
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+        if ui
+            .button(RichText::new(T::ExitPresentation.get(lang)).size(controls))
+            .clicked()
+        {
+            actions.push(Action::StopPresentation);
+        }
+        for option in [Lang::En, Lang::Vi] {
+            if ui
+                .selectable_label(lang == option, RichText::new(option.code()).size(controls))
+                .clicked()
+            {
+                actions.push(Action::SetLang(option));
+            }
+        }
+        if ui
+            .button(RichText::new("▶").size(controls * 1.2))
+            .on_hover_text("Page Down")
+            .clicked()
+        {
+            actions.push(Action::Tour(Command::Next));
+        }
+        if ui
+            .button(RichText::new("◀").size(controls * 1.2))
+            .on_hover_text("Page Up")
+            .clicked()
+        {
+            actions.push(Action::Tour(Command::Previous));
+        }
         ui.add_space(12.0);
-        ui.label(
-            RichText::new(lang.pick(&step.title_vi, &step.title_en))
-                .font(fonts::bold(32.0))
-                .color(TEXT),
-        );
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button(RichText::new(T::ExitPresentation.get(lang)).size(15.0))
-                .clicked()
-            {
-                actions.push(Action::StopPresentation);
-            }
-            for option in [Lang::En, Lang::Vi] {
-                if ui
-                    .selectable_label(lang == option, RichText::new(option.code()).size(15.0))
-                    .clicked()
-                {
-                    actions.push(Action::SetLang(option));
-                }
-            }
-            if ui
-                .button(RichText::new("▶").size(18.0))
-                .on_hover_text("Page Down")
-                .clicked()
-            {
-                actions.push(Action::Tour(Command::Next));
-            }
-            if ui
-                .button(RichText::new("◀").size(18.0))
-                .on_hover_text("Page Up")
-                .clicked()
-            {
-                actions.push(Action::Tour(Command::Previous));
-            }
+        // What is left of the row, left to right: the counter and the title, wrapped.
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Min), |ui| {
+            ui.label(
+                RichText::new(format!("{} / {count}", index + 1))
+                    .font(fonts::bold(20.0 * scale))
+                    .color(SOFT),
+            );
+            ui.add_space(12.0 * scale);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(lang.pick(&step.title_vi, &step.title_en))
+                        .font(fonts::bold(32.0 * scale))
+                        .color(TEXT),
+                )
+                .wrap(),
+            );
         });
     });
-    ui.add(
-        egui::Label::new(
-            RichText::new(lang.pick(&step.caption_vi, &step.caption_en))
-                .size(24.0)
-                .color(TEXT),
-        )
-        .wrap(),
-    );
+    let footer_height = 16.0;
+    let used = ui.cursor().top() - top;
+    let rest = (max_height - used - footer_height).max(24.0 * scale);
     let sources: Vec<String> = step
         .facts
         .iter()
@@ -84,15 +101,38 @@ pub fn show(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    if !sources.is_empty() {
-        ui.label(
-            RichText::new(format!(
-                "{}: {}",
-                T::SourceArticle.get(lang),
-                sources.join(" · ")
-            ))
-            .size(13.0)
-            .color(SOFT),
+    egui::ScrollArea::vertical()
+        .id_salt("caption-text")
+        .max_height(rest)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(lang.pick(&step.caption_vi, &step.caption_en))
+                        .size(24.0 * scale)
+                        .color(TEXT),
+                )
+                .wrap(),
+            );
+            if !sources.is_empty() {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "{}: {}",
+                            T::SourceArticle.get(lang),
+                            sources.join(" · ")
+                        ))
+                        .size(13.0 * scale.max(0.9))
+                        .color(SOFT),
+                    )
+                    .wrap(),
+                );
+            }
+        });
+    if !footer.is_empty() {
+        ui.add(
+            egui::Label::new(RichText::new(footer).size(11.0).color(theme::CAPTION_FAINT))
+                .truncate(),
         );
     }
 }

@@ -59,6 +59,21 @@ pub fn citation_chip(
     }
 }
 
+/// A fact as the clipboard takes it, in the reader's language: its modality, its words,
+/// the exact quote and the citation.
+pub fn fact_text(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> String {
+    let modality = modality_label(fact.modality, lang)
+        .map(|m| format!("[{m}] "))
+        .unwrap_or_default();
+    format!(
+        "{modality}{}\n{}: “{}”\n{}",
+        lang.pick(&fact.vi, &fact.en),
+        T::Quote.get(lang),
+        fact.quote,
+        citation_text(catalogue, fact, lang)
+    )
+}
+
 /// A citation chip holds the publisher, the date and whose words they are; the title and
 /// the quote are on hover, so that a chip never widens the panel.
 const CHIP_CHARS: usize = 64;
@@ -84,6 +99,16 @@ fn fact_row(
         }
         ui.label(lang.pick(&fact.vi, &fact.en));
         citation_chip(ui, catalogue, fact, lang, actions);
+        if ui
+            .small_button(lang.pick("Sao chép", "Copy"))
+            .on_hover_text(lang.pick(
+                "Chép dữ kiện, lời trích và nguồn vào bộ nhớ tạm",
+                "Copy the fact, its quote and its source to the clipboard",
+            ))
+            .clicked()
+        {
+            ui.ctx().copy_text(fact_text(catalogue, fact, lang));
+        }
     });
     if let Some(interest) = catalogue.publisher_interest(fact) {
         ui.indent(("interest", fact.id.as_str()), |ui| {

@@ -26,14 +26,28 @@ pub fn show(ui: &mut Ui, status: &Status) {
     let lang = status.lang;
     ui.horizontal_wrapped(|ui| {
         match status.pointer {
-            Some(c) => ui.monospace(format!(
-                "{}: {:.5}° N, {:.5}° E",
-                T::Coordinates.get(lang),
-                c.y,
-                c.x
-            )),
-            None => ui.monospace(format!("{}: —", T::Coordinates.get(lang))),
-        };
+            Some(c) => {
+                ui.monospace(format!(
+                    "{}: {:.5}° N, {:.5}° E",
+                    T::Coordinates.get(lang),
+                    c.y,
+                    c.x
+                ));
+                if ui
+                    .small_button(lang.pick("Sao chép", "Copy"))
+                    .on_hover_text(lang.pick(
+                        "Chép toạ độ (vĩ độ, kinh độ) vào bộ nhớ tạm",
+                        "Copy the coordinates (latitude, longitude) to the clipboard",
+                    ))
+                    .clicked()
+                {
+                    ui.ctx().copy_text(coordinates_text(c));
+                }
+            }
+            None => {
+                ui.monospace(format!("{}: —", T::Coordinates.get(lang)));
+            }
+        }
         if let Some(z) = status.zoom {
             ui.separator();
             ui.monospace(format!("{}: {z:.1}", T::Zoom.get(lang)));
@@ -100,4 +114,10 @@ pub fn show(ui: &mut Ui, status: &Status) {
         ui.separator();
         ui.weak(T::Keys.get(lang));
     });
+}
+
+/// Coordinates as the clipboard takes them: latitude, longitude in decimal degrees, the
+/// order web maps and GPS tools paste.
+pub fn coordinates_text(c: geo::Coord) -> String {
+    format!("{:.6}, {:.6}", c.y, c.x)
 }

@@ -7,7 +7,7 @@ use crate::atlas::{Atlas, Lang};
 use crate::present::editor::Edit;
 use crate::present::tour::{FlightStyle, Step, StepProblem, TextField, Tour};
 use crate::state::{Action, State, ToursAction};
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
 /// What the panel reads besides the state.
 pub struct Inputs<'a> {
@@ -21,8 +21,12 @@ fn edit(actions: &mut Vec<Action>, edit: Edit) {
     actions.push(Action::Tours(ToursAction::Edit(edit)));
 }
 
+/// The editor's width: docked at the window's right edge like the side panels, so it never
+/// covers the map being framed; long labels wrap or are cut with their words on hover.
+const WIDTH: f32 = 400.0;
+
 pub fn show(
-    ctx: &egui::Context,
+    ui: &mut Ui,
     inputs: &Inputs,
     state: &State,
     widgets: &mut Widgets,
@@ -32,14 +36,23 @@ pub fn show(
         return;
     }
     let lang = state.settings.lang;
-    let mut open = true;
-    egui::Window::new(lang.pick("Chuyến tham quan", "Tours"))
-        .id(egui::Id::unique("tours-panel"))
-        .open(&mut open)
-        .default_width(460.0)
-        .default_pos([360.0, 80.0])
+    egui::Panel::right("tours-panel")
         .resizable(true)
-        .show(ctx, |ui| {
+        .default_size(WIDTH)
+        .size_range(320.0..=560.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(lang.pick("Chuyến tham quan", "Tours"));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button("✕")
+                        .on_hover_text(lang.pick("Đóng", "Close"))
+                        .clicked()
+                    {
+                        actions.push(Action::Tours(ToursAction::Toggle));
+                    }
+                });
+            });
             egui::ScrollArea::vertical().show(ui, |ui| {
                 tours_list(ui, state, widgets, actions);
                 ui.separator();
@@ -58,9 +71,13 @@ pub fn show(
                 }
             });
         });
-    if !open {
-        actions.push(Action::Tours(ToursAction::Toggle));
-    }
+}
+
+/// A label that keeps to one line of the panel, its whole text on hover.
+fn cut_label(ui: &mut Ui, text: RichText) {
+    let full = text.text().to_owned();
+    ui.add(egui::Label::new(text).truncate())
+        .on_hover_text(full);
 }
 
 fn tours_list(ui: &mut Ui, state: &State, widgets: &mut Widgets, actions: &mut Vec<Action>) {
@@ -101,7 +118,7 @@ fn tours_list(ui: &mut Ui, state: &State, widgets: &mut Widgets, actions: &mut V
     });
     ui.horizontal_wrapped(|ui| {
         if ui.button(lang.pick("+ Chuyến mới", "+ New tour")).clicked() {
-            edit(actions, Edit::NewTour);
+            edit(actions, Edit::NewTour(lang));
         }
         let duplicate = match editor.open {
             None => lang.pick("Nhân bản để sửa", "Duplicate to edit"),
@@ -157,6 +174,36 @@ fn tours_list(ui: &mut Ui, state: &State, widgets: &mut Widgets, actions: &mut V
     });
 }
 
+/// A step's row's buttons, right to left: play from here, then ↓ and ↑.
+fn step_controls(
+    ui: &mut Ui,
+    i: usize,
+    count: usize,
+    choice: Option<usize>,
+    editable: bool,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
+    if ui
+        .small_button("▶")
+        .on_hover_text(lang.pick("Trình chiếu từ đây", "Play from here"))
+        .clicked()
+    {
+        actions.push(Action::Tours(ToursAction::Play(choice, i)));
+    }
+    if editable {
+        if ui
+            .add_enabled(i + 1 < count, egui::Button::new("↓"))
+            .clicked()
+        {
+            edit(actions, Edit::MoveStep(i, i + 1));
+        }
+        if ui.add_enabled(i > 0, egui::Button::new("↑")).clicked() {
+            edit(actions, Edit::MoveStep(i, i - 1));
+        }
+    }
+}
+
 /// One line a step: number, title, “no source”, problems; drag to reorder.
 fn steps_list(
     ui: &mut Ui,
@@ -180,40 +227,32 @@ fn steps_list(
                     .on_hover_text(lang.pick("Kéo để đổi thứ tự", "Drag to reorder"));
             }
             let title = format!("{}. {}", i + 1, lang.pick(&step.title_vi, &step.title_en));
-            if ui
-                .selectable_label(selected == Some(i) && editable, title)
-                .clicked()
-            {
-                edit(actions, Edit::SelectStep(Some(i)));
-            }
-            if step.facts.is_empty() {
-                ui.label(RichText::new(lang.pick("không nguồn", "no source")).color(Color32::GRAY))
-                    .on_hover_text(
-                        lang.pick("Bước này không dẫn dữ kiện nào", "This step cites no fact"),
-                    );
-            }
-            let n = problems.iter().filter(|p| p.step == i).count();
-            if n > 0 {
-                ui.label(RichText::new(format!("⚠ {n}")).color(Color32::from_rgb(190, 60, 20)));
-            }
-            if editable {
-                if ui.add_enabled(i > 0, egui::Button::new("↑")).clicked() {
-                    edit(actions, Edit::MoveStep(i, i - 1));
+            // The controls first, from the right; the title takes what is left, cut.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                step_controls(ui, i, count, choice, editable, lang, actions);
+                let n = problems.iter().filter(|p| p.step == i).count();
+                if n > 0 {
+                    ui.label(RichText::new(format!("⚠ {n}")).color(crate::theme::WARNING));
                 }
-                if ui
-                    .add_enabled(i + 1 < count, egui::Button::new("↓"))
-                    .clicked()
-                {
-                    edit(actions, Edit::MoveStep(i, i + 1));
+                if step.facts.is_empty() {
+                    ui.label(RichText::new(lang.pick("không nguồn", "no source")).weak())
+                        .on_hover_text(
+                            lang.pick("Bước này không dẫn dữ kiện nào", "This step cites no fact"),
+                        );
                 }
-            }
-            if ui
-                .small_button("▶")
-                .on_hover_text(lang.pick("Trình chiếu từ đây", "Play from here"))
-                .clicked()
-            {
-                actions.push(Action::Tours(ToursAction::Play(choice, i)));
-            }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    if ui
+                        .add(
+                            egui::Button::selectable(selected == Some(i) && editable, &title)
+                                .truncate(),
+                        )
+                        .on_hover_text(&title)
+                        .clicked()
+                    {
+                        edit(actions, Edit::SelectStep(Some(i)));
+                    }
+                });
+            });
         });
         if editable && let Some(from) = row.response.dnd_release_payload::<usize>() {
             edit(actions, Edit::MoveStep(*from, i));
@@ -269,12 +308,6 @@ fn step_editor(
     widgets: &mut Widgets,
     actions: &mut Vec<Action>,
 ) {
-    for p in problems.iter().filter(|p| p.step == i) {
-        ui.label(
-            RichText::new(format!("⚠ {}", p.kind.describe(lang)))
-                .color(Color32::from_rgb(190, 60, 20)),
-        );
-    }
     for (field, label, multiline) in [
         (TextField::TitleVi, "Tiêu đề (VI)", false),
         (TextField::TitleEn, "Title (EN)", false),
@@ -308,7 +341,7 @@ fn step_editor(
             if ui.small_button("✕").clicked() {
                 edit(actions, Edit::RemoveFact(i, fact.clone()));
             }
-            ui.label(RichText::new(words).small());
+            cut_label(ui, RichText::new(words).small());
         });
     }
     fact_picker(ui, inputs, step, i, lang, widgets, actions);
@@ -342,6 +375,16 @@ fn step_editor(
             }
         }
     });
+    // What is wrong with the step comes last: appearing while the caption is typed, it
+    // moves nothing above it, so the next click lands where the eye aimed.
+    for p in problems.iter().filter(|p| p.step == i) {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("⚠ {}", p.kind.describe(lang))).color(crate::theme::WARNING),
+            )
+            .wrap(),
+        );
+    }
 }
 
 /// Facts to cite: the selected feature's, and a search over all of them.
@@ -388,7 +431,7 @@ fn fact_picker(
             if ui.small_button("+").clicked() {
                 edit(actions, Edit::AddFact(i, fact.id.clone()));
             }
-            ui.label(RichText::new(lang.pick(&fact.vi, &fact.en)).small());
+            cut_label(ui, RichText::new(lang.pick(&fact.vi, &fact.en)).small());
         });
     }
 }

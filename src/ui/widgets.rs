@@ -26,6 +26,9 @@ pub struct Widgets {
     pub archive_url: String,
     /// The PostGIS dialog's fields and the tables ticked.
     pub postgis: PostGisForm,
+    /// Where the pointer last was on the map: the status bar keeps showing it (and copies
+    /// it) once the pointer has left the map for the Copy button.
+    pub last_pointer: Option<geo::Coord>,
 }
 
 #[derive(Debug)]

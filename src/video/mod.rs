@@ -9,9 +9,9 @@ pub mod scene;
 
 use crate::atlas::{Atlas, Lang};
 use crate::export::gpu::{MAX_SIDE, Offscreen};
-use crate::export::{Composition, ExportError, ExportRequest, Gpu, UserExport, fit};
+use crate::export::{Composition, ExportError, ExportRequest, Gpu, UserExport};
 use crate::map::Visibility;
-use crate::map::mercator::{self, ViewTarget};
+use crate::map::mercator::ViewTarget;
 use crate::present::tour::{Step, Tour};
 use crate::theme::fonts;
 use encode::{EncodeError, Mp4Writer};
@@ -77,21 +77,15 @@ pub struct Recorded {
 /// The view a step lands on, in a frame `logical` points large; `None` for a step with no
 /// place to show (it keeps the last view).
 fn step_view(step: &Step, atlas: &Atlas, logical: egui::Vec2) -> Option<ViewTarget> {
-    if let Some(v) = step.view {
-        let zoom = v.zoom;
-        let mut center = mercator::to_world(geo::Coord { x: v.lon, y: v.lat });
-        center[1] += f64::from(logical.y * scene::CAPTION_SHARE) / 2.0 / mercator::world_size(zoom);
-        return Some(ViewTarget { center, zoom });
-    }
-    // Framed in the part of the frame above the caption band, then moved down so that
-    // the frame's centre (where the map centres the view) keeps it there.
-    let above = egui::vec2(logical.x, logical.y * (1.0 - scene::CAPTION_SHARE));
-    let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, above);
-    step.bounds(atlas).map(|b| {
-        let mut view = fit(rect, b);
-        view.center[1] += f64::from(logical.y - above.y) / 2.0 / mercator::world_size(view.zoom);
-        view
-    })
+    // Framed in the part of the frame above the caption band; the map fills the whole
+    // frame, so the view's centre moves down for the box to stay above the band.
+    let frame = egui::Rect::from_min_size(egui::Pos2::ZERO, logical);
+    let above = egui::Rect::from_min_size(
+        egui::Pos2::ZERO,
+        egui::vec2(logical.x, logical.y * (1.0 - scene::CAPTION_SHARE)),
+    );
+    step.framing(atlas)
+        .map(|framing| framing.view_centred_in(frame, above))
 }
 
 /// The composition's request for a moment: the step's layers, highlights and year.
@@ -171,11 +165,7 @@ pub fn record(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let temp = tempfile::Builder::new()
-        .prefix(".langson-atlas-")
-        .suffix(".part")
-        .tempfile_in(&dir)
-        .map_err(|e| fail(&e))?;
+    let temp = crate::project::output_temp(&dir, ".part").map_err(|e| fail(&e))?;
     let file = temp.as_file().try_clone().map_err(|e| fail(&e))?;
     let mut writer = Mp4Writer::new(file, w, h, request.fps)?;
     let mut offscreen = Offscreen::new(gpu, request.size, ppp, |ctx| {
@@ -222,12 +212,6 @@ pub fn record(
         last = Some((moment.part, moment.view, image));
     }
     writer.finish()?;
-    // Readable by others, as a file saved by any program (a temporary file is private).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o644));
-    }
     temp.persist(path).map_err(|e| fail(&e.error))?;
     progress(frames, frames);
     Ok(Recorded {
@@ -254,8 +238,8 @@ pub enum VideoCommandError {
     Geodata(#[from] crate::print::inputs::GeodataErrors),
     #[error(transparent)]
     Project(#[from] crate::project::ProjectError),
-    #[error("no tour named “{0}” (tours: {1})")]
-    NoSuchTour(String, String),
+    #[error(transparent)]
+    NoSuchTour(#[from] crate::present::tour::NoSuchTour),
     #[error(transparent)]
     Video(#[from] VideoError),
 }
@@ -284,32 +268,23 @@ fn user_export(
 
 /// `langson-atlas video OUT.mp4 …`: the tour recorded headless on a GPU of its own (a
 /// software one where there is none); returns a summary, after any layer left out.
-pub fn video_command(command: &VideoCommand) -> Result<String, VideoCommandError> {
+pub fn video_command(
+    command: &VideoCommand,
+    progress: &dyn Fn(u64, u64),
+) -> Result<String, VideoCommandError> {
     let atlas = crate::print::inputs::embedded_atlas()?;
-    let mut tours: Vec<Tour> = Tour::embedded().into_iter().collect();
+    let mut project_tours = Vec::new();
     let mut lines = Vec::new();
     let mut user = None;
     if let Some(path) = &command.project {
         let inputs = crate::print::inputs::project_inputs(path)?;
-        tours.extend(inputs.tours);
+        project_tours = inputs.tours;
         lines.extend(inputs.problems);
         user = user_export(inputs.read);
     }
-    let tour = match &command.tour {
-        None => tours.first().cloned(),
-        Some(name) => tours.iter().find(|t| &t.name == name).cloned(),
-    };
-    let Some(tour) = tour else {
-        let names: Vec<&str> = tours
-            .iter()
-            .map(|t| t.name.as_str())
-            .filter(|n| !n.is_empty())
-            .collect();
-        return Err(VideoCommandError::NoSuchTour(
-            command.tour.clone().unwrap_or_default(),
-            names.join(", "),
-        ));
-    };
+    // A project's own first tour before the built-in one.
+    let tours = crate::present::tour::headless_tours(project_tours, Tour::embedded().ok());
+    let tour = crate::present::tour::choose(&tours, command.tour.as_deref())?.clone();
     let gpu = Gpu::headless().map_err(VideoError::from)?;
     let request = VideoRequest {
         tour,
@@ -325,7 +300,7 @@ pub fn video_command(command: &VideoCommand) -> Result<String, VideoCommandError
         Arc::new(atlas),
         &request,
         &command.out,
-        &|_, _| {},
+        progress,
         &cancel,
     )?;
     lines.push(format!(
