@@ -12,6 +12,7 @@ mod common;
 
 use common::{atlas, id};
 use langson_atlas::atlas::Lang;
+use langson_atlas::atlas::citation::{article_date, citation_text, developer_publication};
 use langson_atlas::atlas::facts::{
     Category, FactId, Modality, Qualifier, Unit, parse_vietnamese_range,
 };
@@ -19,6 +20,8 @@ use langson_atlas::atlas::figure_text::{area_text, qualifier_en, qualifier_vi};
 use langson_atlas::atlas::search::fold;
 use langson_atlas::atlas::timeline::{AtYear, Stage};
 use langson_atlas::atlas::{Kind, LayerKind, SiteStatus};
+use langson_atlas::charts::sources_line;
+use std::collections::BTreeSet;
 
 fn article_text(file: &str) -> String {
     std::fs::read_to_string(std::path::Path::new("seeds").join(file))
@@ -214,6 +217,119 @@ fn the_legend_row_of_vsip_s_status_gives_its_date() {
         en.contains("21 Apr 2024") && fact.en.contains("21 April 2024"),
         "{en}"
     );
+}
+
+/// Article 004 prints no date; its figures run "to the end of 2021". Wherever it is cited
+/// (a citation chip or caption, a picture's sources line, the PDF's and the source
+/// viewer's lists, all through `article_date`) that is what dates it, never a bare year or
+/// nothing; an article's `dated_by` names the year it speaks from.
+#[test]
+fn an_article_without_a_date_is_dated_by_its_figures_wherever_it_is_cited() {
+    let atlas = atlas();
+    let fact = atlas
+        .facts
+        .facts()
+        .iter()
+        .find(|f| f.article.starts_with("004_"))
+        .expect("a fact of article 004");
+    let article = atlas.facts.article(&fact.article).expect("indexed");
+    assert_eq!(article.date, None, "it prints no date");
+    for (lang, words) in [
+        (Lang::Vi, "số liệu đến hết năm 2021"),
+        (Lang::En, "figures to the end of 2021"),
+    ] {
+        assert_eq!(article_date(article, lang).as_deref(), Some(words));
+        let cited = citation_text(&atlas.facts, fact, lang);
+        assert!(cited.contains(words), "{cited}");
+        let line = sources_line(&atlas, &BTreeSet::from([fact.id.clone()]), lang);
+        assert!(line.contains(words), "{line}");
+    }
+    for a in atlas.facts.articles() {
+        let (Some(by), Some(year)) = (&a.dated_by, a.year) else {
+            continue;
+        };
+        let year = year.to_string();
+        assert!(by.vi.contains(&year) && by.en.contains(&year), "{}", a.file);
+    }
+}
+
+/// The full dates (d/m/yyyy) a text writes.
+fn full_dates(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for start in 0..chars.len() {
+        if start > 0 && (chars[start - 1].is_ascii_digit() || chars[start - 1] == '/') {
+            continue;
+        }
+        let rest: String = chars[start..].iter().take(10).collect();
+        let parts: Vec<&str> = rest.splitn(3, '/').collect();
+        let [d, m, y] = parts.as_slice() else {
+            continue;
+        };
+        let y: String = y.chars().take_while(char::is_ascii_digit).collect();
+        let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+            n.contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit())
+        };
+        if digits(d, 1..=2) && digits(m, 1..=2) && y.len() == 4 {
+            out.push(format!("{d}/{m}/{y}"));
+        }
+    }
+    out
+}
+
+/// A date note says what dates an article and where the date comes from: a full date in it
+/// is printed by the article itself, or the note names the article that prints it
+/// ("article 000 (15/4/2024)"). Article 001 prints no date of its own.
+#[test]
+fn a_date_note_gives_no_date_its_article_does_not_print() {
+    assert_eq!(
+        full_dates("opens “Ngày 15/4/2024”, 19/4 and 1/5/2025"),
+        ["15/4/2024", "1/5/2025"]
+    );
+    let atlas = atlas();
+    let articles = atlas.facts.articles();
+    for a in articles {
+        let Some(note) = &a.date_note else {
+            continue;
+        };
+        for date in full_dates(note) {
+            let printed = article_text(&a.file).contains(&date);
+            let named = articles.iter().any(|b| {
+                note.contains(&format!("article {}", &b.file[..3]))
+                    && article_text(&b.file).contains(&date)
+            });
+            assert!(
+                printed || named,
+                "{}: the note gives {date}, which it does not print",
+                a.file
+            );
+        }
+    }
+    let plan = atlas
+        .facts
+        .article("001_a7b5ed5705138d30.txt")
+        .expect("article 001");
+    assert_eq!(plan.date, None);
+    assert!(
+        full_dates(&article_text(&plan.file))
+            .iter()
+            .all(|d| d == "19/3/2024")
+    );
+}
+
+/// A picture's sources line says which article is the developer's own publication, as the
+/// citations and the PDF's list do.
+#[test]
+fn a_picture_s_sources_line_names_the_developer_s_own_publication() {
+    let atlas = atlas();
+    let own = BTreeSet::from([FactId::new("gate-count")]);
+    let other = BTreeSet::from([FactId::new("conf2024-groundbreaking-vsip")]);
+    for lang in [Lang::Vi, Lang::En] {
+        let words = developer_publication(lang);
+        let line = sources_line(&atlas, &own, lang);
+        assert!(line.contains(words), "{line}");
+        assert!(!sources_line(&atlas, &other, lang).contains(words));
+    }
 }
 
 /// The 2024 conference's capital, "18.602 đồng" in one article (a misprint: "tỷ" is

@@ -1,8 +1,27 @@
-//! How a fact's source is named wherever it is cited (the panels, captions, the PDF atlas):
-//! publisher, date, the title's start, and whether the words are the developer's own.
+//! How a fact's source is named wherever it is cited (the panels, captions, the PDF atlas,
+//! the sources line of a picture): publisher, date (or, for an article that prints none,
+//! what dates it), the title's start, and whether the words are the developer's own.
 
 use super::Lang;
-use super::facts::{Catalogue, Fact};
+use super::facts::{Article, Catalogue, Fact};
+
+/// The article's date as readers write it, or, where it prints none, what dates it
+/// ("số liệu đến hết năm 2021"); `None` when neither is known.
+pub fn article_date(article: &Article, lang: Lang) -> Option<String> {
+    match (&article.date, &article.dated_by) {
+        (Some(date), _) => Some(display_date(date, lang)),
+        (None, Some(by)) => Some(lang.pick(&by.vi, &by.en).to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// How the publication of a developer that writes about its own project is named.
+pub fn developer_publication(lang: Lang) -> &'static str {
+    lang.pick(
+        "bài của chính đơn vị phát triển dự án",
+        "the developer's own publication",
+    )
+}
 
 /// "Publisher · date · short title" of the article a fact cites.
 pub fn citation_text(catalogue: &Catalogue, fact: &Fact, lang: Lang) -> String {
@@ -20,8 +39,8 @@ pub fn citation(catalogue: &Catalogue, fact: &Fact, lang: Lang, title: bool) -> 
             .clone()
             .unwrap_or_else(|| lang.pick("không rõ nguồn", "unknown publisher").to_owned()),
     ];
-    if let Some(date) = &a.date {
-        parts.push(display_date(date, lang));
+    if let Some(date) = article_date(a, lang) {
+        parts.push(date);
     }
     if title {
         let start: String = a.title_vi.chars().take(32).collect();

@@ -216,6 +216,10 @@ pub struct Article {
     pub date: Option<String>,
     #[serde(default)]
     pub date_note: Option<String>,
+    /// What dates an article that prints no date, in the reader's words ("figures to the
+    /// end of 2021"): named wherever the article is cited, where its date would be.
+    #[serde(default)]
+    pub dated_by: Option<Bilingual>,
     /// The year the article speaks from: its date, or the latest its text or page shows
     /// (`date_note` says which). A dated stage never holds past it.
     #[serde(default)]

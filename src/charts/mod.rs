@@ -5,6 +5,7 @@
 pub mod sites;
 pub mod targets;
 
+use crate::atlas::citation::{article_date, developer_publication};
 use crate::atlas::{Atlas, FactId, Lang};
 use egui_plot::{GridInput, GridMark, PlotUi};
 use std::collections::BTreeSet;
@@ -127,8 +128,10 @@ impl Scale {
     }
 }
 
-/// "Sources: VnEconomy, 15/4/2024; Báo Công Thương (undated; …)": the articles behind
-/// `facts`, for a picture, where no citation chip can be clicked.
+/// "Sources: VnEconomy, 15/4/2024; Gia Định Group, 2025 (the developer's own publication);
+/// Diễn đàn Doanh nghiệp điện tử, figures to the end of 2021": the articles behind `facts`,
+/// for a picture, where no citation chip can be clicked. An article that prints no date is
+/// dated as its citation dates it, else by the year it speaks from.
 pub fn sources_line(atlas: &Atlas, facts: &BTreeSet<FactId>, lang: Lang) -> String {
     let mut files: Vec<&str> = facts
         .iter()
@@ -142,10 +145,14 @@ pub fn sources_line(atlas: &Atlas, facts: &BTreeSet<FactId>, lang: Lang) -> Stri
         .filter_map(|file| atlas.facts.article(file))
         .map(|a| {
             let publisher = a.publisher.as_deref().unwrap_or(&a.file);
-            match (&a.date, a.year) {
+            let dated = match (article_date(a, lang), a.year) {
                 (Some(date), _) => format!("{publisher}, {date}"),
                 (None, Some(year)) => format!("{publisher}, {year}"),
                 (None, None) => publisher.to_owned(),
+            };
+            match a.publisher_interest {
+                Some(_) => format!("{dated} ({})", developer_publication(lang)),
+                None => dated,
             }
         })
         .collect();

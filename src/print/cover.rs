@@ -11,7 +11,7 @@ use super::map::{self, MapInput};
 use super::page::{Op, Page, Rect, Rgb, Span};
 use super::text::Face;
 use crate::atlas::LayerKind;
-use crate::atlas::citation::display_date;
+use crate::atlas::citation::{article_date, developer_publication, display_date};
 use geo::BoundingRect;
 
 fn span(text: impl Into<String>, face: Face, size: f32, color: Rgb) -> Span {
@@ -172,8 +172,8 @@ fn sources(flow: &mut Flow<'_>, ctx: &Ctx<'_>) {
                 .clone()
                 .unwrap_or_else(|| lang.pick("không rõ nguồn", "unknown publisher").to_owned()),
         ];
-        if let Some(d) = &a.date {
-            parts.push(display_date(d, lang));
+        if let Some(date) = article_date(a, lang) {
+            parts.push(date);
         }
         let descriptive = if a.title_is_descriptive {
             lang.pick(
@@ -185,13 +185,7 @@ fn sources(flow: &mut Flow<'_>, ctx: &Ctx<'_>) {
         };
         parts.push(format!("“{}”{descriptive}", a.title_vi));
         if a.publisher_interest.is_some() {
-            parts.push(
-                lang.pick(
-                    "bài của chính đơn vị phát triển dự án",
-                    "the developer's own publication",
-                )
-                .to_owned(),
-            );
+            parts.push(developer_publication(lang).to_owned());
         }
         flow.para(
             &[span(

@@ -2,6 +2,7 @@
 //! scrolled into view.
 
 use crate::atlas::Lang;
+use crate::atlas::citation::article_date;
 use crate::atlas::facts::Catalogue;
 use crate::state::{Action, SourceView};
 use crate::theme;
@@ -40,8 +41,7 @@ pub fn show(
                 meta.extend(a.publisher.clone());
                 meta.extend(a.author.clone());
                 meta.push(
-                    a.date
-                        .clone()
+                    article_date(a, lang)
                         .unwrap_or_else(|| lang.pick("không ghi ngày", "undated").to_owned()),
                 );
                 ui.label(meta.join(" · "));
