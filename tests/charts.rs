@@ -190,6 +190,36 @@ fn while_presenting_the_charts_use_the_projector_s_type() {
     );
 }
 
+/// The industry growth chart is named in article 003's words ("tốc độ tăng thêm bình quân
+/// giá trị ngành công nghiệp"): the average growth of the industry's added value, as its
+/// fact says too.
+#[test]
+fn the_industry_growth_chart_is_named_in_its_article_s_words() {
+    let atlas = common::atlas();
+    let vi = Measure::IndustryGrowth.name(Lang::Vi).to_lowercase();
+    let en = Measure::IndustryGrowth.name(Lang::En);
+    assert_eq!(en, "Average growth of the industry's added value");
+    let charts = measures::charts(&atlas.facts);
+    let chart = charts
+        .iter()
+        .find(|c| c.measure == Measure::IndustryGrowth)
+        .expect("the industry growth chart");
+    assert!(!chart.bars.is_empty());
+    for bar in &chart.bars {
+        assert!(
+            bar.fact.quote.to_lowercase().contains(&vi),
+            "{}: “{vi}”",
+            bar.fact.id
+        );
+        assert!(
+            bar.fact.en.contains(&en.to_lowercase()),
+            "{}: {}",
+            bar.fact.id,
+            bar.fact.en
+        );
+    }
+}
+
 /// A chart's title says what every bar under it is: "each cluster" only over figures given
 /// per cluster, "awarded" only over sums reported as awarded, "targets" only over targets;
 /// the conference chart, holding an expected sum and a plan, says so.

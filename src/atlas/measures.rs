@@ -60,9 +60,10 @@ impl Measure {
                 "The 2024 conference's investment documents: capital registered, expected or planned",
             ),
             Measure::GrdpPerCapita => ("GRDP bình quân đầu người", "GRDP per capita"),
+            // Article 003's words: "tốc độ tăng thêm bình quân giá trị ngành công nghiệp".
             Measure::IndustryGrowth => (
-                "Tăng trưởng giá trị ngành công nghiệp",
-                "Growth of industry's value added",
+                "Tốc độ tăng thêm bình quân giá trị ngành công nghiệp",
+                "Average growth of the industry's added value",
             ),
             Measure::IndustryShare => (
                 "Tỷ trọng công nghiệp trong GRDP",
