@@ -528,7 +528,8 @@ fn plans_expectations_and_targets_are_never_reported_as_done() {
         "kế hoạch",
     ];
     for fact in atlas().facts.facts() {
-        let quote = fact.quote.to_lowercase();
+        // A list's opening puts its items as much as their own words do.
+        let quote = format!("{} {}", fact.lead.as_deref().unwrap_or(""), fact.quote).to_lowercase();
         let Some(word) = future.iter().find(|w| quote.contains(*w)) else {
             continue;
         };
@@ -626,6 +627,65 @@ fn every_figure_is_put_as_its_own_words_put_it() {
         }
     }
     assert!(registered >= 2, "the conference's and the zone's capital");
+}
+
+/// A list's opening puts every item of it: "Hiện nay, tỉnh đang thực hiện một số giải pháp
+/// trọng tâm, cụ thể: Thứ nhất … Thứ hai … Thứ ba …" reports measures under way, not plans.
+/// A fact's lead is the article's exact words before its quote; a lead that says "đang"
+/// makes a reported fact whose statement says so in both languages.
+#[test]
+fn a_list_s_opening_puts_every_item_of_it() {
+    let atlas = atlas();
+    for fact in atlas.facts.facts() {
+        let Some(lead) = &fact.lead else {
+            continue;
+        };
+        let text = article_text(&fact.article);
+        let (Some(lead_at), Some(quote_at)) = (text.find(lead.as_str()), text.find(&fact.quote))
+        else {
+            panic!("{}: the lead “{lead}” is not in {}", fact.id, fact.article);
+        };
+        assert!(
+            lead_at < quote_at,
+            "{}: the lead comes before the quote",
+            fact.id
+        );
+        assert!(lead.chars().count() <= 200, "{}: the lead is long", fact.id);
+        if has_word(&lead.to_lowercase(), "đang") {
+            assert_eq!(fact.modality, Modality::Reported, "{}: under way", fact.id);
+            assert!(fact.vi.contains("đang"), "{}: {}", fact.id, fact.vi);
+            assert!(
+                ["carrying out", "concentrating"]
+                    .iter()
+                    .any(|w| fact.en.contains(w)),
+                "{}: {}",
+                fact.id,
+                fact.en
+            );
+        }
+    }
+    let lead = "Hiện nay, tỉnh đang thực hiện một số giải pháp trọng tâm";
+    for id in [
+        "bez-basis-programme-23",
+        "bez-solution-2",
+        "bez-functional-area-land",
+        "bez-solution-3",
+        "bez-solution-3-reinvestment",
+    ] {
+        let fact = atlas.facts.get(&FactId::new(id)).expect(id);
+        assert_eq!(fact.lead.as_deref(), Some(lead), "{id}");
+        assert_eq!(
+            fact.modality,
+            Modality::Reported,
+            "{id}: a measure under way"
+        );
+    }
+    // Measure 3 proposes: under way is the proposing, not a mechanism in force.
+    let proposing = atlas
+        .facts
+        .get(&FactId::new("bez-solution-3"))
+        .expect("measure 3");
+    assert!(proposing.en.contains("proposing") && proposing.en.contains("does not say"));
 }
 
 #[test]

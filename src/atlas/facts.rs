@@ -188,6 +188,11 @@ pub struct Fact {
     pub article: String,
     /// The exact words of the article the fact rests on.
     pub quote: String,
+    /// Exact words of the article before the quote that say how it is put, where the quote
+    /// alone does not: the opening of a list the quote is an item of ("Hiện nay, tỉnh đang
+    /// thực hiện một số giải pháp trọng tâm" for each measure listed after it).
+    #[serde(default)]
+    pub lead: Option<String>,
     pub vi: String,
     pub en: String,
     #[serde(default)]
