@@ -152,3 +152,108 @@ fn the_window_renders_tiles_on_a_worker_and_they_arrive() {
     let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
     out.textures_delta.clear();
 }
+
+/// The west edge of the shipped data (the sources are clipped to a box), in degrees.
+fn data_west_edge() -> f64 {
+    use geo::BoundingRect;
+    common::atlas()
+        .base
+        .land
+        .iter()
+        .filter_map(|part| part.polygons.bounding_rect())
+        .map(|r| r.min().x)
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// The pixels of tiles `xs` of row `y` side by side, as rows of RGB.
+fn strip(
+    base: &BaseGeometry,
+    xs: std::ops::RangeInclusive<u32>,
+    y: u32,
+    zoom: u8,
+    size: u32,
+) -> Vec<Vec<[i16; 3]>> {
+    let tiles: Vec<_> = xs
+        .map(|x| render_tile(base, x, y, zoom, size).expect("renders"))
+        .collect();
+    (0..size as usize)
+        .map(|row| {
+            tiles
+                .iter()
+                .flat_map(|t| t.pixels()[row * size as usize..][..size as usize].iter())
+                .map(|p| [p.red(), p.green(), p.blue()].map(i16::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// A 16:9 frame of the province reaches past the data's west edge: there the map fades
+/// into the "no data" colour, so no column of pixels steps from land to something else,
+/// at any zoom a frame of the province uses, on a screen or a picture's dense tiles.
+#[test]
+fn the_edge_of_the_data_fades_without_a_step() {
+    use langson_atlas::map::basemap::raster::FADE_DEGREES;
+    let base = BaseGeometry::from_atlas(&common::atlas());
+    let edge = data_west_edge();
+    let lat = 21.8;
+    let largest_step = |row: &[[i16; 3]], columns: std::ops::Range<usize>| {
+        columns
+            .flat_map(|c| (0..3).map(move |k| (c, k)))
+            .map(|(c, k)| (row[c][k] - row[c + 1][k]).abs())
+            .max()
+            .unwrap_or(0)
+    };
+    for zoom in 7u8..=10 {
+        for size in [256u32, 512] {
+            let (x, y) = tile_at(edge, lat, zoom);
+            let rows = strip(&base, x - 1..=x + 2, y, zoom, size);
+            // Columns and rows of the strip, which begins at tile (x - 1, y).
+            let n = 2f64.powi(zoom as i32) * size as f64;
+            let world = mercator::to_world(geo::Coord { x: edge, y: lat });
+            let column = (world[0] * n - ((x - 1) * size) as f64) as usize;
+            let row = (world[1] * n - (y * size) as f64) as usize;
+            let band = (FADE_DEGREES / 360.0 * n) as usize;
+            let outside = palette::NO_DATA.map(i16::from);
+            for (r, pixels) in rows.iter().enumerate() {
+                // Where the land used to stop, nothing steps, whatever the row crosses.
+                let step = largest_step(pixels, column - 2..column + 2);
+                assert!(
+                    step <= 2,
+                    "zoom {zoom}, {size} px, row {r}: a step of {step}"
+                );
+                // Beyond the edge there is only the calm "no data" colour.
+                assert_eq!(pixels[column - 2], outside, "zoom {zoom}, row {r}");
+            }
+            // Across the whole band, on land, the colour changes a little a column.
+            for pixels in &rows[row - 3..row + 3] {
+                let step = largest_step(pixels, column - 4..column + band + 4);
+                assert!(
+                    step <= 2,
+                    "zoom {zoom}, {size} px: a step of {step} in the band"
+                );
+            }
+        }
+    }
+}
+
+/// The fade is a band along the edge: a little inside it the land is paler, further in
+/// (and everywhere in the province) it keeps its colour exactly.
+#[test]
+fn the_fade_is_a_band_and_the_land_inside_keeps_its_colour() {
+    use langson_atlas::map::basemap::raster::FADE_DEGREES;
+    let base = BaseGeometry::from_atlas(&common::atlas());
+    let edge = data_west_edge();
+    let near = tile_at(edge + FADE_DEGREES / 4.0, 21.8, 10);
+    let near = render_tile(&base, near.0, near.1, 10, 256).expect("renders");
+    assert!(!has_colour(&near, palette::VIETNAM), "faded near the edge");
+    let inside = tile_at(edge + FADE_DEGREES + 0.05, 21.8, 10);
+    let inside = render_tile(&base, inside.0, inside.1, 10, 256).expect("renders");
+    assert!(
+        has_colour(&inside, palette::VIETNAM),
+        "Vietnam's land as it is"
+    );
+    // The province's westmost tile at zoom 8 holds its own colour.
+    let (x, y) = tile_at(106.1, 21.6, 8);
+    let west = render_tile(&base, x, y, 8, 256).expect("renders");
+    assert!(has_colour(&west, palette::PROVINCE));
+}

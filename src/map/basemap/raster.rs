@@ -66,13 +66,16 @@ pub struct BaseGeometry {
     province: Vec<Path>,
     districts: Vec<Path>,
     border: Vec<Path>,
-    /// World-unit box the shipped data covers; beyond it the tile says "no data".
+    /// World-unit box the shipped data covers; beyond it the tile says "no data", and the
+    /// map fades into that colour over [`FADE_DEGREES`] inside it.
     extent_min: [f64; 2],
     extent_max: [f64; 2],
 }
 
 pub mod palette {
-    pub const NO_DATA: [u8; 3] = [226, 226, 222];
+    /// Beyond the data: a warm paper grey between the two countries' land, so the fade
+    /// into it reads as a vignette rather than a wall.
+    pub const NO_DATA: [u8; 3] = [236, 234, 227];
     pub const WATER: [u8; 3] = [190, 215, 232];
     pub const VIETNAM: [u8; 3] = [246, 243, 234];
     pub const CHINA: [u8; 3] = [228, 225, 216];
@@ -228,6 +231,71 @@ impl<'a> Line<'a> {
     }
 }
 
+/// How far inside the data's box the map fades into [`palette::NO_DATA`], in degrees of
+/// longitude (the same ground distance on all four sides). The sources are clipped to a
+/// box (about 105.6–108.2° E, 20.8–23.2° N) and a 16:9 frame of the province reaches past
+/// its west edge: without the fade the land would stop on a straight line. 0.4° is about
+/// 36 px of a 256 px tile at zoom 7 and 290 px at zoom 10, and ends before the province
+/// (0.5° inside the box's west and south edges).
+pub const FADE_DEGREES: f64 = 0.4;
+/// The radius of the fade's corners, in degrees: at zooms 7 and 8 the whole box is in the
+/// frame, and round corners read as a vignette where square ones would show its rectangle.
+/// The province stays clear of them.
+const CORNER_DEGREES: f64 = 0.8;
+
+/// How far a world point lies inside the data's box with rounded corners (negative
+/// outside), in world units.
+fn inside_rounded_box(base: &BaseGeometry, w: [f64; 2]) -> f64 {
+    let r = CORNER_DEGREES / 360.0;
+    let q = [0, 1].map(|k| {
+        let centre = (base.extent_min[k] + base.extent_max[k]) / 2.0;
+        let half = (base.extent_max[k] - base.extent_min[k]) / 2.0;
+        (w[k] - centre).abs() - (half - r).max(0.0)
+    });
+    let beyond = q[0].max(0.0).hypot(q[1].max(0.0)) + q[0].max(q[1]).min(0.0);
+    r - beyond
+}
+
+/// 1 from [`FADE_DEGREES`] inside the data's box on, 0 at its edge and beyond, smooth (no
+/// kink at either end) in between.
+fn fade_weight(base: &BaseGeometry, w: [f64; 2]) -> f32 {
+    let band = FADE_DEGREES / 360.0;
+    let t = (inside_rounded_box(base, w) / band).clamp(0.0, 1.0);
+    (t * t * (3.0 - 2.0 * t)) as f32
+}
+
+/// Blends the tile into [`palette::NO_DATA`] near and beyond the edge of the data. The
+/// weight is a function of each pixel's world position alone, so neighbouring tiles, and
+/// tiles of any size, meet without a seam; a pixel deeper inside than the band keeps its
+/// colour exactly.
+fn fade_edges(pixmap: &mut Pixmap, base: &BaseGeometry, min: [f64; 2], max: [f64; 2]) {
+    // Where the weight is 1 is convex: a tile whose corners are all there is untouched.
+    let corners = [min, [max[0], min[1]], [min[0], max[1]], max];
+    if corners.iter().all(|&c| fade_weight(base, c) >= 1.0) {
+        return;
+    }
+    let size = pixmap.width() as usize;
+    let step = (max[0] - min[0]) / size as f64;
+    let outside = palette::NO_DATA.map(f32::from);
+    for (i, pixel) in pixmap.pixels_mut().iter_mut().enumerate() {
+        let centre = |k: usize, n: usize| min[k] + (n as f64 + 0.5) * step;
+        let w = fade_weight(base, [centre(0, i % size), centre(1, i / size)]);
+        if w >= 1.0 {
+            continue;
+        }
+        // Every pixel is opaque (the tile is filled first), so premultiplied RGB is RGB.
+        let mix = |c: u8, o: f32| (o + (f32::from(c) - o) * w).round() as u8;
+        let (r, g, b) = (
+            mix(pixel.red(), outside[0]),
+            mix(pixel.green(), outside[1]),
+            mix(pixel.blue(), outside[2]),
+        );
+        if let Some(p) = tiny_skia::PremultipliedColorU8::from_rgba(r, g, b, 255) {
+            *pixel = p;
+        }
+    }
+}
+
 /// Renders tile (x, y) of `zoom` at `size` pixels square. Premultiplied RGBA.
 pub fn render_tile(base: &BaseGeometry, x: u32, y: u32, zoom: u8, size: u32) -> Option<Pixmap> {
     let mut pixmap = Pixmap::new(size, size)?;
@@ -284,5 +352,38 @@ pub fn render_tile(base: &BaseGeometry, x: u32, y: u32, zoom: u8, size: u32) -> 
             );
         }
     }
+    fade_edges(&mut pixmap, base, min, max);
     Some(pixmap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_province_lies_wholly_where_the_map_keeps_its_colours() {
+        let atlas = Atlas::embedded().expect("the embedded geodata loads");
+        let base = BaseGeometry::from_atlas(&atlas);
+        for point in base.districts.iter().flat_map(|p| &p.points) {
+            assert_eq!(fade_weight(&base, *point), 1.0, "{point:?}");
+        }
+    }
+
+    #[test]
+    fn the_fade_runs_from_the_data_s_edge_to_its_band_smoothly() {
+        let atlas = Atlas::embedded().expect("the embedded geodata loads");
+        let base = BaseGeometry::from_atlas(&atlas);
+        let y = (base.extent_min[1] + base.extent_max[1]) / 2.0;
+        let at = |degrees_inside: f64| {
+            fade_weight(&base, [base.extent_min[0] + degrees_inside / 360.0, y])
+        };
+        assert_eq!(at(-0.1), 0.0, "beyond the data");
+        assert!(at(0.0) < 1e-6, "at its edge: {}", at(0.0));
+        assert!((at(FADE_DEGREES / 2.0) - 0.5).abs() < 1e-3, "half way");
+        assert_eq!(at(FADE_DEGREES + 0.01), 1.0, "past the band, exactly");
+        let steps: Vec<f32> = (0..=100)
+            .map(|k| at(FADE_DEGREES * k as f64 / 100.0))
+            .collect();
+        assert!(steps.windows(2).all(|w| w[1] >= w[0] && w[1] - w[0] < 0.02));
+    }
 }
