@@ -369,7 +369,19 @@ fn parcels_layer(dir: &Path, inside: (geo::Coord, geo::Coord)) -> print::PrintLa
     let (cx, cy) = ((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
     let (dx, dy) = ((b.x - a.x) * 0.15, (b.y - a.y) * 0.15);
     let square = |x: f64, y: f64, w: f64, h: f64| {
-        format!("[[[{},{}],[{},{}],[{},{}],[{},{}],[{},{}]]]", x - w, y - h, x + w, y - h, x + w, y + h, x - w, y + h, x - w, y - h)
+        format!(
+            "[[[{},{}],[{},{}],[{},{}],[{},{}],[{},{}]]]",
+            x - w,
+            y - h,
+            x + w,
+            y - h,
+            x + w,
+            y + h,
+            x - w,
+            y + h,
+            x - w,
+            y - h
+        )
     };
     let text = format!(
         r#"{{"type":"FeatureCollection","features":[
@@ -412,7 +424,8 @@ fn the_reader_s_categorised_layer_shows_on_the_map_in_its_colours_and_its_legend
     };
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let req = request(Coverage::Districts, Lang::Vi);
-    let plain = print::layout(&atlas, &fonts, &req, &tours(), &[]).unwrap_or_else(|e| panic!("{e}"));
+    let plain =
+        print::layout(&atlas, &fonts, &req, &tours(), &[]).unwrap_or_else(|e| panic!("{e}"));
     let (sheet, first) = &plain.sheets[0];
     let layer = parcels_layer(dir.path(), sheet.bounds);
     let [r, g, b] = layer.colours[0];
@@ -430,7 +443,14 @@ fn the_reader_s_categorised_layer_shows_on_the_map_in_its_colours_and_its_legend
     // The legend names the category drawn on the page, not the one off it.
     let text = flat(&run(
         "pdftotext",
-        &["-f", &page, "-l", &page, path.to_string_lossy().as_ref(), "-"],
+        &[
+            "-f",
+            &page,
+            "-l",
+            &page,
+            path.to_string_lossy().as_ref(),
+            "-",
+        ],
     ));
     assert!(text.contains("Thửa: Đất ở"), "{text}");
     assert!(!text.contains("Rừng phòng hộ"), "{text}");
@@ -440,7 +460,14 @@ fn the_reader_s_categorised_layer_shows_on_the_map_in_its_colours_and_its_legend
     run(
         "pdftoppm",
         &[
-            "-r", "72", "-png", "-singlefile", "-f", &page, "-l", &page,
+            "-r",
+            "72",
+            "-png",
+            "-singlefile",
+            "-f",
+            &page,
+            "-l",
+            &page,
             path.to_string_lossy().as_ref(),
             prefix.to_string_lossy().as_ref(),
         ],

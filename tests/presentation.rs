@@ -335,3 +335,52 @@ fn started_with_present_the_first_step_shows_the_whole_province_above_the_captio
         }
     }
 }
+
+#[test]
+fn a_caption_takes_pasted_text_and_letters_typed_just_after_a_click_are_no_shortcuts() {
+    use langson_atlas::state::ToursAction;
+    let mut h = common::harness();
+    h.state_mut().apply(Action::Tours(ToursAction::Toggle));
+    h.state_mut()
+        .apply(Action::Tours(ToursAction::AddStepFromView));
+    h.run_steps(3);
+    assert_eq!(h.state().state.tours.step, Some(0), "the new step is open");
+    // The caption field as the Tours panel names it.
+    let caption = egui::Id::unique(("step-text", 0usize, "Lời dẫn (VI)"));
+    h.ctx.memory_mut(|m| m.request_focus(caption));
+    h.run_steps(2);
+    // Pasted from the clipboard (the harness stands for the desktop's), then typed on.
+    h.event(egui::Event::Paste("Cụm công nghiệp Hồ Sơn 1 ".into()));
+    h.run_steps(1);
+    h.event(egui::Event::Text("C".into()));
+    h.key_press(egui::Key::C);
+    h.run_steps(2);
+    let tour = h
+        .state()
+        .state
+        .tours
+        .tour()
+        .expect("the project's tour")
+        .clone();
+    assert_eq!(tour.steps[0].caption_vi, "Cụm công nghiệp Hồ Sơn 1 C");
+    assert!(
+        !h.state().state.charts,
+        "C typed into a caption opens no chart"
+    );
+    // The focus leaves the field (a click on a label); the sentence goes on at once.
+    h.ctx.memory_mut(|m| m.surrender_focus(caption));
+    h.run_steps(1);
+    h.key_press(egui::Key::C);
+    h.key_press(egui::Key::T);
+    h.run_steps(1);
+    assert!(!h.state().state.charts, "nor a C just after the focus left");
+    assert!(h.state().state.timeline.is_none(), "nor a T");
+    // A moment later, C is the charts' key again.
+    h.run_steps(8);
+    h.key_press(egui::Key::C);
+    h.run_steps(2);
+    assert!(
+        h.state().state.charts,
+        "C opens the charts once typing is over"
+    );
+}
