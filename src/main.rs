@@ -240,9 +240,36 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// The software GPU driver's Wayland probe prints "XDG_RUNTIME_DIR is invalid or not set"
+/// four times when the variable is missing (a server, a cron job, a bare terminal): the
+/// video verb gives the driver what it asks for, a private runtime folder, by running
+/// itself again with the variable set (setting it in this process is unsafe in Rust 2024,
+/// which the house denies). `None` when the variable is there or that cannot be done.
+fn rerun_with_runtime_dir() -> Option<ExitCode> {
+    if std::env::var_os("XDG_RUNTIME_DIR").is_some() {
+        return None;
+    }
+    let dir = tempfile::tempdir().ok()?;
+    let exe = std::env::current_exe().ok()?;
+    let status = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env("XDG_RUNTIME_DIR", dir.path())
+        .status()
+        .ok()?;
+    Some(match status.code().and_then(|c| u8::try_from(c).ok()) {
+        Some(code) => ExitCode::from(code),
+        None => ExitCode::FAILURE,
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(verb) = cli.verb {
+        if matches!(verb, Verb::Video { .. })
+            && let Some(code) = rerun_with_runtime_dir()
+        {
+            return code;
+        }
         return headless(verb);
     }
     health::install();

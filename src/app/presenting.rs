@@ -12,12 +12,9 @@ impl AtlasApp {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         let arrows_taken = ctx.memory(|m| m.focused().is_some());
-        let (typing, just_typed) = keymap::typing(&ctx);
-        let mut actions = if typing || just_typed {
-            Vec::new()
-        } else {
-            ctx.input(|i| keymap::presenting_actions(i, arrows_taken))
-        };
+        // No text field shows while presenting: a focused widget (the year slider) only
+        // takes the arrows.
+        let mut actions = ctx.input(|i| keymap::presenting_actions(i, arrows_taken));
         // While measuring, Esc ends the measure tool rather than the presentation.
         if self.state.measure.active
             && let Some(esc) = actions
