@@ -292,31 +292,6 @@ fn land(h: &mut egui_kittest::Harness<'_, langson_atlas::AtlasApp>) {
     }
 }
 
-/// Whether the map shows the step's whole box, and keeps at least 60 % of the screen.
-fn assert_step_framed(h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>, what: &str) {
-    let out = h.state().map_output();
-    let (Some(view), Some(rect)) = (out.view, out.map_rect) else {
-        panic!("{what}: the map was drawn");
-    };
-    let screen = h.ctx.content_rect();
-    assert!(
-        rect.height() >= 0.6 * screen.height() - 1.0,
-        "{what}: the map keeps {} of {} points",
-        rect.height(),
-        screen.height()
-    );
-    let p = h.state().presentation().expect("presenting");
-    let framing = h.state().tour().steps[p.step]
-        .framing(h.state().atlas())
-        .expect("the step frames a place");
-    let (sw, ne) = view.lon_lat_bounds(rect);
-    let (a, b) = framing.bounds;
-    assert!(
-        sw.x <= a.x + 1e-6 && sw.y <= a.y + 1e-6 && ne.x >= b.x - 1e-6 && ne.y >= b.y - 1e-6,
-        "{what}: the map shows {sw:?}–{ne:?}, the step frames {a:?}–{b:?}"
-    );
-}
-
 #[test]
 fn started_with_present_the_first_step_shows_the_whole_province_above_the_caption() {
     // Points at the presentation's zoom: a 16:9 full-HD projector and a 4:3 1024×768 one.
@@ -324,14 +299,14 @@ fn started_with_present_the_first_step_shows_the_whole_province_above_the_captio
         let mut harness = started_presenting(egui::vec2(w, h));
         land(&mut harness);
         assert_eq!(step(&harness), 0);
-        assert_step_framed(&harness, &format!("{w}×{h}, step 1"));
+        common::assert_step_framed(&harness, &format!("{w}×{h}, step 1"));
         // Every step of the built-in tour, and back to the first.
         let steps = harness.state().tour().steps.len();
         for i in 1..steps {
             harness.key_press(egui::Key::PageDown);
             land(&mut harness);
             assert_eq!(step(&harness), i);
-            assert_step_framed(&harness, &format!("{w}×{h}, step {}", i + 1));
+            common::assert_step_framed(&harness, &format!("{w}×{h}, step {}", i + 1));
         }
     }
 }

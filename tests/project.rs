@@ -465,3 +465,289 @@ fn unsaved_changes_ask_before_a_new_project_and_cancel_keeps_everything() {
     );
     assert!(!h.state().state.project.dirty);
 }
+
+/// Pixels of `image` inside `area` (x0, y0, x1, y1) within `tolerance` of one of `colours`.
+fn pixels_near(
+    image: &image::RgbImage,
+    area: (u32, u32, u32, u32),
+    colours: &[[u8; 3]],
+    tolerance: i32,
+) -> usize {
+    let (x0, y0, x1, y1) = area;
+    let mut n = 0;
+    for y in y0..y1.min(image.height()) {
+        for x in x0..x1.min(image.width()) {
+            let p = image.get_pixel(x, y).0;
+            if colours
+                .iter()
+                .any(|c| (0..3).all(|i| (i32::from(p[i]) - i32::from(c[i])).abs() <= tolerance))
+            {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The whole path of a presenter who has never seen the atlas: their own KMZ and VN-2000
+/// shapefile, the shapefile coloured by category, a tour of three steps with captions typed
+/// and pasted, reordered with undo and redo, saved with its data, reopened on another
+/// machine with the files gone, presented on a 16:9 and a 4:3 projector, printed and
+/// recorded, their colours on the page and in the video.
+#[test]
+fn a_presenter_s_day_from_a_blank_project_to_the_projector_the_handout_and_the_video() {
+    let mut files = SHAPEFILE.to_vec();
+    files.push("du-an.kmz");
+    let dir = fixtures("presenter-day", &files);
+    let (mut h, colours) = own_layers(&dir);
+    three_steps(&mut h);
+    let carried = Path::new(env!("CARGO_TARGET_TMPDIR")).join("presenter-day.lsatlas");
+    let other = Path::new(env!("CARGO_TARGET_TMPDIR")).join("presenter-day-elsewhere");
+    elsewhere(h, &dir, &carried, &other);
+    handout(&other, &carried, &colours);
+    video(&other, &carried, &colours);
+}
+
+/// The presenter's KMZ and shapefile opened, the shapefile coloured by category; the
+/// categories' colours.
+fn own_layers(dir: &Path) -> (Harness<'static, AtlasApp>, Vec<[u8; 3]>) {
+    let layers = vec![
+        dir.join("data/du-an.kmz"),
+        dir.join("data/lo-dat-vn2000.shp"),
+    ];
+    let mut h = app(&dir.join("unpacked"), None, layers);
+    let lots = h
+        .state()
+        .user_layers()
+        .ready()
+        .find(|l| l.stored.name.contains("lo-dat"))
+        .map(|l| l.id)
+        .expect("the shapefile opened");
+    // Coloured by category, points large enough to be seen on a projector.
+    let style = Style {
+        paint: Paint::Categorised {
+            field: "ten".to_owned(),
+        },
+        point_size: 28.0,
+        ..Style::single(0)
+    };
+    act(&mut h, Action::User(UserAction::SetStyle(lots, style)));
+    act(&mut h, Action::User(UserAction::ZoomToLayer(lots)));
+    let colours: Vec<[u8; 3]> = h
+        .state()
+        .user_layers()
+        .get(lots)
+        .expect("the layer")
+        .painted
+        .legend
+        .iter()
+        .map(|(_, c)| *c)
+        .collect();
+    assert!(colours.len() > 1, "categories: {colours:?}");
+    (h, colours)
+}
+
+/// The steps' Vietnamese captions as written, and after the last step is moved first.
+const CAPTIONS: [&str; 3] = [
+    "Lô đất của dự án, dán từ văn bản.",
+    "Bước hai: các lô đất.",
+    "Bước ba: toàn cảnh.",
+];
+const REORDERED: [&str; 3] = [CAPTIONS[2], CAPTIONS[0], CAPTIONS[1]];
+
+fn captions_vi(h: &Harness<'static, AtlasApp>) -> Vec<String> {
+    h.state().state.tours.tours[0]
+        .steps
+        .iter()
+        .map(|s| s.caption_vi.clone())
+        .collect()
+}
+
+/// Three steps from three views, captions pasted and typed, reordered, undone, redone.
+fn three_steps(h: &mut Harness<'static, AtlasApp>) {
+    // Three steps from three views, the Tours panel open as a presenter has it.
+    act(h, Action::Tours(ToursAction::Toggle));
+    for _ in 0..3 {
+        act(h, Action::Tours(ToursAction::AddStepFromView));
+        act(h, Action::ZoomOut);
+    }
+    // Captions: the first pasted from a document, the others typed into the field.
+    for (n, caption) in CAPTIONS.iter().enumerate() {
+        act(
+            h,
+            Action::Tours(ToursAction::Edit(Edit::SelectStep(Some(n)))),
+        );
+        let field = egui::Id::unique(("step-text", n, "Lời dẫn (VI)"));
+        h.ctx.memory_mut(|m| m.request_focus(field));
+        h.run_steps(2);
+        if n == 0 {
+            h.event(egui::Event::Paste((*caption).to_owned()));
+        } else {
+            h.event(egui::Event::Text((*caption).to_owned()));
+        }
+        h.run_steps(2);
+        h.ctx.memory_mut(|m| m.surrender_focus(field));
+        h.run_steps(2);
+        for (edit, text) in [
+            (TextField::TitleVi, format!("Bước {}", n + 1)),
+            (TextField::TitleEn, format!("Step {}", n + 1)),
+            (TextField::CaptionEn, format!("Step {} of the day.", n + 1)),
+        ] {
+            act(
+                h,
+                Action::Tours(ToursAction::Edit(Edit::Text(n, edit, text))),
+            );
+        }
+        act(
+            h,
+            Action::Tours(ToursAction::Edit(Edit::Seconds(n, Some(1.0)))),
+        );
+    }
+    assert_eq!(captions_vi(h), CAPTIONS);
+    // The last step first, then undone and done again.
+    act(h, Action::Tours(ToursAction::Edit(Edit::MoveStep(2, 0))));
+    assert_eq!(captions_vi(h), REORDERED);
+    act(h, Action::Tours(ToursAction::Edit(Edit::Undo)));
+    assert_eq!(captions_vi(h), CAPTIONS);
+    act(h, Action::Tours(ToursAction::Edit(Edit::Redo)));
+    assert_eq!(captions_vi(h), REORDERED);
+}
+
+/// Saved with its data and reopened elsewhere with the files gone, then presented.
+fn elsewhere(mut h: Harness<'static, AtlasApp>, dir: &Path, carried: &Path, other: &Path) {
+    // Saved with its data; the source files are gone on the other machine.
+    act(&mut h, Action::Project(ProjectAction::WithData(true)));
+    act(
+        &mut h,
+        Action::Project(ProjectAction::SaveTo(carried.to_path_buf())),
+    );
+    drop(h);
+    std::fs::remove_dir_all(dir).expect("the source files are gone");
+    let _ = std::fs::remove_dir_all(other);
+    let mut h = app(other, Some(carried.to_path_buf()), Vec::new());
+    assert_eq!(
+        h.state().user_layers().ready().count(),
+        2,
+        "both layers open"
+    );
+    assert_eq!(h.state().state.project.report, None, "nothing to report");
+    assert_eq!(
+        h.state().state.tours.open,
+        Some(0),
+        "the project's own tour"
+    );
+    assert_eq!(captions_vi(&h), REORDERED);
+
+    // On a 16:9 and a 4:3 projector, every step shows what it framed above the caption.
+    for size in [egui::vec2(1920.0, 1080.0), egui::vec2(1024.0, 768.0)] {
+        h.set_size(size);
+        act(&mut h, Action::Tours(ToursAction::Play(Some(0), 0)));
+        for n in 0..3 {
+            for _ in 0..12 {
+                h.run_steps(30);
+            }
+            common::assert_step_framed(&h, &format!("{size:?}, step {}", n + 1));
+            h.key_press(egui::Key::PageDown);
+            h.run_steps(2);
+        }
+        act(&mut h, Action::StopPresentation);
+    }
+    drop(h);
+}
+
+/// The handout: the tour's pages, the reader's colours on its steps' maps.
+fn handout(other: &Path, carried: &Path, colours: &[[u8; 3]]) {
+    let pdf = other.join("handout.pdf");
+    let request = langson_atlas::print::AtlasRequest {
+        coverage: langson_atlas::print::Coverage::Tour(None),
+        lang: langson_atlas::atlas::Lang::Vi,
+        paper: langson_atlas::print::Paper::A4,
+        landscape: true,
+        date: "2026-12-07".into(),
+    };
+    let command = langson_atlas::print::inputs::PdfCommand {
+        out: pdf.clone(),
+        project: Some(carried.to_path_buf()),
+        request,
+    };
+    langson_atlas::print::inputs::pdf_command(&command, &|_, _| {}).expect("the handout");
+    if common::needs_tool("pdftoppm", "a_presenter_s_day (the handout's colours)") {
+        let text = std::process::Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        let text = String::from_utf8_lossy(&text.stdout).replace('\n', " ");
+        assert!(
+            text.contains("Bước ba: toàn cảnh."),
+            "the project's tour is printed"
+        );
+        // The steps' pages (after the cover and the contents): their maps in full colour.
+        let pages = other.join("pages");
+        std::fs::create_dir_all(&pages).expect("a folder");
+        let out = std::process::Command::new("pdftoppm")
+            .args(["-r", "72", "-png", "-f", "3"])
+            .arg(&pdf)
+            .arg(pages.join("p"))
+            .output()
+            .expect("pdftoppm");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let found: usize = std::fs::read_dir(&pages)
+            .expect("pages")
+            .map(|e| {
+                image::open(e.expect("a page").path())
+                    .expect("a page")
+                    .to_rgb8()
+            })
+            .map(|page| {
+                let (w, hgt) = (page.width(), page.height());
+                pixels_near(&page, (0, 0, w, hgt), colours, 4)
+            })
+            .sum();
+        assert!(
+            found > 20,
+            "the reader's categories show on the steps' maps: {found} pixels"
+        );
+    }
+}
+
+/// The video: a frame in the first step shows the reader's colours.
+fn video(other: &Path, carried: &Path, colours: &[[u8; 3]]) {
+    let video = other.join("day.mp4");
+    let command = langson_atlas::video::VideoCommand {
+        out: video.clone(),
+        project: Some(carried.to_path_buf()),
+        tour: None,
+        size: [640, 360],
+        fps: 25,
+        lang: langson_atlas::atlas::Lang::Vi,
+    };
+    langson_atlas::video::video_command(&command, &|_, _| {}).expect("the video");
+    if common::needs_tool("ffmpeg", "a_presenter_s_day (the video's colours)") {
+        let png = other.join("frame.png");
+        let seconds = langson_atlas::video::CARDS.0 + 0.7;
+        let out = std::process::Command::new("ffmpeg")
+            .args(["-v", "error", "-y", "-ss", &seconds.to_string(), "-i"])
+            .arg(&video)
+            .args(["-frames:v", "1"])
+            .arg(&png)
+            .output()
+            .expect("ffmpeg");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let frame = image::open(&png).expect("a frame").to_rgb8();
+        let above_caption = (0, 0, frame.width(), frame.height() * 6 / 10);
+        let found = pixels_near(&frame, above_caption, colours, 28);
+        assert!(
+            found > 10,
+            "the reader's categories show in the video: {found} pixels"
+        );
+    }
+}

@@ -455,22 +455,29 @@ pub fn figures(text: &str) -> Vec<String> {
             i += 1;
             continue;
         }
-        let mut token = String::new();
-        while i < chars.len() {
-            let c = chars[i];
-            let joins = (c == '.' || c == ',')
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-                && !token.is_empty();
-            if c.is_ascii_digit() || joins {
-                token.push(c);
-                i += 1;
-            } else {
-                break;
-            }
-        }
+        let (token, end) = number_at(&chars, i);
+        i = end;
         out.push(normalise_figure(&token));
     }
     out
+}
+
+/// The number that begins at `chars[start]`: digits, with a `.` or `,` between two of them;
+/// and where it ends.
+fn number_at(chars: &[char], start: usize) -> (String, usize) {
+    let mut token = String::new();
+    let mut i = start;
+    while let Some(&c) = chars.get(i) {
+        let joins = (c == '.' || c == ',')
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+            && !token.is_empty();
+        if !(c.is_ascii_digit() || joins) {
+            break;
+        }
+        token.push(c);
+        i += 1;
+    }
+    (token, i)
 }
 
 /// `1.000` and `1,000` (groups of three) → `1000`; `2,5` → `2.5`.
@@ -574,19 +581,8 @@ pub fn prose_figures(text: &str) -> Vec<String> {
             continue;
         }
         let start = i;
-        let mut token = String::new();
-        while i < chars.len() {
-            let c = chars[i];
-            let joins = (c == '.' || c == ',')
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-                && !token.is_empty();
-            if c.is_ascii_digit() || joins {
-                token.push(c);
-                i += 1;
-            } else {
-                break;
-            }
-        }
+        let (token, end) = number_at(&chars, i);
+        i = end;
         let before = start.checked_sub(1).map(|b| chars[b]);
         let after = chars.get(i).copied();
         let joined_to_letters =

@@ -99,14 +99,11 @@ fn fact_row(
         }
         ui.label(lang.pick(&fact.vi, &fact.en));
         citation_chip(ui, catalogue, fact, lang, actions);
-        if ui
-            .small_button(lang.pick("Sao chép", "Copy"))
-            .on_hover_text(lang.pick(
-                "Chép dữ kiện, lời trích và nguồn vào bộ nhớ tạm",
-                "Copy the fact, its quote and its source to the clipboard",
-            ))
-            .clicked()
-        {
+        let hover = lang.pick(
+            "Chép dữ kiện, lời trích và nguồn vào bộ nhớ tạm",
+            "Copy the fact, its quote and its source to the clipboard",
+        );
+        if super::copy_button(ui, lang, hover) {
             ui.ctx().copy_text(fact_text(catalogue, fact, lang));
         }
     });

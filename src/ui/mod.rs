@@ -30,6 +30,13 @@ pub mod words;
 
 /// A grid of names and values that keeps to its panel's width: neither column wider than
 /// half of it, so long values wrap instead of pushing the panel (and the map) aside.
+/// A small *Sao chép / Copy* button that says on hover what it copies; `true` when clicked.
+pub fn copy_button(ui: &mut egui::Ui, lang: crate::atlas::Lang, hover: &str) -> bool {
+    ui.small_button(lang.pick("Sao chép", "Copy"))
+        .on_hover_text(hover)
+        .clicked()
+}
+
 pub fn pairs_grid(ui: &egui::Ui, id: &str) -> egui::Grid {
     let half = ((ui.available_width() - ui.spacing().item_spacing.x) / 2.0).max(60.0);
     egui::Grid::new(id).num_columns(2).max_col_width(half)

@@ -33,14 +33,11 @@ pub fn show(ui: &mut Ui, status: &Status) {
                     c.y,
                     c.x
                 ));
-                if ui
-                    .small_button(lang.pick("Sao chép", "Copy"))
-                    .on_hover_text(lang.pick(
-                        "Chép toạ độ (vĩ độ, kinh độ) vào bộ nhớ tạm",
-                        "Copy the coordinates (latitude, longitude) to the clipboard",
-                    ))
-                    .clicked()
-                {
+                let hover = lang.pick(
+                    "Chép toạ độ (vĩ độ, kinh độ) vào bộ nhớ tạm",
+                    "Copy the coordinates (latitude, longitude) to the clipboard",
+                );
+                if super::copy_button(ui, lang, hover) {
                     ui.ctx().copy_text(coordinates_text(c));
                 }
             }

@@ -224,7 +224,7 @@ pub fn record(
 pub struct VideoCommand {
     pub out: std::path::PathBuf,
     pub project: Option<std::path::PathBuf>,
-    /// A project tour's name; the built-in tour when `None`.
+    /// A tour's name (`built-in` for the built-in one); the project's first tour when `None`.
     pub tour: Option<String>,
     pub size: [u32; 2],
     pub fps: u32,

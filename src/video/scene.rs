@@ -118,15 +118,28 @@ fn caption(ui: &mut egui::Ui, full: Rect, words: &Words<'_>, i: usize) {
         format!("{}: {}", lang.pick("Nguồn", "Sources"), cited.join(" · "))
     };
     let counter = format!("{} / {}  ", i + 1, words.tour.steps.len());
-    let height = measure(ui, title, fonts::bold(40.0), width - 80.0)
-        + 10.0
-        + measure(ui, body, FontId::proportional(28.0), width)
-        + if sources.is_empty() {
-            0.0
-        } else {
-            10.0 + measure(ui, &sources, FontId::proportional(17.0), width)
-        }
-        + 2.0 * PAD * 0.7;
+    let sizes = |k: f32| (40.0 * k, 28.0 * k, 17.0 * k.max(0.8), 26.0 * k);
+    let height_at = |k: f32| {
+        let (t, b, src, _) = sizes(k);
+        measure(ui, title, fonts::bold(t), width - 80.0)
+            + 10.0
+            + measure(ui, body, FontId::proportional(b), width)
+            + if sources.is_empty() {
+                0.0
+            } else {
+                10.0 + measure(ui, &sources, FontId::proportional(src), width)
+            }
+            + 2.0 * PAD * 0.7
+    };
+    // The band keeps to the share the views were framed above: a long caption is set
+    // smaller (down to 60 % of the projector's type) rather than cover the step's subject.
+    let room = full.height() * CAPTION_SHARE;
+    let k = [1.0, 0.9, 0.8, 0.7, 0.6]
+        .into_iter()
+        .find(|k| height_at(*k) <= room)
+        .unwrap_or(0.6);
+    let (title_size, body_size, sources_size, counter_size) = sizes(k);
+    let height = height_at(k);
     let band = Rect::from_min_max(
         pos2(full.left(), full.bottom() - height),
         full.right_bottom(),
@@ -137,14 +150,18 @@ fn caption(ui: &mut egui::Ui, full: Rect, words: &Words<'_>, i: usize) {
     let x = band.left() + PAD;
     let counter_w = ui
         .painter()
-        .layout_no_wrap(counter.clone(), fonts::bold(26.0), theme::CAPTION_SOFT)
+        .layout_no_wrap(
+            counter.clone(),
+            fonts::bold(counter_size),
+            theme::CAPTION_SOFT,
+        )
         .size()
         .x;
     text(
         ui,
-        pos2(x, y + 8.0),
+        pos2(x, y + 8.0 * k),
         &counter,
-        fonts::bold(26.0),
+        fonts::bold(counter_size),
         theme::CAPTION_SOFT,
         200.0,
     );
@@ -152,7 +169,7 @@ fn caption(ui: &mut egui::Ui, full: Rect, words: &Words<'_>, i: usize) {
         ui,
         pos2(x + counter_w, y),
         title,
-        fonts::bold(40.0),
+        fonts::bold(title_size),
         theme::CAPTION_TEXT,
         width - counter_w,
     ) + 10.0;
@@ -160,7 +177,7 @@ fn caption(ui: &mut egui::Ui, full: Rect, words: &Words<'_>, i: usize) {
         ui,
         pos2(x, y),
         body,
-        FontId::proportional(28.0),
+        FontId::proportional(body_size),
         theme::CAPTION_TEXT,
         width,
     );
@@ -169,7 +186,7 @@ fn caption(ui: &mut egui::Ui, full: Rect, words: &Words<'_>, i: usize) {
             ui,
             pos2(x, y + 10.0),
             &sources,
-            FontId::proportional(17.0),
+            FontId::proportional(sources_size),
             theme::CAPTION_SOFT,
             width,
         );

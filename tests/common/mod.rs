@@ -174,3 +174,29 @@ pub fn needs_tool(tool: &str, test: &str) -> bool {
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {tool} is not installed");
     false
 }
+
+/// Whether the map shows the step's whole box, and keeps at least 60 % of the screen.
+#[allow(dead_code)]
+pub fn assert_step_framed(h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>, what: &str) {
+    let out = h.state().map_output();
+    let (Some(view), Some(rect)) = (out.view, out.map_rect) else {
+        panic!("{what}: the map was drawn");
+    };
+    let screen = h.ctx.content_rect();
+    assert!(
+        rect.height() >= 0.6 * screen.height() - 1.0,
+        "{what}: the map keeps {} of {} points",
+        rect.height(),
+        screen.height()
+    );
+    let p = h.state().presentation().expect("presenting");
+    let framing = h.state().tour().steps[p.step]
+        .framing(h.state().atlas())
+        .expect("the step frames a place");
+    let (sw, ne) = view.lon_lat_bounds(rect);
+    let (a, b) = framing.bounds;
+    assert!(
+        sw.x <= a.x + 1e-6 && sw.y <= a.y + 1e-6 && ne.x >= b.x - 1e-6 && ne.y >= b.y - 1e-6,
+        "{what}: the map shows {sw:?}–{ne:?}, the step frames {a:?}–{b:?}"
+    );
+}
