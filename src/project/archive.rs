@@ -1,12 +1,18 @@
 //! Reading and writing the project's zip. A damaged zip is read as far as it goes; every
 //! part of the manifest is read on its own, so one bad layer or tour costs only itself.
+//! A project comes from someone else: entry names go through the zip crate's
+//! `enclosed_name`, and what is unpacked is capped ([`Caps`]) as it is read, so a zip bomb
+//! is refused and never fills the memory or the disk.
 
 use super::{
-    FORMAT, MANIFEST, Project, ProjectError, ProjectLayer, ProjectProblem, VERSION, paths,
+    FORMAT, MANIFEST, Project, ProjectError, ProjectLayer, ProjectProblem, Refusal, VERSION, paths,
 };
 use crate::layers::Stored;
 use serde_json::Value;
-use std::io::{Read, Write};
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufReader, Read, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// A project read from its file: the manifest as far as it could be read, its layers
@@ -99,78 +105,340 @@ pub fn write(
     zip.write_all(json.as_bytes())
         .map_err(|e| fail(e.to_string()))?;
     for (entry, file) in &data {
-        let bytes = std::fs::read(file).map_err(|e| fail(format!("{}: {e}", file.display())))?;
+        // Streamed: a layer's file of hundreds of megabytes is never held in memory.
+        let mut source = File::open(file).map_err(|e| fail(format!("{}: {e}", file.display())))?;
         zip.start_file(entry.as_str(), options)
             .map_err(|e| fail(e.to_string()))?;
-        zip.write_all(&bytes).map_err(|e| fail(e.to_string()))?;
+        std::io::copy(&mut source, &mut zip)
+            .map_err(|e| fail(format!("{}: {e}", file.display())))?;
     }
     let temp = zip.finish().map_err(|e| fail(e.to_string()))?;
     temp.persist(path).map_err(|e| fail(e.to_string()))?;
     Ok(())
 }
 
-/// The zip's entries as far as they can be read: all of them from a whole zip; from a
-/// damaged one, those its local headers give before the damage (`true`).
-/// A zip entry's name and bytes.
-type Entry = (String, Vec<u8>);
+/// The most a project's zip may make the program unpack: a project comes from someone
+/// else, and a small file can inflate to gigabytes (a zip bomb) or hold millions of
+/// entries. A real project with its data fits in these with room to spare: a planner's
+/// embedded shapefiles run to hundreds of megabytes, a manifest to a few hundred
+/// kilobytes. Every cap holds while the bytes are read, whatever sizes the zip declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Caps {
+    /// Entries in the zip.
+    pub entries: usize,
+    /// Bytes one entry may unpack to.
+    pub entry: u64,
+    /// Bytes all the entries unpacked may come to.
+    pub total: u64,
+    /// Bytes of `project.json`, which is held in memory to be parsed.
+    pub manifest: u64,
+}
 
-fn entries(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, bool), ProjectError> {
-    if let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
-        let mut out = Vec::new();
-        let mut damaged = false;
-        for i in 0..zip.len() {
-            let Ok(mut file) = zip.by_index(i) else {
-                damaged = true;
-                continue;
-            };
-            let name = file.name().to_owned();
-            let mut content = Vec::new();
-            if file.read_to_end(&mut content).is_ok() {
-                out.push((name, content));
+impl Caps {
+    /// What [`read`] allows.
+    pub const PROJECT: Caps = Caps {
+        entries: 10_000,
+        entry: 2 << 30,
+        total: 4 << 30,
+        manifest: 64 << 20,
+    };
+}
+
+/// The zip as it can be read: whole (its central directory read), or damaged, read from
+/// its local headers as far as they go.
+enum Zip {
+    Whole(zip::ZipArchive<BufReader<File>>),
+    Damaged,
+}
+
+/// Why an entry was not unpacked: the project is refused, or this entry is unreadable.
+enum Fault {
+    Refused(Refusal),
+    Io,
+}
+
+/// What has been unpacked so far, against the caps.
+struct Budget {
+    caps: Caps,
+    left: u64,
+}
+
+impl Budget {
+    fn new(caps: Caps) -> Self {
+        Budget {
+            caps,
+            left: caps.total,
+        }
+    }
+
+    /// Copies the entry `name` from `from` into `to`, at most `own` bytes of it and at
+    /// most what is left of the total. The zip's declared size is not trusted: one byte
+    /// past the cap is read, never more, so memory and disk stay bounded when it lies.
+    fn copy(
+        &mut self,
+        name: &str,
+        own: u64,
+        from: &mut dyn Read,
+        to: &mut dyn Write,
+    ) -> Result<u64, Fault> {
+        let limit = own.min(self.left);
+        let read = copy_at_most(from, to, limit).map_err(|_| Fault::Io)?;
+        if read > limit {
+            return Err(Fault::Refused(if own <= self.left {
+                Refusal::EntryTooLarge {
+                    entry: name.to_owned(),
+                    limit: own,
+                }
             } else {
-                damaged = true;
+                Refusal::TooLargeInTotal {
+                    limit: self.caps.total,
+                }
+            }));
+        }
+        self.left -= read;
+        Ok(read)
+    }
+}
+
+/// Copies `from` into `to` up to one byte past `limit`, and no further: how many bytes
+/// were copied (more than `limit` means there was more).
+pub(super) fn copy_at_most(
+    from: &mut dyn Read,
+    to: &mut dyn Write,
+    limit: u64,
+) -> std::io::Result<u64> {
+    std::io::copy(&mut from.take(limit.saturating_add(1)), to)
+}
+
+/// An entry met on a walk through the zip: its name as written, the same name made safe
+/// (`None` when it leads out of the folder it is unpacked into, or is absolute), its bytes.
+type Visit<'v> =
+    dyn FnMut(&str, Option<PathBuf>, &mut dyn Read) -> Result<ControlFlow<()>, ProjectError> + 'v;
+
+impl Zip {
+    /// The zip at `path`; one declaring more entries than `caps` allow is refused before
+    /// any is read.
+    fn open(path: &Path, caps: &Caps) -> Result<Zip, ProjectError> {
+        let file = File::open(path).map_err(|source| ProjectError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let Ok(archive) = zip::ZipArchive::new(BufReader::new(file)) else {
+            return Ok(Zip::Damaged);
+        };
+        if archive.len() > caps.entries {
+            return Err(ProjectError::Refused {
+                path: path.to_path_buf(),
+                why: Refusal::TooManyEntries {
+                    limit: caps.entries,
+                },
+            });
+        }
+        Ok(Zip::Whole(archive))
+    }
+
+    /// Calls `visit` with each entry in the zip's order until it says stop. A whole zip
+    /// skips an entry it cannot open; a damaged one is walked from its start, as far as its
+    /// local headers go, and refused past `caps.entries` entries.
+    fn walk(
+        &mut self,
+        path: &Path,
+        caps: &Caps,
+        visit: &mut Visit<'_>,
+    ) -> Result<(), ProjectError> {
+        match self {
+            Zip::Whole(archive) => {
+                for i in 0..archive.len() {
+                    let Ok(mut file) = archive.by_index(i) else {
+                        continue;
+                    };
+                    let name = file.name().to_owned();
+                    let safe = file.enclosed_name();
+                    if visit(&name, safe, &mut file)?.is_break() {
+                        break;
+                    }
+                }
+            }
+            Zip::Damaged => {
+                let file = File::open(path).map_err(|source| ProjectError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                let mut reader = BufReader::new(file);
+                let mut seen = 0;
+                while let Ok(Some(mut file)) = zip::read::read_zipfile_from_stream(&mut reader) {
+                    seen += 1;
+                    if seen > caps.entries {
+                        return Err(ProjectError::Refused {
+                            path: path.to_path_buf(),
+                            why: Refusal::TooManyEntries {
+                                limit: caps.entries,
+                            },
+                        });
+                    }
+                    let name = file.name().to_owned();
+                    let safe = file.enclosed_name();
+                    if visit(&name, safe, &mut file)?.is_break() {
+                        break;
+                    }
+                }
             }
         }
-        return Ok((out, damaged));
+        Ok(())
     }
-    // No central directory (a copy cut short): walk the local headers from the start.
-    let mut reader = std::io::Cursor::new(bytes);
-    let mut out = Vec::new();
-    while let Ok(Some(mut file)) = zip::read::read_zipfile_from_stream(&mut reader) {
-        let name = file.name().to_owned();
-        let mut content = Vec::new();
-        if file.read_to_end(&mut content).is_err() {
-            break;
-        }
-        out.push((name, content));
-    }
-    if out.is_empty() {
-        return Err(ProjectError::NotAProject {
+
+    /// `project.json`'s bytes, read into memory no further than `caps.manifest`.
+    fn manifest(
+        &mut self,
+        path: &Path,
+        caps: &Caps,
+        budget: &mut Budget,
+    ) -> Result<Vec<u8>, ProjectError> {
+        let refused = |why| ProjectError::Refused {
             path: path.to_path_buf(),
-            why: "no zip entry could be read".to_owned(),
-        });
+            why,
+        };
+        let not_a_project = |why: String| ProjectError::NotAProject {
+            path: path.to_path_buf(),
+            why,
+        };
+        let mut found: Option<Result<Vec<u8>, Fault>> = None;
+        let mut seen = 0;
+        self.walk(path, caps, &mut |name, _, reader| {
+            seen += 1;
+            if name != MANIFEST {
+                return Ok(ControlFlow::Continue(()));
+            }
+            let mut bytes = Vec::new();
+            found = Some(
+                budget
+                    .copy(name, caps.manifest, reader, &mut bytes)
+                    .map(|_| bytes),
+            );
+            Ok(ControlFlow::Break(()))
+        })?;
+        match found {
+            Some(Ok(bytes)) => Ok(bytes),
+            Some(Err(Fault::Refused(why))) => Err(refused(why)),
+            Some(Err(Fault::Io)) => Err(not_a_project(format!("{MANIFEST} cannot be unpacked"))),
+            None if seen == 0 => Err(not_a_project("no zip entry could be read".to_owned())),
+            None => Err(not_a_project(format!("{MANIFEST} is missing"))),
+        }
     }
-    Ok((out, true))
+
+    /// Unpacks under `extract_to` every entry in one of `folders` (`data/NN`): the entries'
+    /// names as written, each with where its copy is. An entry whose name leads out of
+    /// `extract_to` is never written, and named in `problems`; one that cannot be read is
+    /// left out (the layer that needs it says its copy is missing).
+    fn unpack(
+        &mut self,
+        path: &Path,
+        folders: &[String],
+        extract_to: &Path,
+        budget: &mut Budget,
+        problems: &mut Vec<ProjectProblem>,
+    ) -> Result<HashMap<String, PathBuf>, ProjectError> {
+        let caps = budget.caps;
+        let mut unpacked = HashMap::new();
+        self.walk(path, &caps, &mut |name, safe, reader| {
+            if !folders.iter().any(|f| name.starts_with(&format!("{f}/"))) {
+                return Ok(ControlFlow::Continue(()));
+            }
+            let Some(safe) = safe else {
+                problems.push(ProjectProblem::UnsafeEntry {
+                    entry: name.to_owned(),
+                });
+                return Ok(ControlFlow::Continue(()));
+            };
+            match unpack_entry(&extract_to.join(safe), name, reader, budget) {
+                Ok(file) => {
+                    unpacked.insert(name.to_owned(), file);
+                }
+                Err(Fault::Refused(why)) => {
+                    return Err(ProjectError::Refused {
+                        path: path.to_path_buf(),
+                        why,
+                    });
+                }
+                Err(Fault::Io) => {}
+            }
+            Ok(ControlFlow::Continue(()))
+        })?;
+        Ok(unpacked)
+    }
+}
+
+/// Writes one entry to `target`, through a temporary file beside it so that a refused or
+/// broken entry leaves nothing half-written; a copy already there with the same bytes is
+/// kept as it is (its time unchanged).
+fn unpack_entry(
+    target: &Path,
+    name: &str,
+    reader: &mut dyn Read,
+    budget: &mut Budget,
+) -> Result<PathBuf, Fault> {
+    let dir = target.parent().ok_or(Fault::Io)?;
+    std::fs::create_dir_all(dir).map_err(|_| Fault::Io)?;
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|_| Fault::Io)?;
+    {
+        let mut out = std::io::BufWriter::new(temp.as_file_mut());
+        budget.copy(name, budget.caps.entry, reader, &mut out)?;
+        out.flush().map_err(|_| Fault::Io)?;
+    }
+    if !same_bytes(temp.path(), target) {
+        temp.persist(target).map_err(|_| Fault::Io)?;
+    }
+    Ok(target.to_path_buf())
+}
+
+/// Whether the files `a` and `b` hold the same bytes (compared a block at a time).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let (Ok(fa), Ok(fb)) = (File::open(a), File::open(b)) else {
+        return false;
+    };
+    let same_len = matches!(
+        (fa.metadata(), fb.metadata()),
+        (Ok(ma), Ok(mb)) if ma.len() == mb.len()
+    );
+    if !same_len {
+        return false;
+    }
+    let (mut ra, mut rb) = (BufReader::new(fa), BufReader::new(fb));
+    let (mut ba, mut bb) = ([0u8; 8192], [0u8; 8192]);
+    loop {
+        let Ok(n) = ra.read(&mut ba) else {
+            return false;
+        };
+        if n == 0 {
+            return true;
+        }
+        if rb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
+    }
 }
 
 /// Reads the project at `path`. Embedded layer files are written under `extract_to` (a
 /// folder of their own per project); layer paths resolve against the project's folder.
+/// What it unpacks is held to [`Caps::PROJECT`].
 pub fn read(path: &Path, extract_to: &Path) -> Result<Opened, ProjectError> {
-    let bytes = std::fs::read(path).map_err(|source| ProjectError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let (entries, damaged) = entries(path, &bytes)?;
-    let Some((_, manifest)) = entries.iter().find(|(n, _)| n == MANIFEST) else {
-        return Err(ProjectError::NotAProject {
-            path: path.to_path_buf(),
-            why: format!("{MANIFEST} is missing"),
-        });
-    };
-    let value: Value = serde_json::from_slice(manifest).map_err(|e| ProjectError::BadJson {
+    read_capped(path, extract_to, Caps::PROJECT)
+}
+
+/// [`read`] within `caps` (tests lower them to try a bomb in a few kilobytes).
+pub(crate) fn read_capped(
+    path: &Path,
+    extract_to: &Path,
+    caps: Caps,
+) -> Result<Opened, ProjectError> {
+    let mut zip = Zip::open(path, &caps)?;
+    let mut budget = Budget::new(caps);
+    let manifest = zip.manifest(path, &caps, &mut budget)?;
+    let value: Value = serde_json::from_slice(&manifest).map_err(|e| ProjectError::BadJson {
         path: path.to_path_buf(),
         why: e.to_string(),
     })?;
+    drop(manifest);
     let format = value.get("format").and_then(Value::as_str).unwrap_or("");
     if format != FORMAT {
         return Err(ProjectError::WrongFormat {
@@ -186,15 +454,33 @@ pub fn read(path: &Path, extract_to: &Path) -> Result<Opened, ProjectError> {
         });
     }
     let mut problems = Vec::new();
-    if damaged {
+    if matches!(zip, Zip::Damaged) {
         problems.push(ProjectProblem::Truncated);
     }
     let project = parts(&value, &mut problems);
+    // Only the folders of embedded layers are unpacked: nothing else in the zip is read.
+    let mut folders: Vec<String> = project
+        .layers
+        .iter()
+        .filter_map(|l| {
+            l.embedded
+                .as_deref()?
+                .rsplit_once('/')
+                .map(|(f, _)| f.to_owned())
+        })
+        .collect();
+    folders.sort();
+    folders.dedup();
+    let unpacked = if folders.is_empty() {
+        HashMap::new()
+    } else {
+        zip.unpack(path, &folders, extract_to, &mut budget, &mut problems)?
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
     let layers = project
         .layers
         .iter()
-        .map(|layer| place(layer, dir, &entries, extract_to, &mut problems))
+        .map(|layer| place(layer, dir, &unpacked, &mut problems))
         .collect();
     Ok(Opened {
         project,
@@ -271,19 +557,18 @@ fn parts(value: &Value, problems: &mut Vec<ProjectProblem>) -> Project {
     project
 }
 
-/// Where a layer's file is: its embedded copy (extracted), else the path the manifest
+/// Where a layer's file is: its embedded copy (unpacked), else the path the manifest
 /// gives, resolved against the project's folder.
 fn place(
     layer: &ProjectLayer,
     dir: &Path,
-    entries: &[Entry],
-    extract_to: &Path,
+    unpacked: &HashMap<String, PathBuf>,
     problems: &mut Vec<ProjectProblem>,
 ) -> Stored {
     let name = layer.stored.name.clone();
     if let Some(entry) = &layer.embedded {
-        match extract(entry, entries, extract_to) {
-            Some(file) => return layer.to_stored(file),
+        match unpacked.get(entry) {
+            Some(file) => return layer.to_stored(file.clone()),
             None => problems.push(ProjectProblem::EmbeddedMissing {
                 name: name.clone(),
                 entry: entry.clone(),
@@ -303,31 +588,4 @@ fn place(
             layer.to_stored(tried)
         }
     }
-}
-
-/// Writes the entry `entry` and its companions (the same `data/NN/` folder) under
-/// `extract_to`; the path of `entry`'s copy.
-fn extract(entry: &str, entries: &[Entry], extract_to: &Path) -> Option<PathBuf> {
-    let folder = entry.rsplit_once('/').map(|(f, _)| f)?;
-    // Names from the zip never climb out of the extraction folder.
-    let safe = |name: &str| !name.split('/').any(|p| p == ".." || p.is_empty());
-    if !safe(entry) {
-        return None;
-    }
-    let mut found = None;
-    for (name, bytes) in entries {
-        if !name.starts_with(&format!("{folder}/")) || !safe(name) {
-            continue;
-        }
-        let target = extract_to.join(name);
-        std::fs::create_dir_all(target.parent()?).ok()?;
-        let same = std::fs::read(&target).is_ok_and(|old| old == *bytes);
-        if !same {
-            std::fs::write(&target, bytes).ok()?;
-        }
-        if name == entry {
-            found = Some(target);
-        }
-    }
-    found
 }

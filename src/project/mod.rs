@@ -8,7 +8,7 @@ mod paths;
 #[cfg(test)]
 mod tests;
 
-pub use archive::{Opened, read, write};
+pub use archive::{Caps, Opened, read, write};
 pub use paths::{relative_to, resolve};
 
 use crate::atlas::{Lang, LayerKind};
@@ -209,6 +209,31 @@ pub enum ProjectError {
     Newer { path: PathBuf, found: u32 },
     #[error("{path}: cannot write the project: {why}")]
     Write { path: PathBuf, why: String },
+    #[error(
+        "{path}: refused: {why}, more than a project may unpack (so that a file from elsewhere cannot fill the memory or the disk)"
+    )]
+    Refused { path: PathBuf, why: Refusal },
+}
+
+/// What a project's zip would unpack past its [`Caps`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("it holds more than {limit} files")]
+    TooManyEntries { limit: usize },
+    #[error("{entry} unpacks to more than {}", bytes(*limit))]
+    EntryTooLarge { entry: String, limit: u64 },
+    #[error("its files unpack to more than {} in all", bytes(*limit))]
+    TooLargeInTotal { limit: u64 },
+}
+
+/// A cap in the largest binary unit that divides it (“2 GiB”, “64 MiB”).
+fn bytes(n: u64) -> String {
+    for (unit, size) in [("GiB", 1u64 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] {
+        if n >= size && n.is_multiple_of(size) {
+            return format!("{} {unit}", n / size);
+        }
+    }
+    format!("{n} bytes")
 }
 
 /// What could not be opened of a project that opened, each by name.
@@ -222,6 +247,9 @@ pub enum ProjectProblem {
     Unreadable { part: String, why: String },
     /// The zip was damaged: only the entries before the damage were read.
     Truncated,
+    /// An entry whose name leads out of the folder it would be unpacked into (`../`, an
+    /// absolute path): never written.
+    UnsafeEntry { entry: String },
 }
 
 impl ProjectProblem {
@@ -241,6 +269,13 @@ impl ProjectProblem {
             ProjectProblem::Unreadable { part, why } => format!(
                 "{part}: {} ({why})",
                 lang.pick("không đọc được", "could not be read")
+            ),
+            ProjectProblem::UnsafeEntry { entry } => format!(
+                "{entry}: {}",
+                lang.pick(
+                    "tên này trỏ ra ngoài thư mục của dự án nên không được giải nén",
+                    "its name leads out of the project's folder, so it was not unpacked"
+                )
             ),
             ProjectProblem::Truncated => lang
                 .pick(
