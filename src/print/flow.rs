@@ -1,9 +1,10 @@
 //! Text poured into columns: paragraphs of spans in several faces and colours, broken into
-//! lines at spaces, flowing from one column to the next and onto continuation pages when a
-//! feature has more facts than its page holds. Nothing is cut off.
+//! lines where Unicode's line breaking allows (`text.rs`), flowing from one column to the
+//! next and onto continuation pages when a feature has more facts than its page holds.
+//! Nothing is cut off, and no line is wider than its column as drawn.
 
 use super::page::{Page, Rect, Rgb, Span};
-use super::text::{Face, Fonts, composed};
+use super::text::{Face, Fonts, composed, cut, segments};
 
 /// Space between lines, as a multiple of the type size.
 const LEADING: f32 = 1.28;
@@ -116,17 +117,17 @@ impl<'f> Flow<'f> {
     /// broken for the column they land in: a paragraph that runs on into a wider or
     /// narrower column is broken again there.
     pub fn para(&mut self, spans: &[Span], hang: f32) {
-        let mut words = tokens(spans);
+        let mut segments = tokens(spans);
         let mut start = 0;
         let mut first = true;
         let mut moved = false;
-        while start < words.len() {
+        while start < segments.len() {
             let Some(col) = self.current() else {
                 return;
             };
             let indent = if first { 0.0 } else { hang };
-            let (line, next) = self.fill(spans, &mut words, start, col.w - indent);
-            let height = line.iter().map(|s| s.size).fold(0.0, f32::max) * LEADING;
+            let filled = self.fill(spans, &segments, start, col.w - indent);
+            let height = filled.line.iter().map(|s| s.size).fold(0.0, f32::max) * LEADING;
             // A line taller than a whole column is set where it is rather than forever moved.
             if self.room() < height && !moved {
                 self.advance();
@@ -136,94 +137,200 @@ impl<'f> Flow<'f> {
             moved = false;
             let mut x = col.x + indent;
             let baseline = self.y + height * 0.78;
-            for span in line {
+            for span in filled.line {
                 let w = self.fonts.width(span.face, span.size, &span.text);
                 self.page()
                     .text([x, baseline], span.text, span.face, span.size, span.color);
                 x += w;
             }
             self.y += height;
-            start = next;
+            if let Some(rest) = filled.rest {
+                segments[filled.next] = rest;
+            }
+            start = filled.next;
             first = false;
         }
     }
 
-    /// One line of `width` from `words[start..]`, and where the next line starts. A word
-    /// wider than a line is cut, the rest of it left for the next line.
-    fn fill(
-        &self,
-        spans: &[Span],
-        words: &mut [Word],
-        start: usize,
-        width: f32,
-    ) -> (Vec<Span>, usize) {
-        let mut line: Vec<Span> = Vec::new();
+    /// The width of `line` as it is drawn: span by span, each shaped whole.
+    fn drawn(&self, line: &[Span]) -> f32 {
+        line.iter()
+            .map(|s| self.fonts.width(s.face, s.size, &s.text))
+            .sum()
+    }
+
+    /// One line of `width` from `segments[start..]`. Segments are fitted by their own
+    /// widths (remembered per word), then the line is measured whole, as it will be drawn,
+    /// and given back a segment at a time while it is wider (kerning across the joins).
+    /// A segment wider than a line alone is cut, the rest of it left for the next line.
+    fn fill(&self, spans: &[Span], segments: &[Segment], start: usize, width: f32) -> Filled {
+        let mut end = start;
         let mut x = 0.0;
-        let mut i = start;
-        while i < words.len() {
-            let style = &spans[words[i].span];
-            let space = if words[i].space && !line.is_empty() {
-                " "
-            } else {
-                ""
-            };
-            let piece = format!("{space}{}", words[i].text);
-            let w = self.fonts.width(style.face, style.size, &piece);
-            if x + w <= width || (line.is_empty() && w <= 0.0) {
-                x += w;
-                push(&mut line, style, piece);
-                i += 1;
-                continue;
+        while end < segments.len() {
+            let pieces = line(spans, &segments[end..=end]);
+            let trimmed = self.drawn(&pieces);
+            if x + trimmed > width {
+                break;
             }
-            if line.is_empty() {
-                let parts = self
-                    .fonts
-                    .wrap(style.face, style.size, &words[i].text, width);
-                let head = parts.first().cloned().unwrap_or_default();
-                let rest: String = parts.iter().skip(1).map(String::as_str).collect();
-                push(&mut line, style, head);
-                if rest.is_empty() {
-                    i += 1;
-                } else {
-                    words[i].text = rest;
-                    words[i].space = false;
-                }
+            x += self.drawn(&spaced(spans, &segments[end]));
+            end += 1;
+            if segments[end - 1].hard {
+                break;
             }
-            break;
         }
-        (line, i)
+        while end > start && self.drawn(&line(spans, &segments[start..end])) > width {
+            end -= 1;
+        }
+        if end > start {
+            return Filled {
+                line: line(spans, &segments[start..end]),
+                next: end,
+                rest: None,
+            };
+        }
+        let Some(segment) = segments.get(start) else {
+            return Filled {
+                line: Vec::new(),
+                next: start,
+                rest: None,
+            };
+        };
+        let (head, rest) = self.cut(spans, segment, width);
+        let next = if rest.pieces.is_empty() {
+            start + 1
+        } else {
+            start
+        };
+        Filled {
+            line: line(spans, std::slice::from_ref(&head)),
+            next,
+            rest: (!rest.pieces.is_empty()).then_some(rest),
+        }
+    }
+
+    /// `segment` cut between characters: the longest head that fits in `width` (at least
+    /// one character), and the rest.
+    fn cut(&self, spans: &[Span], segment: &Segment, width: f32) -> (Segment, Segment) {
+        // The segment's text with the span of each byte, so a cut can fall in any piece.
+        let text: String = segment.pieces.iter().map(|(_, t)| t.as_str()).collect();
+        let split = |at: usize| {
+            let (mut head, mut rest) = (Vec::new(), Vec::new());
+            let mut offset = 0;
+            for (span, piece) in &segment.pieces {
+                let (a, b) = piece.split_at(at.saturating_sub(offset).min(piece.len()));
+                if !a.is_empty() {
+                    head.push((*span, a.to_owned()));
+                }
+                if !b.is_empty() {
+                    rest.push((*span, b.to_owned()));
+                }
+                offset += piece.len();
+            }
+            (
+                Segment {
+                    pieces: head,
+                    hard: false,
+                },
+                Segment {
+                    pieces: rest,
+                    hard: segment.hard,
+                },
+            )
+        };
+        let measure = |t: &str| {
+            let (head, _) = split(t.len());
+            self.drawn(&line(spans, std::slice::from_ref(&head)))
+        };
+        let (head, _) = cut(&text, width, measure);
+        split(head.len())
     }
 }
 
-/// A word of a paragraph: its text, the span whose style it has, and whether a space
-/// comes before it.
-struct Word {
-    span: usize,
-    text: String,
-    space: bool,
+/// A line as [`Flow::fill`] makes it: its spans, where the next line starts, and what is
+/// left of a segment cut at the line's end (it replaces the segment at `next`).
+struct Filled {
+    line: Vec<Span>,
+    next: usize,
+    rest: Option<Segment>,
 }
 
-/// The words of `spans`, composed (NFC); spaces at the edges of spans and runs of spaces
-/// count as one space between words.
-fn tokens(spans: &[Span]) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut pending = false;
+/// What a line may not break inside (a word with what clings to it): its text in the
+/// styles of the spans it comes from, ending with the space before the next word.
+#[derive(Clone, Debug)]
+struct Segment {
+    /// Each piece's span and text, in order.
+    pieces: Vec<(usize, String)>,
+    /// A line must end after it (a line break in the text).
+    hard: bool,
+}
+
+/// The segments of `spans`, composed (NFC): one paragraph's text, runs of spaces (within
+/// a span or across the edge of two) counted as one, broken where UAX #14 allows.
+fn tokens(spans: &[Span]) -> Vec<Segment> {
+    let mut text = String::new();
+    // The first byte of each span's text in `text`.
+    let mut owners: Vec<(usize, usize)> = Vec::new();
     for (span, s) in spans.iter().enumerate() {
-        let text = composed(&s.text);
-        for (i, word) in text.split(' ').enumerate() {
-            if i > 0 {
-                pending = true;
-            }
-            if word.is_empty() {
+        let begin = text.len();
+        for ch in composed(&s.text).chars() {
+            if ch == ' ' && (text.is_empty() || text.ends_with([' ', '\n'])) {
                 continue;
             }
-            out.push(Word {
-                span,
-                text: word.to_owned(),
-                space: pending,
-            });
-            pending = false;
+            text.push(ch);
         }
+        if text.len() > begin {
+            owners.push((begin, span));
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (segment, hard) in segments(&text) {
+        let end = at + segment.len();
+        let mut pieces = Vec::new();
+        for (i, &(begin, span)) in owners.iter().enumerate() {
+            let stop = owners.get(i + 1).map_or(text.len(), |(b, _)| *b);
+            let (a, b) = (begin.max(at), stop.min(end));
+            if a < b {
+                // A line break in the text ends its line; it is not drawn.
+                let piece = text[a..b].trim_end_matches(['\n', '\r']);
+                if !piece.is_empty() {
+                    pieces.push((span, piece.to_owned()));
+                }
+            }
+        }
+        if !pieces.is_empty() || hard {
+            out.push(Segment { pieces, hard });
+        }
+        at = end;
+    }
+    out
+}
+
+/// A segment's spans with the space that ends it (its width as part of a line).
+fn spaced(spans: &[Span], segment: &Segment) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (span, piece) in &segment.pieces {
+        push(&mut out, &spans[*span], piece.clone());
+    }
+    out
+}
+
+/// `segments` as one line's spans, joined where their styles agree; the spaces at the
+/// line's end are not drawn.
+fn line(spans: &[Span], segments: &[Segment]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for segment in segments {
+        for (span, piece) in &segment.pieces {
+            push(&mut out, &spans[*span], piece.clone());
+        }
+    }
+    while let Some(last) = out.last_mut() {
+        let kept = last.text.trim_end().len();
+        last.text.truncate(kept);
+        if !last.text.is_empty() {
+            break;
+        }
+        out.pop();
     }
     out
 }
@@ -287,5 +394,107 @@ mod tests {
             .map(|t| t.matches(word).count())
             .sum();
         assert_eq!(words, 400);
+    }
+
+    /// Each sample poured into a column of `width`, as spans in two faces and sizes.
+    fn poured<'f>(fonts: &'f Fonts, text: &str, width: f32) -> Flow<'f> {
+        let next = Continuation {
+            paper: (595.0, 842.0),
+            margin: 36.0,
+            title: "Lạng Sơn (tiếp)".into(),
+        };
+        // Tall enough for every sample: the lines measured are all in this column.
+        let column = Rect::new(36.0, 40.0, width, 1.0e6);
+        let mut flow = Flow::new(fonts, Page::default(), vec![column], next);
+        let span = |text: &str, face, size| Span {
+            text: text.to_owned(),
+            face,
+            size,
+            color: Rgb::BLACK,
+        };
+        flow.para(
+            &[
+                span("[3] ", Face::Bold, 7.5),
+                span(text, Face::Regular, 9.0),
+                span(" Nguồn:", Face::Bold, 9.0),
+                span(" ", Face::Regular, 9.0),
+                span(text, Face::Regular, 9.0),
+            ],
+            8.0,
+        );
+        flow
+    }
+
+    #[test]
+    fn no_line_poured_into_a_column_is_wider_than_the_column_as_drawn() {
+        let Ok(fonts) = Fonts::new() else {
+            panic!("fonts");
+        };
+        for text in crate::print::text::tests::SAMPLES {
+            for width in [40.0, 90.0, 160.0, 250.0] {
+                let flow = poured(&fonts, text, width);
+                assert_eq!(flow.pages.len(), 1);
+                let mut right = 0.0f32;
+                let mut letters = String::new();
+                for op in flow.pages.iter().flat_map(|p| &p.ops) {
+                    let super::super::page::Op::Text { at, span } = op else {
+                        continue;
+                    };
+                    if span.text.contains("tiếp") {
+                        continue;
+                    }
+                    let drawn = crate::print::text::tests::drawn_width(
+                        &fonts, span.face, span.size, &span.text,
+                    );
+                    // Where the layout put the span is where the previous one ended, drawn.
+                    let measured = fonts.width(span.face, span.size, &span.text);
+                    assert!((measured - drawn).abs() < 1e-3, "{span:?}");
+                    right = right.max(at[0] + drawn - 36.0);
+                    letters.extend(span.text.chars().filter(|c| !c.is_whitespace()));
+                }
+                assert!(right <= width + 1e-3, "{text} at {width}: {right}");
+                let given: String = format!("[3]{text}Nguồn:{text}")
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                assert_eq!(letters, given, "nothing lost at {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_cut_at_a_column_s_foot_keeps_its_head_on_the_next() {
+        let Ok(fonts) = Fonts::new() else {
+            panic!("fonts");
+        };
+        let next = Continuation {
+            paper: (595.0, 842.0),
+            margin: 36.0,
+            title: "Lạng Sơn (tiếp)".into(),
+        };
+        // A column one line high: the URL's first piece does not fit under the first line.
+        let url = crate::print::text::tests::SAMPLES[3];
+        let mut flow = Flow::new(
+            &fonts,
+            Page::default(),
+            vec![Rect::new(36.0, 600.0, 30.0, 14.0)],
+            next,
+        );
+        let span = Span {
+            text: format!("Đồng {url}"),
+            face: Face::Regular,
+            size: 9.0,
+            color: Rgb::BLACK,
+        };
+        flow.para(&[span], 0.0);
+        let drawn: String = flow
+            .pages
+            .iter()
+            .flat_map(|p| p.texts())
+            .filter(|t| !t.contains("tiếp"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let drawn: String = drawn.split_whitespace().collect();
+        assert_eq!(drawn, format!("Đồng{url}"));
     }
 }

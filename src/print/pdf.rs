@@ -108,7 +108,7 @@ fn text(surface: &mut Surface<'_>, faces: &Faces, fonts: &Fonts, at: [f32; 2], s
                 TextDirection::Auto,
             );
         }
-        x += fonts.width(span.face, span.size, &run);
+        x += fonts.run_width(slot, span.size, &run);
     }
 }
 
