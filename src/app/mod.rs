@@ -212,6 +212,12 @@ impl AtlasApp {
         self.exports.set_gpu(gpu, &mut self.state.export);
     }
 
+    /// The window's GPU, for what is made on it only when first needed (the vector-tile
+    /// renderer of a PMTiles basemap).
+    pub fn set_render_state(&mut self, state: eframe::egui_wgpu::RenderState) {
+        self.basemaps.set_render_state(state);
+    }
+
     /// The open plan table's view (filters, sort), if a plan table is open.
     pub fn plan_table_view(&self) -> Option<&crate::layers::table::TableView> {
         self.plan_table.as_ref().map(|t| &t.view)

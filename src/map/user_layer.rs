@@ -161,6 +161,59 @@ fn colour(rgb: Rgb, alpha: f32) -> Color32 {
     )
 }
 
+/// A layer's points as textured quads: a white disc a pixel wider than the point, its
+/// colour over it (the outline a circle stroke used to draw).
+struct PointMeshes {
+    rings: Mesh,
+    colours: Mesh,
+    ring_colour: Color32,
+    /// Quad sizes in points: the ring's, the colour's.
+    sizes: (egui::Vec2, egui::Vec2),
+    /// A point whose centre falls within half a symbol of one already drawn would mostly
+    /// hide under it and its neighbours: one per cell, as many as the screen can show.
+    cells: Cells,
+}
+
+impl PointMeshes {
+    fn new(cache: &mut UserCache, f: &Frame<'_>, point_size: f32, opacity: f32) -> Self {
+        let ctx = f.painter.ctx();
+        let ppp = ctx.pixels_per_point();
+        let point_px = (point_size * ppp).round().max(1.0) as u32;
+        let ring_px = point_px + (2.0 * ppp).round().max(2.0) as u32;
+        // The discs have a pixel of margin on each side.
+        let quad = |px: u32| vec2(px as f32 + 2.0, px as f32 + 2.0) / ppp;
+        PointMeshes {
+            rings: Mesh::with_texture(cache.disc(ctx, ring_px)),
+            colours: Mesh::with_texture(cache.disc(ctx, point_px)),
+            ring_colour: Color32::WHITE.gamma_multiply(opacity),
+            sizes: (quad(ring_px), quad(point_px)),
+            cells: Cells::sized(f.rect.expand(16.0), point_size / 2.0),
+        }
+    }
+
+    fn add(&mut self, at: Pos2, colour: Color32) {
+        if !self.cells.claim(at) {
+            return;
+        }
+        let uv = Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+        self.rings.add_rect_with_uv(
+            Rect::from_center_size(at, self.sizes.0),
+            uv,
+            self.ring_colour,
+        );
+        self.colours
+            .add_rect_with_uv(Rect::from_center_size(at, self.sizes.1), uv, colour);
+    }
+
+    /// All rings, then all colours: each point's ring right under its own colour would
+    /// interleave two textures; this way there are two meshes, and a ring only peeks out
+    /// by its pixel around its own point.
+    fn paint(self, painter: &Painter) {
+        painter.add(self.rings);
+        painter.add(self.colours);
+    }
+}
+
 struct Frame<'p> {
     painter: &'p Painter,
     view: View,
@@ -182,19 +235,7 @@ impl UserPlugin<'_> {
         let mut fill = Mesh::default();
         let mut dots = Cells::new(f.rect);
         let mut dot_mesh = Mesh::default();
-        // Points as textured quads: a white disc a pixel wider than the point, its colour
-        // over it (the outline a circle stroke used to draw).
-        let ppp = f.painter.ctx().pixels_per_point();
-        let point_px = (style.point_size * ppp).round().max(1.0) as u32;
-        let ring_px = point_px + (2.0 * ppp).round().max(2.0) as u32;
-        let mut point_mesh = Mesh::with_texture(self.cache.disc(f.painter.ctx(), point_px));
-        let mut ring_mesh = Mesh::with_texture(self.cache.disc(f.painter.ctx(), ring_px));
-        let quad = |px: u32| vec2(px as f32 + 2.0, px as f32 + 2.0) / ppp;
-        let full_uv = Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-        let ring_colour = Color32::WHITE.gamma_multiply(opacity);
-        // A point whose centre falls within half a symbol of one already drawn would mostly
-        // hide under it and its neighbours: one per cell, as many as the screen can show.
-        let mut point_cells = Cells::sized(f.rect.expand(16.0), style.point_size / 2.0);
+        let mut points_mesh = PointMeshes::new(self.cache, f, style.point_size, opacity);
         let mut strokes: Vec<Shape> = Vec::new();
         let label_field = style
             .label
@@ -275,20 +316,7 @@ impl UserPlugin<'_> {
                         _ => Vec::new(),
                     };
                     for w in points {
-                        let at = f.view.to_screen(w);
-                        if !point_cells.claim(at) {
-                            continue;
-                        }
-                        ring_mesh.add_rect_with_uv(
-                            Rect::from_center_size(at, quad(ring_px)),
-                            full_uv,
-                            ring_colour,
-                        );
-                        point_mesh.add_rect_with_uv(
-                            Rect::from_center_size(at, quad(point_px)),
-                            full_uv,
-                            colour(rgb, opacity),
-                        );
+                        points_mesh.add(f.view.to_screen(w), colour(rgb, opacity));
                     }
                 }
                 None => {
@@ -336,11 +364,7 @@ impl UserPlugin<'_> {
         f.painter.add(fill);
         f.painter.add(dot_mesh);
         f.painter.extend(strokes);
-        // Each point's ring right under its own colour would interleave two textures; all
-        // rings then all colours keeps two meshes, and a ring only ever peeks out by its
-        // pixel around its own point.
-        f.painter.add(ring_mesh);
-        f.painter.add(point_mesh);
+        points_mesh.paint(f.painter);
         for &i in &layer.selected {
             self.outline(f, layer, &world, i, SELECTION);
         }

@@ -61,6 +61,11 @@ pub struct Basemaps {
     pub cache_error: Option<String>,
     stall: health::StallWatch,
     choice: BasemapChoice,
+    /// The window's GPU, kept to install walkers' vector-tile renderer the first time an
+    /// archive is shown: most readers never choose one, and the renderer's pipelines cost
+    /// memory (compiled by Mesa's software driver where there is no GPU) from the start.
+    gpu: Option<eframe::egui_wgpu::RenderState>,
+    vector_renderer: bool,
 }
 
 /// Why a basemap cannot be chosen now: what the command line must say, or what failed.
@@ -129,6 +134,8 @@ impl Basemaps {
             cache_error: None,
             stall: health::StallWatch::default(),
             choice,
+            gpu: None,
+            vector_renderer: false,
         }
     }
 
@@ -165,6 +172,28 @@ impl Basemaps {
         if self.available(choice).is_ok() && choice != self.choice {
             self.choice = choice;
             health::reset();
+        }
+        self.vector_renderer_when_shown();
+    }
+
+    /// The window's GPU: an archive shown now or later gets its vector-tile renderer.
+    pub fn set_render_state(&mut self, state: eframe::egui_wgpu::RenderState) {
+        self.gpu = Some(state);
+        self.vector_renderer_when_shown();
+    }
+
+    /// Whether walkers' vector-tile renderer is installed (only once an archive is shown).
+    pub fn vector_renderer(&self) -> bool {
+        self.vector_renderer
+    }
+
+    fn vector_renderer_when_shown(&mut self) {
+        if self.vector_renderer || self.choice != BasemapChoice::PmTiles || self.pmtiles.is_none() {
+            return;
+        }
+        if let Some(state) = &self.gpu {
+            walkers::install_renderer(Some(state));
+            self.vector_renderer = true;
         }
     }
 
