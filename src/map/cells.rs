@@ -63,7 +63,10 @@ mod tests {
         assert!(cells.claim(Pos2::new(1.0, 1.0)));
         assert!(!cells.claim(Pos2::new(3.9, 3.9)), "the same 4-point cell");
         assert!(cells.claim(Pos2::new(4.1, 1.0)), "the next cell");
-        assert!(!cells.claim(Pos2::new(-1.0, 5.0)), "off-screen is never free");
+        assert!(
+            !cells.claim(Pos2::new(-1.0, 5.0)),
+            "off-screen is never free"
+        );
         // A screen can hold 25 × 25 such symbols, whatever the layer holds.
         let mut cells = Cells::sized(rect, 4.0);
         let drawn = (0..100_000)
