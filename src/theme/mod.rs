@@ -49,3 +49,6 @@ pub const CAPTION_SOFT: Color32 = Color32::from_rgb(170, 178, 190);
 pub const CAPTION_FAINT: Color32 = Color32::from_rgb(140, 148, 160);
 /// The presenter's black screen.
 pub const BLANK_SCREEN: Color32 = Color32::BLACK;
+/// The veil over the map behind a video's title and end cards: the caption's colour, mostly
+/// opaque.
+pub const CARD_VEIL: Color32 = Color32::from_rgba_premultiplied(13, 17, 24, 215);
