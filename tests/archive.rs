@@ -1,5 +1,5 @@
 //! PMTiles archives read in parts: from a file, and from a web server by HTTP range
-//! requests (a loopback server here, started and stopped by the test). The archive is
+//! requests (a `common::http` loopback server, started and stopped by the test). The archive is
 //! written by the test from the offline basemap's own tiles (zoom 8–9 over the province).
 
 #![allow(
@@ -10,11 +10,10 @@
 
 mod common;
 
+use common::http::{self, Reply};
 use langson_atlas::map::basemap::archive::{Archive, ArchiveProblem, ArchiveTiles};
 use langson_atlas::map::basemap::raster::{BaseGeometry, render_tile};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use walkers::{TileId, Tiles};
@@ -53,110 +52,42 @@ enum Mode {
     Ranges,
     IgnoreRange,
     NotFound,
+    /// Takes the request and never answers.
     Slow,
 }
 
-/// A loopback HTTP server with byte ranges and an ETag, counting requests; it stops when
-/// dropped.
+/// An archive on a loopback HTTP server, with byte ranges and an ETag the test can change;
+/// it stops when dropped.
 struct Server {
     url: String,
-    bytes: Arc<Mutex<(Vec<u8>, String)>>,
-    mode: Arc<Mutex<Mode>>,
-    requests: Arc<AtomicUsize>,
-    stop: Arc<std::sync::atomic::AtomicBool>,
+    etag: Arc<Mutex<String>>,
+    http: http::Server,
 }
 
 impl Server {
     fn start(bytes: Vec<u8>, mode: Mode) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
-        let url = format!(
-            "http://{}/langson.pmtiles",
-            listener.local_addr().expect("addr")
-        );
-        let server = Server {
-            url,
-            bytes: Arc::new(Mutex::new((bytes, "\"v1\"".to_owned()))),
-            mode: Arc::new(Mutex::new(mode)),
-            requests: Arc::default(),
-            stop: Arc::default(),
-        };
-        let (bytes, mode, requests, stop) = (
-            server.bytes.clone(),
-            server.mode.clone(),
-            server.requests.clone(),
-            server.stop.clone(),
-        );
-        listener.set_nonblocking(true).expect("nonblocking");
-        let spawned = std::thread::Builder::new()
-            .name("range server".to_owned())
-            .spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let Ok((stream, _)) = listener.accept() else {
-                        std::thread::sleep(Duration::from_millis(5));
-                        continue;
-                    };
-                    requests.fetch_add(1, Ordering::Relaxed);
-                    let (bytes, mode) = (bytes.clone(), *mode.lock().unwrap());
-                    let _ = std::thread::Builder::new()
-                        .name("range answer".to_owned())
-                        .spawn(move || answer(stream, &bytes, mode));
-                }
-            });
-        assert!(spawned.is_ok(), "the server's thread starts");
-        server
+        let etag = Arc::new(Mutex::new("\"v1\"".to_owned()));
+        let tag = etag.clone();
+        let http = http::Server::start("range server", move |request| {
+            let reply = match mode {
+                Mode::Ranges => Reply::file(&bytes, request),
+                Mode::IgnoreRange => Reply::new(200, bytes.clone()),
+                Mode::NotFound => Reply::new(404, Vec::new()),
+                Mode::Slow => return Reply::Silence,
+            };
+            reply.header("ETag", &tag.lock().unwrap())
+        })
+        .expect("a loopback server");
+        Server {
+            url: http.url("/langson.pmtiles"),
+            etag,
+            http,
+        }
     }
 
     fn requests(&self) -> usize {
-        self.requests.load(Ordering::Relaxed)
+        self.http.requests()
     }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-    }
-}
-
-fn answer(stream: std::net::TcpStream, bytes: &Mutex<(Vec<u8>, String)>, mode: Mode) {
-    let _ = stream.set_nonblocking(false);
-    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
-    let mut range = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-            break;
-        }
-        if let Some(r) = line.to_lowercase().strip_prefix("range: bytes=") {
-            let (a, b) = r.trim().split_once('-').unwrap_or(("0", ""));
-            range = Some((a.parse::<usize>().unwrap_or(0), b.parse::<usize>().ok()));
-        }
-    }
-    let (data, etag) = bytes.lock().unwrap().clone();
-    let mut out = stream;
-    let head = |status: &str, len: usize, extra: &str| {
-        format!(
-            "HTTP/1.1 {status}\r\nContent-Length: {len}\r\nETag: {etag}\r\nConnection: close\r\n{extra}\r\n"
-        )
-    };
-    match (mode, range) {
-        (Mode::NotFound, _) => {
-            let _ = out.write_all(head("404 Not Found", 0, "").as_bytes());
-        }
-        (Mode::Slow, _) => std::thread::sleep(Duration::from_secs(3)),
-        (Mode::IgnoreRange, _) | (Mode::Ranges, None) => {
-            let _ = out.write_all(head("200 OK", data.len(), "").as_bytes());
-            let _ = out.write_all(&data);
-        }
-        (Mode::Ranges, Some((a, b))) => {
-            let end = b.unwrap_or(data.len() - 1).min(data.len() - 1);
-            let part = &data[a.min(data.len())..=end];
-            let extra = format!("Content-Range: bytes {a}-{end}/{}\r\n", data.len());
-            let _ = out.write_all(head("206 Partial Content", part.len(), &extra).as_bytes());
-            let _ = out.write_all(part);
-        }
-    }
-    let _ = out.flush();
-    let _ = reader.read(&mut [0u8; 0]);
 }
 
 const TILE: TileId = TileId {
@@ -234,7 +165,7 @@ fn a_replaced_archive_is_opened_again() {
     let mut tiles = ArchiveTiles::new(Archive::Url(server.url.clone()), egui::Context::default());
     fetch(&mut tiles, TILE);
     // The same archive written again: a new ETag, the reader notices and reopens.
-    server.bytes.lock().unwrap().1 = "\"v2\"".to_owned();
+    *server.etag.lock().unwrap() = "\"v2\"".to_owned();
     fetch(&mut tiles, NEXT);
     assert!(tiles.has(NEXT), "{:?}", tiles.problem());
     assert_eq!(tiles.problem(), None);
@@ -328,4 +259,65 @@ fn a_vector_archive_the_prep_tool_writes_is_drawn_from_a_file_and_a_web_server()
     let (remote_drawn, _) = vector_contents(&mut remote, city);
     assert_eq!(remote_drawn, drawn, "the same tile over HTTP ranges");
     assert_eq!(server.requests(), 2, "header and directory, then the tile");
+}
+
+/// One request by hand to `server` with `range` (none when empty): the whole answer.
+fn get_raw(server: &http::Server, range: &str) -> String {
+    let address = server.url("").trim_start_matches("http://").to_owned();
+    let mut stream = std::net::TcpStream::connect(address).expect("connects");
+    let range = if range.is_empty() {
+        String::new()
+    } else {
+        format!("Range: {range}\r\n")
+    };
+    write!(stream, "GET /a HTTP/1.1\r\nHost: x\r\n{range}\r\n").expect("sent");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("an answer");
+    answer
+}
+
+#[test]
+fn the_loopback_server_serves_byte_ranges_counts_requests_and_wakes_a_waiting_test() {
+    let server = Arc::new(
+        http::Server::start("range check", |r| Reply::file(b"0123456789", r)).expect("a server"),
+    );
+    assert!(
+        !server.wait_for_request(1, Duration::from_millis(20)),
+        "no request yet"
+    );
+    for (range, status, body) in [
+        ("bytes=2-4", "206 Partial Content", "234"),
+        ("bytes=7-", "206 Partial Content", "789"),
+        ("bytes=-3", "206 Partial Content", "789"),
+        ("bytes=5-99", "206 Partial Content", "56789"),
+        ("bytes=10-", "416 Range Not Satisfiable", ""),
+        ("", "200 OK", "0123456789"),
+    ] {
+        let answer = get_raw(&server, range);
+        assert!(
+            answer.starts_with(&format!("HTTP/1.1 {status}\r\n")),
+            "{range}: {answer}"
+        );
+        assert!(
+            answer.ends_with(&format!("\r\n\r\n{body}")),
+            "{range}: {answer}"
+        );
+    }
+    assert!(get_raw(&server, "bytes=2-4").contains("Content-Range: bytes 2-4/10\r\n"));
+    assert_eq!(server.requests(), 7, "every request counted once");
+    // A test waiting for the next request is woken by it, not by its timeout.
+    let waiting = server.clone();
+    let waiter = std::thread::Builder::new()
+        .name("waits for request 8".to_owned())
+        .spawn(move || {
+            let start = std::time::Instant::now();
+            (
+                waiting.wait_for_request(8, Duration::from_secs(20)),
+                start.elapsed(),
+            )
+        })
+        .expect("a thread");
+    let _ = get_raw(&server, "");
+    let (woken, after) = waiter.join().expect("joined");
+    assert!(woken && after < Duration::from_secs(20), "{after:?}");
 }

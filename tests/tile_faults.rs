@@ -3,7 +3,7 @@
 //! be written. Each time the map stays usable on the offline basemap and the status bar
 //! says what happened. One test, run in sequence: the tile health count is process-wide.
 //!
-//! The servers are threads on 127.0.0.1 that answer a bounded number of requests and stop.
+//! The servers are `common::http` loopback servers on 127.0.0.1, stopped when dropped.
 
 #![allow(
     clippy::expect_used,
@@ -13,15 +13,12 @@
 
 mod common;
 
+use common::http::{Reply, Server};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use langson_atlas::map::basemap::{BasemapChoice, health, http};
 use langson_atlas::state::Action;
 use langson_atlas::{AtlasApp, Options};
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 #[derive(Clone, Copy, Debug)]
@@ -32,80 +29,27 @@ enum Fault {
     NoAnswer,
 }
 
-/// A loopback tile server that answers each request as it comes (a blocking accept, no
-/// polling) and reports every answer on `answered`.
-struct Server {
-    url: String,
-    address: std::net::SocketAddr,
-    stop: Arc<AtomicBool>,
-    answered: std::sync::mpsc::Receiver<()>,
-}
-
-impl Server {
-    /// Stops accepting: the flag, then one connection to wake the blocked accept.
-    fn stop(&self) {
-        self.stop.store(true, Ordering::Relaxed);
-        let _ = TcpStream::connect(self.address);
-    }
-}
-
-/// Serves `fault` to at most 200 requests, then closes.
+/// A loopback tile server that answers every request with `fault`.
 fn serve(fault: Fault) -> Server {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
-    let address = listener.local_addr().expect("a bound address");
-    let stop = Arc::new(AtomicBool::new(false));
-    let stopped = stop.clone();
-    let (tx, answered) = std::sync::mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name(format!("tile server {fault:?}"))
-        .spawn(move || {
-            let mut held: Vec<TcpStream> = Vec::new();
-            for stream in listener.incoming().take(200) {
-                if stopped.load(Ordering::Relaxed) {
-                    break;
-                }
-                let Ok(stream) = stream else { continue };
-                if let Some(s) = answer(stream, fault) {
-                    held.push(s);
-                }
-                let _ = tx.send(());
+    let truncated = png_tile();
+    let truncated = truncated[..truncated.len() / 3].to_vec();
+    Server::start(&format!("tile server {fault:?}"), move |_| {
+        let reply = match fault {
+            Fault::NoAnswer => return Reply::Silence,
+            Fault::ServerError => Reply::new(500, "boom").header("Content-Type", "text/plain"),
+            Fault::WebPage => Reply::new(200, "<html><body>Please log in</body></html>")
+                .header("Content-Type", "text/html"),
+            Fault::TruncatedPng => {
+                Reply::new(200, truncated.clone()).header("Content-Type", "image/png")
             }
-        });
-    assert!(spawned.is_ok(), "the tile server's thread starts");
-    Server {
-        url: format!("http://{address}/{{z}}/{{x}}/{{y}}.png"),
-        address,
-        stop,
-        answered,
-    }
+        };
+        reply.header("Cache-Control", "no-store")
+    })
+    .expect("a loopback tile server")
 }
 
-/// Answers one request; returns the stream when the fault is to keep it open silently.
-fn answer(mut stream: TcpStream, fault: Fault) -> Option<TcpStream> {
-    let _ = stream.set_nonblocking(false);
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
-    let mut request = [0u8; 4096];
-    let _ = stream.read(&mut request);
-    let (status, kind, body): (&str, &str, Vec<u8>) = match fault {
-        Fault::NoAnswer => return Some(stream),
-        Fault::ServerError => ("500 Internal Server Error", "text/plain", b"boom".to_vec()),
-        Fault::WebPage => (
-            "200 OK",
-            "text/html",
-            b"<html><body>Please log in</body></html>".to_vec(),
-        ),
-        Fault::TruncatedPng => {
-            let png = png_tile();
-            ("200 OK", "image/png", png[..png.len() / 3].to_vec())
-        }
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
-    None
+fn tile_url(server: &Server) -> String {
+    server.url("/{z}/{x}/{y}.png")
 }
 
 /// A real 256 px PNG tile, made here.
@@ -138,8 +82,9 @@ fn viewer_on(url: String) -> Harness<'static, AtlasApp> {
     h
 }
 
-/// Runs a frame each time the server answers (or every 50 ms, the app's own clock moving
-/// on for a server that never answers) until `done` or 30 s of wall time.
+/// Runs a frame each time the server takes a request (or after 50 ms without one: the
+/// app's own clock has to move on to notice a server that never answers) until `done` or
+/// 30 s of wall time.
 fn run_until(
     h: &mut Harness<'_, AtlasApp>,
     server: &Server,
@@ -147,7 +92,7 @@ fn run_until(
 ) {
     let start = std::time::Instant::now();
     while !done(h) && start.elapsed() < Duration::from_secs(30) {
-        let _ = server.answered.recv_timeout(Duration::from_millis(50));
+        let _ = server.wait_for_request(server.requests() + 1, Duration::from_millis(50));
         h.run_steps(1);
     }
 }
@@ -175,7 +120,7 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
     ] {
         health::reset();
         let server = serve(fault);
-        let mut h = viewer_on(server.url.clone());
+        let mut h = viewer_on(tile_url(&server));
         run_until(&mut h, &server, |_| health::snapshot().failures > 0);
         h.run_steps(2);
         assert!(
@@ -185,14 +130,14 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
         h.get_by_label_contains(words);
         h.get_by_label_contains("đang hiển thị bản đồ nền ngoại tuyến");
         the_map_is_still_there(&h);
-        server.stop();
+        drop(server);
     }
 
     // A server that takes requests and never answers: walkers has no timeout, so the app
     // notices that nothing comes back.
     health::reset();
     let server = serve(Fault::NoAnswer);
-    let mut h = viewer_on(server.url.clone());
+    let mut h = viewer_on(tile_url(&server));
     run_until(&mut h, &server, |h| {
         h.query_by_label_contains("máy chủ không trả lời").is_some()
     });
@@ -203,7 +148,7 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
     h.run_steps(2);
     assert!(h.state().zoom() > zoom, "the map still zooms");
     assert!(h.state().map_output().features_drawn > 0);
-    server.stop();
+    drop(server);
 
     // A cache folder that cannot be made (its parent is a file): tiles are not cached, and
     // the status bar says so.
@@ -219,9 +164,9 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
     unsafe { std::env::set_var("XDG_CACHE_HOME", &blocker) };
     health::reset();
     let server = serve(Fault::ServerError);
-    let mut h = viewer_on(server.url.clone());
+    let mut h = viewer_on(tile_url(&server));
     h.run_steps(3);
     h.get_by_label_contains("is not writable");
     the_map_is_still_there(&h);
-    server.stop();
+    drop(server);
 }

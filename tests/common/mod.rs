@@ -1,6 +1,8 @@
 //! Helpers shared by the test files.
 #![allow(dead_code)]
 
+pub mod http;
+
 use egui_kittest::Harness;
 use langson_atlas::atlas::{Atlas, FeatureId};
 use langson_atlas::map::mercator;
