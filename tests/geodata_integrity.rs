@@ -214,7 +214,14 @@ fn every_feature_says_where_its_location_comes_from() {
                 assert!(p.status.is_some() && p.status_source.is_some(), "{}", p.id);
                 assert_eq!(p.area_ha.is_some(), p.area_source.is_some(), "{}", p.id);
             }
-            _ => {}
+            Kind::Province
+            | Kind::BorderLine
+            | Kind::District
+            | Kind::Zone
+            | Kind::Expressway
+            | Kind::EconomicZone
+            | Kind::FunctionalArea
+            | Kind::SmartGate => {}
         }
     }
 }

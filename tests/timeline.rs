@@ -50,7 +50,7 @@ fn a_stage_changes_only_where_a_cited_date_says_so() {
             let now = t.at(feature.id(), year);
             let stage = |a: AtYear| match a {
                 AtYear::Stated(d) => Some((d.stage, d.fact.clone())),
-                _ => None,
+                AtYear::Unstated { .. } | AtYear::Undated => None,
             };
             if stage(now) != stage(last) {
                 let cited = t

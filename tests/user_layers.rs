@@ -102,7 +102,7 @@ fn a_broken_file_shows_its_message_and_leaves_the_others() {
         .iter()
         .filter_map(|s| match s {
             Slot::Failed { problem, .. } => Some(problem.to_string()),
-            _ => None,
+            Slot::Loading { .. } | Slot::Ready(_) => None,
         })
         .collect();
     assert_eq!(failed.len(), 1);
@@ -267,7 +267,7 @@ fn a_loading_file_shows_progress_and_cancel_takes_it_away() {
         .iter()
         .find_map(|s| match s {
             Slot::Loading { id, stored, .. } if stored.name == "nhieu-diem" => Some(*id),
-            _ => None,
+            Slot::Loading { .. } | Slot::Ready(_) | Slot::Failed { .. } => None,
         })
         .expect("the large file is still loading");
     h.get_by_label_contains("Đang đọc");

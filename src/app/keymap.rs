@@ -107,6 +107,10 @@ pub fn browsing(input: &egui::InputState, context: Context) -> Vec<Action> {
 
 /// The presenter's remote and keyboard: a clicker sends Page Up/Down (some send arrows,
 /// Space, B or "." to blank).
+#[expect(
+    clippy::wildcard_enum_match_arm,
+    reason = "egui::Key has over a hundred keys; those not named here do nothing in a tour"
+)]
 pub fn presenting(key: Key) -> Option<Action> {
     let tour = |c| Some(Action::Tour(c));
     match key {
@@ -146,6 +150,10 @@ fn digit(key: Key) -> Option<usize> {
 
 /// The presentation keys pressed this frame, as actions. `arrows_taken`: a focused widget
 /// (the timeline's year slider) has the arrow keys, so they do not step the tour.
+#[expect(
+    clippy::wildcard_enum_match_arm,
+    reason = "of egui::Event's many kinds, only a key press steps a tour"
+)]
 pub fn presenting_actions(input: &egui::InputState, arrows_taken: bool) -> Vec<Action> {
     const ARROWS: [Key; 4] = [
         Key::ArrowLeft,
@@ -172,6 +180,10 @@ pub fn presenting_actions(input: &egui::InputState, arrows_taken: bool) -> Vec<A
 /// release of both (a fast hand, a remote, xdotool) may fall within one frame, at whose end
 /// the frame's modifiers are already released.
 /// Ctrl with `key`: `Some(true)` with Shift held too, `None` when not pressed.
+#[expect(
+    clippy::wildcard_enum_match_arm,
+    reason = "of egui::Event's many kinds, only a key press is looked for"
+)]
 fn command_pressed_shift(input: &egui::InputState, key: Key) -> Option<bool> {
     input.events.iter().find_map(|e| match e {
         egui::Event::Key {

@@ -101,7 +101,9 @@ impl AtlasApp {
                 };
                 let table = match slot {
                     Slot::Ready(l) => Some(TableFilters::of(&l.table)),
-                    _ => self.project.pending_filters.get(&stored.key).cloned(),
+                    Slot::Loading { .. } | Slot::Failed { .. } => {
+                        self.project.pending_filters.get(&stored.key).cloned()
+                    }
                 };
                 ProjectLayer::from_stored(stored, path, table)
             })

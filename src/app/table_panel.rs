@@ -160,7 +160,7 @@ impl AtlasApp {
                 };
                 let title = match of {
                     TableOf::Plan(kind) => layer_name(kind, lang).to_owned(),
-                    _ => lang
+                    TableOf::Distances | TableOf::User(_) => lang
                         .pick(
                             "Khoảng cách đường chim bay từ các khu, cụm công nghiệp",
                             "Straight-line distances from the industrial sites",

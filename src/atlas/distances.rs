@@ -22,6 +22,10 @@ pub struct SiteDistances {
     pub approximate: bool,
 }
 
+#[expect(
+    clippy::wildcard_enum_match_arm,
+    reason = "a point is wanted: the other nine kinds of geo::Geometry are all not one"
+)]
 fn point_of(atlas: &Atlas, id: &FeatureId) -> Option<Coord> {
     match atlas.get(id)?.geometry.as_ref()? {
         geo::Geometry::Point(p) => Some(p.0),

@@ -179,7 +179,9 @@ impl SiteStatus {
         use super::facts::Modality;
         match self {
             SiteStatus::GroundbreakingScheduled => modality != Modality::Target,
-            _ => modality == Modality::Reported,
+            SiteStatus::UnderConstruction
+            | SiteStatus::Established
+            | SiteStatus::InvestorsInterested => modality == Modality::Reported,
         }
     }
 }

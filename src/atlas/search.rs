@@ -116,7 +116,7 @@ mod tests {
             .into_iter()
             .filter_map(|hit| match hit {
                 Hit::Unit2025(i) => Some(atlas.units_2025[i].name.as_str()),
-                _ => None,
+                Hit::Feature(_) | Hit::Commune(_) => None,
             })
             .collect();
         let at = |name: &str| {

@@ -122,7 +122,10 @@ impl Scale {
             font.size = match style {
                 egui::TextStyle::Small => self.text * 0.8,
                 egui::TextStyle::Heading => self.text * 1.25,
-                _ => self.text,
+                egui::TextStyle::Body
+                | egui::TextStyle::Monospace
+                | egui::TextStyle::Button
+                | egui::TextStyle::Name(_) => self.text,
             };
         }
     }

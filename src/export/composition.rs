@@ -255,7 +255,9 @@ impl Composition {
                         // What the picture shows of the layer, not every category it has.
                         let rows: Vec<(String, [u8; 3])> = match &layer.stored.style.paint {
                             Paint::Single(c) => vec![(layer.stored.name.clone(), *c)],
-                            _ => layer.legend_within(shown),
+                            Paint::Categorised { .. } | Paint::Graduated { .. } => {
+                                layer.legend_within(shown)
+                            }
                         };
                         for (label, c) in rows {
                             ui.horizontal(|ui| {

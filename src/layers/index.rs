@@ -15,7 +15,11 @@ fn priority(geometry: &Geometry<f64>) -> u8 {
     match geometry {
         Geometry::Point(_) | Geometry::MultiPoint(_) => 3,
         Geometry::Line(_) | Geometry::LineString(_) | Geometry::MultiLineString(_) => 2,
-        _ => 1,
+        Geometry::Polygon(_)
+        | Geometry::MultiPolygon(_)
+        | Geometry::Rect(_)
+        | Geometry::Triangle(_)
+        | Geometry::GeometryCollection(_) => 1,
     }
 }
 

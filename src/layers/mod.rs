@@ -302,14 +302,14 @@ impl UserLayers {
     pub fn get(&self, id: LayerId) -> Option<&Loaded> {
         self.slots.iter().find_map(|s| match s {
             Slot::Ready(l) if l.id == id => Some(&**l),
-            _ => None,
+            Slot::Ready(_) | Slot::Loading { .. } | Slot::Failed { .. } => None,
         })
     }
 
     pub fn get_mut(&mut self, id: LayerId) -> Option<&mut Loaded> {
         self.slots.iter_mut().find_map(|s| match s {
             Slot::Ready(l) if l.id == id => Some(&mut **l),
-            _ => None,
+            Slot::Ready(_) | Slot::Loading { .. } | Slot::Failed { .. } => None,
         })
     }
 
@@ -321,14 +321,14 @@ impl UserLayers {
     pub fn bottom_up(&self) -> impl Iterator<Item = &Loaded> {
         self.slots.iter().rev().filter_map(|s| match s {
             Slot::Ready(l) => Some(&**l),
-            _ => None,
+            Slot::Loading { .. } | Slot::Failed { .. } => None,
         })
     }
 
     pub fn ready(&self) -> impl Iterator<Item = &Loaded> {
         self.slots.iter().filter_map(|s| match s {
             Slot::Ready(l) => Some(&**l),
-            _ => None,
+            Slot::Loading { .. } | Slot::Failed { .. } => None,
         })
     }
 

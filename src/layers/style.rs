@@ -98,7 +98,7 @@ pub fn number(value: &Value) -> Option<f64> {
     match value {
         Value::Integer(i) => Some(*i as f64),
         Value::Real(r) if r.is_finite() => Some(*r),
-        _ => None,
+        Value::Real(_) | Value::Null | Value::Text(_) | Value::Boolean(_) | Value::Date(_) => None,
     }
 }
 

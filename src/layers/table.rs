@@ -62,7 +62,11 @@ impl Filter {
                     }
                     _ => false,
                 },
-                _ => match (bound(low), bound(high), number(value)) {
+                Value::Null
+                | Value::Text(_)
+                | Value::Integer(_)
+                | Value::Real(_)
+                | Value::Boolean(_) => match (bound(low), bound(high), number(value)) {
                     (Ok(l), Ok(h), Some(v)) => l.is_none_or(|l| v >= l) && h.is_none_or(|h| v <= h),
                     _ => false,
                 },
@@ -86,7 +90,9 @@ impl<'a> SortKey<'a> {
             date: matches!(value, Value::Date(_)),
             text: match value {
                 Value::Text(t) | Value::Date(t) => std::borrow::Cow::Borrowed(t.as_str()),
-                other => std::borrow::Cow::Owned(text(other)),
+                other @ (Value::Null | Value::Integer(_) | Value::Real(_) | Value::Boolean(_)) => {
+                    std::borrow::Cow::Owned(text(other))
+                }
             },
         }
     }

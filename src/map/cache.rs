@@ -137,13 +137,24 @@ pub(super) fn prepare(world: &Geometry<f64>, tolerance: f64) -> Prepared {
             .paths
             .extend(ml.0.iter().map(|l| (points(&l.simplify(tolerance)), false))),
         Geometry::Point(p) => out.point = Some([p.x(), p.y()]),
-        _ => {}
+        // Multipoints are drawn as points by the reader's layer (`user_layer.rs`); the
+        // plan's loader refuses the other kinds, and a reader's layer that holds one gets
+        // nothing drawn for it here.
+        Geometry::MultiPoint(_)
+        | Geometry::GeometryCollection(_)
+        | Geometry::Line(_)
+        | Geometry::Rect(_)
+        | Geometry::Triangle(_) => {}
     }
     out
 }
 
 fn label_point(geometry: &Geometry<f64>) -> Option<[f64; 2]> {
     use geo::{Area, InteriorPoint};
+    #[expect(
+        clippy::wildcard_enum_match_arm,
+        reason = "two kinds of geo::Geometry have a point of their own; geo finds one for the rest"
+    )]
     let c = match geometry {
         Geometry::MultiPolygon(mp) => {
             mp.0.iter()

@@ -244,7 +244,19 @@ impl PlanLayer<'_> {
                     vec2(r + 6.0, 0.0),
                 ))
             }
-            _ => None,
+            // Areas and lines are named by the basemap or the legend; sites are named from
+            // zoom 9.5, and zones only while the districts are hidden.
+            Kind::Province
+            | Kind::BorderLine
+            | Kind::Zone
+            | Kind::DevelopmentAxis
+            | Kind::Corridor
+            | Kind::IndustrialCluster
+            | Kind::IndustrialPark
+            | Kind::Expressway
+            | Kind::EconomicZone
+            | Kind::FunctionalArea
+            | Kind::SmartGate => None,
         }
     }
 

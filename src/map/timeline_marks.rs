@@ -46,7 +46,7 @@ pub fn restyle(style: Style, mark: Option<&Mark>) -> Style {
         (Style::Area(mut a), Some(mark)) => {
             let colour = match mark {
                 Mark::Stage(stage) => style::stage_color(*stage),
-                _ => style::FADED_AREA,
+                Mark::Plain | Mark::Faded => style::FADED_AREA,
             };
             a.fill = colour.gamma_multiply(0.25);
             a.outline = Stroke::new(a.outline.width, colour);
@@ -55,7 +55,7 @@ pub fn restyle(style: Style, mark: Option<&Mark>) -> Style {
         (Style::Line(mut l), Some(mark)) => {
             l.core.color = match mark {
                 Mark::Stage(stage) => style::stage_color(*stage),
-                _ => style::FADED_LINE,
+                Mark::Plain | Mark::Faded => style::FADED_LINE,
             };
             Style::Line(l)
         }

@@ -408,7 +408,13 @@ fn rings(g: &Geometry<f64>) -> Vec<Vec<[f64; 2]>> {
             .map(pts)
             .collect(),
         Geometry::GeometryCollection(c) => c.iter().flat_map(rings).collect(),
-        _ => Vec::new(),
+        // Points are drawn as dots, with no outline; a lone segment, rectangle or triangle
+        // has none drawn either (`cache::prepare` draws nothing for them).
+        Geometry::Point(_)
+        | Geometry::MultiPoint(_)
+        | Geometry::Line(_)
+        | Geometry::Rect(_)
+        | Geometry::Triangle(_) => Vec::new(),
     }
 }
 

@@ -53,6 +53,10 @@ pub(super) fn rivers(src: &Path) -> Result<String, PrepError> {
             .text("name_en")
             .or(feature.text("name"))
             .unwrap_or("");
+        #[expect(
+            clippy::wildcard_enum_match_arm,
+            reason = "a river is a line: every other kind of geo::Geometry is refused"
+        )]
         let simplified = match &feature.geometry {
             Geometry::LineString(l) => Geometry::LineString(l.simplify(RIVER_TOLERANCE_DEG)),
             Geometry::MultiLineString(l) => {
@@ -110,6 +114,10 @@ pub(super) fn write_towns(towns: &[RawFeature]) -> Result<String, PrepError> {
     Ok(collection.finish())
 }
 
+#[expect(
+    clippy::wildcard_enum_match_arm,
+    reason = "a point is wanted: the other nine kinds of geo::Geometry are all not one"
+)]
 pub(super) fn town_point(towns: &[RawFeature], name: &str) -> Result<Coord, PrepError> {
     towns
         .iter()

@@ -102,7 +102,25 @@ pub(super) fn schematic_lines(
         let geometry = Geometry::LineString(LineString(coords));
         match def.kind {
             Kind::DevelopmentAxis => axis.push(&props, Some(&geometry)),
-            _ => corridors.push(&props, Some(&geometry)),
+            Kind::Corridor => corridors.push(&props, Some(&geometry)),
+            // The plan's table of lines names only axes and corridors; anything else there
+            // is a mistake in it, refused rather than filed with the corridors.
+            Kind::Province
+            | Kind::BorderLine
+            | Kind::District
+            | Kind::Zone
+            | Kind::BorderGate
+            | Kind::IndustrialCluster
+            | Kind::IndustrialPark
+            | Kind::Expressway
+            | Kind::EconomicZone
+            | Kind::FunctionalArea
+            | Kind::SmartGate => {
+                return Err(PrepError::Check(format!(
+                    "line {} is neither a development axis nor a corridor",
+                    def.id
+                )));
+            }
         }
     }
     Ok((axis.finish(), corridors.finish()))

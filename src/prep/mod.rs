@@ -213,6 +213,10 @@ fn union<'a>(shapes: impl Iterator<Item = &'a MultiPolygon<f64>>) -> MultiPolygo
     round_to(geo::unary_union(polygons), 6)
 }
 
+#[expect(
+    clippy::wildcard_enum_match_arm,
+    reason = "polygons are wanted: every other kind of geo::Geometry is refused"
+)]
 fn as_multi(file: &str, geometry: &Geometry<f64>) -> Result<MultiPolygon<f64>, PrepError> {
     match geometry {
         Geometry::Polygon(p) => Ok(MultiPolygon(vec![p.clone()])),

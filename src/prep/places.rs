@@ -90,7 +90,24 @@ pub(super) fn places_layers(
         };
         match kind {
             Kind::BorderGate => gates.push(&props, geometry.as_ref()),
-            _ => industry.push(&props, geometry.as_ref()),
+            Kind::IndustrialCluster | Kind::IndustrialPark => {
+                industry.push(&props, geometry.as_ref());
+            }
+            // The kinds read from the places' table above are gates and sites only.
+            Kind::Province
+            | Kind::BorderLine
+            | Kind::District
+            | Kind::Zone
+            | Kind::DevelopmentAxis
+            | Kind::Corridor
+            | Kind::Expressway
+            | Kind::EconomicZone
+            | Kind::FunctionalArea
+            | Kind::SmartGate => {
+                return Err(PrepError::Check(format!(
+                    "place {id} is neither a gate nor an industrial site"
+                )));
+            }
         }
     }
     Ok((gates.finish(), industry.finish()))

@@ -118,7 +118,9 @@ impl TourEditor {
     /// Carries out `edit`; `builtin` is the tour a duplicate of the built-in one copies.
     /// Returns whether anything changed.
     pub fn apply(&mut self, edit: Edit, builtin: &Tour) -> bool {
-        match edit {
+        // Undo, redo and moving about are not edits to undo; every other edit is one, and
+        // typing is told apart so that a run of letters in one field is a single edit.
+        let typing = match &edit {
             Edit::Undo => {
                 let Some(s) = self.undo.pop() else {
                     return false;
@@ -142,15 +144,24 @@ impl TourEditor {
                 return true;
             }
             Edit::SelectStep(step) => {
-                self.step = step;
+                self.step = *step;
                 self.typing = None;
                 return true;
             }
-            _ => {}
-        }
-        let typing = match &edit {
             Edit::Text(step, field, _) => self.open.map(|t| (t, *step, *field)),
-            _ => None,
+            Edit::NewTour(_)
+            | Edit::Rename(..)
+            | Edit::DeleteTour(_)
+            | Edit::DuplicateTour(_)
+            | Edit::AddStep(_)
+            | Edit::UpdateStep(..)
+            | Edit::MoveStep(..)
+            | Edit::DuplicateStep(_)
+            | Edit::DeleteStep(_)
+            | Edit::AddFact(..)
+            | Edit::RemoveFact(..)
+            | Edit::Seconds(..)
+            | Edit::Flight(..) => None,
         };
         let before = self.snapshot();
         let changed = self.change(edit, builtin);
@@ -364,7 +375,19 @@ impl TourEditor {
                 }
                 None => false,
             },
-            _ => false,
+            // `change` hands over only the edits of a step's contents.
+            Edit::NewTour(_)
+            | Edit::Open(_)
+            | Edit::Rename(..)
+            | Edit::DeleteTour(_)
+            | Edit::DuplicateTour(_)
+            | Edit::SelectStep(_)
+            | Edit::AddStep(_)
+            | Edit::MoveStep(..)
+            | Edit::DuplicateStep(_)
+            | Edit::DeleteStep(_)
+            | Edit::Undo
+            | Edit::Redo => false,
         }
     }
 

@@ -101,7 +101,7 @@ impl Presentation {
             Command::First => Some(0),
             Command::Last => Some(last),
             Command::Goto(n) if n <= last => Some(n),
-            _ => None,
+            Command::Goto(_) | Command::ToggleBlank => None,
         }
     }
 }

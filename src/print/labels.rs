@@ -32,7 +32,18 @@ pub fn place(page: &mut Page, frame: &Frame, input: &MapInput<'_>, view: (Coord,
             Kind::District => 1,
             Kind::Zone if !input.sheet.layers.contains(&LayerKind::Districts) => 1,
             Kind::BorderGate | Kind::IndustrialCluster | Kind::IndustrialPark if close => 2,
-            _ => continue,
+            Kind::Province
+            | Kind::BorderLine
+            | Kind::Zone
+            | Kind::DevelopmentAxis
+            | Kind::Corridor
+            | Kind::BorderGate
+            | Kind::IndustrialCluster
+            | Kind::IndustrialPark
+            | Kind::Expressway
+            | Kind::EconomicZone
+            | Kind::FunctionalArea
+            | Kind::SmartGate => continue,
         };
         wanted.push((rank, f));
     }
@@ -79,6 +90,10 @@ fn intersects(a: &Rect, b: &Rect) -> bool {
     a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
 }
 
+#[expect(
+    clippy::wildcard_enum_match_arm,
+    reason = "two kinds of geo::Geometry have a point of their own; geo finds one for the rest"
+)]
 fn label_point(f: &Feature) -> Option<Coord> {
     use geo::{Area, InteriorPoint};
     match f.geometry.as_ref()? {

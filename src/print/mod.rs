@@ -140,7 +140,11 @@ impl PrintLayer {
                 geo::Geometry::LineString(_)
                 | geo::Geometry::MultiLineString(_)
                 | geo::Geometry::Line(_) => 1,
-                _ => 2,
+                geo::Geometry::Polygon(_)
+                | geo::Geometry::MultiPolygon(_)
+                | geo::Geometry::Rect(_)
+                | geo::Geometry::Triangle(_)
+                | geo::Geometry::GeometryCollection(_) => 2,
             });
         match kind {
             Some(0) => Style::Symbol(SymbolStyle {

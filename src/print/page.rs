@@ -183,7 +183,9 @@ impl Page {
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.ops.iter().filter_map(|op| match op {
             Op::Text { span, .. } => Some(span.text.as_str()),
-            _ => None,
+            Op::Fill { .. } | Op::Stroke { .. } | Op::Clip(_) | Op::Unclip | Op::Link { .. } => {
+                None
+            }
         })
     }
 }

@@ -39,7 +39,9 @@ fn absolute(path: &Path) -> std::io::Result<PathBuf> {
                 out.pop();
             }
             Component::CurDir => {}
-            other => out.push(other),
+            other @ (Component::Prefix(_) | Component::RootDir | Component::Normal(_)) => {
+                out.push(other);
+            }
         }
     }
     Ok(out)

@@ -254,7 +254,10 @@ fn each_damaged_part_of_the_manifest_is_named_and_the_rest_opens() {
             .iter()
             .filter_map(|p| match p {
                 ProjectProblem::Unreadable { part, .. } => Some(part.as_str()),
-                _ => None,
+                ProjectProblem::LayerMissing { .. }
+                | ProjectProblem::EmbeddedMissing { .. }
+                | ProjectProblem::Truncated
+                | ProjectProblem::UnsafeEntry { .. } => None,
             })
             .collect();
         assert_eq!(named, [part], "{:?}", opened.problems);
@@ -280,7 +283,10 @@ fn each_damaged_part_of_the_manifest_is_named_and_the_rest_opens() {
         .iter()
         .filter_map(|p| match p {
             ProjectProblem::Unreadable { part, .. } => Some(part.as_str()),
-            _ => None,
+            ProjectProblem::LayerMissing { .. }
+            | ProjectProblem::EmbeddedMissing { .. }
+            | ProjectProblem::Truncated
+            | ProjectProblem::UnsafeEntry { .. } => None,
         })
         .collect();
     assert_eq!(named, ["Nhà đầu tư", "Đoàn Hàn Quốc"]);

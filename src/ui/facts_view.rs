@@ -255,7 +255,9 @@ pub fn key_figures(
                             .small()
                             .color(match figure.modality_in(fact) {
                                 Modality::Reported => ui.visuals().weak_text_color(),
-                                _ => theme::PLANNED,
+                                Modality::Planned | Modality::Expected | Modality::Target => {
+                                    theme::PLANNED
+                                }
                             }),
                     );
                     if let Some(period) = &figure.period {

@@ -268,7 +268,7 @@ fn legend(ui: &mut Ui, layer: &Loaded) {
                 ui.label(RichText::new(&layer.stored.name).small());
             });
         }
-        _ => {
+        Paint::Categorised { .. } | Paint::Graduated { .. } => {
             for (label, c) in &layer.painted.legend {
                 ui.horizontal(|ui| {
                     swatch(ui, *c);

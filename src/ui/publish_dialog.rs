@@ -145,7 +145,7 @@ fn pdf(
                     }
                     let current = match s.pages {
                         PdfPages::Tour(t) => t,
-                        _ => None,
+                        PdfPages::Districts | PdfPages::Zones | PdfPages::Units2025 => None,
                     };
                     if let Some(choice) = tour_choice(ui, "pdf-tour", tours, current, lang) {
                         next.pages = PdfPages::Tour(choice);

@@ -83,7 +83,7 @@ impl Crs {
                 .iter()
                 .find(|(_, z, _)| (z - m).abs() < 1e-9)
                 .map(|(c, _, _)| *c),
-            _ => None,
+            Crs::Vn2000Utm(_) | Crs::Other { .. } => None,
         }
     }
 

@@ -147,8 +147,13 @@ pub fn read(
             }
         };
         let mut values = vec![Value::Null; fields.len()];
-        // A damaged property length or ring end makes the crate index past its buffer: its
-        // panic is this feature's fault, said as such, not the program's end.
+        // The one catch_unwind outside tests. flatgeobuf 6 reads a feature's properties and
+        // coordinates at the lengths and ring ends the file states without checking them
+        // against the feature's buffer, so a damaged or hostile feature makes it panic.
+        // The framing is checked above, but checking every property length and ring end
+        // first would be decoding the feature twice; instead its panic is this feature's
+        // fault, skipped and said as such, not the program's end. Unwinding leaves nothing
+        // half-changed: `values` and `collect` are this feature's own and dropped with it.
         #[expect(
             clippy::disallowed_methods,
             reason = "the flatgeobuf crate panics on damaged features"

@@ -293,7 +293,10 @@ fn rings(value: &geojson::GeometryValue) -> Rings {
             .iter()
             .map(|g| rings(&g.value))
             .fold(Rings::Closed, worst),
-        _ => Rings::Closed,
+        G::Point { .. }
+        | G::MultiPoint { .. }
+        | G::LineString { .. }
+        | G::MultiLineString { .. } => Rings::Closed,
     }
 }
 
@@ -322,7 +325,12 @@ fn shape_problem(value: &geojson::GeometryValue) -> Option<&'static str> {
     let one_position = match value {
         G::LineString { coordinates } => coordinates.len() < 2,
         G::MultiLineString { coordinates } => coordinates.iter().any(|l| l.len() < 2),
-        _ => false,
+        // A collection's members were each looked at above.
+        G::Point { .. }
+        | G::MultiPoint { .. }
+        | G::Polygon { .. }
+        | G::MultiPolygon { .. }
+        | G::GeometryCollection { .. } => false,
     };
     one_position.then_some("a line has fewer than two positions")
 }
@@ -362,7 +370,9 @@ fn json_value(v: &serde_json::Value) -> Value {
             None => n.as_f64().map_or(Value::Null, Value::Real),
         },
         serde_json::Value::String(s) => Value::date(s).unwrap_or_else(|| Value::Text(s.clone())),
-        other => Value::Text(other.to_string()),
+        other @ (serde_json::Value::Array(_) | serde_json::Value::Object(_)) => {
+            Value::Text(other.to_string())
+        }
     }
 }
 

@@ -174,6 +174,10 @@ pub fn read(text: &str, path: &str, kmz: bool, progress: &Progress) -> Result<Us
 }
 
 /// Every placemark, depth first, with the names of the folders it sits in.
+#[expect(
+    clippy::wildcard_enum_match_arm,
+    reason = "kml::Kml is non_exhaustive: styles, schemas and the rest hold no placemarks"
+)]
 fn collect(
     node: Kml<f64>,
     folders: &mut Vec<String>,

@@ -195,6 +195,10 @@ impl Opened {
                     continue;
                 }
             };
+            #[expect(
+                clippy::wildcard_enum_match_arm,
+                reason = "shapefile::Shape's thirteen shapes go through geo's conversion, which names what it cannot take"
+            )]
             let geometry = match shape {
                 shapefile::Shape::NullShape => None,
                 other => match Geometry::<f64>::try_from(other) {
@@ -358,7 +362,12 @@ fn value(v: &FieldValue) -> Value {
             let iso = format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
             Value::date(&iso).unwrap_or(Value::Text(iso))
         }
-        _ => Value::Null,
+        FieldValue::Character(None)
+        | FieldValue::Numeric(None)
+        | FieldValue::Float(None)
+        | FieldValue::Logical(None)
+        | FieldValue::Date(None)
+        | FieldValue::DateTime(_) => Value::Null,
     }
 }
 
@@ -416,7 +425,14 @@ pub fn read_zip(
             IoError::NeedsCrs { .. } => IoError::NeedsCrs {
                 path: path.to_owned(),
             },
-            other => other,
+            other @ (IoError::Unreadable { .. }
+            | IoError::Empty { .. }
+            | IoError::TooLarge { .. }
+            | IoError::UnknownFormat { .. }
+            | IoError::NoCoordinates { .. }
+            | IoError::ChooseLayer { .. }
+            | IoError::Cancelled { .. }
+            | IoError::Unwritable { .. }) => other,
         })?;
         layer.path = path.to_owned();
         Ok(layer)

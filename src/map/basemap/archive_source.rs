@@ -51,6 +51,10 @@ pub enum ArchiveProblem {
     Other(String, String),
 }
 
+#[expect(
+    clippy::wildcard_enum_match_arm,
+    reason = "PmtError's variants follow the crate's features; the faults not named are said in its words"
+)]
 pub(super) fn problem(shown: &str, e: &PmtError) -> ArchiveProblem {
     let s = shown.to_owned();
     match e {

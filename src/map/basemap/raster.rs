@@ -38,6 +38,10 @@ impl Path {
 }
 
 fn polygon_paths(geometry: &Geometry<f64>) -> Vec<Path> {
+    #[expect(
+        clippy::wildcard_enum_match_arm,
+        reason = "areas are filled: every other kind of geo::Geometry has none to fill"
+    )]
     let polygons: Vec<&geo::Polygon<f64>> = match geometry {
         Geometry::Polygon(p) => vec![p],
         Geometry::MultiPolygon(mp) => mp.0.iter().collect(),
@@ -50,6 +54,10 @@ fn polygon_paths(geometry: &Geometry<f64>) -> Vec<Path> {
         .collect()
 }
 
+#[expect(
+    clippy::wildcard_enum_match_arm,
+    reason = "lines are stroked: every other kind of geo::Geometry has none to stroke"
+)]
 fn line_paths(geometry: &Geometry<f64>) -> Vec<Path> {
     match geometry {
         Geometry::LineString(l) => Path::new(l).into_iter().collect(),

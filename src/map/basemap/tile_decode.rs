@@ -20,7 +20,7 @@ impl TileKind {
                 Some(TileKind::Raster)
             }
             pmtiles::TileType::Mvt => Some(TileKind::Vector),
-            _ => None,
+            pmtiles::TileType::Unknown | pmtiles::TileType::Avif | pmtiles::TileType::Mlt => None,
         }
     }
 }

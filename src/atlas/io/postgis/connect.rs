@@ -48,7 +48,15 @@ pub fn connect(source: &PgSource, password: Option<&str>) -> Result<postgres::Cl
         {
             PgError::NeedsPassword { uri: uri.clone() }
         }
-        other => other,
+        other @ (PgError::Unreachable { .. }
+        | PgError::Password { .. }
+        | PgError::NeedsPassword { .. }
+        | PgError::NoPostgis { .. }
+        | PgError::NoTable { .. }
+        | PgError::UnknownSrid { .. }
+        | PgError::Timeout { .. }
+        | PgError::Lost { .. }
+        | PgError::Query { .. }) => other,
     })
 }
 
