@@ -58,7 +58,7 @@ impl AtlasApp {
                     .layers
                     .ready()
                     .filter(|l| l.stored.visible)
-                    .map(|l| l.index.nearest_vertex(at, tolerance)),
+                    .map(|l| l.index.nearest_vertex(&l.data, at, tolerance)),
             )
             .flatten()
             .min_by(|a, b| metres(*a).total_cmp(&metres(*b)));

@@ -11,12 +11,15 @@ type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 /// Metres per degree of latitude; close enough for picking tolerances at 22° N.
 const METRES_PER_DEGREE: f64 = 111_320.0;
 
-/// R-tree of the bounding boxes of every located feature, in longitude/latitude, and
-/// R-tree of every edge of their lines and rings: picking then touches only the edges near
-/// the pointer (and, for "inside", the few a ray from it crosses), never a whole polygon.
+/// R-tree of the bounding boxes of every located feature, in longitude/latitude, and, for
+/// the plan's few features, R-tree of every edge of their lines and rings: picking then
+/// touches only the edges near the pointer (and, for "inside", the few a ray from it
+/// crosses), never a whole polygon. A reader's layer has the boxes only: an edge tree costs
+/// some 120 bytes an edge (450 MB for 660 detailed districts), where a pick that walks the
+/// few candidate features' own edges takes microseconds.
 pub struct SpatialIndex {
     tree: RTree<Entry>,
-    edges: RTree<Edge>,
+    edges: Option<RTree<Edge>>,
 }
 
 /// One edge of a feature's lines or rings, with the feature's position.
@@ -24,10 +27,25 @@ type Edge = GeomWithData<Line<[f64; 2]>, usize>;
 
 impl SpatialIndex {
     pub fn new(features: &[Feature]) -> Self {
-        Self::of_geometries(features.iter().map(|f| f.geometry.as_ref()))
+        let geometries = features.iter().map(|f| f.geometry.as_ref());
+        let edges = geometries
+            .clone()
+            .enumerate()
+            .filter_map(|(i, g)| Some((i, g?)))
+            .flat_map(|(i, g)| {
+                edges_of(g).into_iter().map(move |l| {
+                    Edge::new(Line::new([l.start.x, l.start.y], [l.end.x, l.end.y]), i)
+                })
+            })
+            .collect();
+        Self {
+            edges: Some(RTree::bulk_load(edges)),
+            ..Self::of_geometries(geometries)
+        }
     }
 
-    /// The index of any list of geometries (a user layer's), by position in the list.
+    /// The index of any list of geometries (a user layer's), by position in the list: their
+    /// boxes only (see [`SpatialIndex`]).
     pub fn of_geometries<'a>(
         geometries: impl Iterator<Item = Option<&'a Geometry<f64>>> + Clone,
     ) -> Self {
@@ -45,18 +63,9 @@ impl SpatialIndex {
                 ))
             })
             .collect();
-        let edges = geometries
-            .enumerate()
-            .filter_map(|(i, g)| Some((i, g?)))
-            .flat_map(|(i, g)| {
-                edges_of(g).into_iter().map(move |l| {
-                    Edge::new(Line::new([l.start.x, l.start.y], [l.end.x, l.end.y]), i)
-                })
-            })
-            .collect();
         Self {
             tree: RTree::bulk_load(entries),
-            edges: RTree::bulk_load(edges),
+            edges: None,
         }
     }
 
@@ -88,7 +97,37 @@ impl SpatialIndex {
     }
 
     /// The vertex nearest `at` (lon/lat) within `tolerance_m` metres: an end of an edge of
-    /// a line or ring, or a point feature. What the measure tool snaps to.
+    /// a line or ring, or a point feature. What the measure tool snaps to. An index of boxes
+    /// only asks `geometry` for the candidate features' own vertices.
+    pub fn nearest_vertex_by<'a>(
+        &self,
+        at: Coord,
+        tolerance_m: f64,
+        geometry: impl Fn(usize) -> Option<&'a Geometry<f64>>,
+    ) -> Option<Coord> {
+        if self.edges.is_some() {
+            return self.nearest_vertex(at, tolerance_m);
+        }
+        let cos_lat = at.y.to_radians().cos().max(0.01);
+        let dlat = tolerance_m / METRES_PER_DEGREE;
+        let dlon = dlat / cos_lat;
+        let near = AABB::from_corners([at.x - dlon, at.y - dlat], [at.x + dlon, at.y + dlat]);
+        let metres = |c: Coord| {
+            let (x, y) = ((c.x - at.x) * cos_lat, c.y - at.y);
+            (x * x + y * y).sqrt() * METRES_PER_DEGREE
+        };
+        self.tree
+            .locate_in_envelope_intersecting(&near)
+            .filter_map(|e| geometry(e.data))
+            .flat_map(geo::CoordsIter::coords_iter)
+            .filter(|c| near.contains_point(&[c.x, c.y]))
+            .map(|c| (c, metres(c)))
+            .filter(|(_, d)| *d <= tolerance_m)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(c, _)| c)
+    }
+
+    /// [`SpatialIndex::nearest_vertex_by`] for an index with its edges (the plan's).
     pub fn nearest_vertex(&self, at: Coord, tolerance_m: f64) -> Option<Coord> {
         let cos_lat = at.y.to_radians().cos().max(0.01);
         let dlat = tolerance_m / METRES_PER_DEGREE;
@@ -100,7 +139,8 @@ impl SpatialIndex {
         };
         let ends = self
             .edges
-            .locate_in_envelope_intersecting(&near)
+            .iter()
+            .flat_map(|edges| edges.locate_in_envelope_intersecting(&near))
             .flat_map(|e| [e.geom().from, e.geom().to]);
         let points = self
             .tree
@@ -172,12 +212,25 @@ impl SpatialIndex {
                 }
                 Some(_) => {
                     // Lines: the nearest of their edges near the pointer.
-                    let d = self
-                        .edges
-                        .locate_in_envelope_intersecting(&near)
-                        .filter(|e| e.data == entry.data)
-                        .map(|e| edge_metres(e.geom()))
-                        .fold(f64::MAX, f64::min);
+                    let d = match &self.edges {
+                        Some(edges) => edges
+                            .locate_in_envelope_intersecting(&near)
+                            .filter(|e| e.data == entry.data)
+                            .map(|e| edge_metres(e.geom()))
+                            .fold(f64::MAX, f64::min),
+                        None => edges_of(geometry)
+                            .iter()
+                            .filter(|l| {
+                                near.intersects(&AABB::from_corners(
+                                    [l.start.x, l.start.y],
+                                    [l.end.x, l.end.y],
+                                ))
+                            })
+                            .map(|l| {
+                                edge_metres(&Line::new([l.start.x, l.start.y], [l.end.x, l.end.y]))
+                            })
+                            .fold(f64::MAX, f64::min),
+                    };
                     candidates.push((entry.data, d));
                 }
                 None => {}
@@ -188,15 +241,31 @@ impl SpatialIndex {
         if let Some(east) = polygons.iter().map(|(_, e)| *e).reduce(f64::max) {
             let ray = AABB::from_corners([at.x, at.y], [east, at.y]);
             let mut crossings: Vec<(usize, u32)> = polygons.iter().map(|(i, _)| (*i, 0)).collect();
-            for edge in self.edges.locate_in_envelope_intersecting(&ray) {
-                let Some(slot) = crossings.iter_mut().find(|(i, _)| *i == edge.data) else {
-                    continue;
-                };
-                let (a, b) = (edge.geom().from, edge.geom().to);
-                if (a[1] > at.y) != (b[1] > at.y) {
-                    let x = a[0] + (at.y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]);
-                    if x > at.x {
-                        slot.1 += 1;
+            let crosses = |a: [f64; 2], b: [f64; 2]| {
+                (a[1] > at.y) != (b[1] > at.y)
+                    && a[0] + (at.y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]) > at.x
+            };
+            match &self.edges {
+                Some(edges) => {
+                    for edge in edges.locate_in_envelope_intersecting(&ray) {
+                        let Some(slot) = crossings.iter_mut().find(|(i, _)| *i == edge.data) else {
+                            continue;
+                        };
+                        if crosses(edge.geom().from, edge.geom().to) {
+                            slot.1 += 1;
+                        }
+                    }
+                }
+                // Boxes only: each candidate polygon's own rings.
+                None => {
+                    for (i, n) in &mut crossings {
+                        let Some((geometry, _)) = candidate(*i) else {
+                            continue;
+                        };
+                        *n += edges_of(geometry)
+                            .iter()
+                            .filter(|l| crosses([l.start.x, l.start.y], [l.end.x, l.end.y]))
+                            .count() as u32;
                     }
                 }
             }
@@ -264,5 +333,52 @@ impl PointIndex {
         self.tree
             .locate_in_envelope(&AABB::from_corners([min.x, min.y], [max.x, max.y]))
             .map(|entry| entry.data)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan's features indexed both ways: with their edges, and by their boxes alone as
+    /// a reader's layer is.
+    fn both() -> (Vec<Feature>, SpatialIndex, SpatialIndex) {
+        let Ok(atlas) = crate::atlas::Atlas::embedded() else {
+            panic!("the embedded atlas loads");
+        };
+        let features = atlas.features().to_vec();
+        let with_edges = SpatialIndex::new(&features);
+        let boxes = SpatialIndex::of_geometries(features.iter().map(|f| f.geometry.as_ref()));
+        (features, with_edges, boxes)
+    }
+
+    #[test]
+    fn an_index_of_boxes_picks_and_snaps_as_the_one_with_edges() {
+        let (features, with_edges, boxes) = both();
+        assert!(with_edges.edges.is_some() && boxes.edges.is_none());
+        let geometry = |i: usize| features.get(i)?.geometry.as_ref();
+        let candidate = |i: usize| {
+            let f = features.get(i)?;
+            Some((f.geometry.as_ref()?, f.kind().pick_priority()))
+        };
+        let (mut picked, mut snapped) = (0, 0);
+        // A grid over the province, and its districts' own vertices (snapping must find
+        // them exactly).
+        for gx in 0..40 {
+            for gy in 0..40 {
+                let at = Coord {
+                    x: 106.0 + f64::from(gx) * 0.036,
+                    y: 21.3 + f64::from(gy) * 0.031,
+                };
+                let a = with_edges.pick_by(at, 400.0, candidate);
+                assert_eq!(a, boxes.pick_by(at, 400.0, candidate), "at {at:?}");
+                picked += usize::from(a.is_some());
+                let v = with_edges.nearest_vertex(at, 2_000.0);
+                assert_eq!(v, boxes.nearest_vertex_by(at, 2_000.0, geometry), "at {at:?}");
+                snapped += usize::from(v.is_some());
+            }
+        }
+        assert!(picked > 500, "the grid lies over the plan: {picked} picks");
+        assert!(snapped > 50, "and near its vertices: {snapped} snaps");
     }
 }

@@ -1,5 +1,6 @@
-//! Identify on a user layer: the atlas's own spatial index (boxes and edges in an R-tree),
-//! built once when the layer loads, so a click touches only what lies near the pointer.
+//! Identify on a user layer: the atlas's own spatial index (the features' boxes in an
+//! R-tree), built once when the layer loads, so a click touches only the features near the
+//! pointer and walks their own edges.
 
 use crate::atlas::index::SpatialIndex;
 use crate::atlas::io::UserLayer;
@@ -45,8 +46,10 @@ impl FeatureIndex {
     }
 
     /// The layer's vertex nearest `at` within `tolerance_m` metres (measure snapping).
-    pub fn nearest_vertex(&self, at: Coord, tolerance_m: f64) -> Option<Coord> {
-        self.index.nearest_vertex(at, tolerance_m)
+    pub fn nearest_vertex(&self, layer: &UserLayer, at: Coord, tolerance_m: f64) -> Option<Coord> {
+        self.index.nearest_vertex_by(at, tolerance_m, |i| {
+            layer.features.get(i)?.geometry.as_ref()
+        })
     }
 
     /// Features whose bounds meet the lon/lat box: what a view of it may draw.
