@@ -5,18 +5,20 @@
 //! as parameters: no text of the user's is pasted into SQL. Geometry comes as WKB in the
 //! table's own SRID and goes through the same reprojection as every file (so a VN-2000
 //! table lands where the same shapefile does); an SRID the atlas does not know is
-//! transformed to WGS 84 on the server.
+//! transformed to WGS 84 on the server. Curves are linearised on the server.
 
 mod connect;
 mod query;
+mod rows;
 mod source;
 
 pub use connect::connect;
 use query::{Envelope, Query, native_box};
+use rows::Column;
 pub use source::{PgSource, SslMode, TableName, UriError};
 
 use super::crs::Crs;
-use super::model::{Field, FieldKind, Format, UserLayer, Value};
+use super::model::{Format, UserLayer};
 use super::reproject::{self, Read, Rows, Skipped};
 use super::{IoError, Progress};
 
@@ -74,6 +76,9 @@ pub fn classify(uri: &str, e: &postgres::Error) -> PgError {
         return match code {
             "28P01" | "28000" => PgError::Password { uri, why },
             "57014" => PgError::Timeout { uri },
+            // The server shutting down, crashing or stopped by its administrator: the
+            // session is gone, whatever words it said on the way out.
+            "57P01" | "57P02" | "57P03" => PgError::Lost { uri, why },
             "42P01" | "42703" => PgError::Query { uri, why },
             _ if why.contains("st_") && why.contains("does not exist") => {
                 PgError::NoPostgis { uri }
@@ -119,7 +124,7 @@ pub fn password_for(source: &PgSource, given: Option<&str>) -> Option<String> {
 }
 
 /// Reads the table a `postgresql://` URI names, whole (up to [`WHOLE_CAP`] rows), or the
-/// features in `view`: what `info`, `convert` and a layer's first load do.
+/// features in `view`, into memory.
 pub fn open_uri(uri: &str, view: Option<View>, progress: &Progress) -> Result<UserLayer, IoError> {
     open_uri_capped(
         uri,
@@ -137,13 +142,36 @@ pub fn open_uri_capped(
     cap: usize,
     progress: &Progress,
 ) -> Result<UserLayer, IoError> {
+    let (source, mut client) = connect_uri(uri)?;
+    read(&mut client, &source, view, cap, progress).map(|r| r.layer)
+}
+
+/// The source a `postgresql://` URI names, connected with the password it gives, one
+/// typed in this run, `PGPASSWORD` or `~/.pgpass`.
+fn connect_uri(uri: &str) -> Result<(PgSource, postgres::Client), IoError> {
     let (source, given) = PgSource::parse(uri).map_err(|e| IoError::Invalid {
         path: e.uri.clone(),
         message: e.why,
     })?;
     let password = password_for(&source, given.as_deref());
-    let mut client = connect(&source, password.as_deref())?;
-    read(&mut client, &source, view, cap, progress).map(|r| r.layer)
+    let client = connect(&source, password.as_deref())?;
+    Ok((source, client))
+}
+
+/// A transaction with the statement timeout (a query that would hold a reader forever is
+/// stopped) and without JIT compilation, which costs more than it saves on the simple
+/// scans a reader asks for (a tenth of a second on each).
+fn begin<'c>(
+    client: &'c mut postgres::Client,
+    uri: &str,
+) -> Result<postgres::Transaction<'c>, IoError> {
+    let pg = |e: postgres::Error| IoError::from(classify(uri, &e));
+    let mut tx = client.transaction().map_err(pg)?;
+    tx.batch_execute(&format!(
+        "SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; SET LOCAL jit = off"
+    ))
+    .map_err(pg)?;
+    Ok(tx)
 }
 
 /// Rows read of a table at most when no view bounds it.
@@ -226,6 +254,21 @@ pub struct ViewRead {
     pub in_view: Option<i64>,
 }
 
+/// The row of `geometry_columns` (or `geography_columns`) for `source`'s table and column.
+fn find_table(client: &mut postgres::Client, source: &PgSource) -> Result<GeoTable, IoError> {
+    let uri = source.uri();
+    let all = tables(client, &uri)?;
+    all.into_iter()
+        .find(|t| t.table == source.table && source.column.as_ref().is_none_or(|c| *c == t.column))
+        .ok_or_else(|| {
+            PgError::NoTable {
+                uri,
+                table: source.table.to_string(),
+            }
+            .into()
+        })
+}
+
 /// Reads `source` (the whole table, or the features in `view`), at most `cap` features,
 /// in pages; `progress` can cancel between pages.
 pub fn read(
@@ -237,35 +280,24 @@ pub fn read(
 ) -> Result<ViewRead, IoError> {
     let uri = source.uri();
     let pg = |e: postgres::Error| IoError::from(classify(&uri, &e));
-    let all = tables(client, &uri)?;
-    let table = all
-        .into_iter()
-        .find(|t| t.table == source.table && source.column.as_ref().is_none_or(|c| *c == t.column))
-        .ok_or_else(|| PgError::NoTable {
-            uri: uri.clone(),
-            table: source.table.to_string(),
-        })?;
-    let (known, geographic, columns) = describe(client, &table, &uri)?;
+    let table = find_table(client, source)?;
+    let described = describe(client, &table, &uri)?;
     // A view is bounded in the table's own coordinates: by the atlas where it knows the
     // SRID (the server may not: PostGIS 3.3 has no EPSG:9215), else by the server.
-    let envelope = match (view, &known) {
+    let envelope = match (view, &described.known) {
         (Some(v), Some(crs)) => Some(Envelope::Native(native_box(v, crs)?)),
         (Some(v), None) => Some(Envelope::Wgs84([v.west, v.south, v.east, v.north])),
         (None, _) => None,
     };
     let query = Query::new(
         &table,
-        &columns,
-        known.is_some(),
-        geographic,
+        &described.columns,
+        described.known.is_some(),
+        described.geographic,
         view,
         envelope,
     );
-    let mut tx = client.transaction().map_err(pg)?;
-    tx.batch_execute(&format!(
-        "SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"
-    ))
-    .map_err(pg)?;
+    let mut tx = begin(client, &uri)?;
     let limit = i64::try_from(cap).unwrap_or(i64::MAX).saturating_add(1);
     let params = query.params(limit);
     let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
@@ -276,6 +308,7 @@ pub fn read(
     let mut rows: Rows = Vec::new();
     let mut skipped = Skipped::default();
     let mut capped = false;
+    let mut n = 0;
     loop {
         if progress.cancelled() {
             return Err(IoError::Cancelled { path: uri });
@@ -289,23 +322,8 @@ pub fn read(
                 capped = true;
                 break;
             }
-            let n = rows.len() + 1;
-            let wkb: Option<Vec<u8>> = row.get(0);
-            let geometry = match wkb.as_deref().map(super::geometry_blob::from_wkb) {
-                Some(Ok(g)) => g,
-                Some(Err(why)) => {
-                    skipped.add(format!("row {n}: {why}"));
-                    continue;
-                }
-                None => None,
-            };
-            let values = (1..row.len())
-                .map(|i| {
-                    row.get::<_, Option<String>>(i)
-                        .map_or(Value::Null, Value::Text)
-                })
-                .collect();
-            rows.push((n, geometry, values));
+            n += 1;
+            rows.extend(rows::decode(row, &described.columns, n, &mut skipped));
         }
         progress.set(rows.len() as u64, cap as u64);
         if capped {
@@ -326,14 +344,6 @@ pub fn read(
         None
     };
     let _ = tx.commit();
-    let fields: Vec<Field> = columns
-        .iter()
-        .map(|name| Field {
-            name: name.clone(),
-            kind: FieldKind::Null,
-        })
-        .collect();
-    retype(&mut rows);
     let mut warnings = Vec::new();
     if capped {
         warnings.push(match in_view {
@@ -347,8 +357,8 @@ pub fn read(
         format: Format::PostGis,
         what: "row",
         rows,
-        fields,
-        chosen: Some(known.unwrap_or(Crs::Wgs84)),
+        fields: described.fields(),
+        chosen: Some(described.crs()),
         skipped,
         warnings,
     })?;
@@ -359,13 +369,33 @@ pub fn read(
     })
 }
 
-/// What a read needs to know of a table: its CRS where the atlas knows it, whether its
-/// coordinates are degrees, and its columns besides the geometry.
+/// What a read needs to know of a table besides its row in `geometry_columns`.
+struct Described {
+    /// Its CRS where the atlas knows it; `None`: the server transforms it to WGS 84.
+    known: Option<Crs>,
+    /// Whether its coordinates are degrees.
+    geographic: bool,
+    /// Its columns besides the geometry, in table order.
+    columns: Vec<Column>,
+}
+
+impl Described {
+    /// The CRS rows arrive in: the table's own, or WGS 84 where the server transforms.
+    fn crs(&self) -> Crs {
+        self.known.clone().unwrap_or(Crs::Wgs84)
+    }
+
+    fn fields(&self) -> Vec<super::model::Field> {
+        self.columns.iter().map(Column::field).collect()
+    }
+}
+
+/// Asks the catalogue what a read needs to know of `table`.
 fn describe(
     client: &mut postgres::Client,
     table: &GeoTable,
     uri: &str,
-) -> Result<(Option<Crs>, bool, Vec<String>), IoError> {
+) -> Result<Described, IoError> {
     let pg = |e: postgres::Error| IoError::from(classify(uri, &e));
     // SRID 0 (none stated) is read as longitude/latitude, as a file naming no CRS is.
     let known = match table.srid {
@@ -375,7 +405,8 @@ fn describe(
     // Whether the server knows the SRID, and whether it is in degrees.
     let server: Option<bool> = client
         .query_opt(
-            "SELECT proj4text LIKE '%longlat%' OR srtext LIKE 'GEOGCS%'              FROM spatial_ref_sys WHERE srid = $1",
+            "SELECT proj4text LIKE '%longlat%' OR srtext LIKE 'GEOGCS%' \
+             FROM spatial_ref_sys WHERE srid = $1",
             &[&table.srid],
         )
         .map_err(pg)?
@@ -388,33 +419,25 @@ fn describe(
         }
         .into());
     }
-    let columns: Vec<String> = client
+    let columns = client
         .query(
-            "SELECT column_name::text FROM information_schema.columns \
+            "SELECT column_name::text, udt_name::text FROM information_schema.columns \
              WHERE table_schema = $1 AND table_name = $2 AND column_name <> $3 \
              ORDER BY ordinal_position",
             &[&table.table.schema, &table.table.name, &table.column],
         )
         .map_err(pg)?
         .iter()
-        .map(|r| r.get(0))
+        .map(|r| Column::new(r.get(0), r.get::<_, &str>(1)))
         .collect();
     let geographic = known
         .as_ref()
         .map_or(server.unwrap_or(false), Crs::is_geographic);
-    Ok((known, geographic, columns))
-}
-
-/// Values came as text (every type has a text form): numbers, booleans and dates become
-/// what they hold, field by field, as a CSV's do.
-fn retype(rows: &mut Rows) {
-    for (_, _, values) in rows.iter_mut() {
-        for v in values.iter_mut() {
-            if let Value::Text(t) = v {
-                *v = super::csv_file::typed(t);
-            }
-        }
-    }
+    Ok(Described {
+        known,
+        geographic,
+        columns,
+    })
 }
 
 #[cfg(test)]

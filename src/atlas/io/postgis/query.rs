@@ -3,9 +3,41 @@
 //! of what a view holds, and the values bound to them. Identifiers are quoted with
 //! [`ident`]; every value is a bound parameter.
 
+use super::rows::Column;
 use super::{GeoTable, View, ident};
 use crate::atlas::io::IoError;
 use crate::atlas::io::crs::Crs;
+
+/// Whether a column declared as `declared` (`geometry_columns.type`) may hold curves
+/// (CircularString, CompoundCurve, CurvePolygon, MultiCurve, MultiSurface, or a collection
+/// of them): only then is each row asked whether it must be linearised.
+pub(super) fn may_curve(declared: &str) -> bool {
+    let t = declared.to_ascii_uppercase();
+    let t = t.trim_end_matches('M').trim_end_matches('Z');
+    matches!(
+        t,
+        "GEOMETRY"
+            | "GEOMETRYCOLLECTION"
+            | "CIRCULARSTRING"
+            | "COMPOUNDCURVE"
+            | "CURVEPOLYGON"
+            | "MULTICURVE"
+            | "MULTISURFACE"
+            | "CURVE"
+            | "SURFACE"
+    )
+}
+
+/// `g` with its curves linearised on the server (`ST_CurveToLine`): the WKB readers know
+/// only straight segments. A curved type with straight parts only is converted too, so
+/// that no curved type reaches the client.
+pub(super) fn linear(g: &str) -> String {
+    format!(
+        "CASE WHEN ST_HasArc({g}) OR ST_GeometryType({g}) IN ('ST_CircularString', \
+         'ST_CompoundCurve', 'ST_CurvePolygon', 'ST_MultiCurve', 'ST_MultiSurface') \
+         THEN ST_CurveToLine({g}) ELSE {g} END"
+    )
+}
 
 /// A view's box, in the table's coordinates or in WGS 84 for the server to transform.
 #[derive(Clone, Copy)]
@@ -103,7 +135,7 @@ impl postgres::types::ToSql for Param {
 impl Query {
     pub(super) fn new(
         table: &GeoTable,
-        columns: &[String],
+        columns: &[Column],
         client_side: bool,
         geographic: bool,
         view: Option<View>,
@@ -145,20 +177,23 @@ impl Query {
         });
         let count_params = if envelope.is_some() { 5 } else { 0 };
         let count_from = format!("{from}{}", bounded.clone().unwrap_or_default());
-        let mut shape = g.clone();
+        let mut shape = if may_curve(&table.geometry_type) {
+            linear(&g)
+        } else {
+            g.clone()
+        };
         if tolerance.is_some() {
             shape = format!("ST_SimplifyPreserveTopology({shape}, {}::float8)", next());
         }
         if !client_side {
             shape = format!("ST_Transform({shape}, 4326)");
         }
-        let attributes: String = columns
-            .iter()
-            .map(|c| format!(", {}::text", ident(c)))
-            .collect();
+        let attributes: String = columns.iter().map(|c| format!(", {}", c.sql())).collect();
         let limit = next();
+        // An empty geometry comes as no WKB, as a NULL does: both are skipped and counted.
         let sql = format!(
-            "SELECT ST_AsBinary({shape}){attributes} FROM {count_from} LIMIT {limit}::int8"
+            "SELECT CASE WHEN ST_IsEmpty({g}) THEN NULL ELSE ST_AsBinary({shape}) END\
+             {attributes} FROM {count_from} LIMIT {limit}::int8"
         );
         Query {
             sql,
