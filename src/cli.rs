@@ -1,9 +1,10 @@
 //! The headless verbs, for scripts and tests: `info` prints what the loader understands of
 //! a file as JSON, `convert` writes it reprojected to WGS 84 GeoJSON. Both use the viewer's
-//! own loader (`atlas::io`).
+//! own loader (`atlas::io`); for a database table `info` asks the server and `convert`
+//! streams its rows.
 
 use crate::atlas::io::{self, Columns, Crs, GeoJsonWriter, IoError, Progress, Request};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A `--crs` argument the atlas cannot use.
 #[derive(Clone, Debug, thiserror::Error, PartialEq)]
@@ -39,28 +40,52 @@ pub fn parse_columns(text: &str) -> Columns {
     }
 }
 
-/// `info FILE`: the JSON description of the layer.
+/// `info FILE`: the JSON description of the layer. A database table is described by the
+/// server (counts, extent, types from SQL), never read row by row.
 pub fn info(path: &Path, request: &Request) -> Result<String, IoError> {
-    let layer = io::open_request(path, request, &Progress::default())?;
-    Ok(serde_json::to_string_pretty(&layer.info()).unwrap_or_default())
+    let info = if io::is_database(path) {
+        io::postgis::info(&path.display().to_string())?
+    } else {
+        io::open_request(path, request, &Progress::default())?.info()
+    };
+    Ok(serde_json::to_string_pretty(&info).unwrap_or_default())
+}
+
+/// Where `convert` writes until the output is whole: a hidden name beside `out`, renamed
+/// to it at the end, so that nothing half-written ever stands under the name asked for,
+/// even when the process is killed. A special file (a pipe, `/dev/stdout`) is written in
+/// place.
+fn partial_path(out: &Path) -> Option<PathBuf> {
+    if std::fs::metadata(out).is_ok_and(|m| !m.is_file()) {
+        return None;
+    }
+    let mut hidden = std::ffi::OsString::from(".");
+    hidden.push(out.file_name()?);
+    hidden.push(format!(".{}.partial", std::process::id()));
+    Some(out.with_file_name(hidden))
 }
 
 /// `convert FILE OUT.geojson`: writes the layer in WGS 84, a feature at a time as it is
-/// read (a shapefile is never held whole); returns a one-line summary. A failed read
-/// leaves no partial output behind.
+/// read (a shapefile or a database table is never held whole); returns a one-line
+/// summary. A failed read leaves no partial output behind.
 pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, IoError> {
     let shown = out.display().to_string();
     let unwritable = |e: std::io::Error| IoError::Unwritable {
         path: shown.clone(),
         message: e.to_string(),
     };
-    let file = std::fs::File::create(out).map_err(unwritable)?;
+    let partial = partial_path(out);
+    let target = partial.as_deref().unwrap_or(out);
+    // Created as `File::create` creates, with the user's umask.
+    let file = std::fs::File::create(target).map_err(unwritable)?;
     let mut buffered = std::io::BufWriter::new(file);
     let streamed = GeoJsonWriter::start(&mut buffered)
         .map_err(unwritable)
         .and_then(|mut writer| {
             let progress = Progress::default();
-            let bar = TerminalProgress::new(&format!("{}", path.display()), "");
+            // A database counts rows, a file bytes.
+            let unit = if io::is_database(path) { "rows" } else { "" };
+            let bar = TerminalProgress::new(&format!("{}", path.display()), unit);
             let done = std::sync::atomic::AtomicBool::new(false);
             // The reader reports bytes (or rows) read; a thread of its own shows them on a
             // terminal while the features stream.
@@ -90,13 +115,21 @@ pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, IoE
             std::io::Write::flush(&mut buffered).map_err(unwritable)?;
             Ok(streamed)
         });
-    let streamed = match streamed {
-        Ok(s) => s,
-        Err(e) => {
-            drop(buffered);
-            let _ = std::fs::remove_file(out);
+    drop(buffered);
+    let streamed = match (streamed, &partial) {
+        (Ok(s), Some(partial)) => match std::fs::rename(partial, out) {
+            Ok(()) => s,
+            Err(e) => {
+                let _ = std::fs::remove_file(partial);
+                return Err(unwritable(e));
+            }
+        },
+        (Ok(s), None) => s,
+        (Err(e), Some(partial)) => {
+            let _ = std::fs::remove_file(partial);
             return Err(e);
         }
+        (Err(e), None) => return Err(e),
     };
     Ok(format!(
         "{} features ({} skipped) from {} in {} → {} (WGS 84)",

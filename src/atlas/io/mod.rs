@@ -193,16 +193,19 @@ pub fn open_request(
 /// Where a streamed read hands each feature, with the layer's fields.
 pub type Sink<'s> = dyn FnMut(&[Field], UserFeature) -> Result<(), IoError> + 's;
 
-/// Reads the file at `path` a feature at a time into `sink`, in WGS 84. A shapefile whose
-/// CRS is known (a `.prj`, or the request's) is streamed and never held; other formats,
-/// and a shapefile whose coordinates must first be looked at, are read whole and handed
-/// over from memory.
+/// Reads the file at `path` a feature at a time into `sink`, in WGS 84. A database table
+/// comes in pages from the server, and a shapefile whose CRS is known (a `.prj`, or the
+/// request's) is streamed: neither is ever held. Other formats, and a shapefile whose
+/// coordinates must first be looked at, are read whole and handed over from memory.
 pub fn stream_request(
     path: &Path,
     request: &Request,
     progress: &Progress,
     sink: &mut Sink<'_>,
 ) -> Result<Streamed, IoError> {
+    if is_database(path) {
+        return postgis::stream(&path.display().to_string(), progress, sink);
+    }
     let is_shp = path
         .extension()
         .and_then(|e| e.to_str())

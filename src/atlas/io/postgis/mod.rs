@@ -5,17 +5,24 @@
 //! as parameters: no text of the user's is pasted into SQL. Geometry comes as WKB in the
 //! table's own SRID and goes through the same reprojection as every file (so a VN-2000
 //! table lands where the same shapefile does); an SRID the atlas does not know is
-//! transformed to WGS 84 on the server. Curves are linearised on the server.
+//! transformed to WGS 84 on the server. Curves are linearised on the server. The headless
+//! verbs let the database do the database's work: `info` is a few aggregates
+//! (`summary.rs`), `convert` a stream of pages from a portal, each written and dropped
+//! (`stream.rs`).
 
 mod connect;
 mod query;
 mod rows;
 mod source;
+mod stream;
+mod summary;
 
 pub use connect::connect;
 use query::{Envelope, Query, native_box};
 use rows::Column;
 pub use source::{PgSource, SslMode, TableName, UriError};
+pub use stream::stream;
+pub use summary::{EXACT_UP_TO, info, info_exact_up_to};
 
 use super::crs::Crs;
 use super::model::{Format, UserLayer};
@@ -124,7 +131,8 @@ pub fn password_for(source: &PgSource, given: Option<&str>) -> Option<String> {
 }
 
 /// Reads the table a `postgresql://` URI names, whole (up to [`WHOLE_CAP`] rows), or the
-/// features in `view`, into memory.
+/// features in `view`, into memory (`info` asks the server instead, and `convert` streams:
+/// [`info`], [`stream`]).
 pub fn open_uri(uri: &str, view: Option<View>, progress: &Progress) -> Result<UserLayer, IoError> {
     open_uri_capped(
         uri,
