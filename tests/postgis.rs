@@ -10,6 +10,8 @@
     reason = "the test's helpers: a failed expectation is a failed test"
 )]
 
+mod common;
+
 use langson_atlas::atlas::io::postgis::{self, PgSource, View};
 use langson_atlas::atlas::io::{self, Progress};
 use std::path::Path;
@@ -488,6 +490,14 @@ fn a_table_the_server_transforms_is_read_in_a_view_and_the_password_stays_out() 
         (at.x() - 106.71).abs() < 1e-6 && (at.y() - 21.97).abs() < 1e-6,
         "{at:?}"
     );
+    // `info` too: the server brings its extent to WGS 84.
+    let told = info(&source(&base, "gates_3857"));
+    let b = bbox(&told);
+    assert!(
+        (b[0] - 106.71).abs() < 1e-6 && (b[3] - 21.97).abs() < 1e-6,
+        "{b:?}"
+    );
+    assert_eq!(told["crs"], "WGS 84 (EPSG:4326)");
 
     let mut h = app(None);
     h.state_mut().apply(langson_atlas::state::Action::User(
@@ -511,4 +521,493 @@ fn a_table_the_server_transforms_is_read_in_a_view_and_the_password_stays_out() 
         1,
         "and the layer opened"
     );
+}
+
+// ---- The headless verbs let the database do the database's work (issue 28). ----
+
+/// `info` of a file or a table, as the JSON it prints.
+fn info(path: &str) -> serde_json::Value {
+    let text = langson_atlas::cli::info(Path::new(path), &io::Request::default())
+        .unwrap_or_else(|e| panic!("info {path}: {e}"));
+    serde_json::from_str(&text).expect("info prints JSON")
+}
+
+/// `convert` of a file or a table into `dir`: its summary line and the GeoJSON written.
+fn convert(path: &str, dir: &Path, name: &str) -> (String, serde_json::Value) {
+    let out = dir.join(name);
+    let summary = langson_atlas::cli::convert(Path::new(path), &io::Request::default(), &out)
+        .unwrap_or_else(|e| panic!("convert {path}: {e}"));
+    let text = std::fs::read_to_string(&out).expect("written");
+    (summary, serde_json::from_str(&text).expect("GeoJSON"))
+}
+
+fn bbox(info: &serde_json::Value) -> [f64; 4] {
+    let b = info["bbox_wgs84"].as_array().expect("a bbox");
+    [0, 1, 2, 3].map(|i| b[i].as_f64().expect("a number"))
+}
+
+/// A deterministic stream of numbers in [0, 1) (xorshift), for fixtures that must not
+/// change between runs.
+fn uniform(seed: &mut u64) -> f64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    (*seed >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// `info` of a table of 200 000 points loaded from a CSV (COPY) says what `info` of the
+/// CSV says: the exact count, extent, types and vertices, in the same JSON, and nothing is
+/// called an estimate. Past the size where it estimates, it says so.
+#[test]
+fn info_of_a_table_of_200_000_rows_gives_the_count_and_extent_of_its_file() {
+    let Some(base) =
+        server("info_of_a_table_of_200_000_rows_gives_the_count_and_extent_of_its_file")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("a folder");
+    let csv = dir.path().join("diem-200k.csv");
+    let mut text = String::from("id,ten,lon,lat\n");
+    let mut seed = 28;
+    for i in 0..200_000 {
+        let lon = 106.0 + 1.5 * uniform(&mut seed);
+        let lat = 21.3 + 1.1 * uniform(&mut seed);
+        text.push_str(&format!("{i},Điểm {i},{lon},{lat}\n"));
+    }
+    std::fs::write(&csv, &text).expect("the CSV");
+    let mut db = client(&base);
+    db.batch_execute(
+        "DROP TABLE IF EXISTS diem_200k_csv, diem_200k; \
+         CREATE TEMP TABLE diem_200k_csv (id int, ten text, lon float8, lat float8);",
+    )
+    .expect("a staging table");
+    let mut copy = db
+        .copy_in("COPY diem_200k_csv FROM STDIN (FORMAT csv, HEADER true)")
+        .expect("COPY");
+    std::io::Write::write_all(&mut copy, text.as_bytes()).expect("rows");
+    copy.finish().expect("copied");
+    db.batch_execute(
+        "CREATE TABLE diem_200k AS SELECT id, ten, \
+           ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geometry(Point, 4326) AS geom \
+         FROM diem_200k_csv ORDER BY id; ANALYZE diem_200k;",
+    )
+    .expect("the table");
+
+    let file = info(&csv.display().to_string());
+    let uri = source(&base, "diem_200k");
+    let table = info(&uri);
+    assert_eq!(table["features"], 200_000);
+    assert_eq!(table["features"], file["features"]);
+    assert_eq!(bbox(&table), bbox(&file), "the same extent, exactly");
+    assert_eq!(table["vertices"], file["vertices"]);
+    assert_eq!(table["geometry_types"], serde_json::json!(["Point"]));
+    assert_eq!(table["skipped"], 0);
+    assert_eq!(table["format"], "PostGIS");
+    let keys = |v: &serde_json::Value| {
+        v.as_object()
+            .expect("an object")
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&table), keys(&file), "the JSON keeps its shape");
+    let fields: Vec<(&str, &str)> = table["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .map(|f| (f["name"].as_str().unwrap(), f["type"].as_str().unwrap()))
+        .collect();
+    assert_eq!(fields, [("id", "integer"), ("ten", "text")]);
+
+    // Past the size it counts, the planner's figures, labelled.
+    let estimated = postgis::info_exact_up_to(&uri, 100_000).expect("info");
+    let labelled: Vec<&str> = estimated["estimated"]
+        .as_array()
+        .expect("the estimates are named")
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(labelled.contains(&"features") && labelled.contains(&"bbox_wgs84"));
+    assert!(
+        !labelled.contains(&"geometry_types"),
+        "the column says Point"
+    );
+    let n = estimated["features"].as_f64().expect("a count");
+    assert!((n - 200_000.0).abs() < 10_000.0, "{n}");
+    let (a, b) = (bbox(&estimated), bbox(&file));
+    for i in 0..4 {
+        assert!((a[i] - b[i]).abs() < 0.01, "{a:?} against {b:?}");
+    }
+}
+
+/// NULL and empty geometries are counted as skipped by `info` (in SQL) and skipped by
+/// `convert`, the same number, said in words.
+#[test]
+fn null_and_empty_geometries_are_counted_as_skipped() {
+    let Some(base) = server("null_and_empty_geometries_are_counted_as_skipped") else {
+        return;
+    };
+    let mut db = client(&base);
+    db.batch_execute(
+        "DROP TABLE IF EXISTS voi_rong; \
+         CREATE TABLE voi_rong (ten text, geom geometry(Geometry, 4326)); \
+         INSERT INTO voi_rong VALUES \
+           ('Hữu Nghị', 'SRID=4326;POINT(106.71 21.97)'), \
+           ('đường', 'SRID=4326;LINESTRING(106.7 21.9, 106.8 21.85)'), \
+           ('không có', NULL), \
+           ('điểm rỗng', 'SRID=4326;POINT EMPTY'), \
+           ('vùng rỗng', 'SRID=4326;POLYGON EMPTY'), \
+           ('tập rỗng', 'SRID=4326;GEOMETRYCOLLECTION EMPTY');",
+    )
+    .expect("table");
+    let uri = source(&base, "voi_rong");
+    let table = info(&uri);
+    assert_eq!(
+        (table["features"].as_i64(), table["skipped"].as_i64()),
+        (Some(2), Some(4))
+    );
+    assert_eq!(
+        table["geometry_types"],
+        serde_json::json!(["LineString", "Point"])
+    );
+    assert_eq!(table["vertices"], 3);
+    let warnings = table["warnings"].to_string();
+    assert!(
+        warnings.contains("1 row without geometry (NULL): skipped")
+            && warnings.contains("3 rows with an empty geometry: skipped"),
+        "{warnings}"
+    );
+    let dir = tempfile::tempdir().expect("a folder");
+    let (summary, written) = convert(&uri, dir.path(), "voi-rong.geojson");
+    assert!(summary.starts_with("2 features (4 skipped)"), "{summary}");
+    assert_eq!(written["features"].as_array().map(Vec::len), Some(2));
+
+    // A column of one type is counted without a filter an aggregate: the same figures.
+    db.batch_execute(
+        "DROP TABLE IF EXISTS voi_rong_diem; \
+         CREATE TABLE voi_rong_diem (geom geometry(Point, 4326)); \
+         INSERT INTO voi_rong_diem VALUES ('SRID=4326;POINT(106.71 21.97)'), \
+           ('SRID=4326;POINT(106.63 21.88)'), ('SRID=4326;POINT(106.5 21.7)'), (NULL), \
+           ('SRID=4326;POINT EMPTY'), ('SRID=4326;POINT EMPTY');",
+    )
+    .expect("table");
+    let points = info(&source(&base, "voi_rong_diem"));
+    assert_eq!(
+        (
+            points["features"].as_i64(),
+            points["skipped"].as_i64(),
+            points["vertices"].as_i64()
+        ),
+        (Some(3), Some(3), Some(3))
+    );
+    assert_eq!(bbox(&points), [106.5, 21.7, 106.71, 21.97]);
+    let (summary, _) = convert(&source(&base, "voi_rong_diem"), dir.path(), "diem.geojson");
+    assert!(summary.starts_with("3 features (3 skipped)"), "{summary}");
+}
+
+/// Diamonds some 30 km across around the reference points, in VN-2000 / TM-3 107-15
+/// metres: their longitudes and latitudes peak at their tips, not at the corners of their
+/// box, so a box brought over from metres would miss by hundreds of metres.
+fn diamonds() -> Vec<(String, Vec<(f64, f64)>)> {
+    common::vn2000_reference()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, [x, y], _))| {
+            let r = 10_000.0 + 1_000.0 * i as f64;
+            let ring = vec![(x, y + r), (x + r, y), (x, y - r), (x - r, y), (x, y + r)];
+            (name, ring)
+        })
+        .collect()
+}
+
+/// The diamonds as a shapefile with the ministry's `.prj`, and as a table in SRID 9215
+/// (the same coordinates, a row a diamond).
+fn vn2000_polygons(db: &mut postgres::Client, dir: &Path, table: &str) -> std::path::PathBuf {
+    use shapefile::dbase::{FieldName, FieldValue, Record, TableWriterBuilder};
+    let shp = dir.join(format!("{table}.shp"));
+    let fields = TableWriterBuilder::new()
+        .add_character_field(FieldName::try_from("ten").unwrap(), 40)
+        .add_numeric_field(FieldName::try_from("so_lo").unwrap(), 6, 0)
+        .add_numeric_field(FieldName::try_from("dien_tich").unwrap(), 14, 2);
+    let mut w = shapefile::Writer::from_path(&shp, fields).expect("a shapefile");
+    db.batch_execute(&format!(
+        "DROP TABLE IF EXISTS {t}; \
+         CREATE TABLE {t} (ten text, so_lo int, dien_tich float8, geom geometry(MultiPolygon, 9215));",
+        t = postgis::ident(table)
+    ))
+    .expect("table");
+    for (i, (name, ring)) in diamonds().into_iter().enumerate() {
+        let area = 2.0 * (ring[0].1 - ring[2].1).powi(2) / 4.0 + 0.25;
+        let mut r = Record::default();
+        r.insert("ten".into(), FieldValue::Character(Some(name.clone())));
+        r.insert("so_lo".into(), FieldValue::Numeric(Some(i as f64 + 1.0)));
+        r.insert("dien_tich".into(), FieldValue::Numeric(Some(area)));
+        // Clockwise, as a shapefile's outer rings are, in the table too.
+        let points: Vec<shapefile::Point> = ring
+            .iter()
+            .map(|&(x, y)| shapefile::Point::new(x, y))
+            .collect();
+        let polygon = shapefile::Polygon::new(shapefile::PolygonRing::Outer(points));
+        w.write_shape_and_record(&polygon, &r).expect("a shape");
+        let wkt: Vec<String> = ring.iter().map(|(x, y)| format!("{x} {y}")).collect();
+        db.execute(
+            &format!(
+                "INSERT INTO {} VALUES ($1, $2, $3, ST_GeomFromText($4, 9215))",
+                postgis::ident(table)
+            ),
+            &[
+                &name,
+                &(i as i32 + 1),
+                &area,
+                &format!("MULTIPOLYGON((({})))", wkt.join(",")),
+            ],
+        )
+        .expect("a row");
+    }
+    drop(w);
+    std::fs::write(shp.with_extension("prj"), common::PRJ_TM3).expect("prj");
+    std::fs::write(shp.with_extension("cpg"), "UTF-8").expect("cpg");
+    shp
+}
+
+/// A table of polygons in SRID 9215 (which this PostGIS does not list) gives the WGS 84
+/// extent its shapefile gives, within 0.0005°, though the server is only asked for sums
+/// and a hull.
+#[test]
+fn a_table_of_vn2000_polygons_gives_the_wgs84_extent_of_its_shapefile() {
+    let Some(base) = server("a_table_of_vn2000_polygons_gives_the_wgs84_extent_of_its_shapefile")
+    else {
+        return;
+    };
+    let mut db = client(&base);
+    let dir = tempfile::tempdir().expect("a folder");
+    let shp = vn2000_polygons(&mut db, dir.path(), "vung_vn2000_info");
+    let file = info(&shp.display().to_string());
+    let table = info(&source(&base, "vung_vn2000_info"));
+    let (a, b) = (bbox(&table), bbox(&file));
+    for i in 0..4 {
+        assert!(
+            (a[i] - b[i]).abs() <= 0.0005,
+            "the table's {a:?} against the shapefile's {b:?}"
+        );
+    }
+    assert_eq!(table["crs"], file["crs"]);
+    assert_eq!(table["features"], file["features"]);
+    assert_eq!(table["vertices"], file["vertices"]);
+    assert_eq!(table["geometry_types"], serde_json::json!(["MultiPolygon"]));
+}
+
+/// `convert` of a table writes the features `convert` of the file it was loaded from
+/// writes: same geometry (the same reprojection), same properties, in order.
+#[test]
+fn convert_of_a_table_gives_the_features_of_convert_of_its_file() {
+    let Some(base) = server("convert_of_a_table_gives_the_features_of_convert_of_its_file") else {
+        return;
+    };
+    let mut db = client(&base);
+    let dir = tempfile::tempdir().expect("a folder");
+    let shp = vn2000_polygons(&mut db, dir.path(), "vung_vn2000_convert");
+    let (from_file, file) = convert(&shp.display().to_string(), dir.path(), "file.geojson");
+    let (from_table, table) = convert(
+        &source(&base, "vung_vn2000_convert"),
+        dir.path(),
+        "table.geojson",
+    );
+    let count = |s: &str| s.split(' ').next().unwrap_or_default().to_owned();
+    assert_eq!(
+        count(&from_table),
+        count(&from_file),
+        "{from_table} / {from_file}"
+    );
+    let (file, table) = (
+        file["features"].as_array().expect("features"),
+        table["features"].as_array().expect("features"),
+    );
+    assert_eq!(table.len(), diamonds().len());
+    assert_eq!(table.len(), file.len());
+    for (t, f) in table.iter().zip(file) {
+        assert_eq!(
+            t["geometry"], f["geometry"],
+            "the same reprojected geometry"
+        );
+        let (tp, fp) = (
+            t["properties"].as_object().unwrap(),
+            f["properties"].as_object().unwrap(),
+        );
+        assert_eq!(tp.keys().collect::<Vec<_>>(), fp.keys().collect::<Vec<_>>());
+        for (k, v) in tp {
+            match (v.as_f64(), fp[k].as_f64()) {
+                (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "{k}: {a} / {b}"),
+                _ => assert_eq!(v, &fp[k], "{k}"),
+            }
+        }
+    }
+}
+
+/// Curved geometries (common in cadastral data) are linearised on the server: the window's
+/// read, `info` and `convert` all have them, none skipped, and `info`'s figures are those
+/// of what `convert` writes.
+#[test]
+fn curved_geometries_are_linearised_on_the_server() {
+    let Some(base) = server("curved_geometries_are_linearised_on_the_server") else {
+        return;
+    };
+    let mut db = client(&base);
+    db.batch_execute(
+        "DROP TABLE IF EXISTS thua_cong; \
+         CREATE TABLE thua_cong (ten text, geom geometry(Geometry, 4326)); \
+         INSERT INTO thua_cong VALUES \
+           ('vùng cong', 'SRID=4326;CURVEPOLYGON(CIRCULARSTRING(106.70 21.90, 106.72 21.90, 106.72 21.92, 106.70 21.92, 106.70 21.90))'), \
+           ('cung', 'SRID=4326;CIRCULARSTRING(106.60 21.80, 106.61 21.81, 106.62 21.80)'), \
+           ('đường ghép', 'SRID=4326;COMPOUNDCURVE(CIRCULARSTRING(106.50 21.70, 106.51 21.71, 106.52 21.70), (106.52 21.70, 106.55 21.70))'), \
+           ('nhiều vùng', 'SRID=4326;MULTISURFACE(CURVEPOLYGON(CIRCULARSTRING(106.80 22.00, 106.81 22.00, 106.81 22.01, 106.80 22.01, 106.80 22.00)), ((106.9 22.1, 106.95 22.1, 106.95 22.15, 106.9 22.1)))'), \
+           ('nhiều đường', 'SRID=4326;MULTICURVE((106.4 21.6, 106.45 21.6), CIRCULARSTRING(106.40 21.65, 106.41 21.66, 106.42 21.65))');",
+    )
+    .expect("table");
+    let uri = source(&base, "thua_cong");
+    let table = info(&uri);
+    assert_eq!(
+        (table["features"].as_i64(), table["skipped"].as_i64()),
+        (Some(5), Some(0))
+    );
+    assert_eq!(
+        table["geometry_types"],
+        serde_json::json!(["LineString", "MultiLineString", "MultiPolygon", "Polygon"])
+    );
+    let dir = tempfile::tempdir().expect("a folder");
+    let (summary, _) = convert(&uri, dir.path(), "cong.geojson");
+    assert!(summary.starts_with("5 features (0 skipped)"), "{summary}");
+    let written = info(&dir.path().join("cong.geojson").display().to_string());
+    assert_eq!(table["vertices"], written["vertices"]);
+    assert!(
+        table["vertices"].as_i64().unwrap() > 100,
+        "arcs become many short segments"
+    );
+    let (a, b) = (bbox(&table), bbox(&written));
+    for i in 0..4 {
+        assert!((a[i] - b[i]).abs() < 1e-9, "{a:?} against {b:?}");
+    }
+    assert_eq!(table["geometry_types"], written["geometry_types"]);
+
+    let (src, password) = PgSource::parse(&uri).expect("uri");
+    let mut c = postgis::connect(&src, password.as_deref()).expect("connects");
+    let view = View {
+        west: 106.3,
+        east: 107.0,
+        south: 21.5,
+        north: 22.2,
+        metres_per_point: 1.0,
+    };
+    let read = postgis::read(&mut c, &src, Some(view), 100, &Progress::default()).expect("read");
+    assert_eq!(read.layer.features.len(), 5, "{:?}", read.layer.warnings);
+    assert_eq!(read.layer.skipped, 0);
+}
+
+/// What real databases hold reads well in `info`, `convert` and the window: Vietnamese
+/// schema, table and column names, Z and M values, mixed types, typed columns, a view
+/// without a key, a geography column.
+#[test]
+fn what_real_databases_hold_reads_through_info_convert_and_a_view() {
+    let Some(base) = server("what_real_databases_hold_reads_through_info_convert_and_a_view")
+    else {
+        return;
+    };
+    let mut db = client(&base);
+    db.batch_execute(
+        "CREATE SCHEMA IF NOT EXISTS \"quy_hoạch\"; \
+         DROP TABLE IF EXISTS \"quy_hoạch\".\"thửa_đất\" CASCADE; \
+         CREATE TABLE \"quy_hoạch\".\"thửa_đất\" (\"tên\" text, \"diện_tích\" numeric, \
+           \"ngày_đo\" timestamptz, \"đã_duyệt\" boolean, geom geometry); \
+         INSERT INTO \"quy_hoạch\".\"thửa_đất\" VALUES \
+           ('Chi Ma', 12.5, '2024-05-01 08:30+07', true, 'SRID=4326;POINT Z (107.05 21.83 320)'), \
+           ('đường', 3, NULL, false, 'SRID=4326;LINESTRING M (106.7 21.9 1, 106.8 21.85 2)'), \
+           ('thửa', 1250.75, '2023-01-02 00:00+07', NULL, 'SRID=4326;POLYGON ZM ((106.7 21.8 1 1, 106.71 21.8 1 2, 106.71 21.81 1 3, 106.7 21.8 1 4))'), \
+           ('cụm', NULL, NULL, NULL, 'SRID=4326;MULTIPOINT((106.6 21.7), (106.61 21.71))'), \
+           ('tập', NULL, NULL, NULL, 'SRID=4326;GEOMETRYCOLLECTION(POINT(106.5 21.6), LINESTRING(106.5 21.6, 106.55 21.65))'); \
+         CREATE VIEW \"quy_hoạch\".\"điểm_xem\" AS \
+           SELECT \"tên\", geom FROM \"quy_hoạch\".\"thửa_đất\" WHERE \"tên\" <> 'thửa'; \
+         DROP TABLE IF EXISTS cua_khau_geog; \
+         CREATE TABLE cua_khau_geog (ten text, geog geography(Point, 4326)); \
+         INSERT INTO cua_khau_geog VALUES ('Hữu Nghị', 'POINT(106.71 21.97)'), ('Tân Thanh', 'POINT(106.63 21.88)');",
+    )
+    .expect("tables");
+    let dir = tempfile::tempdir().expect("a folder");
+    let (src, password) = PgSource::parse(&source(&base, "x")).expect("uri");
+    let uri_of = |schema: &str, name: &str| {
+        let mut s = src.clone();
+        s.table = postgis::TableName {
+            schema: schema.to_owned(),
+            name: name.to_owned(),
+        };
+        postgis::remember_password(&s, password.as_deref().unwrap_or_default());
+        s.uri()
+    };
+
+    let mixed = uri_of("quy_hoạch", "thửa_đất");
+    let table = info(&mixed);
+    assert_eq!(
+        (table["features"].as_i64(), table["skipped"].as_i64()),
+        (Some(5), Some(0))
+    );
+    assert_eq!(
+        table["geometry_types"],
+        serde_json::json!([
+            "GeometryCollection",
+            "LineString",
+            "MultiPoint",
+            "Point",
+            "Polygon"
+        ])
+    );
+    let fields: Vec<(&str, &str)> = table["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["name"].as_str().unwrap(), f["type"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("tên", "text"),
+            ("diện_tích", "real"),
+            ("ngày_đo", "date"),
+            ("đã_duyệt", "boolean")
+        ]
+    );
+    let (summary, written) = convert(&mixed, dir.path(), "thua-dat.geojson");
+    assert!(summary.starts_with("5 features (0 skipped)"), "{summary}");
+    let first = &written["features"][0];
+    assert_eq!(
+        first["geometry"]["coordinates"],
+        serde_json::json!([107.05, 21.83])
+    );
+    // In ISO 8601 with its offset, whatever the server's time zone.
+    let measured = first["properties"]["ngày_đo"].as_str().unwrap_or_default();
+    assert!(
+        measured.starts_with("2024-05-01T") && measured.ends_with(":00"),
+        "{measured}"
+    );
+    assert_eq!(first["properties"]["diện_tích"], 12.5);
+    assert_eq!(first["properties"]["đã_duyệt"], true);
+
+    let view = uri_of("quy_hoạch", "điểm_xem");
+    assert_eq!(info(&view)["features"], 4, "a view without a key");
+    let (summary, _) = convert(&view, dir.path(), "diem-xem.geojson");
+    assert!(summary.starts_with("4 features"), "{summary}");
+
+    let geography = uri_of("public", "cua_khau_geog");
+    let gates = info(&geography);
+    assert_eq!(gates["features"], 2);
+    assert_eq!(bbox(&gates), [106.63, 21.88, 106.71, 21.97]);
+    let (s, p) = PgSource::parse(&geography).expect("uri");
+    let mut c = postgis::connect(&s, p.as_deref().or(password.as_deref())).expect("connects");
+    let seen = View {
+        west: 106.6,
+        east: 106.8,
+        south: 21.8,
+        north: 22.0,
+        metres_per_point: 5.0,
+    };
+    let read = postgis::read(&mut c, &s, Some(seen), 100, &Progress::default()).expect("read");
+    assert_eq!(read.layer.features.len(), 2);
 }

@@ -1,6 +1,7 @@
 //! A PostGIS server that goes away mid-session and comes back: the read in between says the
-//! server cannot be reached, the next one works again. A test binary of its own, as it
-//! stops the shared test server (cargo runs test binaries one after another).
+//! server cannot be reached, the next one works again; a `convert` it leaves halfway ends
+//! with a message and no file. A test binary of its own, as it stops the shared test server
+//! (cargo runs test binaries one after another); its tests take turns ([`ONE_AT_A_TIME`]).
 
 #![allow(
     clippy::expect_used,
@@ -11,6 +12,23 @@
 use langson_atlas::atlas::io::{self, Progress};
 use std::path::Path;
 use std::process::Command;
+
+/// The tests here stop the one server: they run one after another.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The server's address, or `None` (said) where the test cannot run.
+fn server(test: &str) -> Option<String> {
+    use std::io::Write;
+    let Ok(base) = std::env::var("PGTEST_URI") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{test}: PGTEST_URI is not set in CI"
+        );
+        let _ = writeln!(std::io::stderr(), "SKIPPED {test}: no PostgreSQL");
+        return None;
+    };
+    Some(base)
+}
 
 fn pg_ctl(action: &str) {
     let (Ok(bin), Ok(dir)) = (std::env::var("PGTEST_BIN"), std::env::var("PGTEST_DIR")) else {
@@ -47,18 +65,10 @@ fn pg_ctl(action: &str) {
 
 #[test]
 fn a_server_that_goes_away_is_said_and_read_again_when_back() {
-    use std::io::Write;
-    let Ok(base) = std::env::var("PGTEST_URI") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "PGTEST_URI is not set in CI"
-        );
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED a_server_that_goes_away…: no PostgreSQL"
-        );
+    let Some(base) = server("a_server_that_goes_away_is_said_and_read_again_when_back") else {
         return;
     };
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let mut db = postgres::Client::connect(&format!("{base}?sslmode=disable"), postgres::NoTls)
         .expect("the test server answers");
     db.batch_execute(
@@ -83,4 +93,72 @@ fn a_server_that_goes_away_is_said_and_read_again_when_back() {
     let e = gone.expect_err("no server, no layer");
     assert!(e.contains("cannot be reached"), "{e}");
     assert_eq!(read().expect("read again").features.len(), 1);
+}
+
+/// The server stopped while `convert` streams a table: the verb ends with a message in
+/// words, and no file stands under the output name, not even a partial one beside it.
+#[test]
+fn a_server_stopped_during_convert_leaves_a_message_and_no_file() {
+    let Some(base) = server("a_server_stopped_during_convert_leaves_a_message_and_no_file") else {
+        return;
+    };
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let mut db = postgres::Client::connect(&format!("{base}?sslmode=disable"), postgres::NoTls)
+        .expect("the test server answers");
+    // The first page comes at once; past it every row makes the server wait 2 ms, so the
+    // stop surely falls in the middle of the stream.
+    db.batch_execute(
+        "DROP VIEW IF EXISTS points_slowly; DROP TABLE IF EXISTS points_stop; \
+         CREATE TABLE points_stop (id int, geom geometry(Point, 4326)); \
+         INSERT INTO points_stop SELECT i, ST_SetSRID(ST_MakePoint(106 + i * 1e-4, 21.5), 4326) \
+           FROM generate_series(1, 20000) i; \
+         CREATE OR REPLACE FUNCTION slowly(id int) RETURNS int LANGUAGE plpgsql AS $$ \
+           BEGIN IF id > 3000 THEN PERFORM pg_sleep(0.002); END IF; RETURN id; END $$; \
+         CREATE VIEW points_slowly AS SELECT slowly(id) AS id, geom FROM points_stop;",
+    )
+    .expect("a slow view");
+    drop(db);
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("diem.geojson");
+    let uri = format!("{base}?table=points_slowly&sslmode=disable");
+    let converting = {
+        let (uri, out) = (uri.clone(), out.clone());
+        std::thread::Builder::new()
+            .name("convert".into())
+            .spawn(move || {
+                langson_atlas::cli::convert(Path::new(&uri), &io::Request::default(), &out)
+            })
+            .expect("a thread")
+    };
+    // Features are being written (the partial file has grown past its first buffer).
+    let writing = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| e.metadata().is_ok_and(|m| m.len() > 0))
+            })
+            .unwrap_or(false)
+    };
+    let start = std::time::Instant::now();
+    while !writing(dir.path()) && start.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(writing(dir.path()), "convert started writing");
+    pg_ctl("stop");
+    let result = converting.join().expect("convert ends");
+    pg_ctl("start");
+    let e = result.expect_err("a server stopped mid-stream is an error");
+    assert!(
+        e.to_string()
+            .contains("the connection to the server was lost"),
+        "{e}"
+    );
+    assert!(!out.exists(), "nothing under the output name");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "no partial file beside it: {left:?}");
 }
