@@ -194,8 +194,7 @@ fn caption(ui: &mut egui::Ui, full: Rect, words: &Words<'_>, i: usize) {
 }
 
 fn veil(ui: &egui::Ui, full: Rect) {
-    ui.painter()
-        .rect_filled(full, 0.0, theme::CARD_VEIL);
+    ui.painter().rect_filled(full, 0.0, theme::CARD_VEIL);
 }
 
 fn title_card(ui: &mut egui::Ui, full: Rect, words: &Words<'_>) {
