@@ -302,8 +302,9 @@ fn edges_of(geometry: &Geometry<f64>) -> Vec<geo::Line<f64>> {
         Geometry::Polygon(p) => rings(p),
         Geometry::MultiPolygon(m) => m.iter().flat_map(rings).collect(),
         Geometry::GeometryCollection(c) => c.iter().flat_map(edges_of).collect(),
-        // Points have no edges. The plan's loader refuses the other kinds; a reader's layer
-        // that holds one has it indexed by its bounds alone.
+        // Points have no edges. The plan's loader refuses the other kinds; a reader's lone
+        // segment, rectangle or triangle gets none either, so its outline is not picked or
+        // snapped to.
         Geometry::Point(_)
         | Geometry::MultiPoint(_)
         | Geometry::Line(_)
@@ -374,7 +375,11 @@ mod tests {
                 assert_eq!(a, boxes.pick_by(at, 400.0, candidate), "at {at:?}");
                 picked += usize::from(a.is_some());
                 let v = with_edges.nearest_vertex(at, 2_000.0);
-                assert_eq!(v, boxes.nearest_vertex_by(at, 2_000.0, geometry), "at {at:?}");
+                assert_eq!(
+                    v,
+                    boxes.nearest_vertex_by(at, 2_000.0, geometry),
+                    "at {at:?}"
+                );
                 snapped += usize::from(v.is_some());
             }
         }

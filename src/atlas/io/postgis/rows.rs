@@ -36,7 +36,11 @@ impl Column {
         let c = ident(&self.name);
         match self.kind {
             FieldKind::Date => format!("to_json({c}) #>> '{{}}'"),
-            _ => format!("{c}::text"),
+            FieldKind::Text
+            | FieldKind::Integer
+            | FieldKind::Real
+            | FieldKind::Boolean
+            | FieldKind::Null => format!("{c}::text"),
         }
     }
 

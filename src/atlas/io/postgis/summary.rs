@@ -290,7 +290,7 @@ impl<'t> Sql<'t> {
         };
         let types = match self.declared {
             Declared::Generic => self.type_bit(),
-            _ => "1".to_owned(),
+            Declared::One(_) | Declared::Unreadable => "1".to_owned(),
         };
         format!(
             "SELECT n, nulls, empties, unreadable, outside, \
@@ -525,6 +525,10 @@ impl<'t> Sql<'t> {
         let Some(Ok(Some(hull))) = hull.map(|wkb| geometry_blob::from_wkb(&wkb)) else {
             return self.boundary_extent(tx, uri, b);
         };
+        #[expect(
+            clippy::wildcard_enum_match_arm,
+            reason = "a convex hull is a polygon, a line or a point; any other kind of geo::Geometry falls back to the box's boundary"
+        )]
         let points: Vec<(f64, f64)> = match hull {
             geo::Geometry::Polygon(p) => {
                 let ring: Vec<(f64, f64)> = p.exterior().coords().map(|c| (c.x, c.y)).collect();
