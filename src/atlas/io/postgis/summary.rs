@@ -532,11 +532,11 @@ impl<'t> Sql<'t> {
         let points: Vec<(f64, f64)> = match hull {
             geo::Geometry::Polygon(p) => {
                 let ring: Vec<(f64, f64)> = p.exterior().coords().map(|c| (c.x, c.y)).collect();
-                densify(&ring, 16)
+                densify(&ring, 64)
             }
             geo::Geometry::LineString(l) => {
                 let line: Vec<(f64, f64)> = l.coords().map(|c| (c.x, c.y)).collect();
-                densify(&line, 16)
+                densify(&line, 64)
             }
             geo::Geometry::Point(p) => vec![(p.x(), p.y())],
             _ => return self.boundary_extent(tx, uri, b),
