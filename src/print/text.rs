@@ -343,7 +343,7 @@ pub(crate) mod tests {
                     let drawn = drawn_width(&fonts, face, 9.0, text);
                     assert!(
                         (measured - drawn).abs() < 1e-3,
-                        "{text}: {measured} ≠ {drawn}"
+                        "{text}: measured {measured}, drawn {drawn}"
                     );
                 }
             }
