@@ -448,6 +448,14 @@ impl ProblemKind {
 /// read as thousands: digits only; `2,5` and `2.5` as a decimal).
 pub fn figures(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
+    numbers(&chars)
+        .into_iter()
+        .map(|(_, token, _)| normalise_figure(&token))
+        .collect()
+}
+
+/// Every number of `chars`: where it starts, its characters, where it ends.
+fn numbers(chars: &[char]) -> Vec<(usize, String, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -455,9 +463,9 @@ pub fn figures(text: &str) -> Vec<String> {
             i += 1;
             continue;
         }
-        let (token, end) = number_at(&chars, i);
+        let (token, end) = number_at(chars, i);
+        out.push((i, token, end));
         i = end;
-        out.push(normalise_figure(&token));
     }
     out
 }
@@ -574,31 +582,26 @@ const NAMING_WORDS: [&str; 14] = [
 pub fn prose_figures(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
+    // The end of a document's number (236/QĐ-TTg): the numbers before it are part of it.
+    let mut skip_to = 0;
+    for (start, token, end) in numbers(&chars) {
+        if start < skip_to {
             continue;
         }
-        let start = i;
-        let (token, end) = number_at(&chars, i);
-        i = end;
         let before = start.checked_sub(1).map(|b| chars[b]);
-        let after = chars.get(i).copied();
+        let after = chars.get(end).copied();
         let joined_to_letters =
             before.is_some_and(char::is_alphabetic) || after.is_some_and(char::is_alphabetic);
         // 236/QĐ-TTg, 16/2021/NQ-HĐND: the run up to the next space holds letters.
-        let document_number = after == Some('/') && {
-            let run: String = chars[i..]
+        let run_end = end
+            + chars[end..]
                 .iter()
                 .take_while(|c| !c.is_whitespace())
-                .collect();
-            run.chars().any(char::is_alphabetic)
-        };
+                .count();
+        let document_number =
+            after == Some('/') && chars[end..run_end].iter().any(|c| c.is_alphabetic());
         if document_number {
-            while i < chars.len() && !chars[i].is_whitespace() {
-                i += 1;
-            }
+            skip_to = run_end;
         }
         if joined_to_letters || document_number || named_by_words_before(&chars[..start], &token) {
             continue;
