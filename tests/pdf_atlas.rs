@@ -56,6 +56,31 @@ fn run(tool: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Page `page` (1-based, as text) of the PDF at `path` as a picture at `dpi`, through
+/// poppler's pdftoppm, written in `dir`.
+fn render_page(path: &Path, page: &str, dpi: u32, dir: &Path) -> image::RgbImage {
+    let prefix = dir.join("page");
+    let dpi = dpi.to_string();
+    run(
+        "pdftoppm",
+        &[
+            "-r",
+            &dpi,
+            "-png",
+            "-singlefile",
+            "-f",
+            page,
+            "-l",
+            page,
+            path.to_string_lossy().as_ref(),
+            prefix.to_string_lossy().as_ref(),
+        ],
+    );
+    image::open(dir.join("page.png"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .to_rgb8()
+}
+
 /// Text with every run of whitespace made one space: pdftotext breaks lines where the
 /// layout did.
 fn flat(text: &str) -> String {
@@ -229,25 +254,7 @@ fn a_district_page_is_not_blank_and_its_map_is_where_the_layout_put_it() {
     let path = dir.path().join("atlas.pdf");
     write(&atlas, &req, &tours(), &path);
     let page = (first + 1).to_string();
-    let prefix = dir.path().join("page");
-    run(
-        "pdftoppm",
-        &[
-            "-r",
-            "36",
-            "-png",
-            "-singlefile",
-            "-f",
-            &page,
-            "-l",
-            &page,
-            path.to_string_lossy().as_ref(),
-            prefix.to_string_lossy().as_ref(),
-        ],
-    );
-    let image = image::open(dir.path().join("page.png"))
-        .unwrap_or_else(|e| panic!("{e}"))
-        .to_rgb8();
+    let image = render_page(&path, &page, 36, dir.path());
     // 36 dpi: half a pixel a point.
     let px = |v: f32| (v * 0.5) as u32;
     let inked = |x0: u32, y0: u32, x1: u32, y1: u32| {
@@ -456,25 +463,7 @@ fn the_reader_s_categorised_layer_shows_on_the_map_in_its_colours_and_its_legend
     assert!(!text.contains("Rừng phòng hộ"), "{text}");
     // The parcel's fill, as the print draws a reader's area (its colour lightened), is on
     // the map: the plan's zone fills do not cover it.
-    let prefix = dir.path().join("page");
-    run(
-        "pdftoppm",
-        &[
-            "-r",
-            "72",
-            "-png",
-            "-singlefile",
-            "-f",
-            &page,
-            "-l",
-            &page,
-            path.to_string_lossy().as_ref(),
-            prefix.to_string_lossy().as_ref(),
-        ],
-    );
-    let image = image::open(dir.path().join("page.png"))
-        .unwrap_or_else(|e| panic!("{e}"))
-        .to_rgb8();
+    let image = render_page(&path, &page, 72, dir.path());
     let mix = |c: u8| (f32::from(c) + (255.0 - f32::from(c)) * 0.35).round() as i32;
     let fill = [mix(r), mix(g), mix(b)];
     let mut matching = 0;
