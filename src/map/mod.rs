@@ -8,6 +8,7 @@ pub mod measure_overlay;
 pub mod mercator;
 pub mod overlays;
 pub mod plan_layer;
+mod point_symbols;
 pub mod side_by_side;
 pub mod style;
 pub mod symbols;

@@ -5,7 +5,9 @@
 
 pub mod controller;
 pub mod editor;
+pub mod figures;
 pub mod flight;
+pub mod problems;
 pub mod tour;
 
 use crate::atlas::FeatureId;

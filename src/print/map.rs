@@ -8,7 +8,7 @@ use super::ink;
 use super::page::{Op, Page, Rgb};
 use super::text::Fonts;
 use super::{Highlight, PrintLayer, Sheet};
-use crate::atlas::{Atlas, Feature, FeatureId, Lang};
+use crate::atlas::{Atlas, Feature, Lang};
 use crate::map::style::{self, LineStyle, Shape, Style, SymbolStyle};
 use geo::{BoundingRect, Coord, Geometry, LineString, Polygon};
 
@@ -445,13 +445,5 @@ fn glow(page: &mut Page, frame: &Frame, f: &Feature) {
             color: band,
         });
         stroke(page, vec![ring], true, ink::HIGHLIGHT, 0.8);
-    }
-}
-
-/// The features a page is about, for its text.
-pub fn about(sheet: &Sheet) -> Vec<FeatureId> {
-    match &sheet.highlight {
-        Highlight::Features(ids) => ids.clone(),
-        Highlight::Unit { .. } => Vec::new(),
     }
 }
