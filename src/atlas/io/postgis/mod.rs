@@ -18,6 +18,7 @@ mod stream;
 mod summary;
 
 pub use connect::connect;
+pub use query::ident;
 use query::{Envelope, Query, native_box};
 use rows::Column;
 pub use source::{PgSource, SslMode, TableName, UriError};
@@ -184,11 +185,6 @@ fn begin<'c>(
 
 /// Rows read of a table at most when no view bounds it.
 pub const WHOLE_CAP: usize = 2_000_000;
-
-/// A quoted identifier: `"` doubled, so any name is read as a name.
-pub fn ident(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
-}
 
 /// A table with a geometry column, as `geometry_columns` lists it.
 #[derive(Clone, Debug, PartialEq)]
@@ -449,14 +445,5 @@ fn describe(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_name_with_quotes_and_a_semicolon_stays_a_name() {
-        assert_eq!(
-            ident("a\"; DROP TABLE x; --"),
-            "\"a\"\"; DROP TABLE x; --\""
-        );
-    }
-}
+#[path = "postgis_tests.rs"]
+mod tests;

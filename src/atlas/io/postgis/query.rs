@@ -4,9 +4,14 @@
 //! [`ident`]; every value is a bound parameter.
 
 use super::rows::Column;
-use super::{GeoTable, View, ident};
+use super::{GeoTable, View};
 use crate::atlas::io::IoError;
 use crate::atlas::io::crs::Crs;
+
+/// A quoted identifier: `"` doubled, so any name is read as a name.
+pub fn ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
 
 /// Whether a column declared as `declared` (`geometry_columns.type`) may hold curves
 /// (CircularString, CompoundCurve, CurvePolygon, MultiCurve, MultiSurface, or a collection
