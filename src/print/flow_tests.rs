@@ -78,7 +78,7 @@ fn no_line_poured_into_a_column_is_wider_than_the_column_as_drawn() {
             let mut right = 0.0f32;
             let mut letters = String::new();
             for op in flow.pages.iter().flat_map(|p| &p.ops) {
-                let super::super::page::Op::Text { at, span } = op else {
+                let crate::print::page::Op::Text { at, span } = op else {
                     continue;
                 };
                 if span.text.contains("tiếp") {
