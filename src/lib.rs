@@ -16,6 +16,7 @@ pub mod present;
 pub mod print;
 pub mod project;
 pub mod state;
+pub mod task;
 pub mod theme;
 pub mod ui;
 pub mod user_room;

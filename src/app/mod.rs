@@ -20,7 +20,6 @@ mod timeline;
 mod tours;
 mod user_layers;
 
-
 use crate::atlas::{Atlas, GeodataSource, Lang};
 use crate::export::Gpu;
 use crate::layers::UserLayers;

@@ -11,11 +11,10 @@ use crate::present::tour::Tour;
 use crate::print::{self, AtlasRequest, PrintLayer};
 use crate::state::ExportStatus;
 use crate::state::publish::{PdfPages, Publication, PublishAction, PublishState, VIDEO_SIZES};
+use crate::task::{Poll, Progress, Task};
 use crate::video::{self, VideoRequest};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// What waits for the save dialog's answer.
 pub enum Job {
@@ -27,19 +26,9 @@ pub enum Job {
     Video(Box<VideoRequest>),
 }
 
-enum Report {
-    Progress(u64, u64),
-    Done(ExportStatus),
-}
-
-struct Running {
-    rx: Receiver<Report>,
-    cancel: Arc<AtomicBool>,
-}
-
 pub struct PublishRoom {
     saving: Saving<Job>,
-    running: Option<Running>,
+    running: Option<Task<ExportStatus>>,
     /// The window's device, for the video's frames (else a headless one is made).
     pub gpu: Option<Gpu>,
 }
@@ -95,23 +84,11 @@ impl PublishRoom {
     }
 
     fn start(&mut self, atlas: Arc<Atlas>, job: Job, path: PathBuf, state: &mut PublishState) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = cancel.clone();
         let gpu = self.gpu.clone();
         state.status = None;
         state.progress = Some((0, 1));
-        let spawned = std::thread::Builder::new()
-            .name("publish".to_owned())
-            .spawn(move || {
-                let progress = |done: u64, total: u64| {
-                    let _ = tx.send(Report::Progress(done, total));
-                };
-                let status = run(&atlas, job, &path, gpu, &progress, &stop);
-                let _ = tx.send(Report::Done(status));
-            });
-        match spawned {
-            Ok(_) => self.running = Some(Running { rx, cancel }),
+        match Task::spawn("publish", || {}, move |p| run(&atlas, job, &path, gpu, p)) {
+            Ok(task) => self.running = Some(task),
             Err(e) => {
                 state.progress = None;
                 state.status = Some(ExportStatus {
@@ -124,54 +101,41 @@ impl PublishRoom {
     }
 
     pub fn cancel(&self) {
-        if let Some(running) = &self.running {
-            running.cancel.store(true, Ordering::Relaxed);
+        if let Some(task) = &self.running {
+            task.cancel();
         }
     }
 
-    /// Blocks until the worker sends news or `timeout` passes (tests); returns whether it
-    /// is still running.
+    /// Blocks until the work ends or `timeout` passes (tests); returns whether it is still
+    /// running.
     pub fn wait(&mut self, timeout: std::time::Duration, state: &mut PublishState) -> bool {
-        if let Some(running) = &self.running
-            && let Ok(report) = running.rx.recv_timeout(timeout)
-        {
-            self.take(report, state);
+        if let Some(task) = &mut self.running {
+            task.wait(timeout);
         }
         self.poll(state)
     }
 
-    fn take(&mut self, report: Report, state: &mut PublishState) {
-        match report {
-            Report::Progress(done, total) => state.progress = Some((done, total)),
-            Report::Done(status) => {
-                state.progress = None;
-                state.status = Some(status);
-                self.running = None;
-            }
-        }
-    }
-
     /// Takes the worker's news into the state; returns whether it is still running.
     pub fn poll(&mut self, state: &mut PublishState) -> bool {
-        loop {
-            let Some(running) = &self.running else {
-                return false;
-            };
-            match running.rx.try_recv() {
-                Ok(report) => self.take(report, state),
-                Err(TryRecvError::Empty) => return true,
-                Err(TryRecvError::Disconnected) => {
-                    state.progress = None;
-                    state.status = Some(ExportStatus {
-                        ok: false,
-                        message: "the export stopped unexpectedly".to_owned(),
-                        folder: None,
-                    });
-                    self.running = None;
-                    return false;
-                }
+        let Some(task) = &mut self.running else {
+            return false;
+        };
+        let status = match task.poll() {
+            Poll::Running => {
+                state.progress = Some(task.progress().get());
+                return true;
             }
-        }
+            Poll::Done(status) => status,
+            Poll::Lost => ExportStatus {
+                ok: false,
+                message: "the export stopped unexpectedly".to_owned(),
+                folder: None,
+            },
+        };
+        state.progress = None;
+        state.status = Some(status);
+        self.running = None;
+        false
     }
 }
 
@@ -181,9 +145,10 @@ fn run(
     job: Job,
     path: &Path,
     gpu: Option<Gpu>,
-    progress: &dyn Fn(u64, u64),
-    cancel: &AtomicBool,
+    task: &Progress,
 ) -> ExportStatus {
+    let progress = |done: u64, total: u64| task.set(done, total);
+    let cancel = task.cancel_flag();
     let folder = path.parent().map(Path::to_path_buf);
     let result = match job {
         Job::Pdf {
@@ -205,7 +170,7 @@ fn run(
             .map_or_else(Gpu::headless, Ok)
             .map_err(|e| e.to_string())
             .and_then(|gpu| {
-                video::record(&gpu, atlas.clone(), &request, path, progress, cancel)
+                video::record(&gpu, atlas.clone(), &request, path, &progress, cancel)
                     .map_err(|e| e.to_string())
             })
             .map(|r| {

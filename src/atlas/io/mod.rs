@@ -29,7 +29,6 @@ pub use csv_file::Columns;
 pub use model::{Field, FieldKind, Format, GeoJsonWriter, Streamed, UserFeature, UserLayer, Value};
 
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Files larger than this are refused before reading (a multi-GB file is almost never a
 /// planner's layer, and would exhaust memory).
@@ -69,36 +68,8 @@ pub enum IoError {
     Database(#[from] postgis::PgError),
 }
 
-/// Reports how far a load has come and lets it be cancelled; shared with a worker thread.
-#[derive(Default)]
-pub struct Progress {
-    done: std::sync::atomic::AtomicU64,
-    total: std::sync::atomic::AtomicU64,
-    cancel: AtomicBool,
-}
-
-impl Progress {
-    pub fn set(&self, done: u64, total: u64) {
-        self.done.store(done, Ordering::Relaxed);
-        self.total.store(total, Ordering::Relaxed);
-    }
-
-    /// (bytes or rows done, total).
-    pub fn get(&self) -> (u64, u64) {
-        (
-            self.done.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
-    }
-
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    pub fn cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-}
+/// How far a load has come, and Cancel: the background work's own (`task`).
+pub use crate::task::Progress;
 
 /// Reads the layer at `path`. `crs` overrides what the file says (or supplies what it
 /// does not say).

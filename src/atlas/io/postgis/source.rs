@@ -150,9 +150,12 @@ impl PgSource {
         }
         // The url crate reads the authority (user, password, an IPv6 host in brackets, the
         // port) as RFC 3986 says; libpq's URIs follow it.
-        let parsed = url::Url::parse(uri).map_err(|e| match e {
-            url::ParseError::InvalidPort => fail("the port is not a number"),
-            other => fail(&format!("not a valid address ({other})")),
+        let parsed = url::Url::parse(uri).map_err(|e| {
+            if e == url::ParseError::InvalidPort {
+                fail("the port is not a number")
+            } else {
+                fail(&format!("not a valid address ({e})"))
+            }
         })?;
         let user = unescape(parsed.username());
         let password = parsed.password().map(unescape).filter(|p| !p.is_empty());
