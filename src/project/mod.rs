@@ -4,6 +4,8 @@
 //! the app captures a [`Project`] from what is open and applies one it reads.
 
 mod archive;
+mod limits;
+mod manifest;
 mod paths;
 #[cfg(test)]
 mod tests;
@@ -139,11 +141,17 @@ impl TableFilters {
 
 /// The table open at the bottom of the window.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Written in snake_case words ("vi", "open_topo_map"); the variant names of the first
+// version of the project file are still read.
+#[serde(rename_all = "snake_case")]
 pub enum OpenTable {
     /// A user layer's, by key (its filters are kept with the layer).
+    #[serde(alias = "Layer")]
     Layer(String),
     /// A plan layer's, with its filters.
+    #[serde(alias = "Plan")]
     Plan(LayerKind, TableFilters),
+    #[serde(alias = "Distances")]
     Distances(TableFilters),
 }
 
