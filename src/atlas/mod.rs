@@ -17,8 +17,10 @@ pub mod lang;
 pub mod load;
 pub mod measures;
 pub mod numbers;
+pub mod qr;
 pub mod reform;
 pub mod search;
+pub mod share;
 pub mod timeline;
 
 pub use base::{ApproxArea, BaseMap, Commune, Unit2025};
