@@ -280,6 +280,7 @@ impl AtlasApp {
                         paper: s.paper,
                         landscape: s.landscape,
                         date: print::today(),
+                        share: None,
                     },
                     tours,
                     // A tour's pages show the layers its steps name; other pages what is on.
@@ -299,6 +300,7 @@ impl AtlasApp {
                     fps: s.fps,
                     user: self.user.export_all(),
                     cards: video::CARDS,
+                    url: None,
                 }));
                 (job, "langson-atlas-tour")
             }

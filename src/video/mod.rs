@@ -7,6 +7,7 @@ pub mod encode;
 pub mod plan;
 pub mod scene;
 
+use crate::atlas::share::ShareUrl;
 use crate::atlas::{Atlas, Lang};
 use crate::export::gpu::{MAX_SIDE, Offscreen};
 use crate::export::{Composition, ExportError, ExportRequest, Gpu, UserExport};
@@ -37,6 +38,8 @@ pub struct VideoRequest {
     pub user: Option<UserExport>,
     /// Seconds of the title card and of the end card.
     pub cards: (f64, f64),
+    /// Where the atlas is published on the web: the end card shows its QR code.
+    pub url: Option<ShareUrl>,
 }
 
 /// The title card's and the end card's seconds.
@@ -176,6 +179,7 @@ pub fn record(
         atlas: &atlas,
         tour: &request.tour,
         lang: request.lang,
+        url: request.url.as_ref(),
     };
     let first = plan.at(0);
     let mut composition = Composition::new(atlas.clone(), &scene(request, &first, request.size));
@@ -229,6 +233,8 @@ pub struct VideoCommand {
     pub size: [u32; 2],
     pub fps: u32,
     pub lang: Lang,
+    /// Where the atlas is published on the web, for the end card's QR code.
+    pub url: Option<ShareUrl>,
 }
 
 /// Why the headless `video` verb stopped before recording.
@@ -293,6 +299,7 @@ pub fn video_command(
         fps: command.fps,
         user,
         cards: CARDS,
+        url: command.url.clone(),
     };
     let cancel = AtomicBool::new(false);
     let recorded = record(
