@@ -50,6 +50,10 @@ struct Cli {
     /// Open this project (.lsatlas): its layers, view, tours and settings.
     #[arg(long, value_name = "FILE.lsatlas")]
     project: Option<PathBuf>,
+    /// Where the atlas is published as a web page (https://…): presentation mode ends on a
+    /// share screen with its QR code, and the PDF and the video carry it.
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
     #[command(subcommand)]
     verb: Option<Verb>,
 }
@@ -313,6 +317,7 @@ fn main() -> ExitCode {
         save_dialogs: true,
         project: cli.project,
         data_dir: None,
+        url: cli.url,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -11,6 +11,7 @@
 
 mod common;
 
+use egui_kittest::kittest::Queryable;
 use langson_atlas::atlas::share::ShareUrl;
 use langson_atlas::atlas::{FeatureId, Lang};
 use langson_atlas::export::Gpu;
@@ -250,4 +251,34 @@ fn the_video_s_end_card_shows_the_site_s_code() {
     );
     let frame = image::open(&png).expect("a frame").to_luma8();
     assert_eq!(decode(&frame), vec![format!("{SITE}#lang=en")]);
+}
+
+#[test]
+fn presentation_mode_ends_on_a_share_screen_whose_code_opens_the_site() {
+    use langson_atlas::present::Command;
+    use langson_atlas::state::Action;
+    use langson_atlas::state::publish::PublishAction;
+    let mut h = common::harness();
+    h.state_mut().apply(Action::StartPresentation);
+    h.state_mut().apply(Action::Tour(Command::Last));
+    h.state_mut().apply(Action::Tour(Command::Next));
+    h.run_steps(3);
+    let sharing = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
+        h.state().presentation().is_some_and(|p| p.sharing)
+    };
+    assert!(!sharing(&h), "no address, no share screen");
+    h.state_mut()
+        .apply(Action::Publish(PublishAction::Url(format!("  {SITE} "))));
+    h.key_press(egui::Key::PageDown);
+    h.run_steps(3);
+    assert!(sharing(&h), "the step after the last shares the atlas");
+    h.get_by_label("Mở tập bản đồ trên điện thoại");
+    h.get_by_label(SITE);
+    let image = h.render().expect("renders");
+    let grey = image::DynamicImage::ImageRgba8(image).to_luma8();
+    assert_eq!(decode(&grey), vec![SITE]);
+    h.key_press(egui::Key::PageUp);
+    h.run_steps(3);
+    assert!(!sharing(&h), "back to the last step");
+    assert!(h.state().presentation().is_some());
 }

@@ -68,6 +68,8 @@ pub struct Options {
     pub project: Option<PathBuf>,
     /// Where the data embedded in projects is unpacked (default: the user's data folder).
     pub data_dir: Option<PathBuf>,
+    /// Where the atlas is published on the web (over a project's): the QR codes' address.
+    pub url: Option<String>,
 }
 
 pub struct AtlasApp {
@@ -199,6 +201,9 @@ impl AtlasApp {
             None => app.user.restore(stored_layers, true),
         }
         app.open_files(options.layers.clone());
+        if let Some(url) = &options.url {
+            app.state.publish.url = url.clone();
+        }
         if options.present {
             app.apply(crate::state::Action::StartPresentation);
         }

@@ -523,6 +523,7 @@ fn parts(value: &Value, problems: &mut Vec<ProjectProblem>) -> Project {
     project.year = part(value, "year", problems).flatten();
     project.charts = part(value, "charts", problems).flatten();
     project.table = part(value, "table", problems).flatten();
+    project.web_url = part(value, "web_url", problems).flatten();
     let list = |key: &str| {
         value
             .get(key)

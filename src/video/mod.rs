@@ -248,6 +248,8 @@ pub enum VideoCommandError {
     NoSuchTour(#[from] crate::present::tour::NoSuchTour),
     #[error(transparent)]
     Video(#[from] VideoError),
+    #[error(transparent)]
+    Url(#[from] crate::atlas::share::ShareUrlError),
 }
 
 /// The reader's layers of a project, as the map draws them.
@@ -282,11 +284,16 @@ pub fn video_command(
     let mut project_tours = Vec::new();
     let mut lines = Vec::new();
     let mut user = None;
+    let mut url = command.url.clone();
     if let Some(path) = &command.project {
         let inputs = crate::print::inputs::project_inputs(path)?;
         project_tours = inputs.tours;
         lines.extend(inputs.problems);
         user = user_export(inputs.read);
+        // `--url` over the project's own address.
+        if url.is_none() {
+            url = ShareUrl::optional(inputs.web_url.as_deref().unwrap_or(""))?;
+        }
     }
     // A project's own first tour before the built-in one.
     let tours = crate::present::tour::headless_tours(project_tours, Tour::embedded().ok());
@@ -299,7 +306,7 @@ pub fn video_command(
         fps: command.fps,
         user,
         cards: CARDS,
-        url: command.url.clone(),
+        url,
     };
     let cancel = AtomicBool::new(false);
     let recorded = record(
