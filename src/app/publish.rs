@@ -259,8 +259,9 @@ impl AtlasApp {
                 self.state.publish.status = Some(ExportStatus {
                     ok: false,
                     message: format!(
-                        "{}: {e}",
-                        self.state.settings.lang.pick("Địa chỉ web", "Web address")
+                        "{}: {}",
+                        self.state.settings.lang.pick("Địa chỉ web", "Web address"),
+                        e.words(self.state.settings.lang)
                     ),
                     folder: None,
                 });

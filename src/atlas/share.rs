@@ -29,6 +29,29 @@ pub enum ShareUrlError {
     Space(String),
 }
 
+impl ShareUrlError {
+    /// What is wrong, in the reader's language (the window shows it under the field).
+    pub fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ShareUrlError::Empty, Lang::Vi) => "chưa có địa chỉ web".to_owned(),
+            (ShareUrlError::NotUrl(text, _), Lang::Vi) => {
+                format!("“{text}” không phải địa chỉ web (https://…)")
+            }
+            (ShareUrlError::Scheme(text, _), Lang::Vi) => {
+                format!("“{text}” không bắt đầu bằng http:// hoặc https://")
+            }
+            (ShareUrlError::NoHost(text), Lang::Vi) => format!("“{text}” thiếu tên máy chủ"),
+            (ShareUrlError::Fragment(text), Lang::Vi) => format!(
+                "“{text}” đã có phần #…: mã QR tự thêm phần này (#f=…, #tour=…); hãy bỏ nó đi"
+            ),
+            (ShareUrlError::Space(text), Lang::Vi) => {
+                format!("“{text}” có dấu cách hoặc ký tự điều khiển")
+            }
+            (_, Lang::En) => self.to_string(),
+        }
+    }
+}
+
 /// What a link opens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -234,6 +257,11 @@ mod tests {
             );
             let words = refused.err().map(|e| e.to_string()).unwrap_or_default();
             assert!(words.contains("without it"), "{words}");
+            let vi = ShareUrl::parse(fragment)
+                .err()
+                .map(|e| e.words(Lang::Vi))
+                .unwrap_or_default();
+            assert!(vi.contains("hãy bỏ nó đi"), "{vi}");
         }
     }
 }

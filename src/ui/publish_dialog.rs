@@ -114,19 +114,17 @@ fn language(ui: &mut egui::Ui, current: Lang) -> Option<Lang> {
 /// Where the atlas will be published on the web: the QR codes' address, checked as typed.
 fn web_address(ui: &mut egui::Ui, url: &str, lang: Lang, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        ui.label(lang.pick(
-            "Địa chỉ web của bản atlas",
-            "Web address of the published atlas",
-        ));
-        let mut text = url.to_owned();
-        let field = egui::TextEdit::singleline(&mut text)
-            .hint_text("https://…")
-            .desired_width(300.0);
-        if ui.add(field).changed() {
-            push(actions, PublishAction::Url(text));
-        }
-    });
+    ui.label(lang.pick(
+        "Địa chỉ web của bản atlas",
+        "Web address of the published atlas",
+    ));
+    let mut text = url.to_owned();
+    let field = egui::TextEdit::singleline(&mut text)
+        .hint_text("https://…")
+        .desired_width(ui.available_width().min(420.0));
+    if ui.add(field).changed() {
+        push(actions, PublishAction::Url(text));
+    }
     let (note, colour) = match ShareUrl::optional(url) {
         Ok(Some(_)) => (
             lang.pick(
@@ -143,10 +141,7 @@ fn web_address(ui: &mut egui::Ui, url: &str, lang: Lang, actions: &mut Vec<Actio
                 .to_owned(),
             theme::MUTED,
         ),
-        Err(e) => (
-            format!("{}: {e}", lang.pick("Chưa dùng được", "Not usable")),
-            theme::WARNING,
-        ),
+        Err(e) => (e.words(lang), theme::WARNING),
     };
     ui.label(RichText::new(note).small().color(colour));
 }
