@@ -27,7 +27,7 @@ const LABEL_SIZE: f32 = 7.5;
 const GAP: f32 = 6.0;
 
 /// The cover's code, larger: it is the one a room scans.
-pub fn cover_side(landscape: bool) -> f32 {
+fn cover_side(landscape: bool) -> f32 {
     if landscape { 60.0 } else { 80.0 }
 }
 
@@ -40,9 +40,8 @@ fn link(share: &Share, place: &Place, lang: Lang) -> String {
     share.url.link(&place, lang)
 }
 
-/// The site's code on the cover, its top left corner at `at`, `text_w` points beside it
-/// for the words.
-pub fn cover_code(page: &mut Page, ctx: &Ctx<'_>, at: [f32; 2], text_w: f32) {
+/// The site's code on the cover, at the foot of `column`, which keeps the room above it.
+pub fn cover_code(page: &mut Page, ctx: &Ctx<'_>, column: &mut Rect) {
     let Some(share) = ctx.share else {
         return;
     };
@@ -50,14 +49,26 @@ pub fn cover_code(page: &mut Page, ctx: &Ctx<'_>, at: [f32; 2], text_w: f32) {
         "Tập bản đồ trên web: quét mã hoặc mở",
         "This atlas on the web: scan the code or open",
     );
-    code(
+    let side = cover_side(ctx.landscape);
+    reserve(
         page,
         ctx.fonts,
-        (at, cover_side(ctx.landscape)),
+        column,
+        side,
         &share.url.site(ctx.lang),
         label,
-        text_w,
     );
+}
+
+/// The code of `uri` at the foot of `column`, `side` points a side, its words beside it;
+/// the column keeps the room above it.
+fn reserve(page: &mut Page, fonts: &Fonts, column: &mut Rect, side: f32, uri: &str, label: &str) {
+    if column.h < 2.0 * side {
+        return;
+    }
+    let at = [column.x, column.bottom() - side];
+    column.h -= side + GAP + 2.0;
+    code(page, fonts, (at, side), uri, label, column.w - side - GAP);
 }
 
 /// A sheet's code at the bottom of `column`, which keeps the room above it.
@@ -65,9 +76,6 @@ pub fn sheet_code(page: &mut Page, column: &mut Rect, ctx: &Ctx<'_>, sheet: &She
     let Some(share) = ctx.share else {
         return;
     };
-    if column.h < 2.0 * SHEET_SIDE {
-        return;
-    }
     let label = match sheet.place {
         Place::Site => ctx.lang.pick(
             "Tập bản đồ trên web: quét mã hoặc mở",
@@ -78,16 +86,8 @@ pub fn sheet_code(page: &mut Page, column: &mut Rect, ctx: &Ctx<'_>, sheet: &She
             "This page on the web atlas: scan the code or open",
         ),
     };
-    let at = [column.x, column.bottom() - SHEET_SIDE];
-    column.h -= SHEET_SIDE + GAP;
-    code(
-        page,
-        ctx.fonts,
-        (at, SHEET_SIDE),
-        &link(share, &sheet.place, ctx.lang),
-        label,
-        column.w - SHEET_SIDE - GAP,
-    );
+    let uri = link(share, &sheet.place, ctx.lang);
+    reserve(page, ctx.fonts, column, SHEET_SIDE, &uri, label);
 }
 
 /// The code of `uri`, `side` points a side from `at`, linked, with `label` and the
