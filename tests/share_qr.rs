@@ -282,3 +282,54 @@ fn presentation_mode_ends_on_a_share_screen_whose_code_opens_the_site() {
     assert!(!sharing(&h), "back to the last step");
     assert!(h.state().presentation().is_some());
 }
+
+#[test]
+fn the_pdf_verb_takes_the_project_s_address_and_refuses_one_with_a_fragment() {
+    use langson_atlas::project::{self, Project};
+    let dir = tempfile::tempdir().expect("temp");
+    let saved = dir.path().join("hoi-nghi.lsatlas");
+    let project = Project {
+        web_url: Some(SITE.to_owned()),
+        ..Project::default()
+    };
+    project::write(&saved, &project, None).expect("the project is written");
+    let bin = env!("CARGO_BIN_EXE_langson-atlas");
+    let out = dir.path().join("zones.pdf");
+    let made = Command::new(bin)
+        .arg("pdf")
+        .arg(&out)
+        .args(["--pages", "zones", "--project"])
+        .arg(&saved)
+        .output()
+        .expect("the verb runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let bad = Command::new(bin)
+        .arg("pdf")
+        .arg(dir.path().join("bad.pdf"))
+        .args(["--url", "https://example.org/#f=huu_nghi"])
+        .output()
+        .expect("the verb runs");
+    assert!(!bad.status.success());
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(said.contains("already has a fragment"), "{said}");
+    if !common::needs_tool("pdftotext", "the_pdf_verb_takes_the_project_s_address…") {
+        return;
+    }
+    let text = Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1"])
+        .arg(&out)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let words: String = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect();
+    assert!(
+        words.contains(SITE),
+        "the cover prints the address: {words}"
+    );
+}
