@@ -18,6 +18,7 @@ pub mod project;
 pub mod state;
 pub mod theme;
 pub mod ui;
+pub mod user_room;
 pub mod video;
 
 pub use app::{AtlasApp, Options};

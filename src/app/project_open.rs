@@ -2,7 +2,6 @@
 //! views, tours and settings take its place; what could not be opened is listed by name.
 
 use super::AtlasApp;
-use super::project::extract_dir;
 use crate::present::editor::TourEditor;
 use crate::project::{self, OpenTable, Opened, ProjectProblem};
 use crate::state::{ProjectReport, TableOf, TimelineState};
@@ -228,4 +227,22 @@ impl AtlasApp {
         });
         self.project.saved = None;
     }
+}
+
+/// The folder where the data embedded in `project` is extracted: one per project file.
+pub(super) fn extract_dir(base: &Path, project: &Path) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::path::absolute(project)
+        .unwrap_or_else(|_| project.to_path_buf())
+        .hash(&mut h);
+    let stem = project
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    base.join(format!(
+        "{}-{:016x}",
+        super::saving::safe_name(&stem),
+        h.finish()
+    ))
 }

@@ -3,7 +3,7 @@
 //! platform's file dialog.
 
 use super::AtlasApp;
-use super::user_room::{Change, Event};
+use crate::user_room::{Change, Event};
 use crate::state::{Prompt, TableOf, UserAction};
 use crate::ui::words::W;
 use std::path::PathBuf;

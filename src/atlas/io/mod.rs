@@ -64,6 +64,9 @@ pub enum IoError {
     Cancelled { path: String },
     #[error("{path}: cannot be written: {message}")]
     Unwritable { path: String, message: String },
+    /// A database source's fault, kept typed (what kind, the server's own words).
+    #[error(transparent)]
+    Database(#[from] postgis::PgError),
 }
 
 /// Reports how far a load has come and lets it be cancelled; shared with a worker thread.
@@ -336,6 +339,8 @@ impl IoError {
             IoError::ChooseLayer { layers, .. } => IoError::ChooseLayer { path, layers },
             IoError::Cancelled { .. } => IoError::Cancelled { path },
             IoError::Unwritable { message, .. } => IoError::Unwritable { path, message },
+            // A database source is named by its address, already shown without a password.
+            IoError::Database(e) => IoError::Database(e),
         }
     }
 }
