@@ -333,3 +333,20 @@ fn the_pdf_verb_takes_the_project_s_address_and_refuses_one_with_a_fragment() {
         "the cover prints the address: {words}"
     );
 }
+
+#[test]
+fn a_wrong_address_given_to_the_window_is_said_at_start() {
+    let options = langson_atlas::Options {
+        offline: true,
+        url: Some("https://example.org/atlas/#f=huu_nghi".to_owned()),
+        ..langson_atlas::Options::default()
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(langson_atlas::theme::fonts::install)
+        .build_eframe(move |cc| langson_atlas::AtlasApp::new(&cc.egui_ctx, options, None));
+    h.run_steps(2);
+    let said = h.state().data_errors().join("\n");
+    assert!(said.contains("--url") && said.contains("#…"), "{said}");
+}

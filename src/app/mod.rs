@@ -202,6 +202,11 @@ impl AtlasApp {
         }
         app.open_files(options.layers.clone());
         if let Some(url) = &options.url {
+            // A wrong address is said at once: without it no share screen would follow
+            // the tour, and nothing else would say why.
+            if let Err(e) = crate::atlas::share::ShareUrl::optional(url) {
+                app.report(format!("--url: {}", e.words(app.state.settings.lang)));
+            }
             app.state.publish.url = url.clone();
         }
         if options.present {
