@@ -19,9 +19,9 @@ pub(super) fn parts(value: &Value, problems: &mut Vec<ProjectProblem>) -> Projec
         return Project::default();
     };
     for (key, part) in parts {
-        // The format and version were checked before; a key this version does not know
-        // (written by a newer one) is left alone.
-        if key == "format" || key == "version" || !taken.contains_key(key) {
+        // The format and version were checked before. A key no field reads (written by a
+        // newer version) changes nothing, and is let be.
+        if key == "format" || key == "version" {
             continue;
         }
         let before = taken.insert(key.clone(), part.clone());
@@ -51,9 +51,10 @@ pub(super) fn parts(value: &Value, problems: &mut Vec<ProjectProblem>) -> Projec
                     part: key.clone(),
                     why: whole.to_string(),
                 });
-                if let Some(before) = before {
-                    taken.insert(key.clone(), before);
-                }
+                match before {
+                    Some(before) => taken.insert(key.clone(), before),
+                    None => taken.remove(key),
+                };
             }
         }
     }

@@ -52,6 +52,10 @@ pub struct Project {
     pub charts: Option<ChartPage>,
     /// The attribute table open at the bottom, with its filters.
     pub table: Option<OpenTable>,
+    /// Where the atlas is published on the web, as typed: its QR codes' address. Files
+    /// written before it have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web_url: Option<String>,
 }
 
 impl Default for Project {
@@ -68,6 +72,7 @@ impl Default for Project {
             year: None,
             charts: None,
             table: None,
+            web_url: None,
         }
     }
 }

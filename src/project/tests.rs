@@ -155,6 +155,7 @@ fn full_project() -> Project {
         layers: vec![lots, investors],
         tours: vec![tour],
         year: Some(2030),
+        web_url: Some("https://atlas.langson.gov.vn/quy-hoach/".to_owned()),
         charts: Some(ChartPage::Sites),
         table: Some(OpenTable::Plan(
             LayerKind::Industry,

@@ -52,6 +52,9 @@ pub struct PublishState {
     pub open: Option<Publication>,
     pub pdf: PdfSettings,
     pub video: VideoSettings,
+    /// Where the atlas will be published on the web, as typed (checked when used): the PDF,
+    /// the video and the presentation's share screen carry its QR code. Empty: none.
+    pub url: String,
     /// Done and to do (pages or frames), while an export runs.
     pub progress: Option<(u64, u64)>,
     pub status: Option<ExportStatus>,
@@ -73,6 +76,7 @@ impl Default for PublishState {
                 fps: 30,
                 lang: Lang::Vi,
             },
+            url: String::new(),
             progress: None,
             status: None,
         }
@@ -100,6 +104,8 @@ pub enum PublishAction {
     Close,
     Pdf(PdfSettings),
     Video(VideoSettings),
+    /// The web address of the published atlas, as typed.
+    Url(String),
     /// Ask where, then make the publication of the open tab.
     Start,
     /// Stop the export under way (nothing is left under the chosen name).
