@@ -316,6 +316,126 @@ fn no_circle_of_imports_between_the_files_of_a_room() {
     );
 }
 
+/// The rooms table of ARCHITECTURE.md: for each row, its first cell (the paths) and the
+/// whole row.
+fn rooms_table() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string("ARCHITECTURE.md").expect("ARCHITECTURE.md");
+    text.lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| {
+            let first = l.split('|').nth(1).unwrap_or("").trim().to_owned();
+            (first, l.to_owned())
+        })
+        .collect()
+}
+
+/// Every source file and every bench is named in its room's row of ARCHITECTURE.md, so
+/// a newcomer finds it from there.
+#[test]
+fn every_source_file_and_bench_is_named_in_its_room_s_row() {
+    let table = rooms_table();
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for file in &files {
+        let module = module_path(file);
+        let (Some(room), Some(stem)) = (module.first(), file.file_stem()) else {
+            continue;
+        };
+        let stem = stem.to_string_lossy();
+        if stem == "mod" && module.len() == 1 || ["lib", "main"].contains(&room.as_str()) {
+            continue;
+        }
+        let row = table
+            .iter()
+            .find(|(paths, _)| {
+                paths.contains(&format!("`src/{room}/`"))
+                    || paths.contains(&format!("`src/{room}.rs`"))
+            })
+            .or_else(|| {
+                table
+                    .iter()
+                    .find(|(paths, _)| paths.contains(&format!("src/{room}/")))
+            });
+        checked += 1;
+        // A sub-folder's mod.rs is named by the folder.
+        let name = if stem == "mod" {
+            module.last().cloned().unwrap_or_default()
+        } else {
+            stem.into_owned()
+        };
+        if !row.is_some_and(|(_, line)| line.contains(&name)) {
+            missing.push(file.display().to_string());
+        }
+    }
+    assert!(checked > 150, "{checked} files checked");
+    let benches = table
+        .iter()
+        .find(|(paths, _)| paths.contains("`benches/`"))
+        .map(|(_, line)| line.clone())
+        .expect("ARCHITECTURE.md has a row for benches/");
+    for entry in std::fs::read_dir("benches").expect("benches/").flatten() {
+        let path = entry.path();
+        if let Some(stem) = path
+            .file_stem()
+            .filter(|_| path.extension().is_some_and(|e| e == "rs"))
+        {
+            if !benches.contains(&*stem.to_string_lossy()) {
+                missing.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "named nowhere in ARCHITECTURE.md's rooms table:\n{}",
+        missing.join("\n")
+    );
+}
+
+/// Each room uses only the rooms its row's "may use" column lists (in backticks; "every
+/// room" for the app).
+#[test]
+fn every_room_uses_only_what_its_row_says_it_may() {
+    let order = layer_order();
+    let table = rooms_table();
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for file in &files {
+        let module = module_path(file);
+        let Some(room) = module.first() else { continue };
+        let path = format!("src/{}", file.strip_prefix("src").unwrap_or(file).display());
+        let row = table.iter().find(|(paths, _)| {
+            paths.contains(&format!("`src/{room}/`"))
+                || paths.contains(&format!("`src/{room}.rs`"))
+                || paths.contains(&format!("`{path}`"))
+        });
+        let Some((_, line)) = row else {
+            wrong.push(format!("{}: no row in ARCHITECTURE.md", file.display()));
+            continue;
+        };
+        let may_use = line.rsplit('|').nth(1).unwrap_or("");
+        if may_use.contains("every room") {
+            continue;
+        }
+        checked += 1;
+        let text = std::fs::read_to_string(file).expect("readable source");
+        for used in rooms_used(&text, &module) {
+            if &used != room && order.contains(&used) && !may_use.contains(&format!("`{used}`")) {
+                wrong.push(format!("{} ({room}) uses {used}", file.display()));
+            }
+        }
+    }
+    assert!(checked > 100, "{checked} files checked");
+    assert!(
+        wrong.is_empty(),
+        "uses against the rooms table:\n{}",
+        wrong.join("\n")
+    );
+}
+
 /// The check sees every way a file can reach another room, and nothing in comments or
 /// strings.
 #[test]
