@@ -19,5 +19,6 @@ pub mod state;
 pub mod theme;
 pub mod ui;
 pub mod video;
+pub mod web;
 
 pub use app::{AtlasApp, Options};
