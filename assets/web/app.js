@@ -105,7 +105,6 @@
     const tour = M.tours[state.tour - 1];
     const step = tour.steps[state.step - 1];
     const h = P.h;
-    const cites = step.facts.map(function (id) { return P.chip(id); }).filter(Boolean);
     const nodes = [
       h('p', { class: 'muted' }, (tour.name || u('tour')) + ' · ' + u('step') + ' ' + state.step + ' / ' + tour.steps.length),
       h('h2', { id: 'panel-heading' }, P.pick(step.title)),
@@ -114,7 +113,8 @@
     if (step.facts.length) {
       nodes.push(h('h3', null, u('sources')),
         h('ul', { class: 'sources' }, ...P.pick(step.sources).split('\n').map(function (line, i) {
-          return h('li', null, line, ' ', cites[i] || null);
+          // The chip names the whole citation and opens the article at the quote.
+          return h('li', null, P.chip(step.facts[i], line) || line);
         })));
     }
     const nav = h('div', { class: 'buttons tour-nav' },

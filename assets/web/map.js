@@ -199,6 +199,9 @@ window.AtlasMap = (function () {
   const CLICKABLE = ['plan-symbols', 'plan-line', 'plan-casing', 'plan-fill'];
 
   function create(container, lang, onPick) {
+    // Two workers cut the GeoJSON into tiles side by side (one, the default on a two-core
+    // machine, takes the sources in turn).
+    if (maplibregl.setWorkerCount) maplibregl.setWorkerCount(Math.max(2, Math.min(4, (navigator.hardwareConcurrency || 2))));
     map = new maplibregl.Map({
       container: container,
       style: style(lang),
@@ -210,11 +213,20 @@ window.AtlasMap = (function () {
       dragRotate: false,
       pitchWithRotate: false,
       cooperativeGestures: false,
+      // Labels appear at once: a fade only delays the first settled frame.
+      fadeDuration: 0,
     });
     map.once('load', function () { ready = true; });
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    // The symbols are drawn before the first layout asks for them, so it runs once.
+    map.once('style.load', function () {
+      Object.keys(icons).forEach(function (key) {
+        const drawn = symbolImage(icons[key]);
+        map.addImage(key, drawn.image, { pixelRatio: drawn.ratio });
+      });
+    });
     map.on('styleimagemissing', function (e) {
       const p = icons[e.id];
       if (!p || map.hasImage(e.id)) return;
@@ -243,15 +255,20 @@ window.AtlasMap = (function () {
     });
   }
 
+  // A filter set again to what it was would still lay its layer out again: skipped.
+  let selected = '';
+  let highlighted = '[]';
   function setSelected(id) {
-    if (!map || !ready) return;
+    if (!map || !ready || (id || '') === selected) return;
+    selected = id || '';
     const f = ['==', ['get', 'id'], id || ''];
     map.setFilter('selected-line', f);
     map.setFilter('selected-point', ['all', ['==', ['get', 'draw'], 'symbol'], f]);
   }
 
   function setHighlight(ids) {
-    if (!map || !ready) return;
+    if (!map || !ready || JSON.stringify(ids || []) === highlighted) return;
+    highlighted = JSON.stringify(ids || []);
     map.setFilter('highlight-line', ['in', ['get', 'id'], ['literal', ids || []]]);
   }
 
