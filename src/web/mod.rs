@@ -164,13 +164,16 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// The folder's files (each path inside it, with its bytes), and the layers' warnings.
+pub type SiteFiles = (Vec<(String, Vec<u8>)>, Vec<String>);
+
 /// Every file of the folder, by its path inside it.
 pub fn site_files(
     atlas: &Atlas,
     request: &WebRequest,
     tours: &[Tour],
     layers: &[WebLayer],
-) -> Result<(Vec<(String, Vec<u8>)>, Vec<String>), WebError> {
+) -> Result<SiteFiles, WebError> {
     let mut files: Vec<(String, Vec<u8>)> = PAGE
         .iter()
         .map(|(name, text)| ((*name).to_owned(), text.as_bytes().to_vec()))

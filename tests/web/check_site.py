@@ -2,6 +2,7 @@
 """Checks the web atlas in headless Chromium from file://, as tests/web.rs asks.
 
 Usage: check_site.py SITE_DIR SHOTS_DIR [--project]
+       check_site.py --timing SITE_DIR RUNS   (the bench: the first map frame's time)
   SITE_DIR   the folder `langson-atlas web` wrote
   SHOTS_DIR  where the screenshots go (desk 1280x800, phone 390x844)
   --project  the site was made with the test's project: check its categorised layer and
@@ -285,7 +286,30 @@ def check_phone(site, shots):
         d.quit()
 
 
+def timing_only(site, runs):
+    """The first map frame, `runs` times in a fresh browser each: from navigation start to
+    MapLibre's `load` (every source drawn) and first `idle`."""
+    loads, idles = [], []
+    for _ in range(runs):
+        d = driver()
+        try:
+            open_page(d, "file://" + site + "/index.html")
+            t = d.execute_script("return window.atlasTiming")
+            loads.append(t["load"])
+            idles.append(t["idle"])
+        finally:
+            d.quit()
+    loads.sort()
+    idles.sort()
+    print("TIMING median load-ms=%d idle-ms=%d (runs %d, load %s, idle %s)" % (
+        loads[len(loads) // 2], idles[len(idles) // 2], runs,
+        [round(x) for x in loads], [round(x) for x in idles]))
+
+
 def main():
+    if sys.argv[1] == "--timing":
+        timing_only(os.path.abspath(sys.argv[2]), int(sys.argv[3]))
+        return
     site = os.path.abspath(sys.argv[1])
     shots = os.path.abspath(sys.argv[2])
     os.makedirs(shots, exist_ok=True)
