@@ -67,7 +67,10 @@ fn main() {
         Ok(o) => {
             println!(
                 "first map frame skipped: {}",
-                String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("")
+                String::from_utf8_lossy(&o.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
             );
             return;
         }
@@ -82,8 +85,14 @@ fn main() {
             .and_then(|v| v.parse::<u64>().ok())
     };
     for (key, what) in [
-        ("load-ms=", "first map frame, headless Chromium (load, median of 5)"),
-        ("idle-ms=", "first map frame, headless Chromium (idle, median of 5)"),
+        (
+            "load-ms=",
+            "first map frame, headless Chromium (load, median of 5)",
+        ),
+        (
+            "idle-ms=",
+            "first map frame, headless Chromium (idle, median of 5)",
+        ),
     ] {
         match figure(key) {
             Some(ms) => common::report(what, Duration::from_millis(ms), Duration::from_secs(2)),

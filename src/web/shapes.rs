@@ -33,6 +33,10 @@ pub fn rounded(g: &geo::Geometry<f64>) -> geo::Geometry<f64> {
     })
 }
 
+/// The basemap's land, simplified to about 50 m: it is background, and MapLibre cuts it
+/// into tiles in the page, where every vertex costs time before the first frame.
+const LAND_TOLERANCE: f64 = 5e-4;
+
 pub fn geometry(g: &geo::Geometry<f64>) -> Value {
     serde_json::to_value(geojson::Geometry::from(&rounded(g))).unwrap_or(Value::Null)
 }
@@ -147,7 +151,8 @@ pub fn basemap(atlas: &Atlas) -> Value {
             };
             let mut props = Map::new();
             props.insert("fill".into(), json!(css_rgb(fill)));
-            feature(&geo::Geometry::MultiPolygon(part.polygons.clone()), props)
+            let land = geo::Simplify::simplify(&part.polygons, LAND_TOLERANCE);
+            feature(&geo::Geometry::MultiPolygon(land), props)
         })
         .collect();
     let rivers = atlas

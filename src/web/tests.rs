@@ -73,3 +73,80 @@ fn base64_is_standard() {
     assert_eq!(base64(b"Ma"), "TWE=");
     assert_eq!(base64(b"M"), "TQ==");
 }
+
+/// A layer of many wiggly lines, categorised, read as the window reads a file.
+fn wiggly_layer(dir: &std::path::Path) -> WebLayer {
+    use crate::atlas::io::{self, Progress, Request};
+    use crate::layers::style::{self, Paint, Style};
+    let lines: Vec<String> = (0..200)
+        .map(|i| {
+            let coords: Vec<String> = (0..400)
+                .map(|k| {
+                    let x = 106.5 + f64::from(k) * 0.0005;
+                    let y = 21.7 + f64::from(i) * 0.001 + 0.00001 * f64::from(k % 3);
+                    format!("[{x:.6},{y:.6}]")
+                })
+                .collect();
+            format!(
+                r#"{{"type":"Feature","properties":{{"loai":"{}"}},"geometry":{{"type":"LineString","coordinates":[{}]}}}}"#,
+                if i % 2 == 0 { "đường" } else { "kênh" },
+                coords.join(",")
+            )
+        })
+        .collect();
+    let path = dir.join("lines.geojson");
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            lines.join(",")
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let data = io::open_request(&path, &Request::default(), &Progress::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let style = Style {
+        paint: Paint::Categorised {
+            field: "loai".to_owned(),
+        },
+        ..Style::single(0)
+    };
+    let painted = style::paint(&style, &data);
+    WebLayer {
+        layer: PrintLayer {
+            key: "lines".into(),
+            name: "Lines".into(),
+            data: std::sync::Arc::new(data),
+            colours: painted.colours,
+            legend: painted.legend,
+            line_width: 2.0,
+            point_size: 6.0,
+            opacity: 1.0,
+        },
+        label: Some("loai".into()),
+    }
+}
+
+#[test]
+fn a_layer_over_its_budget_is_simplified_and_said_to_be() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let layer = wiggly_layer(dir.path());
+    let (whole, warnings) = user::layers(std::slice::from_ref(&layer), usize::MAX);
+    assert!(warnings.is_empty());
+    let whole_size = serde_json::to_string(&whole).map_or(0, |s| s.len());
+    let budget = whole_size / 4;
+    let (cut, warnings) = user::layers(std::slice::from_ref(&layer), budget);
+    let cut_size = serde_json::to_string(&cut).map_or(usize::MAX, |s| s.len());
+    assert!(cut_size <= budget, "{cut_size} > {budget}");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("simplified"), "{warnings:?}");
+    let features = cut[0]["data"]["features"].as_array().map_or(0, Vec::len);
+    assert_eq!(features, 200, "simplifying keeps every feature");
+    let colours: std::collections::BTreeSet<&str> = cut[0]["data"]["features"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["properties"]["c"].as_str())
+        .collect();
+    assert_eq!(colours.len(), 2, "each category keeps its colour");
+}
