@@ -58,7 +58,7 @@
     AtlasMap.setLang(state.lang);
     document.title = u('title');
     $('title').textContent = u('title');
-    $('search').placeholder = P.w('search');
+    $('search').placeholder = P.w('searchShort');
     $('search-label').textContent = P.w('search');
     $('tour-button').textContent = u('tour');
     $('lang-button').textContent = u('otherLang');

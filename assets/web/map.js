@@ -217,6 +217,9 @@ window.AtlasMap = (function () {
       fadeDuration: 0,
     });
     map.once('load', function () { ready = true; });
+    // The credits start folded behind their (i) button: open, they cover a phone's map.
+    const credits = map.getContainer().querySelector('.maplibregl-ctrl-attrib');
+    if (credits) credits.classList.remove('maplibregl-compact-show');
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');

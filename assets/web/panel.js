@@ -34,6 +34,7 @@ window.AtlasPanel = (function () {
     legend: ['Chú giải', 'Legend'],
     myLayers: ['Lớp của dự án', "The project's layers"],
     search: ['Tìm địa danh (không cần dấu)', 'Search places (accents optional)'],
+    searchShort: ['Tìm địa danh', 'Search places'],
     noResults: ['Không tìm thấy', 'Nothing found'],
   };
   let lang = M.lang;

@@ -12,6 +12,7 @@ use crate::print::{self, AtlasRequest, PrintLayer};
 use crate::state::ExportStatus;
 use crate::state::publish::{PdfPages, Publication, PublishAction, PublishState, VIDEO_SIZES};
 use crate::video::{self, VideoRequest};
+use crate::web;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,11 +26,17 @@ pub enum Job {
         layers: Vec<PrintLayer>,
     },
     Video(Box<VideoRequest>),
+    Web {
+        request: web::WebRequest,
+        tours: Vec<Tour>,
+        layers: Vec<web::WebLayer>,
+    },
 }
 
 enum Report {
     Progress(u64, u64),
-    Done(ExportStatus),
+    /// How it went, and the web page written, if that is what was made.
+    Done(ExportStatus, Option<PathBuf>),
 }
 
 struct Running {
@@ -59,13 +66,17 @@ impl PublishRoom {
 
     /// Asks where `job` goes, starting in `folder`.
     fn ask(&mut self, job: Job, name: &str, folder: &Path, ctx: &egui::Context) {
-        let extension = match job {
-            Job::Pdf { .. } => "pdf",
-            Job::Video(_) => "mp4",
-        };
-        let ask = Ask::File {
-            name: name.to_owned(),
-            extension: extension.to_owned(),
+        let ask = match job {
+            Job::Pdf { .. } => Ask::File {
+                name: name.to_owned(),
+                extension: "pdf".to_owned(),
+            },
+            Job::Video(_) => Ask::File {
+                name: name.to_owned(),
+                extension: "mp4".to_owned(),
+            },
+            // A web page is a folder: the one chosen receives index.html and the rest.
+            Job::Web { .. } => Ask::Folder,
         };
         self.saving.ask(ask, folder, job, ctx);
     }
@@ -84,7 +95,8 @@ impl PublishRoom {
             (Answer::NoDialog, Ask::File { name, extension }) => {
                 saving::unused_path(folder, &name, &extension)
             }
-            (Answer::NoDialog, Ask::Folder | Ask::Open { .. }) => return None,
+            (Answer::NoDialog, Ask::Folder) => unused_folder(folder, "langson-atlas-web"),
+            (Answer::NoDialog, Ask::Open { .. }) => return None,
         };
         let chosen = path.parent().map(Path::to_path_buf);
         if let Some(dir) = &chosen {
@@ -107,8 +119,10 @@ impl PublishRoom {
                 let progress = |done: u64, total: u64| {
                     let _ = tx.send(Report::Progress(done, total));
                 };
+                let page = matches!(job, Job::Web { .. }).then(|| path.join("index.html"));
                 let status = run(&atlas, job, &path, gpu, &progress, &stop);
-                let _ = tx.send(Report::Done(status));
+                let page = page.filter(|_| status.ok);
+                let _ = tx.send(Report::Done(status, page));
             });
         match spawned {
             Ok(_) => self.running = Some(Running { rx, cancel }),
@@ -143,7 +157,10 @@ impl PublishRoom {
     fn take(&mut self, report: Report, state: &mut PublishState) {
         match report {
             Report::Progress(done, total) => state.progress = Some((done, total)),
-            Report::Done(status) => {
+            Report::Done(status, page) => {
+                if page.is_some() {
+                    state.web_page = page;
+                }
                 state.progress = None;
                 state.status = Some(status);
                 self.running = None;
@@ -216,8 +233,43 @@ fn run(
                     path.display()
                 )
             }),
+        Job::Web {
+            request,
+            tours,
+            layers,
+        } => web::write_site(
+            atlas,
+            &request,
+            &tours,
+            &layers,
+            path,
+            &|done, total| progress(done as u64, total as u64),
+            cancel,
+        )
+        .map(|w| {
+            let mut lines = w.warnings;
+            lines.push(format!(
+                "{} files, {} KB → {}",
+                w.files,
+                w.bytes.div_ceil(1024),
+                path.display()
+            ));
+            lines.join("\n")
+        })
+        .map_err(|e| e.to_string()),
     };
     ExportStatus::of(result, folder)
+}
+
+/// `name` in `folder`, or `name-2`, `name-3`… where that is taken.
+fn unused_folder(folder: &Path, name: &str) -> PathBuf {
+    (1..10_000)
+        .map(|n| match n {
+            1 => folder.join(name),
+            n => folder.join(format!("{name}-{n}")),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| folder.join(name))
 }
 
 fn print_layers(user: Option<UserExport>) -> Vec<PrintLayer> {
@@ -233,12 +285,14 @@ impl AtlasApp {
                 if state.open.is_none() {
                     state.pdf.lang = self.state.settings.lang;
                     state.video.lang = self.state.settings.lang;
+                    state.web.lang = self.state.settings.lang;
                 }
                 state.open = Some(kind);
             }
             PublishAction::Close => state.open = None,
             PublishAction::Pdf(settings) => state.pdf = settings,
             PublishAction::Video(settings) => state.video = settings,
+            PublishAction::Web(settings) => state.web = settings,
             PublishAction::Cancel => self.publish.cancel(),
             PublishAction::Start => self.start_publication(),
         }
@@ -301,6 +355,35 @@ impl AtlasApp {
                     cards: video::CARDS,
                 }));
                 (job, "langson-atlas-tour")
+            }
+            Publication::Web => {
+                let tours = crate::present::tour::headless_tours(
+                    self.state.tours.tours.clone(),
+                    Some(self.builtin_tour.clone()),
+                );
+                let layers = self
+                    .user
+                    .export()
+                    .map(|u| {
+                        u.layers
+                            .ready()
+                            .map(|l| web::WebLayer {
+                                layer: PrintLayer::from_loaded(l),
+                                label: l.stored.style.label.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let request = web::WebRequest {
+                    lang: self.state.publish.web.lang,
+                    ..web::WebRequest::default()
+                };
+                let job = Job::Web {
+                    request,
+                    tours,
+                    layers,
+                };
+                (job, "langson-atlas-web")
             }
         };
         let folder = self.export_folder();

@@ -6,7 +6,7 @@ use crate::print::Paper;
 use crate::state::Action;
 use crate::state::publish::{
     PdfPages, PdfSettings, Publication, PublishAction, PublishState, VIDEO_FPS, VIDEO_SIZES,
-    VideoSettings,
+    VideoSettings, WebSettings,
 };
 use crate::theme;
 use egui::RichText;
@@ -37,6 +37,7 @@ pub fn show(
                 for (kind, vi, en) in [
                     (Publication::Pdf, "Tập bản đồ PDF", "PDF atlas"),
                     (Publication::Video, "Video chuyến tham quan", "Tour video"),
+                    (Publication::Web, "Trang web", "Web page"),
                 ] {
                     if ui
                         .selectable_label(tab == kind, lang.pick(vi, en))
@@ -51,6 +52,7 @@ pub fn show(
             ui.add_enabled_ui(!busy, |ui| match tab {
                 Publication::Pdf => pdf(ui, &state.pdf, tours, lang, actions),
                 Publication::Video => video(ui, &state.video, tours, lang, actions),
+                Publication::Web => web(ui, &state.web, lang, actions),
             });
             ui.separator();
             progress(ui, state, lang, actions);
@@ -252,6 +254,33 @@ fn video(
     }
 }
 
+fn web(ui: &mut egui::Ui, s: &WebSettings, lang: Lang, actions: &mut Vec<Action>) {
+    ui.label(lang.pick(
+        "Một thư mục mở được bằng mọi trình duyệt, kể cả từ USB, không cần máy chủ: bản đồ, \
+         các dữ kiện với lời trích và bài báo gốc, các chuyến tham quan, các lớp đang bật của dự án. \
+         Bản đồ nền luôn là bản đồ ngoại tuyến.",
+        "A folder any browser opens, from a USB stick too, with no server: the map, the facts \
+         with their quotes and articles, the tours, the project's visible layers. The basemap \
+         is always the offline one.",
+    ));
+    let mut next = s.clone();
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("Mở bằng", "Opens in"));
+        if let Some(l) = language(ui, s.lang) {
+            next.lang = l;
+        }
+    });
+    if next != *s {
+        push(actions, PublishAction::Web(next));
+    }
+    if ui
+        .button(lang.pick("Chọn thư mục và xuất…", "Choose a folder and publish…"))
+        .clicked()
+    {
+        push(actions, PublishAction::Start);
+    }
+}
+
 fn progress(ui: &mut egui::Ui, state: &PublishState, lang: Lang, actions: &mut Vec<Action>) {
     if let Some((done, total)) = state.progress {
         ui.horizontal(|ui| {
@@ -268,5 +297,15 @@ fn progress(ui: &mut egui::Ui, state: &PublishState, lang: Lang, actions: &mut V
     }
     if let Some(status) = &state.status {
         crate::ui::export_status(ui, status, lang, actions);
+    }
+    if let (Some(page), None, Some(Publication::Web)) =
+        (&state.web_page, state.progress, state.open)
+        && ui
+            .button(lang.pick("Mở trong trình duyệt", "Open in browser"))
+            .on_hover_text(page.display().to_string())
+            .clicked()
+    {
+        // The desktop's opener gives an HTML file to the default browser.
+        actions.push(Action::OpenFolder(page.clone()));
     }
 }

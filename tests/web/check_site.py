@@ -169,6 +169,58 @@ def check_search(d):
     print("ok search: the 11 districts found without diacritics")
 
 
+CONTRAST_JS = """
+function lum(c) {
+  const v = c.match(/[0-9.]+/g).slice(0, 3).map(Number).map(function (x) {
+    x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+function background(el) {
+  for (; el; el = el.parentElement) {
+    const b = getComputedStyle(el).backgroundColor;
+    const a = b.match(/[0-9.]+/g);
+    if (a && (a.length < 4 || Number(a[3]) > 0.5)) return b;
+  }
+  return 'rgb(255,255,255)';
+}
+let worst = [99, ''];
+document.querySelectorAll('#panel-body *').forEach(function (el) {
+  const own = Array.from(el.childNodes).some(function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+  if (!own || !el.getClientRects().length) return;
+  const s = getComputedStyle(el);
+  const fg = lum(s.color), bg = lum(background(el));
+  const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+  const r = ratio * (s.opacity ? Number(s.opacity) : 1);
+  if (r < worst[0]) worst = [r, el.tagName + '.' + el.className + ': ' + el.textContent.slice(0, 40)];
+});
+return worst;
+"""
+
+
+def check_accessibility(d):
+    worst = d.execute_script(CONTRAST_JS)
+    if worst[0] < 4.5:
+        fail("panel text below WCAG AA contrast: %.2f at %s" % (worst[0], worst[1]))
+    reached = []
+    from selenium.webdriver.common.action_chains import ActionChains
+    # From the top of the page, as a keyboard user starts.
+    d.execute_script("document.getElementById('skip-link').focus()")
+    for _ in range(6):
+        ActionChains(d).send_keys(Keys.TAB).perform()
+        el = d.switch_to.active_element
+        reached.append(el.get_attribute("id") or el.tag_name)
+        outline = d.execute_script("const s = getComputedStyle(document.activeElement); "
+                                   "return [s.outlineStyle, s.outlineWidth]")
+        if el.get_attribute("id") in ("search", "tour-button", "lang-button") and \
+                (outline[0] == "none" or outline[1] == "0px"):
+            fail("no visible focus on %s: %s" % (el.get_attribute("id"), outline))
+    for needed in ("search", "tour-button", "lang-button"):
+        if needed not in reached:
+            fail("%s is not reached by Tab: %s" % (needed, reached))
+    print("ok accessibility: contrast at least %.1f, controls reached by Tab with a visible focus"
+          % worst[0])
+
+
 def feature_facts(d, fid):
     return d.execute_script(
         "const M = window.ATLAS_MODEL; return M.features[arguments[0]].facts.map(id => M.facts[id])", fid)
@@ -188,6 +240,7 @@ def check_deep_links(d, site):
         if " ".join(f["quote"].split()) not in flat:
             fail("the quote of %s is not on huu_nghi's panel" % f["id"])
     print("ok #f=huu_nghi: %d facts with their quotes" % len(facts))
+    check_accessibility(d)
     # A chip opens the article with the quoted words marked.
     first = d.find_element(By.CSS_SELECTOR, "#panel-body .fact")
     quote = next(f["quote"] for f in facts if f["id"] == first.get_attribute("data-fact"))
