@@ -115,6 +115,7 @@ fn the_web_atlas_works_from_the_file_system_in_a_real_browser() {
         .arg(&site)
         .arg("--project")
         .arg(&project)
+        .args(["--url", "https://example.org/atlas/"])
         .output()
         .expect("runs");
     assert!(

@@ -35,6 +35,7 @@ window.AtlasPanel = (function () {
     myLayers: ['Lớp của dự án', "The project's layers"],
     search: ['Tìm địa danh (không cần dấu)', 'Search places (accents optional)'],
     searchShort: ['Tìm địa danh', 'Search places'],
+    link: ['Đường dẫn tới trang này', 'Link to this view'],
     noResults: ['Không tìm thấy', 'Nothing found'],
   };
   let lang = M.lang;
@@ -210,15 +211,20 @@ window.AtlasPanel = (function () {
     return body;
   }
 
+  // Where the folder is published (--url), the address of what is shown, to pass on.
+  function shareLine() {
+    if (!M.url) return null;
+    const address = M.url.replace(/\/?(index\.html)?$/, '/index.html') + location.hash;
+    return h('p', { class: 'small share' }, w('link') + ': ', h('a', { href: address }, address));
+  }
+
   function show(id) {
-    const panel = document.getElementById('panel-body');
-    panel.replaceChildren.apply(panel, (id && M.features[id] ? feature(id) : overview()).filter(Boolean));
-    panel.scrollTop = 0;
+    showNodes(id && M.features[id] ? feature(id) : overview());
   }
 
   function showNodes(nodes) {
     const panel = document.getElementById('panel-body');
-    panel.replaceChildren.apply(panel, nodes.filter(Boolean));
+    panel.replaceChildren.apply(panel, nodes.concat([shareLine()]).filter(Boolean));
     panel.scrollTop = 0;
   }
 

@@ -221,6 +221,27 @@ def check_accessibility(d):
           % worst[0])
 
 
+def check_click(d):
+    """A click on the map selects what is under it (the gate, over the district)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    at = d.execute_script(
+        "const f = ATLAS_GEO.plan.features.find(f => f.properties.id === 'huu_nghi');"
+        "AtlasMap.map.jumpTo({center: f.geometry.coordinates, zoom: 10});"
+        "return f.geometry.coordinates")
+    wait(d, "AtlasMap.map.loaded()", "the map at the gate")
+    xy = d.execute_script(
+        "const p = AtlasMap.map.project(arguments[0]);"
+        "const r = AtlasMap.map.getCanvas().getBoundingClientRect();"
+        "return [Math.round(p.x + r.left), Math.round(p.y + r.top)]", at)
+    # Selenium's offsets are from the element's centre.
+    body = d.find_element(By.TAG_NAME, "html")
+    size = body.size
+    ActionChains(d).move_to_element_with_offset(
+        body, xy[0] - size["width"] // 2, xy[1] - size["height"] // 2).click().perform()
+    wait(d, "location.hash === '#f=huu_nghi'", "the gate selected by a click on the map")
+    print("ok a click on the map selects the gate under it")
+
+
 def feature_facts(d, fid):
     return d.execute_script(
         "const M = window.ATLAS_MODEL; return M.features[arguments[0]].facts.map(id => M.facts[id])", fid)
@@ -240,6 +261,12 @@ def check_deep_links(d, site):
         if " ".join(f["quote"].split()) not in flat:
             fail("the quote of %s is not on huu_nghi's panel" % f["id"])
     print("ok #f=huu_nghi: %d facts with their quotes" % len(facts))
+    url = d.execute_script("return window.ATLAS_MODEL.url")
+    if url:
+        link = url.rstrip("/") + "/index.html#f=huu_nghi"
+        if link not in text:
+            fail("the panel does not give the published link %s" % link)
+        print("ok the published address of the view: %s" % link)
     check_accessibility(d)
     # A chip opens the article with the quoted words marked.
     first = d.find_element(By.CSS_SELECTOR, "#panel-body .fact")
@@ -379,6 +406,7 @@ def main():
         check_districts_drawn(d, shots)
         check_resources(d, site)
         check_search(d)
+        check_click(d)
         errors = console_errors(d)
         if errors:
             fail("console errors: %s" % errors)
