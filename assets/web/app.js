@@ -196,7 +196,15 @@
       $('sheet-toggle').setAttribute('aria-expanded', String(!open));
     });
     document.addEventListener('keydown', function (e) {
-      if (!$('article').hidden) { if (e.key === 'Escape') P.closeArticle(); return; }
+      if (!$('article').hidden) {
+        if (e.key === 'Escape') P.closeArticle();
+        // The article is modal: Tab stays between its close button and its text.
+        if (e.key === 'Tab') {
+          e.preventDefault();
+          ($('article-close') === document.activeElement ? $('article-text') : $('article-close')).focus();
+        }
+        return;
+      }
       const typing = /INPUT|TEXTAREA|SELECT/.test((document.activeElement || {}).tagName || '');
       if (typing) return;
       if (state.tour !== null && (e.key === 'ArrowRight' || e.key === 'PageDown')) { e.preventDefault(); stepBy(1); }

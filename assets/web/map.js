@@ -75,6 +75,8 @@ window.AtlasMap = (function () {
     if (f.properties.dash) dashes[f.properties.dash] = f.properties.dash.split(',').map(Number);
   });
 
+  const EMPTY = { type: 'FeatureCollection', features: [] };
+
   function bounds(b) { return [[b[0], b[1]], [b[2], b[3]]]; }
 
   function planBounds() {
@@ -177,8 +179,10 @@ window.AtlasMap = (function () {
       rivers: { type: 'geojson', data: GEO.base.rivers },
       towns: { type: 'geojson', data: GEO.base.towns },
       plan: { type: 'geojson', data: GEO.plan },
-      'units-cells': { type: 'geojson', data: GEO.units.cells },
-      'units-points': { type: 'geojson', data: GEO.units.points },
+      // The 2025 units show from zoom 10: their data is given when the map first nears it,
+      // so the first frame does not wait for them.
+      'units-cells': { type: 'geojson', data: EMPTY },
+      'units-points': { type: 'geojson', data: EMPTY },
     };
     USER.forEach(function (u, i) { sources['user-' + i] = { type: 'geojson', data: u.data }; });
     return {
@@ -217,6 +221,15 @@ window.AtlasMap = (function () {
       fadeDuration: 0,
     });
     map.once('load', function () { ready = true; });
+    let units = false;
+    const nearUnits = function () {
+      if (units || map.getZoom() < GEO.units.min_zoom - 1) return;
+      units = true;
+      map.getSource('units-cells').setData(GEO.units.cells);
+      map.getSource('units-points').setData(GEO.units.points);
+    };
+    map.on('load', nearUnits);
+    map.on('zoomend', nearUnits);
     // The credits start folded behind their (i) button: open, they cover a phone's map.
     const credits = map.getContainer().querySelector('.maplibregl-ctrl-attrib');
     if (credits) credits.classList.remove('maplibregl-compact-show');
@@ -280,8 +293,10 @@ window.AtlasMap = (function () {
   function frame(box, opts) {
     if (!map || !box) return;
     const padding = AtlasMap.padding();
+    // A reader who asked for less motion gets cuts, not flights.
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const options = { padding: padding, maxZoom: (opts && opts.maxZoom) || 12.5,
-      duration: opts && opts.cut ? 0 : 1600, essential: true };
+      duration: (opts && opts.cut) || still ? 0 : 1600, essential: !still };
     if (box[0] === box[2] && box[1] === box[3]) {
       map.flyTo({ center: [box[0], box[1]], zoom: 11.5, padding: padding, duration: options.duration, essential: true });
     } else {
