@@ -295,17 +295,17 @@ window.AtlasMap = (function () {
     const padding = AtlasMap.padding();
     // A reader who asked for less motion gets cuts, not flights.
     const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const options = { padding: padding, maxZoom: (opts && opts.maxZoom) || 12.5,
+    const options = { padding: padding, maxZoom: (opts && opts.maxZoom) || 11.5,
       duration: (opts && opts.cut) || still ? 0 : 1600, essential: !still };
-    if (box[0] === box[2] && box[1] === box[3]) {
-      map.flyTo({ center: [box[0], box[1]], zoom: 11.5, padding: padding, duration: options.duration, essential: true });
-    } else {
-      map.fitBounds(bounds(box), options);
-    }
+    // A point is framed as a small box around it: fitBounds takes its padding for this move
+    // only, where flyTo's would stay on the map and add to every later fit.
+    const b = box[0] === box[2] && box[1] === box[3]
+      ? [box[0] - 0.02, box[1] - 0.02, box[2] + 0.02, box[3] + 0.02] : box;
+    map.fitBounds(bounds(b), options);
   }
 
   function flyTo(at, zoom) {
-    if (map) map.flyTo({ center: at, zoom: zoom, padding: AtlasMap.padding(), essential: true });
+    frame([at[0], at[1], at[0], at[1]], { maxZoom: zoom });
   }
 
   return {

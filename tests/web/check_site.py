@@ -356,12 +356,30 @@ def check_phone(site, shots):
             fail("the phone page scrolls sideways: %d > %d" % (width, inner))
         if map_width < 300:
             fail("the map is %d px wide on a phone" % map_width)
+        # A swipe across the sheet steps the tour.
+        open_page(d, "file://" + site + "/index.html#tour=1&step=1")
+        y = d.execute_script("const r = document.getElementById('panel').getBoundingClientRect(); return r.top + 60")
+        for kind, x in (("touchStart", 320), ("touchMove", 200), ("touchEnd", 80)):
+            points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+            d.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+        wait(d, "location.hash.indexOf('step=2') >= 0", "a swipe to step 2")
+        time.sleep(2.5)
+        # The map flew to the step: the middle of its box is in view, and no fit failed.
+        framed = d.execute_script(
+            "const b = ATLAS_MODEL.tours[0].steps[1].bounds;"
+            "return AtlasMap.map.getBounds().contains([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2])")
+        if not framed:
+            fail("the phone's map did not fly to step 2's box")
+        unfit = [e for e in d.get_log("browser") if "cannot fit" in e["message"]]
+        if unfit:
+            fail("a fit failed on the phone: %s" % unfit)
+        d.save_screenshot(os.path.join(shots, "phone-tour-step2.png"))
         open_page(d, "file://" + site + "/index.html")
         d.save_screenshot(os.path.join(shots, "phone-overview.png"))
         errors = console_errors(d)
         if errors:
             fail("console errors on the phone: %s" % errors)
-        print("ok phone 390x844: no sideways scrolling, map %d px wide" % map_width)
+        print("ok phone 390x844: no sideways scrolling, map %d px wide, a swipe steps the tour" % map_width)
     finally:
         d.quit()
 
