@@ -203,9 +203,6 @@ window.AtlasMap = (function () {
   const CLICKABLE = ['plan-symbols', 'plan-line', 'plan-casing', 'plan-fill'];
 
   function create(container, lang, onPick) {
-    // Two workers cut the GeoJSON into tiles side by side (one, the default on a two-core
-    // machine, takes the sources in turn).
-    if (maplibregl.setWorkerCount) maplibregl.setWorkerCount(Math.max(2, Math.min(4, (navigator.hardwareConcurrency || 2))));
     map = new maplibregl.Map({
       container: container,
       style: style(lang),
