@@ -16,8 +16,10 @@ pub mod present;
 pub mod print;
 pub mod project;
 pub mod state;
+pub mod task;
 pub mod theme;
 pub mod ui;
+pub mod user_room;
 pub mod video;
 pub mod web;
 

@@ -60,14 +60,28 @@ fn rooms_used(source: &str, module: &[String]) -> BTreeSet<String> {
     let mut finder = Finder {
         module: module.to_vec(),
         found: BTreeSet::new(),
+        paths: BTreeSet::new(),
     };
     finder.visit_file(&file);
     finder.found
 }
 
+/// Every path of ours a source file names, from the crate's root (`print::map::MapInput`).
+fn paths_used(source: &str, module: &[String]) -> BTreeSet<Vec<String>> {
+    let file = syn::parse_file(source).expect("the source parses");
+    let mut finder = Finder {
+        module: module.to_vec(),
+        found: BTreeSet::new(),
+        paths: BTreeSet::new(),
+    };
+    finder.visit_file(&file);
+    finder.paths
+}
+
 struct Finder {
     module: Vec<String>,
     found: BTreeSet<String>,
+    paths: BTreeSet<Vec<String>>,
 }
 
 impl Finder {
@@ -76,21 +90,19 @@ impl Finder {
         let Some(first) = segments.first() else {
             return;
         };
-        let room = match first.as_str() {
-            "crate" | "langson_atlas" => segments.get(1).cloned(),
-            "self" => self.module.first().cloned(),
+        let absolute: Option<Vec<String>> = match first.as_str() {
+            "crate" | "langson_atlas" => Some(segments[1..].to_vec()),
+            "self" => Some([&self.module[..], &segments[1..]].concat()),
             "super" => {
                 let ups = segments.iter().take_while(|s| *s == "super").count();
                 let base = &self.module[..self.module.len().saturating_sub(ups)];
-                match base.first() {
-                    Some(room) => Some(room.clone()),
-                    None => segments.get(ups).cloned(),
-                }
+                Some([base, &segments[ups..]].concat())
             }
             _ => None,
         };
-        if let Some(room) = room {
-            self.found.insert(room);
+        if let Some(path) = absolute.filter(|p| !p.is_empty()) {
+            self.found.insert(path[0].clone());
+            self.paths.insert(path);
         }
     }
 
@@ -238,6 +250,69 @@ fn every_room_imports_only_the_rooms_below_it() {
         violations.is_empty(),
         "imports against the flow:\n{}",
         violations.join("\n")
+    );
+}
+
+/// Inside a room, files do not import each other in a circle: each file's job rests on
+/// the ones it uses, and a circle is two jobs that should be one file or a third that both
+/// use. A room's root (`mod.rs`, which declares and re-exports its files) is left out.
+#[test]
+fn no_circle_of_imports_between_the_files_of_a_room() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    let modules: Vec<(Vec<String>, PathBuf)> = files
+        .iter()
+        .map(|f| (module_path(f), f.clone()))
+        .filter(|(m, f)| m.len() > 1 && !f.ends_with("mod.rs"))
+        .collect();
+    let file_of = |path: &[String]| {
+        (1..=path.len())
+            .rev()
+            .find_map(|n| modules.iter().position(|(m, _)| m[..] == path[..n]))
+    };
+    let mut edges: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); modules.len()];
+    for (i, (module, file)) in modules.iter().enumerate() {
+        let text = std::fs::read_to_string(file).expect("readable source");
+        for path in paths_used(&text, module) {
+            if let Some(j) = file_of(&path).filter(|&j| j != i) {
+                edges[i].insert(j);
+            }
+        }
+    }
+    assert!(
+        edges.iter().map(BTreeSet::len).sum::<usize>() > 100,
+        "the files' imports were read"
+    );
+    // A circle is an edge i → j with a way back from j to i.
+    let reaches = |from: usize, to: usize| {
+        let mut seen = vec![false; modules.len()];
+        let mut stack = vec![from];
+        while let Some(k) = stack.pop() {
+            if k == to {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[k], true) {
+                stack.extend(edges[k].iter().copied());
+            }
+        }
+        false
+    };
+    let mut circles = Vec::new();
+    for (i, out) in edges.iter().enumerate() {
+        for &j in out {
+            if i < j && modules[i].0[0] == modules[j].0[0] && reaches(j, i) {
+                circles.push(format!(
+                    "{} and {}",
+                    modules[i].1.display(),
+                    modules[j].1.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        circles.is_empty(),
+        "files that import each other:\n{}",
+        circles.join("\n")
     );
 }
 

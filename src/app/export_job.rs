@@ -6,18 +6,18 @@ use crate::atlas::Atlas;
 use crate::export::{self, ExportError, ExportRequest, Gpu};
 use crate::present::tour::Tour;
 use crate::state::{ExportState, ExportStatus};
+use crate::task::{Poll, Progress, Task};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 
 /// The picture sizes offered, in pixels.
 pub const SIZES: [[u32; 2]; 3] = [[1920, 1080], [3840, 2160], [7680, 4320]];
 
-enum Report {
-    Progress(usize, usize),
-    /// A headless device was made (cached for the next export) or could not be.
-    Gpu(Result<Gpu, ExportError>),
-    Finished(ExportStatus),
+/// How an export went, and the headless device it made, if it made one (cached for the
+/// next export, or why there is none).
+struct Outcome {
+    made: Option<Result<Gpu, ExportError>>,
+    status: ExportStatus,
 }
 
 /// What an export job is asked to make.
@@ -37,19 +37,13 @@ pub enum Job {
 pub struct ExportJobs {
     /// `None` until known: the window's device, or the result of making a headless one.
     gpu: Option<Result<Gpu, ExportError>>,
-    running: Option<Receiver<Report>>,
-    /// News [`ExportJobs::wait`] received, for the next frame.
-    received: Vec<Report>,
+    running: Option<Task<Outcome>>,
 }
 
 impl ExportJobs {
     /// Exports render on this device (the window's).
     pub fn with_gpu(gpu: Option<Result<Gpu, ExportError>>) -> Self {
-        Self {
-            gpu,
-            running: None,
-            received: Vec::new(),
-        }
+        Self { gpu, running: None }
     }
 
     /// Replaces the device; an `Err` says why exports cannot run.
@@ -77,84 +71,81 @@ impl ExportJobs {
             return;
         }
         let gpu = self.gpu.clone();
-        let (tx, rx) = std::sync::mpsc::channel();
-        self.running = Some(rx);
         state.status = None;
         state.progress = Some((0, 1));
-        let spawned = std::thread::Builder::new()
-            .name("export".to_owned())
-            .spawn(move || run(gpu, atlas, job, &tx));
-        if let Err(e) = spawned {
-            self.running = None;
-            state.progress = None;
-            state.status = Some(ExportStatus {
-                ok: false,
-                message: format!("the export could not start: {e}"),
-                folder: None,
-            });
+        match Task::spawn("export", || {}, move |p| run(gpu, atlas, job, p)) {
+            Ok(task) => self.running = Some(task),
+            Err(e) => {
+                state.progress = None;
+                state.status = Some(ExportStatus {
+                    ok: false,
+                    message: format!("the export could not start: {e}"),
+                    folder: None,
+                });
+            }
         }
     }
 
-    /// Blocks until the running export sends news or `timeout` passes (for tests, which
-    /// wait on the worker rather than sleep); the next frame takes it.
+    /// Blocks until the running export ends or `timeout` passes (for tests, which wait on
+    /// the worker rather than sleep); the next frame takes it.
     pub fn wait(&mut self, timeout: std::time::Duration) {
-        if let Some(rx) = &self.running
-            && let Ok(report) = rx.recv_timeout(timeout)
-        {
-            self.received.push(report);
+        if let Some(task) = &mut self.running {
+            task.wait(timeout);
         }
     }
 
     /// Takes the worker's news into the state; call every frame. Returns whether a job is
     /// still running (the caller keeps repainting meanwhile).
     pub fn poll(&mut self, state: &mut ExportState) -> bool {
-        let Some(rx) = &self.running else {
+        let Some(task) = &mut self.running else {
             return false;
         };
-        let mut received = std::mem::take(&mut self.received).into_iter();
-        loop {
-            let next = received.next().map_or_else(|| rx.try_recv(), Ok);
-            match next {
-                Ok(Report::Progress(done, total)) => state.progress = Some((done, total)),
-                Ok(Report::Gpu(gpu)) => {
+        let status = match task.poll() {
+            Poll::Running => {
+                let (done, total) = task.progress().get();
+                state.progress = Some((done as usize, total.max(1) as usize));
+                return true;
+            }
+            Poll::Done(Outcome { made, status }) => {
+                if let Some(gpu) = made {
                     state.unavailable = gpu.as_ref().err().map(ToString::to_string);
                     self.gpu = Some(gpu);
                 }
-                Ok(Report::Finished(status)) => {
-                    if !status.ok {
-                        eprintln!("langson-atlas: export failed: {}", status.message);
-                    }
-                    state.status = Some(status);
-                    state.progress = None;
-                    self.running = None;
-                    return false;
-                }
-                Err(TryRecvError::Empty) => return true,
-                Err(TryRecvError::Disconnected) => {
-                    state.status = Some(ExportStatus {
-                        ok: false,
-                        message: "the export stopped unexpectedly".to_owned(),
-                        folder: None,
-                    });
-                    state.progress = None;
-                    self.running = None;
-                    return false;
-                }
+                status
             }
+            Poll::Lost => ExportStatus {
+                ok: false,
+                message: "the export stopped unexpectedly".to_owned(),
+                folder: None,
+            },
+        };
+        if !status.ok {
+            eprintln!("langson-atlas: export failed: {}", status.message);
         }
+        state.status = Some(status);
+        state.progress = None;
+        self.running = None;
+        false
     }
 }
 
-fn run(gpu: Option<Result<Gpu, ExportError>>, atlas: Arc<Atlas>, job: Job, tx: &Sender<Report>) {
-    let gpu = match gpu {
-        Some(Ok(gpu)) => gpu,
-        Some(Err(reason)) => return fail(tx, reason.to_string()),
+fn run(
+    gpu: Option<Result<Gpu, ExportError>>,
+    atlas: Arc<Atlas>,
+    job: Job,
+    progress: &Progress,
+) -> Outcome {
+    let (gpu, made) = match gpu {
+        Some(Ok(gpu)) => (gpu, None),
+        Some(Err(reason)) => return failed(None, reason.to_string()),
         None => {
             let made = Gpu::headless();
-            let _ = tx.send(Report::Gpu(made.clone()));
-            match made {
-                Ok(gpu) => gpu,
-                Err(reason) => return fail(tx, reason.to_string()),
+            match &made {
+                Ok(gpu) => (gpu.clone(), Some(made)),
+                Err(reason) => {
+                    let message = reason.to_string();
+                    return failed(Some(made), message);
+                }
             }
         }
     };
@@ -164,7 +155,7 @@ fn run(gpu: Option<Result<Gpu, ExportError>>, atlas: Arc<Atlas>, job: Job, tx: &
     };
     let result = match job {
         Job::View { request, path } => {
-            let _ = tx.send(Report::Progress(0, 1));
+            progress.set(0, 1);
             path.parent()
                 .map_or(Ok(()), std::fs::create_dir_all)
                 .map_err(|e| format!("{}: {e}", path.display()))
@@ -178,22 +169,25 @@ fn run(gpu: Option<Result<Gpu, ExportError>>, atlas: Arc<Atlas>, job: Job, tx: &
             pictures,
             dir,
         } => {
-            let progress = |done, total| {
-                let _ = tx.send(Report::Progress(done, total));
-            };
-            export::export_tour(&gpu, atlas, &tour, &pictures, &dir, &progress)
+            let report = |done: usize, total: usize| progress.set(done as u64, total as u64);
+            export::export_tour(&gpu, atlas, &tour, &pictures, &dir, &report)
                 .map(|files| format!("{} PNG → {}", files.len(), dir.display()))
                 .map_err(|e| e.to_string())
         }
     };
-    let status = ExportStatus::of(result, folder);
-    let _ = tx.send(Report::Finished(status));
+    Outcome {
+        made,
+        status: ExportStatus::of(result, folder),
+    }
 }
 
-fn fail(tx: &Sender<Report>, message: String) {
-    let _ = tx.send(Report::Finished(ExportStatus {
-        ok: false,
-        message,
-        folder: None,
-    }));
+fn failed(made: Option<Result<Gpu, ExportError>>, message: String) -> Outcome {
+    Outcome {
+        made,
+        status: ExportStatus {
+            ok: false,
+            message,
+            folder: None,
+        },
+    }
 }

@@ -19,7 +19,6 @@ mod table_panel;
 mod timeline;
 mod tours;
 mod user_layers;
-mod user_room;
 
 use crate::atlas::{Atlas, GeodataSource, Lang};
 use crate::export::Gpu;
@@ -88,7 +87,7 @@ pub struct AtlasApp {
     /// The PDF atlas and the tour video, made on a thread of their own.
     publish: publish::PublishRoom,
     /// The reader's own layers, their drawing cache, and what the map said of them.
-    user: user_room::UserRoom,
+    user: crate::user_room::UserRoom,
     open_dialog: user_layers::OpenDialog,
     plan_table: Option<crate::layers::plan_table::PlanTable>,
     /// Save dialogs open, and the exports waiting for their answer.
@@ -178,7 +177,7 @@ impl AtlasApp {
             presenter,
             exports: ExportJobs::default(),
             publish: publish::PublishRoom::new(options.save_dialogs),
-            user: user_room::UserRoom::new(ctx.clone()),
+            user: crate::user_room::UserRoom::new(ctx.clone()),
             open_dialog: user_layers::OpenDialog::default(),
             plan_table: None,
             saving: saving::Saving::new(options.save_dialogs),

@@ -4,11 +4,11 @@
 use super::AtlasApp;
 use crate::atlas::io::postgis::{self, GeoTable, PgError, PgSource};
 use crate::state::PostGisState;
-use std::sync::mpsc::{Receiver, channel};
+use crate::task::{Poll, Task};
 
 /// The listing under way.
 #[derive(Default)]
-pub struct Listing(Option<Receiver<Result<Vec<GeoTable>, PgError>>>);
+pub struct Listing(Option<Task<Result<Vec<GeoTable>, PgError>>>);
 
 impl AtlasApp {
     pub(super) fn postgis_dialog(&mut self, open: bool) {
@@ -19,27 +19,26 @@ impl AtlasApp {
     }
 
     pub(super) fn list_tables(&mut self, source: PgSource, password: String) {
-        let (tx, rx) = channel();
         let ctx = self.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("postgis tables".to_owned())
-            .spawn(move || {
+        let spawned = Task::spawn(
+            "postgis tables",
+            move || ctx.request_repaint(),
+            move |_| {
                 let password = postgis::password_for(&source, Some(&password));
-                let result = postgis::connect(&source, password.as_deref())
-                    .and_then(|mut client| postgis::tables(&mut client, &source.uri()));
-                let _ = tx.send(result);
-                ctx.request_repaint();
-            });
+                postgis::connect(&source, password.as_deref())
+                    .and_then(|mut client| postgis::tables(&mut client, &source.uri()))
+            },
+        );
         let dialog = self
             .state
             .user
             .postgis
             .get_or_insert_with(PostGisState::default);
         match spawned {
-            Ok(_) => {
+            Ok(task) => {
                 dialog.listing = true;
                 dialog.error = None;
-                self.listing.0 = Some(rx);
+                self.listing.0 = Some(task);
             }
             Err(e) => dialog.error = Some(e.to_string()),
         }
@@ -73,11 +72,16 @@ impl AtlasApp {
 
     /// The server's answer, once it came.
     pub(super) fn poll_listing(&mut self) {
-        let Some(rx) = &self.listing.0 else {
+        let Some(task) = &mut self.listing.0 else {
             return;
         };
-        let Ok(result) = rx.try_recv() else {
-            return;
+        let result = match task.poll() {
+            Poll::Running => return,
+            Poll::Done(result) => result,
+            Poll::Lost => Err(PgError::Query {
+                uri: String::new(),
+                why: "the listing stopped unexpectedly".to_owned(),
+            }),
         };
         self.listing.0 = None;
         if let Some(dialog) = self.state.user.postgis.as_mut() {

@@ -50,24 +50,6 @@ impl ProjectRoom {
     }
 }
 
-/// The folder where the data embedded in `project` is extracted: one per project file.
-pub(super) fn extract_dir(base: &Path, project: &Path) -> PathBuf {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::path::absolute(project)
-        .unwrap_or_else(|_| project.to_path_buf())
-        .hash(&mut h);
-    let stem = project
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    base.join(format!(
-        "{}-{:016x}",
-        super::saving::safe_name(&stem),
-        h.finish()
-    ))
-}
-
 /// Where projects' embedded data goes on this machine.
 pub fn default_data_dir() -> PathBuf {
     dirs::data_local_dir()

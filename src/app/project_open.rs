@@ -2,19 +2,16 @@
 //! views, tours and settings take its place; what could not be opened is listed by name.
 
 use super::AtlasApp;
-use super::project::extract_dir;
 use crate::present::editor::TourEditor;
 use crate::project::{self, OpenTable, Opened, ProjectProblem};
 use crate::state::{ProjectReport, TableOf, TimelineState};
+use crate::task::{Poll, Task};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
 
 /// A project being read on its worker (a large one unpacks its data first).
 pub struct Opening {
     path: PathBuf,
-    result: Receiver<Result<Opened, project::ProjectError>>,
-    /// What [`AtlasApp::wait_for_project`] received, until the next frame takes it.
-    received: Option<Result<Opened, project::ProjectError>>,
+    task: Task<Result<Opened, project::ProjectError>>,
 }
 
 impl AtlasApp {
@@ -42,21 +39,18 @@ impl AtlasApp {
     /// says it is opening); [`AtlasApp::poll_opening`] applies it once read.
     pub(super) fn open_project(&mut self, path: &Path) {
         let extract_to = extract_dir(&self.project.data_dir, path);
-        let (tx, rx) = channel();
         let (worker_path, ctx) = (path.to_path_buf(), self.ctx.clone());
-        let spawned = std::thread::Builder::new()
-            .name("open project".to_owned())
-            .spawn(move || {
-                let _ = tx.send(project::read(&worker_path, &extract_to));
-                ctx.request_repaint();
-            });
+        let spawned = Task::spawn(
+            "open project",
+            move || ctx.request_repaint(),
+            move |_| project::read(&worker_path, &extract_to),
+        );
         match spawned {
-            Ok(_) => {
+            Ok(task) => {
                 self.state.project.opening = Some(path.to_path_buf());
                 self.project.opening = Some(Opening {
                     path: path.to_path_buf(),
-                    result: rx,
-                    received: None,
+                    task,
                 });
             }
             Err(e) => {
@@ -71,11 +65,8 @@ impl AtlasApp {
 
     /// Blocks until the project being opened is read (or `timeout` passes); for tests.
     pub fn wait_for_project(&mut self, timeout: std::time::Duration) {
-        if let Some(o) = self.project.opening.as_mut()
-            && o.received.is_none()
-            && let Ok(result) = o.result.recv_timeout(timeout)
-        {
-            o.received = Some(result);
+        if let Some(o) = self.project.opening.as_mut() {
+            o.task.wait(timeout);
         }
     }
 
@@ -84,18 +75,13 @@ impl AtlasApp {
         let Some(o) = self.project.opening.as_mut() else {
             return;
         };
-        let result = match o.received.take() {
-            Some(r) => r,
-            None => match o.result.try_recv() {
-                Ok(r) => r,
-                Err(std::sync::mpsc::TryRecvError::Empty) => return,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    Err(project::ProjectError::NotAProject {
-                        path: o.path.clone(),
-                        why: "the reading thread stopped".to_owned(),
-                    })
-                }
-            },
+        let result = match o.task.poll() {
+            Poll::Running => return,
+            Poll::Done(r) => r,
+            Poll::Lost => Err(project::ProjectError::NotAProject {
+                path: o.path.clone(),
+                why: "the reading thread stopped".to_owned(),
+            }),
         };
         let path = o.path.clone();
         self.project.opening = None;
@@ -227,4 +213,22 @@ impl AtlasApp {
         });
         self.project.saved = None;
     }
+}
+
+/// The folder where the data embedded in `project` is extracted: one per project file.
+pub(super) fn extract_dir(base: &Path, project: &Path) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::path::absolute(project)
+        .unwrap_or_else(|_| project.to_path_buf())
+        .hash(&mut h);
+    let stem = project
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    base.join(format!(
+        "{}-{:016x}",
+        super::saving::safe_name(&stem),
+        h.finish()
+    ))
 }

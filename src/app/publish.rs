@@ -1,4 +1,4 @@
-//! The PDF atlas and the tour video made from the window: where they go (the save dialog,
+//! The PDF atlas, the tour video and the web page made from the window: where they go (the save dialog,
 //! as other exports), the work on a thread of its own with progress and Cancel, and how it
 //! went. A cancelled or failed export leaves nothing under the chosen name (`print` and
 //! `video` write under a temporary name).
@@ -11,12 +11,11 @@ use crate::present::tour::Tour;
 use crate::print::{self, AtlasRequest, PrintLayer};
 use crate::state::ExportStatus;
 use crate::state::publish::{PdfPages, Publication, PublishAction, PublishState, VIDEO_SIZES};
+use crate::task::{Poll, Progress, Task};
 use crate::video::{self, VideoRequest};
 use crate::web;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// What waits for the save dialog's answer.
 pub enum Job {
@@ -33,20 +32,11 @@ pub enum Job {
     },
 }
 
-enum Report {
-    Progress(u64, u64),
-    /// How it went, and the web page written, if that is what was made.
-    Done(ExportStatus, Option<PathBuf>),
-}
-
-struct Running {
-    rx: Receiver<Report>,
-    cancel: Arc<AtomicBool>,
-}
-
 pub struct PublishRoom {
     saving: Saving<Job>,
-    running: Option<Running>,
+    running: Option<Task<ExportStatus>>,
+    /// The index.html of the web page being written, shown once it is done.
+    page: Option<PathBuf>,
     /// The window's device, for the video's frames (else a headless one is made).
     pub gpu: Option<Gpu>,
 }
@@ -56,6 +46,7 @@ impl PublishRoom {
         Self {
             saving: Saving::new(dialogs),
             running: None,
+            page: None,
             gpu: None,
         }
     }
@@ -107,25 +98,13 @@ impl PublishRoom {
     }
 
     fn start(&mut self, atlas: Arc<Atlas>, job: Job, path: PathBuf, state: &mut PublishState) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = cancel.clone();
         let gpu = self.gpu.clone();
         state.status = None;
         state.progress = Some((0, 1));
-        let spawned = std::thread::Builder::new()
-            .name("publish".to_owned())
-            .spawn(move || {
-                let progress = |done: u64, total: u64| {
-                    let _ = tx.send(Report::Progress(done, total));
-                };
-                let page = matches!(job, Job::Web { .. }).then(|| path.join("index.html"));
-                let status = run(&atlas, job, &path, gpu, &progress, &stop);
-                let page = page.filter(|_| status.ok);
-                let _ = tx.send(Report::Done(status, page));
-            });
-        match spawned {
-            Ok(_) => self.running = Some(Running { rx, cancel }),
+        // The web page to open once it is written whole.
+        self.page = matches!(job, Job::Web { .. }).then(|| path.join("index.html"));
+        match Task::spawn("publish", || {}, move |p| run(&atlas, job, &path, gpu, p)) {
+            Ok(task) => self.running = Some(task),
             Err(e) => {
                 state.progress = None;
                 state.status = Some(ExportStatus {
@@ -138,57 +117,47 @@ impl PublishRoom {
     }
 
     pub fn cancel(&self) {
-        if let Some(running) = &self.running {
-            running.cancel.store(true, Ordering::Relaxed);
+        if let Some(task) = &self.running {
+            task.cancel();
         }
     }
 
-    /// Blocks until the worker sends news or `timeout` passes (tests); returns whether it
-    /// is still running.
+    /// Blocks until the work ends or `timeout` passes (tests); returns whether it is still
+    /// running.
     pub fn wait(&mut self, timeout: std::time::Duration, state: &mut PublishState) -> bool {
-        if let Some(running) = &self.running
-            && let Ok(report) = running.rx.recv_timeout(timeout)
-        {
-            self.take(report, state);
+        if let Some(task) = &mut self.running {
+            task.wait(timeout);
         }
         self.poll(state)
     }
 
-    fn take(&mut self, report: Report, state: &mut PublishState) {
-        match report {
-            Report::Progress(done, total) => state.progress = Some((done, total)),
-            Report::Done(status, page) => {
-                if page.is_some() {
-                    state.web_page = page;
-                }
-                state.progress = None;
-                state.status = Some(status);
-                self.running = None;
-            }
-        }
-    }
-
     /// Takes the worker's news into the state; returns whether it is still running.
     pub fn poll(&mut self, state: &mut PublishState) -> bool {
-        loop {
-            let Some(running) = &self.running else {
-                return false;
-            };
-            match running.rx.try_recv() {
-                Ok(report) => self.take(report, state),
-                Err(TryRecvError::Empty) => return true,
-                Err(TryRecvError::Disconnected) => {
-                    state.progress = None;
-                    state.status = Some(ExportStatus {
-                        ok: false,
-                        message: "the export stopped unexpectedly".to_owned(),
-                        folder: None,
-                    });
-                    self.running = None;
-                    return false;
-                }
+        let Some(task) = &mut self.running else {
+            return false;
+        };
+        let status = match task.poll() {
+            Poll::Running => {
+                state.progress = Some(task.progress().get());
+                return true;
             }
+            Poll::Done(status) => status,
+            Poll::Lost => ExportStatus {
+                ok: false,
+                message: "the export stopped unexpectedly".to_owned(),
+                folder: None,
+            },
+        };
+        if status.ok
+            && let Some(page) = self.page.take()
+        {
+            state.web_page = Some(page);
         }
+        self.page = None;
+        state.progress = None;
+        state.status = Some(status);
+        self.running = None;
+        false
     }
 }
 
@@ -198,9 +167,10 @@ fn run(
     job: Job,
     path: &Path,
     gpu: Option<Gpu>,
-    progress: &dyn Fn(u64, u64),
-    cancel: &AtomicBool,
+    task: &Progress,
 ) -> ExportStatus {
+    let progress = |done: u64, total: u64| task.set(done, total);
+    let cancel = task.cancel_flag();
     let folder = path.parent().map(Path::to_path_buf);
     let result = match job {
         Job::Pdf {
@@ -222,7 +192,7 @@ fn run(
             .map_or_else(Gpu::headless, Ok)
             .map_err(|e| e.to_string())
             .and_then(|gpu| {
-                video::record(&gpu, atlas.clone(), &request, path, progress, cancel)
+                video::record(&gpu, atlas.clone(), &request, path, &progress, cancel)
                     .map_err(|e| e.to_string())
             })
             .map(|r| {

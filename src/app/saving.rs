@@ -4,8 +4,8 @@
 //! folder under a name that overwrites nothing, and says so. The app then does what was
 //! waiting for the answer.
 
+use crate::task::{Poll, Task};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
 
 /// What was asked: a file to write, or a folder for a set of files.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,7 +32,8 @@ pub enum Answer {
 
 /// One question in flight, and what waits for its answer.
 pub struct Asking<T> {
-    rx: Receiver<Answer>,
+    /// The dialog on its thread; `None` when none is tried (the fallback at once).
+    dialog: Option<Task<Answer>>,
     ask: Ask,
     then: T,
 }
@@ -58,46 +59,21 @@ impl<T> Saving<T> {
         if self.asking.is_some() {
             return false;
         }
-        let (tx, rx) = channel();
-        if !self.dialogs {
-            let _ = tx.send(Answer::NoDialog);
-        } else {
+        let dialog = if self.dialogs {
             let folder = folder.to_owned();
             let question = ask.clone();
             let ctx = ctx.clone();
-            let spawned = std::thread::Builder::new()
-                .name("save dialog".to_owned())
-                .spawn(move || {
-                    let asked = std::time::Instant::now();
-                    let dialog = rfd::FileDialog::new().set_directory(&folder);
-                    let picked = match &question {
-                        Ask::File { name, extension } => dialog
-                            .set_file_name(suggested_name(&folder, name, extension))
-                            .add_filter(extension.to_uppercase(), &[extension.as_str()])
-                            .save_file(),
-                        Ask::Folder => dialog.pick_folder(),
-                        Ask::Open { extension } => dialog
-                            .add_filter(extension.to_uppercase(), &[extension.as_str()])
-                            .pick_file(),
-                    };
-                    // rfd says nothing when no dialog can be shown; an answer faster than a
-                    // person can cancel means none was.
-                    let answer = match picked {
-                        Some(path) => Answer::Chosen(path),
-                        None if asked.elapsed().as_millis() > 300 => Answer::Cancelled,
-                        None => Answer::NoDialog,
-                    };
-                    let _ = tx.send(answer);
-                    ctx.request_repaint();
-                });
-            if spawned.is_err() {
-                let (tx, rx2) = channel();
-                let _ = tx.send(Answer::NoDialog);
-                self.asking = Some(Asking { rx: rx2, ask, then });
-                return true;
-            }
-        }
-        self.asking = Some(Asking { rx, ask, then });
+            // No thread for the dialog: the fallback, as where no dialog can be shown.
+            Task::spawn(
+                "save dialog",
+                move || ctx.request_repaint(),
+                move |_| dialog_answer(&folder, &question),
+            )
+            .ok()
+        } else {
+            None
+        };
+        self.asking = Some(Asking { dialog, ask, then });
         true
     }
 
@@ -108,9 +84,39 @@ impl<T> Saving<T> {
 
     /// The answer and what waited for it, once the dialog has closed.
     pub fn poll(&mut self) -> Option<(Ask, Answer, T)> {
-        let answer = self.asking.as_ref()?.rx.try_recv().ok()?;
+        let answer = match self.asking.as_mut()?.dialog.as_mut() {
+            None => Answer::NoDialog,
+            Some(task) => match task.poll() {
+                Poll::Running => return None,
+                Poll::Done(answer) => answer,
+                Poll::Lost => Answer::NoDialog,
+            },
+        };
         let asking = self.asking.take()?;
         Some((asking.ask, answer, asking.then))
+    }
+}
+
+/// Shows the desktop's dialog for `question`, starting in `folder`, and waits for it.
+fn dialog_answer(folder: &Path, question: &Ask) -> Answer {
+    let asked = std::time::Instant::now();
+    let dialog = rfd::FileDialog::new().set_directory(folder);
+    let picked = match question {
+        Ask::File { name, extension } => dialog
+            .set_file_name(suggested_name(folder, name, extension))
+            .add_filter(extension.to_uppercase(), &[extension.as_str()])
+            .save_file(),
+        Ask::Folder => dialog.pick_folder(),
+        Ask::Open { extension } => dialog
+            .add_filter(extension.to_uppercase(), &[extension.as_str()])
+            .pick_file(),
+    };
+    // rfd says nothing when no dialog can be shown; an answer faster than a person can
+    // cancel means none was.
+    match picked {
+        Some(path) => Answer::Chosen(path),
+        None if asked.elapsed().as_millis() > 300 => Answer::Cancelled,
+        None => Answer::NoDialog,
     }
 }
 

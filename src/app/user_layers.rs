@@ -3,24 +3,27 @@
 //! platform's file dialog.
 
 use super::AtlasApp;
-use super::user_room::{Change, Event};
 use crate::state::{Prompt, TableOf, UserAction};
+use crate::task::{Poll, Task};
 use crate::ui::words::W;
+use crate::user_room::{Change, Event};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 /// The file dialog's answer: the files chosen, or `None` when no dialog could open.
 #[derive(Default)]
-pub struct OpenDialog(Option<Receiver<Option<Vec<PathBuf>>>>);
+pub struct OpenDialog(Option<Task<Option<Vec<PathBuf>>>>);
 
 impl AtlasApp {
     /// Takes what the room has to say since the last frame, and the file dialog's answer.
     pub(super) fn poll_loads(&mut self) {
         let events = self.user.poll();
         self.handle_user_events(events);
-        if let Some(rx) = &self.open_dialog.0
-            && let Ok(answer) = rx.try_recv()
-        {
+        let answer = match self.open_dialog.0.as_mut().map(Task::poll) {
+            None | Some(Poll::Running) => None,
+            Some(Poll::Done(answer)) => Some(answer),
+            Some(Poll::Lost) => Some(None),
+        };
+        if let Some(answer) = answer {
             self.open_dialog.0 = None;
             match answer {
                 Some(paths) => self.user.open_files(paths),
@@ -94,11 +97,11 @@ impl AtlasApp {
         if self.open_dialog.0.is_some() {
             return;
         }
-        let (tx, rx) = channel();
         let ctx = self.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("file dialog".to_owned())
-            .spawn(move || {
+        let spawned = Task::spawn(
+            "file dialog",
+            move || ctx.request_repaint(),
+            move |_| {
                 let asked = std::time::Instant::now();
                 let picked = rfd::FileDialog::new()
                     .add_filter(
@@ -112,11 +115,11 @@ impl AtlasApp {
                 // rfd says nothing when neither a desktop portal nor zenity is there; an
                 // answer faster than a person can cancel means no dialog was shown.
                 let shown = picked.is_some() || asked.elapsed().as_millis() > 300;
-                let _ = tx.send(shown.then(|| picked.unwrap_or_default()));
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.open_dialog.0 = Some(rx);
+                shown.then(|| picked.unwrap_or_default())
+            },
+        );
+        if let Ok(task) = spawned {
+            self.open_dialog.0 = Some(task);
         }
     }
 

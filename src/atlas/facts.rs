@@ -1,7 +1,7 @@
 //! The facts the five source articles state, each tied to features and to the exact words
 //! it rests on, and the articles themselves.
 
-use super::kind::FeatureId;
+use super::kind::{FeatureId, SiteStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -133,7 +133,7 @@ pub struct Figure {
     pub misprint: Option<Bilingual>,
     /// What it counts, to chart it against targets or stated figures of the same measure.
     #[serde(default)]
-    pub measure: Option<super::measures::MeasureTag>,
+    pub measure: Option<super::measure_tag::MeasureTag>,
     /// How the figure's own words put it, where they differ from its fact's: "đã trao 9 bản
     /// ghi nhớ … với tổng mức đăng ký dự kiến 21.527 tỷ" reports an award, and its sum is
     /// expected. Absent, the figure is put as its fact is ([`Figure::modality_in`]).
@@ -415,6 +415,22 @@ pub fn parse_vietnamese_range(text: &str) -> Option<(f64, Option<f64>)> {
         None => None,
     };
     Some((low, high))
+}
+
+/// Which facts can give a site its status: the status's rule, kept with the facts'
+/// modalities so that the kinds do not reach into the facts.
+impl SiteStatus {
+    /// Whether a fact of this modality can give the status. Every status but a scheduled
+    /// groundbreaking says how things stand now, which only a reported fact can; a goal
+    /// schedules nothing.
+    pub fn allowed_by(self, modality: Modality) -> bool {
+        match self {
+            SiteStatus::GroundbreakingScheduled => modality != Modality::Target,
+            SiteStatus::UnderConstruction
+            | SiteStatus::Established
+            | SiteStatus::InvestorsInterested => modality == Modality::Reported,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -171,19 +171,6 @@ impl SiteStatus {
         SiteStatus::Established,
         SiteStatus::InvestorsInterested,
     ];
-
-    /// Whether a fact of this modality can give the status. Every status but a scheduled
-    /// groundbreaking says how things stand now, which only a reported fact can; a goal
-    /// schedules nothing.
-    pub fn allowed_by(self, modality: super::facts::Modality) -> bool {
-        use super::facts::Modality;
-        match self {
-            SiteStatus::GroundbreakingScheduled => modality != Modality::Target,
-            SiteStatus::UnderConstruction
-            | SiteStatus::Established
-            | SiteStatus::InvestorsInterested => modality == Modality::Reported,
-        }
-    }
 }
 
 /// How well a feature's location is known (the `precision` column of the places table).

@@ -15,6 +15,7 @@ pub mod io;
 pub mod kind;
 pub mod lang;
 pub mod load;
+pub mod measure_tag;
 pub mod measures;
 pub mod numbers;
 pub mod reform;

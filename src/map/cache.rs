@@ -3,7 +3,7 @@
 
 use super::mercator;
 use crate::atlas::{Atlas, Feature};
-use geo::{Geometry, LineString, Simplify, TriangulateEarcut};
+use geo::{Geometry, LineString, SimplifyVw, TriangulateEarcut};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -110,12 +110,57 @@ fn points(line: &LineString<f64>) -> Vec<[f64; 2]> {
     line.0.iter().map(|c| [c.x, c.y]).collect()
 }
 
+/// A line without the vertices that lie within `step` of the last one kept (the first and
+/// last are always kept). Douglas–Peucker keeps every vertex of a line that zigzags by more
+/// than its tolerance, so a densely digitised or noisy boundary would keep thousands of
+/// vertices a few pixels across; thinning first bounds a line's vertices by its length on
+/// the screen, as QGIS's map-to-pixel simplification does.
+pub(super) fn thin(line: &LineString<f64>, step: f64) -> LineString<f64> {
+    let Some((&last, rest)) = line.0.split_last() else {
+        return line.clone();
+    };
+    let mut kept: Vec<geo::Coord<f64>> = Vec::new();
+    for &c in rest {
+        let far = kept
+            .last()
+            .is_none_or(|k| (c.x - k.x).hypot(c.y - k.y) >= step);
+        if far {
+            kept.push(c);
+        }
+    }
+    kept.push(last);
+    LineString(kept)
+}
+
+/// A polygon with each ring thinned, or `None` when its outline thins to less than a ring.
+fn thin_polygon(polygon: &geo::Polygon<f64>, step: f64) -> Option<geo::Polygon<f64>> {
+    let exterior = thin(polygon.exterior(), step);
+    if exterior.0.len() < 4 {
+        return None;
+    }
+    let interiors = polygon
+        .interiors()
+        .iter()
+        .map(|r| thin(r, step))
+        .filter(|r| r.0.len() >= 4)
+        .collect();
+    Some(geo::Polygon::new(exterior, interiors))
+}
+
+/// A feature prepared for one zoom level: lines thinned to a vertex per point of the
+/// screen, then simplified by Visvalingam–Whyatt, which drops every vertex whose triangle
+/// with its neighbours is under a square point: a digitised boundary's zigzags finer than
+/// the screen go, whatever their height, where Douglas–Peucker with a distance tolerance
+/// keeps every zig taller than it. `tolerance` is half a point in world units.
 pub(super) fn prepare(world: &Geometry<f64>, tolerance: f64) -> Prepared {
     let mut out = Prepared::default();
+    let step = 2.0 * tolerance;
+    let area = step * step;
     let add_polygon = |polygon: &geo::Polygon<f64>, out: &mut Prepared| {
-        let simplified = polygon.simplify(tolerance);
+        let thinned = thin_polygon(polygon, step);
+        let simplified = thinned.as_ref().unwrap_or(polygon).simplify_vw(area);
         let simplified = if simplified.exterior().0.len() < 4 {
-            polygon.clone()
+            thinned.unwrap_or_else(|| polygon.clone())
         } else {
             simplified
         };
@@ -132,10 +177,13 @@ pub(super) fn prepare(world: &Geometry<f64>, tolerance: f64) -> Prepared {
     match world {
         Geometry::Polygon(p) => add_polygon(p, &mut out),
         Geometry::MultiPolygon(mp) => mp.0.iter().for_each(|p| add_polygon(p, &mut out)),
-        Geometry::LineString(l) => out.paths.push((points(&l.simplify(tolerance)), false)),
-        Geometry::MultiLineString(ml) => out
+        Geometry::LineString(l) => out
             .paths
-            .extend(ml.0.iter().map(|l| (points(&l.simplify(tolerance)), false))),
+            .push((points(&thin(l, step).simplify_vw(area)), false)),
+        Geometry::MultiLineString(ml) => out.paths.extend(
+            ml.0.iter()
+                .map(|l| (points(&thin(l, step).simplify_vw(area)), false)),
+        ),
         Geometry::Point(p) => out.point = Some([p.x(), p.y()]),
         // Multipoints are drawn as points by the reader's layer (`user_layer.rs`); the
         // plan's loader refuses the other kinds, and a reader's layer that holds one gets
@@ -166,4 +214,63 @@ fn label_point(geometry: &Geometry<f64>) -> Option<[f64; 2]> {
         other => other.interior_point()?.0,
     };
     Some(mercator::to_world(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A boundary digitised far finer than the screen, with a zigzag taller than the
+    /// simplification's half point at every vertex (as a noisy survey or a densified
+    /// polygon has), drawn about 40 points around.
+    fn noisy_ring(vertices: usize, radius: f64, zigzag: f64) -> geo::Polygon<f64> {
+        let mut ring: Vec<geo::Coord<f64>> = (0..vertices)
+            .map(|k| {
+                let a = std::f64::consts::TAU * k as f64 / vertices as f64;
+                let r = radius + if k % 2 == 0 { zigzag } else { -zigzag };
+                geo::Coord {
+                    x: 0.5 + r * a.cos(),
+                    y: 0.5 + r * a.sin(),
+                }
+            })
+            .collect();
+        ring.push(ring[0]);
+        geo::Polygon::new(LineString(ring), Vec::new())
+    }
+
+    #[test]
+    fn a_finely_digitised_boundary_is_prepared_with_vertices_in_proportion_to_its_length_on_screen()
+    {
+        let zoom = 9.0;
+        let point = 1.0 / mercator::world_size(zoom);
+        // 40 points around, each vertex two points off the circle.
+        let radius = 40.0 * point / std::f64::consts::TAU;
+        let polygon = noisy_ring(5600, radius, 2.0 * point);
+        let prepared = prepare(&Geometry::Polygon(polygon), 0.5 * point);
+        let outline = prepared.paths.first().map_or(0, |(p, _)| p.len());
+        assert!(
+            (4..=120).contains(&outline),
+            "5600 vertices drawn 40 points around kept {outline}"
+        );
+        assert!(
+            !prepared.fill_indices.is_empty(),
+            "the polygon is still filled"
+        );
+    }
+
+    #[test]
+    fn thinning_keeps_a_line_s_ends_and_drops_only_vertices_closer_than_the_step() {
+        let line = LineString::from(vec![
+            (0.0, 0.0),
+            (0.1, 0.0),
+            (0.2, 0.0),
+            (1.5, 0.0),
+            (1.6, 0.0),
+        ]);
+        let thinned = thin(&line, 1.0);
+        assert_eq!(
+            thinned,
+            LineString::from(vec![(0.0, 0.0), (1.5, 0.0), (1.6, 0.0)])
+        );
+    }
 }

@@ -27,38 +27,39 @@ pub const PREPARE_BUDGET: Duration = Duration::from_millis(4);
 const MAX_LABELS: usize = 400;
 const PICK_RADIUS: f64 = 6.0;
 
-/// A layer's geometry in world units (Web Mercator, the unit square), projected once when
-/// the layer loads, with each feature's size and a point to draw it by when tiny.
+/// What a layer's drawing needs beyond its data: each feature's size in world units (Web
+/// Mercator, the unit square) and a point to draw it by when tiny, computed once when the
+/// layer loads. The geometry itself is projected only when a feature is prepared for a
+/// zoom level or outlined: a second, projected copy of every vertex would double the
+/// memory a large layer costs.
 pub struct WorldLayer {
-    geometries: Vec<Option<Geometry<f64>>>,
     /// (largest side of the world box, representative point).
     marks: Vec<Option<(f64, [f64; 2])>>,
 }
 
 impl WorldLayer {
     pub fn new(layer: &crate::atlas::io::UserLayer) -> WorldLayer {
-        let geometries: Vec<Option<Geometry<f64>>> = layer
+        let marks = layer
             .features
             .iter()
             .map(|f| {
-                f.geometry.as_ref().map(|g| {
-                    g.map_coords(|c| {
-                        let [x, y] = mercator::to_world(c);
-                        geo::Coord { x, y }
-                    })
-                })
+                let r = f.geometry.as_ref()?.bounding_rect()?;
+                let [x0, y0] = mercator::to_world(r.min());
+                let [x1, y1] = mercator::to_world(r.max());
+                let c = mercator::to_world(r.center());
+                Some(((x1 - x0).abs().max((y1 - y0).abs()), c))
             })
             .collect();
-        let marks = geometries
-            .iter()
-            .map(|g| {
-                let r = g.as_ref()?.bounding_rect()?;
-                let c = r.center();
-                Some((r.width().max(r.height()), [c.x, c.y]))
-            })
-            .collect();
-        WorldLayer { geometries, marks }
+        WorldLayer { marks }
     }
+}
+
+/// A geometry in world units.
+fn to_world(g: &Geometry<f64>) -> Geometry<f64> {
+    g.map_coords(|c| {
+        let [x, y] = mercator::to_world(c);
+        geo::Coord { x, y }
+    })
 }
 
 /// World geometry of each layer and its features prepared per zoom level, by position:
@@ -165,11 +166,16 @@ impl UserPlugin<'_> {
             .label
             .as_ref()
             .and_then(|name| layer.data.fields.iter().position(|fd| &fd.name == name));
+        // Memory follows the view: what was prepared for zoom levels more than one away is
+        // let go (a zoom back costs a few frames of preparing, within the budget).
+        self.cache
+            .prepared
+            .retain(|(l, b), _| *l != layer.id || b.abs_diff(bucket) <= 1);
         let slots = self
             .cache
             .prepared
             .entry((layer.id, bucket))
-            .or_insert_with(|| vec![None; world.geometries.len()]);
+            .or_insert_with(|| vec![None; world.marks.len()]);
         // A view that holds the whole layer skips the R-tree.
         let candidates: Box<dyn Iterator<Item = usize>> = match layer.index.bbox() {
             Some(b)
@@ -178,7 +184,7 @@ impl UserPlugin<'_> {
                     && b.max().x <= ne.x
                     && b.max().y <= ne.y =>
             {
-                Box::new(0..world.geometries.len())
+                Box::new(0..world.marks.len())
             }
             _ => Box::new(layer.index.intersecting(sw, ne)),
         };
@@ -189,20 +195,19 @@ impl UserPlugin<'_> {
                 continue;
             };
             let rgb = *rgb;
-            let is_point = matches!(
-                world.geometries[i],
-                Some(Geometry::Point(_) | Geometry::MultiPoint(_))
-            );
+            let geometry = layer.data.features.get(i).and_then(|f| f.geometry.as_ref());
+            let is_point = matches!(geometry, Some(Geometry::Point(_) | Geometry::MultiPoint(_)));
             let tiny = !is_point && size * scale < 2.0;
             let prepared = if tiny || is_point {
                 None
             } else if let Some(Some(p)) = slots.get(i) {
                 Some(p.clone())
             } else if self.budget.is_none_or(|b| f.started.elapsed() < b) {
-                let Some(g) = world.geometries[i].as_ref() else {
+                let Some(g) = geometry else {
                     continue;
                 };
-                let p = Arc::new(prepare(g, 0.5 / mercator::world_size(f64::from(bucket))));
+                let tolerance = 0.5 / mercator::world_size(f64::from(bucket));
+                let p = Arc::new(prepare(&to_world(g), tolerance));
                 if let Some(slot) = slots.get_mut(i) {
                     *slot = Some(p.clone());
                 }
@@ -232,10 +237,10 @@ impl UserPlugin<'_> {
                     }
                 }
                 None if is_point => {
-                    let points: Vec<[f64; 2]> = match &world.geometries[i] {
-                        Some(Geometry::Point(p)) => vec![[p.x(), p.y()]],
+                    let points: Vec<[f64; 2]> = match geometry {
+                        Some(Geometry::Point(p)) => vec![mercator::to_world(p.0)],
                         Some(Geometry::MultiPoint(mp)) => {
-                            mp.iter().map(|p| [p.x(), p.y()]).collect()
+                            mp.iter().map(|p| mercator::to_world(p.0)).collect()
                         }
                         _ => Vec::new(),
                     };
@@ -290,17 +295,20 @@ impl UserPlugin<'_> {
         f.painter.extend(strokes);
         points_mesh.paint(f.painter);
         for &i in &layer.selected {
-            self.outline(f, layer, &world, i, SELECTION);
+            self.outline(f, layer, i, SELECTION);
         }
     }
 
     /// A ring or glow around one feature (the selection, the hovered feature).
-    fn outline(&self, f: &Frame, layer: &Loaded, world: &WorldLayer, i: usize, c: Color32) {
-        match world.geometries.get(i) {
+    fn outline(&self, f: &Frame, layer: &Loaded, i: usize, c: Color32) {
+        match layer.data.features.get(i).map(|f| f.geometry.as_ref()) {
             Some(Some(Geometry::Point(p))) => {
                 let r = layer.stored.style.point_size / 2.0 + 3.0;
-                f.painter
-                    .circle_stroke(f.view.to_screen([p.x(), p.y()]), r, Stroke::new(3.0, c));
+                f.painter.circle_stroke(
+                    f.view.to_screen(mercator::to_world(p.0)),
+                    r,
+                    Stroke::new(3.0, c),
+                );
             }
             Some(Some(g)) => {
                 let lines: Vec<Vec<Pos2>> = rings(g)
@@ -316,9 +324,13 @@ impl UserPlugin<'_> {
     }
 }
 
-/// The lines and rings of a world geometry, for outlines.
+/// The lines and rings of a geometry, in world units, for outlines.
 fn rings(g: &Geometry<f64>) -> Vec<Vec<[f64; 2]>> {
-    let pts = |l: &geo::LineString<f64>| l.0.iter().map(|c| [c.x, c.y]).collect::<Vec<_>>();
+    let pts = |l: &geo::LineString<f64>| {
+        l.0.iter()
+            .map(|&c| mercator::to_world(c))
+            .collect::<Vec<_>>()
+    };
     match g {
         Geometry::LineString(l) => vec![pts(l)],
         Geometry::MultiLineString(m) => m.iter().map(pts).collect(),
@@ -389,9 +401,8 @@ impl Plugin for UserPlugin<'_> {
         });
         if let (Some((id, i)), Some(p)) = (hovered, pointer)
             && let Some(layer) = layers.get(id)
-            && let Some(world) = this.cache.world.get(&id).cloned()
         {
-            this.outline(&frame, layer, &world, i, HOVER);
+            this.outline(&frame, layer, i, HOVER);
             hover_tip(&painter, p, layer, i);
         }
         if response.clicked() {

@@ -4,7 +4,7 @@
 use super::Highlight;
 use super::frame::Frame;
 use super::ink;
-use super::map::{MapInput, in_view};
+use super::map_input::{MapInput, in_view};
 use super::page::{Page, Rect, Rgb};
 use super::text::Face;
 use crate::atlas::{Feature, Kind, LayerKind};

@@ -5,10 +5,11 @@
 
 use super::frame::Frame;
 use super::ink;
+pub use super::map_input::MapInput;
+use super::map_input::{in_view, overlaps};
 use super::page::{Op, Page, Rgb};
-use super::text::Fonts;
-use super::{Highlight, PrintLayer, Sheet};
-use crate::atlas::{Atlas, Feature, Lang};
+use super::{Highlight, PrintLayer};
+use crate::atlas::{Atlas, Feature};
 use crate::map::style::{self, LineStyle, Shape, Style, SymbolStyle};
 use geo::{BoundingRect, Coord, Geometry, LineString, Polygon};
 
@@ -22,16 +23,6 @@ const THIN: f32 = 0.3;
 pub struct LegendRow {
     pub text: String,
     pub swatch: Style,
-}
-
-pub struct MapInput<'a> {
-    pub atlas: &'a Atlas,
-    pub sheet: &'a Sheet,
-    pub user: &'a [PrintLayer],
-    pub lang: Lang,
-    pub fonts: &'a Fonts,
-    /// Where the map's furniture will go: names keep out.
-    pub avoid: Vec<super::page::Rect>,
 }
 
 /// Draws the map of `sheet` into `frame` on `page`.
@@ -109,17 +100,6 @@ enum Part {
 
 fn is_area(f: &Feature) -> bool {
     matches!(style::style_of(f), Style::Area(_))
-}
-
-pub(super) fn in_view(f: &Feature, view: (Coord, Coord)) -> bool {
-    f.geometry
-        .as_ref()
-        .and_then(BoundingRect::bounding_rect)
-        .is_some_and(|r| overlaps((r.min(), r.max()), view))
-}
-
-fn overlaps(a: (Coord, Coord), b: (Coord, Coord)) -> bool {
-    a.0.x <= b.1.x && a.1.x >= b.0.x && a.0.y <= b.1.y && a.1.y >= b.0.y
 }
 
 /// A ring or line on the page, with vertices closer than [`THIN`] left out.

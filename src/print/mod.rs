@@ -14,6 +14,7 @@ pub mod ink;
 pub mod inputs;
 mod labels;
 pub mod map;
+pub mod map_input;
 pub mod page;
 pub mod pdf;
 mod sheet;

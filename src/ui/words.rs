@@ -195,7 +195,35 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             IoError::Unwritable { path, message } => {
                 format!("{path}: không ghi được tệp ({message})")
             }
+            IoError::Database(e) => database_problem(e),
         },
+    }
+}
+
+/// A database source's fault in Vietnamese; the server's own words stay as it gave them.
+fn database_problem(e: &crate::atlas::io::postgis::PgError) -> String {
+    use crate::atlas::io::postgis::PgError;
+    let uri = e.uri();
+    match e {
+        PgError::Unreachable { why, .. } => format!("{uri}: không kết nối được máy chủ: {why}"),
+        PgError::Password { why, .. } => {
+            format!("{uri}: máy chủ từ chối tên người dùng hoặc mật khẩu: {why}")
+        }
+        PgError::NeedsPassword { .. } => {
+            format!("{uri}: cần mật khẩu (nhập vào, hoặc đặt PGPASSWORD hay ~/.pgpass)")
+        }
+        PgError::NoPostgis { .. } => {
+            format!("{uri}: cơ sở dữ liệu chưa có PostGIS (CREATE EXTENSION postgis)")
+        }
+        PgError::NoTable { table, .. } => {
+            format!("{uri}: không có bảng hay view {table} với cột hình học")
+        }
+        PgError::UnknownSrid { table, srid, .. } => {
+            format!("{uri}: {table} có SRID {srid}, cả atlas lẫn máy chủ đều không biết")
+        }
+        PgError::Timeout { .. } => format!("{uri}: truy vấn quá lâu nên đã bị dừng"),
+        PgError::Lost { why, .. } => format!("{uri}: mất kết nối với máy chủ: {why}"),
+        PgError::Query { why, .. } => format!("{uri}: cơ sở dữ liệu báo: {why}"),
     }
 }
 

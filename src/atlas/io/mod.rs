@@ -29,7 +29,6 @@ pub use csv_file::Columns;
 pub use model::{Field, FieldKind, Format, GeoJsonWriter, Streamed, UserFeature, UserLayer, Value};
 
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Files larger than this are refused before reading (a multi-GB file is almost never a
 /// planner's layer, and would exhaust memory).
@@ -64,38 +63,13 @@ pub enum IoError {
     Cancelled { path: String },
     #[error("{path}: cannot be written: {message}")]
     Unwritable { path: String, message: String },
+    /// A database source's fault, kept typed (what kind, the server's own words).
+    #[error(transparent)]
+    Database(#[from] postgis::PgError),
 }
 
-/// Reports how far a load has come and lets it be cancelled; shared with a worker thread.
-#[derive(Default)]
-pub struct Progress {
-    done: std::sync::atomic::AtomicU64,
-    total: std::sync::atomic::AtomicU64,
-    cancel: AtomicBool,
-}
-
-impl Progress {
-    pub fn set(&self, done: u64, total: u64) {
-        self.done.store(done, Ordering::Relaxed);
-        self.total.store(total, Ordering::Relaxed);
-    }
-
-    /// (bytes or rows done, total).
-    pub fn get(&self) -> (u64, u64) {
-        (
-            self.done.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
-    }
-
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    pub fn cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-}
+/// How far a load has come, and Cancel: the background work's own (`task`).
+pub use crate::task::Progress;
 
 /// Reads the layer at `path`. `crs` overrides what the file says (or supplies what it
 /// does not say).
@@ -336,6 +310,8 @@ impl IoError {
             IoError::ChooseLayer { layers, .. } => IoError::ChooseLayer { path, layers },
             IoError::Cancelled { .. } => IoError::Cancelled { path },
             IoError::Unwritable { message, .. } => IoError::Unwritable { path, message },
+            // A database source is named by its address, already shown without a password.
+            IoError::Database(e) => IoError::Database(e),
         }
     }
 }

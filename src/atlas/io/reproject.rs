@@ -5,7 +5,7 @@
 use super::IoError;
 use super::crs::{Crs, ToWgs84, plainly_projected};
 use super::model::{Field, Format, UserFeature, UserLayer, Value};
-use geo::{CoordsIter, Geometry, MapCoords};
+use geo::{CoordsIter, Geometry, MapCoordsInPlace};
 
 /// Features as read: their number in the file (for messages), geometry in the file's
 /// coordinates, values in field order.
@@ -139,8 +139,25 @@ pub fn to_wgs84(
             skipped.add(format!("{label}: {problem}"));
             continue;
         }
-        let geometry = match geometry.map(|g| {
-            g.try_map_coords(|c| to.point(c.x, c.y).map(|(x, y)| geo::coord! { x: x, y: y }))
+        // In place: a new geometry collected through a fallible map grows its vectors by
+        // doubling, which left a large layer's coordinates in up to twice their memory.
+        // (geo's fallible in-place map does not compile for geometry collections: its
+        // closure recurses by reference; the first error is kept aside instead.)
+        let geometry = match geometry.map(|mut g| {
+            let failed = std::cell::RefCell::new(None);
+            let failed_ref = &failed;
+            let to = &to;
+            g.map_coords_in_place(move |c| match to.point(c.x, c.y) {
+                Ok((x, y)) => geo::coord! { x: x, y: y },
+                Err(e) => {
+                    failed_ref.borrow_mut().get_or_insert(e);
+                    c
+                }
+            });
+            match failed.into_inner() {
+                Some(e) => Err(e),
+                None => Ok(g),
+            }
         }) {
             None => None,
             Some(Ok(g)) => Some(g),

@@ -432,7 +432,8 @@ pub fn read_zip(
             | IoError::NoCoordinates { .. }
             | IoError::ChooseLayer { .. }
             | IoError::Cancelled { .. }
-            | IoError::Unwritable { .. }) => other,
+            | IoError::Unwritable { .. }
+            | IoError::Database(_)) => other,
         })?;
         layer.path = path.to_owned();
         Ok(layer)

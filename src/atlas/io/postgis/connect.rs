@@ -39,25 +39,7 @@ pub fn connect(source: &PgSource, password: Option<&str>) -> Result<postgres::Cl
         SslMode::Prefer | SslMode::Require => config.connect(tls(&uri, false)?),
         SslMode::VerifyFull => config.connect(tls(&uri, true)?),
     };
-    result.map_err(|e| match classify(&uri, &e) {
-        // The server asked for a password and there was none to give (the client calls
-        // that a configuration error).
-        PgError::Unreachable { why, .. }
-            if password.is_none()
-                && (why.contains("password") || why.contains("invalid configuration")) =>
-        {
-            PgError::NeedsPassword { uri: uri.clone() }
-        }
-        other @ (PgError::Unreachable { .. }
-        | PgError::Password { .. }
-        | PgError::NeedsPassword { .. }
-        | PgError::NoPostgis { .. }
-        | PgError::NoTable { .. }
-        | PgError::UnknownSrid { .. }
-        | PgError::Timeout { .. }
-        | PgError::Lost { .. }
-        | PgError::Query { .. }) => other,
-    })
+    result.map_err(|e| classify(&uri, &e))
 }
 
 fn tls(uri: &str, verify: bool) -> Result<tokio_postgres_rustls::MakeRustlsConnect, PgError> {

@@ -38,7 +38,7 @@ pub const VIEW_CAP: usize = 50_000;
 pub const STATEMENT_TIMEOUT_MS: u32 = 30_000;
 
 /// Why a PostGIS source could not be read, in words.
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
 pub enum PgError {
     #[error("{uri}: the server cannot be reached: {why}")]
     Unreachable { uri: String, why: String },
@@ -64,13 +64,19 @@ pub enum PgError {
     Query { uri: String, why: String },
 }
 
-impl From<PgError> for IoError {
-    fn from(e: PgError) -> IoError {
-        let text = e.to_string();
-        let (path, message) = text.split_once(": ").unwrap_or((&text, ""));
-        IoError::Invalid {
-            path: path.to_owned(),
-            message: message.to_owned(),
+impl PgError {
+    /// The source the fault is about, as shown (no password).
+    pub fn uri(&self) -> &str {
+        match self {
+            PgError::Unreachable { uri, .. }
+            | PgError::Password { uri, .. }
+            | PgError::NeedsPassword { uri }
+            | PgError::NoPostgis { uri }
+            | PgError::NoTable { uri, .. }
+            | PgError::UnknownSrid { uri, .. }
+            | PgError::Timeout { uri }
+            | PgError::Lost { uri, .. }
+            | PgError::Query { uri, .. } => uri,
         }
     }
 }
@@ -78,30 +84,56 @@ impl From<PgError> for IoError {
 /// A server error in words: the kinds the reader acts on, else the server's own message.
 pub fn classify(uri: &str, e: &postgres::Error) -> PgError {
     let uri = uri.to_owned();
+    use postgres::error::SqlState;
     if let Some(db) = e.as_db_error() {
-        let code = db.code().code();
+        let code = db.code();
         let why = db.message().to_owned();
-        return match code {
-            "28P01" | "28000" => PgError::Password { uri, why },
-            "57014" => PgError::Timeout { uri },
+        return if [
+            SqlState::INVALID_PASSWORD,
+            SqlState::INVALID_AUTHORIZATION_SPECIFICATION,
+        ]
+        .contains(code)
+        {
+            PgError::Password { uri, why }
+        } else if *code == SqlState::QUERY_CANCELED {
+            PgError::Timeout { uri }
+        } else if [
             // The server shutting down, crashing or stopped by its administrator: the
             // session is gone, whatever words it said on the way out.
-            "57P01" | "57P02" | "57P03" => PgError::Lost { uri, why },
-            "42P01" | "42703" => PgError::Query { uri, why },
-            _ if why.contains("st_") && why.contains("does not exist") => {
-                PgError::NoPostgis { uri }
-            }
-            _ => PgError::Query { uri, why },
+            SqlState::ADMIN_SHUTDOWN,
+            SqlState::CRASH_SHUTDOWN,
+            SqlState::CANNOT_CONNECT_NOW,
+        ]
+        .contains(code)
+        {
+            PgError::Lost { uri, why }
+        } else if *code == SqlState::UNDEFINED_FUNCTION && why.to_lowercase().contains("st_") {
+            // A PostGIS function missing: the extension is not in this database.
+            PgError::NoPostgis { uri }
+        } else {
+            PgError::Query { uri, why }
         };
     }
-    let why = e.to_string();
     if e.is_closed() {
-        PgError::Lost { uri, why }
-    } else if why.contains("password") {
+        PgError::Lost {
+            uri,
+            why: e.to_string(),
+        }
+    } else if password_missing(e) {
         PgError::NeedsPassword { uri }
     } else {
-        PgError::Unreachable { uri, why }
+        PgError::Unreachable {
+            uri,
+            why: e.to_string(),
+        }
     }
+}
+
+/// The server asked for a password and the client had none to give. The driver says so
+/// only as a configuration error whose cause reads "password missing" (it has no code: no
+/// server error was sent), so that cause is what is looked at, not the whole message.
+pub(super) fn password_missing(e: &postgres::Error) -> bool {
+    std::error::Error::source(e).is_some_and(|cause| cause.to_string() == "password missing")
 }
 
 /// Passwords typed in this run, by source: kept in memory only, never written.

@@ -75,28 +75,11 @@ pub struct UriError {
     pub why: String,
 }
 
-/// `%XX` escapes of a URI part.
+/// `%XX` escapes of a URI part undone (a `+` stays a plus: libpq's URIs are not forms).
 fn unescape(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 fn escape(text: &str) -> String {
@@ -162,33 +145,34 @@ impl PgSource {
             uri: PgSource::redacted(uri),
             why: why.to_owned(),
         };
-        let rest = uri
-            .strip_prefix("postgresql://")
-            .or_else(|| uri.strip_prefix("postgres://"))
-            .ok_or_else(|| fail("not a postgresql:// address"))?;
-        let (main, query) = rest.split_once('?').unwrap_or((rest, ""));
-        let (authority, dbname) = main.split_once('/').unwrap_or((main, ""));
-        let (userinfo, hostport) = match authority.rsplit_once('@') {
-            Some((u, h)) => (Some(u), h),
-            None => (None, authority),
+        if !(uri.starts_with("postgresql://") || uri.starts_with("postgres://")) {
+            return Err(fail("not a postgresql:// address"));
+        }
+        // The url crate reads the authority (user, password, an IPv6 host in brackets, the
+        // port) as RFC 3986 says; libpq's URIs follow it.
+        let parsed = url::Url::parse(uri).map_err(|e| {
+            if e == url::ParseError::InvalidPort {
+                fail("the port is not a number")
+            } else {
+                fail(&format!("not a valid address ({e})"))
+            }
+        })?;
+        let user = unescape(parsed.username());
+        let password = parsed.password().map(unescape).filter(|p| !p.is_empty());
+        let host = match parsed.host() {
+            Some(url::Host::Ipv6(address)) => address.to_string(),
+            Some(url::Host::Ipv4(address)) => address.to_string(),
+            Some(url::Host::Domain(name)) => unescape(name),
+            None => String::new(),
         };
-        let (user, password) = match userinfo.map(|u| u.split_once(':').unwrap_or((u, ""))) {
-            Some((u, p)) => (unescape(u), (!p.is_empty()).then(|| unescape(p))),
-            None => (String::new(), None),
-        };
-        let (host, port) = match hostport.rsplit_once(':') {
-            Some((h, p)) => (
-                h,
-                p.parse::<u16>()
-                    .map_err(|_| fail("the port is not a number"))?,
-            ),
-            None => (hostport, 5432),
-        };
+        let port = parsed.port().unwrap_or(5432);
+        let dbname = parsed.path().trim_start_matches('/');
+        let query = parsed.query().unwrap_or("");
         let mut source = PgSource {
             host: if host.is_empty() {
                 "localhost".to_owned()
             } else {
-                unescape(host)
+                host
             },
             port,
             dbname: unescape(dbname),
@@ -359,6 +343,24 @@ mod tests {
         assert_eq!(s.sslmode, SslMode::Require);
         assert!(!s.uri().contains("mật"), "{}", s.uri());
         assert_eq!(PgSource::parse(&s.uri()).map(|(t, _)| t), Ok(s));
+    }
+
+    #[test]
+    fn an_ipv6_host_in_brackets_and_no_port_reads_with_the_default_port() {
+        let Ok((s, password)) = PgSource::parse("postgresql://ana@[::1]/quy_hoach?table=thua_dat")
+        else {
+            panic!("an IPv6 address without a port is a valid source");
+        };
+        assert_eq!((s.host.as_str(), s.port), ("::1", 5432));
+        assert_eq!((s.user.as_str(), s.dbname.as_str()), ("ana", "quy_hoach"));
+        assert_eq!(s.table.name, "thua_dat");
+        assert_eq!(password, None);
+        let Ok((s, _)) = PgSource::parse("postgresql://ana@[::1]:6543/db?table=a%2Bb") else {
+            panic!("an IPv6 address with a port is a valid source");
+        };
+        assert_eq!((s.host.as_str(), s.port), ("::1", 6543));
+        assert_eq!(s.table.name, "a+b", "a plus is a plus, as libpq reads it");
+        assert!(PgSource::parse("postgresql://ana@[::1]:port/db?table=t").is_err());
     }
 
     #[test]

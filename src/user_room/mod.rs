@@ -15,9 +15,9 @@ use crate::layers::style::{Painted, Style, paint};
 use crate::layers::{LayerId, Loaded, Problem, Slot, Source, Stamp, Stored, UserLayers};
 use crate::map::user_layer::{UserCache, UserOutput, WorldLayer};
 use crate::state::Prompt;
+use crate::task::{Poll, Task};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// What the room asks of the rest of the app.
 #[derive(Debug, PartialEq)]
@@ -56,9 +56,7 @@ struct Job {
     id: LayerId,
     /// The view a database layer was read for (it is read again if the map moved on).
     view: Option<io::postgis::View>,
-    result: Receiver<Result<Built, IoError>>,
-    /// What [`UserRoom::wait`] received, until the next poll takes it.
-    received: Option<Result<Built, IoError>>,
+    task: Task<Result<Built, IoError>>,
 }
 
 pub struct UserRoom {
@@ -118,11 +116,9 @@ impl UserRoom {
     /// Blocks until a load finishes or `timeout` passes (for tests and benchmarks, which
     /// wait on the worker rather than sleep); the next poll takes the result.
     pub fn wait(&mut self, timeout: std::time::Duration) {
-        match self.jobs.iter_mut().find(|j| j.received.is_none()) {
+        match self.jobs.first_mut() {
             Some(job) => {
-                if let Ok(result) = job.result.recv_timeout(timeout) {
-                    job.received = Some(result);
-                }
+                job.task.wait(timeout);
             }
             None => self.database.wait(timeout),
         }
@@ -133,26 +129,19 @@ impl UserRoom {
     pub fn start_load(&mut self, stored: Stored) -> LayerId {
         let id = self.layers.next_id();
         let progress = Arc::new(Progress::default());
-        let (tx, rx) = channel();
         let source = stored.source.clone();
         let style = stored.style.clone();
-        let worker_progress = progress.clone();
         let ctx = self.ctx.clone();
         let view = self.database.view();
-        let spawned = std::thread::Builder::new()
-            .name(format!("load {}", source.path.display()))
-            .spawn(move || {
-                let _ = tx.send(build(&source, &style, &worker_progress, view));
-                ctx.request_repaint();
-            });
+        let spawned = Task::spawn_with(
+            format!("load {}", source.path.display()),
+            progress.clone(),
+            move || ctx.request_repaint(),
+            move |p| build(&source, &style, p, view),
+        );
         let slot = match spawned {
-            Ok(_) => {
-                self.jobs.push(Job {
-                    id,
-                    view,
-                    result: rx,
-                    received: None,
-                });
+            Ok(task) => {
+                self.jobs.push(Job { id, view, task });
                 Slot::Loading {
                     id,
                     stored,
@@ -247,21 +236,15 @@ impl UserRoom {
     /// choice becomes a question.
     pub fn poll(&mut self) -> Vec<Event> {
         let mut finished = Vec::new();
-        self.jobs.retain_mut(|job| {
-            match job
-                .received
-                .take()
-                .map_or_else(|| job.result.try_recv(), Ok)
-            {
-                Ok(result) => {
-                    finished.push((job.id, job.view, Some(result)));
-                    false
-                }
-                Err(TryRecvError::Empty) => true,
-                Err(TryRecvError::Disconnected) => {
-                    finished.push((job.id, job.view, None));
-                    false
-                }
+        self.jobs.retain_mut(|job| match job.task.poll() {
+            Poll::Done(result) => {
+                finished.push((job.id, job.view, Some(result)));
+                false
+            }
+            Poll::Running => true,
+            Poll::Lost => {
+                finished.push((job.id, job.view, None));
+                false
             }
         });
         let mut events = Vec::new();

@@ -6,7 +6,7 @@
 use super::UserRoom;
 use crate::layers::LayerId;
 use crate::layers::style::{Painted, Style, paint};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use crate::task::{Poll, Task};
 
 /// Layers with fewer features are painted in the frame (under 3 ms even when every value
 /// differs), so that small layers change at once.
@@ -16,7 +16,7 @@ type Job = (
     LayerId,
     Style,
     std::sync::Arc<crate::atlas::io::UserLayer>,
-    Receiver<Painted>,
+    Task<Painted>,
 );
 
 #[derive(Default)]
@@ -41,17 +41,15 @@ impl UserRoom {
             return;
         }
         layer.stored.style = style.clone();
-        let (tx, rx) = channel();
         let (data, job_style, ctx) = (layer.data.clone(), style.clone(), self.ctx.clone());
         let painted_for = layer.data.clone();
-        let spawned = std::thread::Builder::new()
-            .name("restyle".to_owned())
-            .spawn(move || {
-                let _ = tx.send(paint(&job_style, &data));
-                ctx.request_repaint();
-            });
+        let spawned = Task::spawn(
+            "restyle",
+            move || ctx.request_repaint(),
+            move |_| paint(&job_style, &data),
+        );
         match spawned {
-            Ok(_) => self.restyler.jobs.push((id, style, painted_for, rx)),
+            Ok(task) => self.restyler.jobs.push((id, style, painted_for, task)),
             Err(_) => layer.set_style(style),
         }
     }
@@ -61,13 +59,13 @@ impl UserRoom {
         let mut done = Vec::new();
         self.restyler
             .jobs
-            .retain(|(id, style, data, rx)| match rx.try_recv() {
-                Ok(painted) => {
+            .retain_mut(|(id, style, data, task)| match task.poll() {
+                Poll::Done(painted) => {
                     done.push((*id, style.clone(), data.clone(), painted));
                     false
                 }
-                Err(TryRecvError::Empty) => true,
-                Err(TryRecvError::Disconnected) => false,
+                Poll::Running => true,
+                Poll::Lost => false,
             });
         for (id, style, data, painted) in done {
             // Colours count only for the style and the features they were painted for

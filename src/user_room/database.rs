@@ -4,10 +4,9 @@
 
 use super::{Built, UserRoom, build};
 use crate::atlas::io::postgis::View;
-use crate::atlas::io::{self, IoError, Progress};
+use crate::atlas::io::{self, IoError};
 use crate::layers::{LayerId, Slot};
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use crate::task::{Poll, Task};
 
 /// Seconds the view must stay still before database layers read it.
 const SETTLE: f64 = 0.3;
@@ -16,10 +15,7 @@ struct Read {
     id: LayerId,
     /// The style the read's features are painted in.
     style: crate::layers::style::Style,
-    progress: Arc<Progress>,
-    result: Receiver<Result<Built, IoError>>,
-    /// What [`Database::wait`] received, until the next poll takes it.
-    received: Option<Result<Built, IoError>>,
+    task: Task<Result<Built, IoError>>,
 }
 
 #[derive(Default)]
@@ -48,10 +44,8 @@ impl Database {
 
     /// Blocks until a read of a view finishes or `timeout` passes (tests wait on it).
     pub fn wait(&mut self, timeout: std::time::Duration) {
-        if let Some(read) = self.reads.iter_mut().find(|r| r.received.is_none())
-            && let Ok(result) = read.result.recv_timeout(timeout)
-        {
-            read.received = Some(result);
+        if let Some(read) = self.reads.first_mut() {
+            read.task.wait(timeout);
         }
     }
 }
@@ -112,7 +106,7 @@ impl UserRoom {
         // A newer view wins: the read of the old one stops at its next page.
         self.database.reads.retain(|r| {
             if r.id == id {
-                r.progress.cancel();
+                r.task.cancel();
             }
             r.id != id
         });
@@ -121,22 +115,17 @@ impl UserRoom {
         };
         let (source, style) = (layer.stored.source.clone(), layer.stored.style.clone());
         let painted_style = style.clone();
-        let progress = Arc::new(Progress::default());
-        let (tx, rx) = channel();
-        let (worker, ctx) = (progress.clone(), self.ctx.clone());
-        let spawned = std::thread::Builder::new()
-            .name("database view".to_owned())
-            .spawn(move || {
-                let _ = tx.send(build(&source, &style, &worker, Some(view)));
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
+        let ctx = self.ctx.clone();
+        let spawned = Task::spawn(
+            "database view",
+            move || ctx.request_repaint(),
+            move |p| build(&source, &style, p, Some(view)),
+        );
+        if let Ok(task) = spawned {
             self.database.reads.push(Read {
                 id,
                 style: painted_style,
-                progress,
-                result: rx,
-                received: None,
+                task,
             });
         }
     }
@@ -145,15 +134,13 @@ impl UserRoom {
     /// layer, which keeps what it showed and tries again at the next view.
     pub(super) fn poll_database(&mut self) {
         let mut done = Vec::new();
-        self.database.reads.retain_mut(|r| {
-            match r.received.take().map_or_else(|| r.result.try_recv(), Ok) {
-                Ok(result) => {
-                    done.push((r.id, r.style.clone(), result));
-                    false
-                }
-                Err(TryRecvError::Empty) => true,
-                Err(TryRecvError::Disconnected) => false,
+        self.database.reads.retain_mut(|r| match r.task.poll() {
+            Poll::Done(result) => {
+                done.push((r.id, r.style.clone(), result));
+                false
             }
+            Poll::Running => true,
+            Poll::Lost => false,
         });
         for (id, painted_in, result) in done {
             let Some(Slot::Ready(layer)) = self
