@@ -47,6 +47,7 @@ fn main() {
         paper: Paper::A4,
         landscape: false,
         date: "2026-12-04".into(),
+        share: None,
     };
     let start = Instant::now();
     let pdf = dir.path().join("atlas.pdf");
@@ -93,6 +94,7 @@ fn main() {
         fps: 30,
         user: None,
         cards: (0.0, 0.0),
+        url: None,
     };
     let memory = Mutex::new(Vec::new());
     let before = resident_mb();

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use langson_atlas::app::{AtlasApp, Options, stored_settings};
 use langson_atlas::atlas::Lang;
 use langson_atlas::atlas::io::Request;
+use langson_atlas::atlas::share::{ShareUrl, ShareUrlError};
 use langson_atlas::cli;
 use langson_atlas::export::Gpu;
 use langson_atlas::map::basemap::{health, http};
@@ -50,6 +51,10 @@ struct Cli {
     /// Open this project (.lsatlas): its layers, view, tours and settings.
     #[arg(long, value_name = "FILE.lsatlas")]
     project: Option<PathBuf>,
+    /// Where the atlas is published as a web page (https://…): presentation mode ends on a
+    /// share screen with its QR code, and the PDF and the video carry it.
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
     #[command(subcommand)]
     verb: Option<Verb>,
 }
@@ -90,6 +95,10 @@ enum Verb {
         paper: String,
         #[arg(long)]
         landscape: bool,
+        /// Where the atlas will be published as a web page (https://…): the cover and each
+        /// page carry a QR code of it, a page's code opening its feature.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
     },
     /// Record a tour as an MP4 video (H.264): a title card, each step for its seconds with
     /// its caption, an end card with the sources.
@@ -110,6 +119,10 @@ enum Verb {
         fps: u32,
         #[arg(long, value_enum, default_value = "vi")]
         lang: LangArg,
+        /// Where the atlas will be published as a web page (https://…): the end card shows
+        /// its QR code and address.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
     },
     /// Write the atlas as a web page: a folder whose index.html opens from the file system
     /// (double-clicked, from a USB stick) or from any static web server, with the map, the
@@ -122,7 +135,8 @@ enum Verb {
         /// The language the page opens in (the reader can switch).
         #[arg(long, value_enum, default_value = "vi")]
         lang: LangArg,
-        /// Where the folder will be published (https://...).
+        /// Where the folder will be published (https://...): the panel gives the address of
+        /// what it shows (default: the project's own address).
         #[arg(long, value_name = "URL")]
         url: Option<String>,
     },
@@ -177,7 +191,16 @@ fn headless(verb: Verb) -> ExitCode {
             lang,
             paper,
             landscape,
-        } => pdf(out, project, &pages, lang, &paper, landscape).map_err(|e| e.to_string()),
+            url,
+        } => pdf(
+            out,
+            project,
+            &pages,
+            lang,
+            (&paper, landscape),
+            url.as_deref(),
+        )
+        .map_err(|e| e.to_string()),
         Verb::Web {
             out,
             project,
@@ -191,8 +214,10 @@ fn headless(verb: Verb) -> ExitCode {
             size,
             fps,
             lang,
-        } => match video::parse_size(&size) {
-            Some(size) => {
+            url,
+        } => match (video::parse_size(&size), share_url(url.as_deref())) {
+            (_, Err(e)) => Err(e.to_string()),
+            (Some(size), Ok(url)) => {
                 let bar = cli::TerminalProgress::new("video", "frames");
                 let made = video::video_command(
                     &video::VideoCommand {
@@ -202,13 +227,14 @@ fn headless(verb: Verb) -> ExitCode {
                         size,
                         fps,
                         lang: lang.into(),
+                        url,
                     },
                     &|done, total| bar.update(done, total),
                 );
                 bar.finish();
                 made.map_err(|e| e.to_string())
             }
-            None => Err(format!(
+            (None, Ok(_)) => Err(format!(
                 "{size}: give a size as WIDTHxHEIGHT, e.g. 1920x1080"
             )),
         },
@@ -225,13 +251,18 @@ fn headless(verb: Verb) -> ExitCode {
     }
 }
 
+/// `--url`, checked.
+fn share_url(url: Option<&str>) -> Result<Option<ShareUrl>, ShareUrlError> {
+    url.map(ShareUrl::parse).transpose()
+}
+
 fn pdf(
     out: PathBuf,
     project: Option<PathBuf>,
     pages: &str,
     lang: LangArg,
-    paper: &str,
-    landscape: bool,
+    (paper, landscape): (&str, bool),
+    url: Option<&str>,
 ) -> Result<String, print::PrintError> {
     let request = print::AtlasRequest {
         coverage: pages.parse()?,
@@ -239,6 +270,7 @@ fn pdf(
         paper: paper.parse()?,
         landscape,
         date: print::today(),
+        share: share_url(url)?.map(|url| print::Share { url, tour: None }),
     };
     let command = print::inputs::PdfCommand {
         out,
@@ -264,7 +296,7 @@ fn web(
         project,
         request: web::WebRequest {
             lang: lang.into(),
-            url,
+            url: share_url(url.as_deref())?,
             ..web::WebRequest::default()
         },
     };
@@ -331,6 +363,7 @@ fn main() -> ExitCode {
         save_dialogs: true,
         project: cli.project,
         data_dir: None,
+        url: cli.url,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -25,6 +25,7 @@ fn request(coverage: Coverage, lang: Lang) -> AtlasRequest {
         paper: Paper::A4,
         landscape: false,
         date: "2026-12-04".into(),
+        share: None,
     }
 }
 

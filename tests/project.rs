@@ -664,6 +664,7 @@ fn handout(other: &Path, carried: &Path, colours: &[[u8; 3]]) {
         paper: langson_atlas::print::Paper::A4,
         landscape: true,
         date: "2026-12-07".into(),
+        share: None,
     };
     let command = langson_atlas::print::inputs::PdfCommand {
         out: pdf.clone(),
@@ -725,6 +726,7 @@ fn video(other: &Path, carried: &Path, colours: &[[u8; 3]]) {
         size: [640, 360],
         fps: 25,
         lang: langson_atlas::atlas::Lang::Vi,
+        url: None,
     };
     langson_atlas::video::video_command(&command, &|_, _| {}).expect("the video");
     if common::needs_tool("ffmpeg", "a_presenter_s_day (the video's colours)") {

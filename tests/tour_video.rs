@@ -41,6 +41,7 @@ fn request(size: [u32; 2], fps: u32) -> VideoRequest {
         fps,
         user: None,
         cards: (0.6, 0.8),
+        url: None,
     }
 }
 

@@ -214,7 +214,8 @@ window.AtlasPanel = (function () {
   // Where the folder is published (--url), the address of what is shown, to pass on.
   function shareLine() {
     if (!M.url) return null;
-    const address = M.url.replace(/\/?(index\.html)?$/, '/index.html') + location.hash;
+    // As atlas::share writes the QR codes' links: the address as given, then the fragment.
+    const address = M.url + (location.hash.length > 1 ? location.hash : '');
     return h('p', { class: 'small share' }, w('link') + ': ', h('a', { href: address }, address));
   }
 

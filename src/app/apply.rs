@@ -109,6 +109,7 @@ impl AtlasApp {
             Action::StopPresentation => self.stop_presentation(),
             Action::Tour(command) => {
                 self.state.selected = None;
+                self.presenter.set_share(self.share_url());
                 self.presenter.command(command, now);
             }
             Action::ToggleExport => self.state.export.open = !self.state.export.open,

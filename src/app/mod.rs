@@ -67,6 +67,8 @@ pub struct Options {
     pub project: Option<PathBuf>,
     /// Where the data embedded in projects is unpacked (default: the user's data folder).
     pub data_dir: Option<PathBuf>,
+    /// Where the atlas is published on the web (over a project's): the QR codes' address.
+    pub url: Option<String>,
 }
 
 pub struct AtlasApp {
@@ -198,6 +200,14 @@ impl AtlasApp {
             None => app.user.restore(stored_layers, true),
         }
         app.open_files(options.layers.clone());
+        if let Some(url) = &options.url {
+            // A wrong address is said at once: without it no share screen would follow
+            // the tour, and nothing else would say why.
+            if let Err(e) = crate::atlas::share::ShareUrl::optional(url) {
+                app.report(format!("--url: {}", e.words(app.state.settings.lang)));
+            }
+            app.state.publish.url = url.clone();
+        }
         if options.present {
             app.apply(crate::state::Action::StartPresentation);
         }

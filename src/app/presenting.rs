@@ -15,6 +15,8 @@ impl AtlasApp {
         // No text field shows while presenting: a focused widget (the year slider) only
         // takes the arrows.
         let mut actions = ctx.input(|i| keymap::presenting_actions(i, arrows_taken));
+        // The share screen follows the last step while an address is set.
+        self.presenter.set_share(self.share_url());
         // While measuring, Esc ends the measure tool rather than the presentation.
         if self.state.measure.active
             && let Some(esc) = actions
@@ -38,7 +40,10 @@ impl AtlasApp {
             ctx.request_repaint();
         }
         let lang = self.state.settings.lang;
-        if let Some(step) = self.presenter.tour().steps.get(index) {
+        let sharing = self.presenter.sharing().cloned();
+        if let Some(step) = self.presenter.tour().steps.get(index)
+            && sharing.is_none()
+        {
             let count = self.presenter.tour().steps.len();
             let screen = ctx.content_rect();
             let scale = caption::type_scale(screen.size());
@@ -98,6 +103,9 @@ impl AtlasApp {
             });
         if let Some(action) = self.measure_clicked(&ctx) {
             actions.push(action);
+        }
+        if let Some(url) = &sharing {
+            caption::share_screen(&ctx, url, lang, &mut actions);
         }
         if blank {
             egui::Area::new(egui::Id::unique("blank-screen"))

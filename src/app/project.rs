@@ -128,6 +128,7 @@ impl AtlasApp {
             year: s.timeline.map(|t| t.year),
             charts: s.charts.then_some(s.chart_page),
             table,
+            web_url: Some(s.publish.url.trim().to_owned()).filter(|u| !u.is_empty()),
             ..Project::default()
         }
     }

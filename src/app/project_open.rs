@@ -129,6 +129,7 @@ impl AtlasApp {
         }
         self.user.restore(layers, false);
         self.state.settings.lang = project.lang;
+        self.state.publish.url = project.web_url.clone().unwrap_or_default();
         self.state.settings.visible = project.plan_layers.clone();
         self.apply(crate::state::Action::SetBasemap(project.basemap));
         if let Some(v) = project.view {

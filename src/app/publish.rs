@@ -6,6 +6,7 @@
 use super::AtlasApp;
 use super::saving::{self, Answer, Ask, Saving};
 use crate::atlas::Atlas;
+use crate::atlas::share::ShareUrl;
 use crate::export::{Gpu, UserExport};
 use crate::present::tour::Tour;
 use crate::print::{self, AtlasRequest, PrintLayer};
@@ -263,6 +264,7 @@ impl AtlasApp {
             PublishAction::Pdf(settings) => state.pdf = settings,
             PublishAction::Video(settings) => state.video = settings,
             PublishAction::Web(settings) => state.web = settings,
+            PublishAction::Url(text) => state.url = text,
             PublishAction::Cancel => self.publish.cancel(),
             PublishAction::Start => self.start_publication(),
         }
@@ -275,10 +277,32 @@ impl AtlasApp {
         let Some(kind) = self.state.publish.open else {
             return;
         };
+        let url = match ShareUrl::optional(&self.state.publish.url) {
+            Ok(url) => url,
+            Err(e) => {
+                self.state.publish.status = Some(ExportStatus {
+                    ok: false,
+                    message: format!(
+                        "{}: {}",
+                        self.state.settings.lang.pick("Địa chỉ web", "Web address"),
+                        e.words(self.state.settings.lang)
+                    ),
+                    folder: None,
+                });
+                return;
+            }
+        };
         let (job, name) = match kind {
             Publication::Pdf => {
                 let s = self.state.publish.pdf.clone();
-                // A tour's pages print the tour chosen itself (names may repeat or be empty).
+                // A tour's pages print the tour chosen itself (names may repeat or be empty);
+                // its number on the web page is its place among the project's tours, the
+                // built-in one after them.
+                let tour_number = match s.pages {
+                    PdfPages::Tour(Some(i)) => Some(i + 1),
+                    PdfPages::Tour(None) => Some(self.state.tours.tours.len() + 1),
+                    PdfPages::Districts | PdfPages::Zones | PdfPages::Units2025 => None,
+                };
                 let (coverage, tours, layers) = match s.pages {
                     PdfPages::Tour(choice) => {
                         let Some(tour) = self.tour_chosen(choice) else {
@@ -304,6 +328,10 @@ impl AtlasApp {
                         paper: s.paper,
                         landscape: s.landscape,
                         date: print::today(),
+                        share: url.map(|url| print::Share {
+                            url,
+                            tour: tour_number,
+                        }),
                     },
                     tours,
                     // A tour's pages show the layers its steps name; other pages what is on.
@@ -323,6 +351,7 @@ impl AtlasApp {
                     fps: s.fps,
                     user: self.user.export_all(),
                     cards: video::CARDS,
+                    url,
                 }));
                 (job, "langson-atlas-tour")
             }
@@ -344,8 +373,14 @@ impl AtlasApp {
                             .collect()
                     })
                     .unwrap_or_default();
+                // The address as typed in the window, checked there (a wrong one is said
+                // under its field; the page is then made without it).
+                let url = crate::atlas::share::ShareUrl::optional(&self.state.publish.url)
+                    .ok()
+                    .flatten();
                 let request = web::WebRequest {
                     lang: self.state.publish.web.lang,
+                    url,
                     ..web::WebRequest::default()
                 };
                 let job = Job::Web {
@@ -402,6 +437,11 @@ impl AtlasApp {
     /// Waits for the publication under way (tests); returns whether it still runs.
     pub fn wait_for_publication(&mut self, timeout: std::time::Duration) -> bool {
         self.publish.wait(timeout, &mut self.state.publish)
+    }
+
+    /// Where the atlas is published on the web, when the address typed is one.
+    pub(super) fn share_url(&self) -> Option<ShareUrl> {
+        ShareUrl::optional(&self.state.publish.url).ok().flatten()
     }
 
     /// The Publish window's state (tests).

@@ -5,9 +5,14 @@ use super::kind::{GateClass, Kind, LayerKind, Precision, SiteStatus, Zone};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Written in snake_case words ("vi", "open_topo_map"); the variant names of the first
+// version of the project file are still read.
+#[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]
+    #[serde(alias = "Vi")]
     Vi,
+    #[serde(alias = "En")]
     En,
 }
 

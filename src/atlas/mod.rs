@@ -18,8 +18,10 @@ pub mod load;
 pub mod measure_tag;
 pub mod measures;
 pub mod numbers;
+pub mod qr;
 pub mod reform;
 pub mod search;
+pub mod share;
 pub mod timeline;
 
 pub use base::{ApproxArea, BaseMap, Commune, Unit2025};

@@ -71,11 +71,16 @@ fn clicked_row(plot: &PlotUi, count: usize) -> Option<usize> {
 
 /// Which charts the window (and an export) shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+// Written in snake_case words ("vi", "open_topo_map"); the variant names of the first
+// version of the project file are still read.
+#[serde(rename_all = "snake_case")]
 pub enum ChartPage {
     /// Targets against the latest stated figures, one chart per measure.
     #[default]
+    #[serde(alias = "Targets")]
     Targets,
     /// The industrial sites by the area their sources state.
+    #[serde(alias = "Sites")]
     Sites,
 }
 

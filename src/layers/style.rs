@@ -37,18 +37,19 @@ pub const SEQUENTIAL: [Rgb; 5] = [
 pub const NO_VALUE: Rgb = [200, 200, 200];
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+// Written in snake_case words ("vi", "open_topo_map"); the variant names of the first
+// version of the project file are still read.
+#[serde(rename_all = "snake_case")]
 pub enum Paint {
+    #[serde(alias = "Single")]
     Single(Rgb),
     /// A colour per distinct value of the field (the commonest eleven, listed in Vietnamese
     /// order, then “other”).
-    Categorised {
-        field: String,
-    },
+    #[serde(alias = "Categorised")]
+    Categorised { field: String },
     /// Quantile classes of a numeric field.
-    Graduated {
-        field: String,
-        classes: u8,
-    },
+    #[serde(alias = "Graduated")]
+    Graduated { field: String, classes: u8 },
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

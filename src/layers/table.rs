@@ -8,10 +8,16 @@ use crate::atlas::io::{UserLayer, Value};
 use crate::atlas::search::fold;
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+// Written in snake_case words ("vi", "open_topo_map"); the variant names of the first
+// version of the project file are still read.
+#[serde(rename_all = "snake_case")]
 pub enum Filter {
+    #[serde(alias = "Equals")]
     Equals(String),
+    #[serde(alias = "Contains")]
     Contains(String),
     /// Inclusive bounds as typed (a decimal comma is read too); an empty bound is open.
+    #[serde(alias = "Range")]
     Range(String, String),
 }
 

@@ -5,6 +5,7 @@ use super::flight::Flight;
 use super::tour::Tour;
 use super::{Command, Presentation};
 use crate::atlas::Atlas;
+use crate::atlas::share::ShareUrl;
 use crate::map::Visibility;
 use crate::map::mercator::ViewTarget;
 
@@ -15,6 +16,9 @@ pub struct Presenter {
     /// What each step frames, computed once.
     framings: Vec<Option<super::tour::Framing>>,
     running: Option<Presentation>,
+    /// Where the atlas is published on the web: with it, a share screen follows the last
+    /// step.
+    share: Option<ShareUrl>,
 }
 
 impl Presenter {
@@ -25,7 +29,25 @@ impl Presenter {
             choice: None,
             framings,
             running: None,
+            share: None,
         }
+    }
+
+    /// The web atlas's address the share screen shows; `None` takes the screen away.
+    pub fn set_share(&mut self, url: Option<ShareUrl>) {
+        if url.is_none()
+            && let Some(p) = self.running.as_mut()
+        {
+            p.sharing = false;
+        }
+        self.share = url;
+    }
+
+    /// The address the share screen shows, while it shows.
+    pub fn sharing(&self) -> Option<&ShareUrl> {
+        self.share
+            .as_ref()
+            .filter(|_| self.running.as_ref().is_some_and(|p| p.sharing))
     }
 
     /// Shows `tour` from now on (`choice`: its place among the project's tours, `None` for
@@ -72,6 +94,16 @@ impl Presenter {
         if !p.autoplay || p.blank || now - p.step_started < f64::from(seconds) {
             return false;
         }
+        let last = p.step + 1 >= self.tour.steps.len();
+        if last && !p.sharing && self.share.is_some() {
+            // The share screen rests for a step's default seconds before the tour begins
+            // again.
+            if let Some(p) = self.running.as_mut() {
+                p.sharing = true;
+                p.step_started = now;
+            }
+            return true;
+        }
         let next = (p.step + 1) % self.tour.steps.len().max(1);
         self.go_to(next, now);
         true
@@ -116,6 +148,26 @@ impl Presenter {
             p.blank = !p.blank;
             return;
         }
+        // After the last step comes the share screen, when there is an address to share;
+        // back from it is the last step as it was left.
+        let last = p.step + 1 >= steps;
+        match command {
+            Command::Next if last && self.share.is_some() => {
+                p.sharing = true;
+                p.blank = false;
+                return;
+            }
+            Command::Previous if p.sharing => {
+                p.sharing = false;
+                return;
+            }
+            Command::Next
+            | Command::Previous
+            | Command::First
+            | Command::Last
+            | Command::Goto(_)
+            | Command::ToggleBlank => {}
+        }
         if let Some(step) = p.target(command, steps) {
             self.go_to(step, now);
         }
@@ -132,6 +184,7 @@ impl Presenter {
         p.step = index;
         p.step_started = now;
         p.blank = false;
+        p.sharing = false;
         p.visible = visible;
         p.highlight = step.highlight.clone();
         p.user_layers = step.user_layers.clone();
@@ -352,3 +405,7 @@ mod framing_tests {
         assert_eq!(p.fly(from, full, 100.2), None, "and then rests");
     }
 }
+
+#[cfg(test)]
+#[path = "share_tests.rs"]
+mod share_tests;

@@ -66,6 +66,8 @@ pub struct Presentation {
     pub year: Option<u16>,
     /// The chart page the step shows beside the map.
     pub chart: Option<crate::charts::ChartPage>,
+    /// The share screen shows, after the last step: the web atlas's QR code and address.
+    pub sharing: bool,
 }
 
 impl Presentation {
@@ -86,6 +88,7 @@ impl Presentation {
             user_layers: Vec::new(),
             year: None,
             chart: None,
+            sharing: false,
         }
     }
 

@@ -100,6 +100,7 @@ pub fn cover(ctx: &Ctx<'_>, coverage: &Coverage, date_iso: &str) -> Vec<Page> {
         figures_of: None,
         facts: Vec::new(),
         note: None,
+        place: crate::atlas::share::Place::Site,
     };
     let frame = Frame::fit(map_rect, bounds, 0.04, 0.0);
     let input = MapInput {
@@ -111,16 +112,26 @@ pub fn cover(ctx: &Ctx<'_>, coverage: &Coverage, date_iso: &str) -> Vec<Page> {
         avoid: furniture::boxes(&frame, ctx.fonts, lang, false),
     };
     let rows = map::draw(&mut page, &frame, &input);
-    let room = h - m - 14.0 - (map_rect.bottom() + 10.0);
+    let below = map_rect.bottom() + 10.0;
+    let legend_w = (w - 2.0 * m) * 0.36;
+    let right = m + legend_w + 16.0;
+    let mut legend_column = Rect::new(m, below, legend_w, h - m - 14.0 - below);
+    let mut sources_column = Rect::new(right, below, w - m - right, h - m - 14.0 - below);
+    // The site's QR code takes the foot of the legend's column; in landscape, where the
+    // legend has little room, the foot of the sources'.
+    let foot = if ctx.landscape {
+        &mut sources_column
+    } else {
+        &mut legend_column
+    };
+    super::share::cover_code(&mut page, ctx, foot);
+    let room = legend_column.h;
     let rows = furniture::capped(rows, ((room / 11.0) as usize).saturating_sub(2), lang);
     furniture::north_arrow(&mut page, &frame, lang);
     furniture::scale_bar(&mut page, &frame, ctx.fonts, lang);
     page.map = Some(map_rect);
-    let below = map_rect.bottom() + 10.0;
-    let legend_w = (w - 2.0 * m) * 0.36;
     furniture::legend(&mut page, [m, below], legend_w, &rows, ctx.fonts, lang);
-    let right = m + legend_w + 16.0;
-    let columns = vec![Rect::new(right, below, w - m - right, h - m - 14.0 - below)];
+    let columns = vec![sources_column];
     let next = Continuation {
         paper: ctx.paper,
         margin: m,

@@ -4,6 +4,7 @@
 
 use crate::atlas::facts::FactId;
 use crate::atlas::figure_text::format_value;
+use crate::atlas::share::Place;
 use crate::atlas::{Atlas, FeatureId, Kind, Lang, LayerKind, lang};
 use crate::present::tour::Tour;
 use geo::{BoundingRect, Coord, MultiPolygon};
@@ -98,6 +99,8 @@ pub struct Sheet {
     pub facts: Vec<FactId>,
     /// Written in italics under the map: why the outline is only approximate, say.
     pub note: Option<String>,
+    /// What the page's QR code opens on the web atlas.
+    pub place: Place,
 }
 
 /// Why no pages could be made.
@@ -167,6 +170,7 @@ fn feature_sheets(atlas: &Atlas, kind: Kind, lang: Lang) -> Vec<Sheet> {
                 figures_of: Some(f.id().clone()),
                 facts: atlas.facts.about(f.id()).map(|x| x.id.clone()).collect(),
                 note: None,
+                place: Place::Feature(f.id().clone()),
             })
         })
         .collect()
@@ -271,6 +275,8 @@ fn unit_sheets(atlas: &Atlas, lang: Lang) -> Vec<Sheet> {
                     )
                     .to_owned(),
                 ),
+                // The web atlas has no link of a 2025 unit's own: its code opens the atlas.
+                place: Place::Site,
             }
         })
         .collect()
@@ -292,6 +298,11 @@ fn tour_sheets(
     lang: Lang,
 ) -> Result<Vec<Sheet>, CoverageError> {
     let tour = crate::present::tour::choose(tours, name)?;
+    // The tour's number on the web page, which lists the tours in this order.
+    let number = tours
+        .iter()
+        .position(|t| std::ptr::eq(t, tour))
+        .map_or(1, |i| i + 1);
     let tour_name = if tour.name.is_empty() {
         lang.pick("Chuyến tham quan có sẵn", "The built-in tour")
     } else {
@@ -319,6 +330,10 @@ fn tour_sheets(
                 figures_of: None,
                 facts: step.facts.clone(),
                 note: None,
+                place: Place::TourStep {
+                    tour: number,
+                    step: i + 1,
+                },
             })
         })
         .collect();

@@ -4,6 +4,7 @@
 
 use super::PrintLayer;
 use crate::atlas::io::{self, Progress};
+use crate::atlas::share::ShareUrl;
 use crate::layers::style;
 use crate::present::tour::Tour;
 use crate::project::{self, ProjectError};
@@ -17,6 +18,8 @@ pub struct ProjectInputs {
     /// The same layers as read, with their settings (a video draws them as the map does).
     pub read: Vec<(crate::layers::Stored, Arc<crate::atlas::io::UserLayer>)>,
     pub problems: Vec<String>,
+    /// Where the project says the atlas is published on the web, as typed.
+    pub web_url: Option<String>,
 }
 
 /// Reads the project at `path`; its embedded files are unpacked under a temporary folder
@@ -56,6 +59,7 @@ pub fn project_inputs(path: &Path) -> Result<ProjectInputs, ProjectError> {
         }
     }
     Ok(ProjectInputs {
+        web_url: opened.project.web_url,
         tours: opened.project.tours,
         layers,
         read,
@@ -90,18 +94,25 @@ pub fn pdf_command(
     let mut project_tours = Vec::new();
     let mut layers = Vec::new();
     let mut lines = Vec::new();
+    let mut request = command.request.clone();
     if let Some(path) = &command.project {
         let inputs = project_inputs(path)?;
         project_tours = inputs.tours;
         layers = inputs.layers;
         lines.extend(inputs.problems);
+        // `--url` over the project's own address.
+        if request.share.is_none()
+            && let Some(url) = ShareUrl::optional(inputs.web_url.as_deref().unwrap_or(""))?
+        {
+            request.share = Some(super::Share { url, tour: None });
+        }
     }
     // A project's own first tour before the built-in one.
     let tours = crate::present::tour::headless_tours(project_tours, Tour::embedded().ok());
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let written = super::write_atlas(
         &atlas,
-        &command.request,
+        &request,
         &tours,
         &layers,
         &command.out,

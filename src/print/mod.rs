@@ -17,12 +17,14 @@ pub mod map;
 pub mod map_input;
 pub mod page;
 pub mod pdf;
+mod share;
 mod sheet;
 pub mod text;
 
 pub use coverage::{Coverage, CoverageError, Highlight, Sheet};
 pub use page::{Op, Page, Rect, Rgb};
 pub use pdf::PdfError;
+pub use share::Share;
 pub use text::{Face, FontError, Fonts};
 
 use crate::atlas::io::UserLayer;
@@ -80,6 +82,8 @@ pub struct AtlasRequest {
     pub landscape: bool,
     /// The date on the cover, `YYYY-MM-DD`.
     pub date: String,
+    /// Where the atlas is published on the web: the cover and each page carry its QR code.
+    pub share: Option<Share>,
 }
 
 /// One of the reader's layers as the page draws it: a snapshot of its features, colours
@@ -205,6 +209,7 @@ pub struct Ctx<'a> {
     pub landscape: bool,
     pub margin: f32,
     pub user: &'a [PrintLayer],
+    pub share: Option<&'a Share>,
 }
 
 /// Why an atlas could not be made or written.
@@ -226,6 +231,8 @@ pub enum PrintError {
     Project(#[from] crate::project::ProjectError),
     #[error("{path}: {message}")]
     File { path: String, message: String },
+    #[error(transparent)]
+    Url(#[from] crate::atlas::share::ShareUrlError),
 }
 
 /// The atlas laid out: its pages, and where each sheet starts.
@@ -256,6 +263,7 @@ pub fn layout(
             36.0
         },
         user,
+        share: request.share.as_ref(),
     };
     let sheets = coverage::sheets(atlas, &request.coverage, tours, request.lang)?;
     let cover = cover::cover(&ctx, &request.coverage, &request.date);
@@ -322,6 +330,7 @@ pub fn cited_facts(
         landscape: request.landscape,
         margin: 36.0,
         user: &[],
+        share: None,
     };
     sheet::cited(&ctx, sheet)
 }

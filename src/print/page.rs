@@ -117,6 +117,11 @@ pub enum Op {
         rect: Rect,
         page: usize,
     },
+    /// A click in `rect` opens `uri` in the browser: a QR code's link.
+    Uri {
+        rect: Rect,
+        uri: String,
+    },
 }
 
 /// One page: its operations, and the outline entry that points at it.
@@ -183,9 +188,12 @@ impl Page {
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.ops.iter().filter_map(|op| match op {
             Op::Text { span, .. } => Some(span.text.as_str()),
-            Op::Fill { .. } | Op::Stroke { .. } | Op::Clip(_) | Op::Unclip | Op::Link { .. } => {
-                None
-            }
+            Op::Fill { .. }
+            | Op::Stroke { .. }
+            | Op::Clip(_)
+            | Op::Unclip
+            | Op::Link { .. }
+            | Op::Uri { .. } => None,
         })
     }
 }

@@ -6,6 +6,7 @@ use super::page::{Op, Page, Rect, Rgb, Span};
 use super::text::{Fonts, Slot};
 use crate::atlas::Lang;
 use krilla::Document;
+use krilla::action::LinkAction;
 use krilla::annotation::{LinkAnnotation, Target};
 use krilla::color::rgb;
 use krilla::destination::XyzDestination;
@@ -163,8 +164,24 @@ fn draw(surface: &mut Surface<'_>, faces: &Faces, fonts: &Fonts, op: &Op, clips:
             }
         }
         // Links are annotations of the page, added after its content.
-        Op::Link { .. } => {}
+        Op::Link { .. } | Op::Uri { .. } => {}
     }
+}
+
+/// The annotation of a link operation: a page of the document, or a web address.
+fn link(op: &Op) -> Option<LinkAnnotation> {
+    let (rect, target) = match op {
+        Op::Link { rect, page } => (
+            rect,
+            Target::Destination(XyzDestination::new(*page, Point::from_xy(0.0, 0.0)).into()),
+        ),
+        Op::Uri { rect, uri } => (rect, Target::Action(LinkAction::new(uri.clone()).into())),
+        Op::Fill { .. } | Op::Stroke { .. } | Op::Text { .. } | Op::Clip(_) | Op::Unclip => {
+            return None;
+        }
+    };
+    let r = krilla::geom::Rect::from_xywh(rect.x, rect.y, rect.w, rect.h)?;
+    Some(LinkAnnotation::new(r, target))
 }
 
 /// The PDF of `pages`; `progress` hears (page done, pages) and `cancel` stops it.
@@ -198,13 +215,8 @@ pub fn encode(
             surface.finish();
         }
         for op in &page.ops {
-            if let Op::Link { rect, page: target } = op
-                && let Some(r) = krilla::geom::Rect::from_xywh(rect.x, rect.y, rect.w, rect.h)
-            {
-                let destination = XyzDestination::new(*target, Point::from_xy(0.0, 0.0));
-                pdf_page.add_annotation(
-                    LinkAnnotation::new(r, Target::Destination(destination.into())).into(),
-                );
+            if let Some(annotation) = link(op) {
+                pdf_page.add_annotation(annotation.into());
             }
         }
         pdf_page.finish();

@@ -121,6 +121,7 @@ pub fn pages(ctx: &Ctx<'_>, sheet: &Sheet) -> Vec<Page> {
         let used = furniture::legend_height(&rows) + 8.0;
         first.y += used;
         first.h -= used;
+        super::share::sheet_code(&mut page, first, ctx, sheet);
     }
     let next = Continuation {
         paper: ctx.paper,

@@ -4,6 +4,9 @@
 //! `enclosed_name`, and what is unpacked is capped ([`Caps`]) as it is read, so a zip bomb
 //! is refused and never fills the memory or the disk.
 
+pub use super::limits::Caps;
+use super::limits::{Budget, Fault};
+use super::manifest::parts;
 use super::{
     FORMAT, MANIFEST, Project, ProjectError, ProjectLayer, ProjectProblem, Refusal, VERSION, paths,
 };
@@ -117,97 +120,11 @@ pub fn write(
     Ok(())
 }
 
-/// The most a project's zip may make the program unpack: a project comes from someone
-/// else, and a small file can inflate to gigabytes (a zip bomb) or hold millions of
-/// entries. A real project with its data fits in these with room to spare: a planner's
-/// embedded shapefiles run to hundreds of megabytes, a manifest to a few hundred
-/// kilobytes. Every cap holds while the bytes are read, whatever sizes the zip declares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Caps {
-    /// Entries in the zip.
-    pub entries: usize,
-    /// Bytes one entry may unpack to.
-    pub entry: u64,
-    /// Bytes all the entries unpacked may come to.
-    pub total: u64,
-    /// Bytes of `project.json`, which is held in memory to be parsed.
-    pub manifest: u64,
-}
-
-impl Caps {
-    /// What [`read`] allows.
-    pub const PROJECT: Caps = Caps {
-        entries: 10_000,
-        entry: 2 << 30,
-        total: 4 << 30,
-        manifest: 64 << 20,
-    };
-}
-
 /// The zip as it can be read: whole (its central directory read), or damaged, read from
 /// its local headers as far as they go.
 enum Zip {
     Whole(zip::ZipArchive<BufReader<File>>),
     Damaged,
-}
-
-/// Why an entry was not unpacked: the project is refused, or this entry is unreadable.
-enum Fault {
-    Refused(Refusal),
-    Io,
-}
-
-/// What has been unpacked so far, against the caps.
-struct Budget {
-    caps: Caps,
-    left: u64,
-}
-
-impl Budget {
-    fn new(caps: Caps) -> Self {
-        Budget {
-            caps,
-            left: caps.total,
-        }
-    }
-
-    /// Copies the entry `name` from `from` into `to`, at most `own` bytes of it and at
-    /// most what is left of the total. The zip's declared size is not trusted: one byte
-    /// past the cap is read, never more, so memory and disk stay bounded when it lies.
-    fn copy(
-        &mut self,
-        name: &str,
-        own: u64,
-        from: &mut dyn Read,
-        to: &mut dyn Write,
-    ) -> Result<u64, Fault> {
-        let limit = own.min(self.left);
-        let read = copy_at_most(from, to, limit).map_err(|_| Fault::Io)?;
-        if read > limit {
-            return Err(Fault::Refused(if own <= self.left {
-                Refusal::EntryTooLarge {
-                    entry: name.to_owned(),
-                    limit: own,
-                }
-            } else {
-                Refusal::TooLargeInTotal {
-                    limit: self.caps.total,
-                }
-            }));
-        }
-        self.left -= read;
-        Ok(read)
-    }
-}
-
-/// Copies `from` into `to` up to one byte past `limit`, and no further: how many bytes
-/// were copied (more than `limit` means there was more).
-pub(super) fn copy_at_most(
-    from: &mut dyn Read,
-    to: &mut dyn Write,
-    limit: u64,
-) -> std::io::Result<u64> {
-    std::io::copy(&mut from.take(limit.saturating_add(1)), to)
 }
 
 /// An entry met on a walk through the zip: its name as written, the same name made safe
@@ -487,74 +404,6 @@ pub(crate) fn read_capped(
         layers,
         problems,
     })
-}
-
-/// Each part of the manifest on its own: what fails to read is named and left at its
-/// default.
-fn parts(value: &Value, problems: &mut Vec<ProjectProblem>) -> Project {
-    let mut project = Project::default();
-    fn part<T: serde::de::DeserializeOwned>(
-        value: &Value,
-        key: &str,
-        problems: &mut Vec<ProjectProblem>,
-    ) -> Option<T> {
-        let v = value.get(key)?;
-        match serde_json::from_value(v.clone()) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                problems.push(ProjectProblem::Unreadable {
-                    part: key.to_owned(),
-                    why: e.to_string(),
-                });
-                None
-            }
-        }
-    }
-    if let Some(v) = part(value, "lang", problems) {
-        project.lang = v;
-    }
-    if let Some(v) = part(value, "basemap", problems) {
-        project.basemap = v;
-    }
-    if let Some(v) = part(value, "plan_layers", problems) {
-        project.plan_layers = v;
-    }
-    project.view = part(value, "view", problems).flatten();
-    project.year = part(value, "year", problems).flatten();
-    project.charts = part(value, "charts", problems).flatten();
-    project.table = part(value, "table", problems).flatten();
-    let list = |key: &str| {
-        value
-            .get(key)
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
-    for (i, item) in list("layers").into_iter().enumerate() {
-        match serde_json::from_value::<ProjectLayer>(item.clone()) {
-            Ok(layer) => project.layers.push(layer),
-            Err(e) => problems.push(ProjectProblem::Unreadable {
-                part: item
-                    .get("name")
-                    .and_then(Value::as_str)
-                    .map_or_else(|| format!("layer {}", i + 1), ToOwned::to_owned),
-                why: e.to_string(),
-            }),
-        }
-    }
-    for (i, item) in list("tours").into_iter().enumerate() {
-        match serde_json::from_value::<crate::present::tour::Tour>(item.clone()) {
-            Ok(tour) => project.tours.push(tour),
-            Err(e) => problems.push(ProjectProblem::Unreadable {
-                part: item
-                    .get("name")
-                    .and_then(Value::as_str)
-                    .map_or_else(|| format!("tour {}", i + 1), ToOwned::to_owned),
-                why: e.to_string(),
-            }),
-        }
-    }
-    project
 }
 
 /// Where a layer's file is: its embedded copy (unpacked), else the path the manifest

@@ -4,6 +4,8 @@
 //! the app captures a [`Project`] from what is open and applies one it reads.
 
 mod archive;
+mod limits;
+mod manifest;
 mod paths;
 #[cfg(test)]
 mod tests;
@@ -50,6 +52,10 @@ pub struct Project {
     pub charts: Option<ChartPage>,
     /// The attribute table open at the bottom, with its filters.
     pub table: Option<OpenTable>,
+    /// Where the atlas is published on the web, as typed: its QR codes' address. Files
+    /// written before it have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web_url: Option<String>,
 }
 
 impl Default for Project {
@@ -66,6 +72,7 @@ impl Default for Project {
             year: None,
             charts: None,
             table: None,
+            web_url: None,
         }
     }
 }
@@ -139,11 +146,17 @@ impl TableFilters {
 
 /// The table open at the bottom of the window.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Written in snake_case words ("vi", "open_topo_map"); the variant names of the first
+// version of the project file are still read.
+#[serde(rename_all = "snake_case")]
 pub enum OpenTable {
     /// A user layer's, by key (its filters are kept with the layer).
+    #[serde(alias = "Layer")]
     Layer(String),
     /// A plan layer's, with its filters.
+    #[serde(alias = "Plan")]
     Plan(LayerKind, TableFilters),
+    #[serde(alias = "Distances")]
     Distances(TableFilters),
 }
 

@@ -155,6 +155,7 @@ fn full_project() -> Project {
         layers: vec![lots, investors],
         tours: vec![tour],
         year: Some(2030),
+        web_url: Some("https://atlas.langson.gov.vn/quy-hoach/".to_owned()),
         charts: Some(ChartPage::Sites),
         table: Some(OpenTable::Plan(
             LayerKind::Industry,
@@ -313,3 +314,41 @@ fn zip_bytes(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 #[path = "zip_tests.rs"]
 mod bombs;
+
+#[test]
+fn enum_values_are_written_in_snake_case_words_and_version_1_names_still_read() {
+    let manifest = manifest_of(&full_project());
+    assert_eq!(manifest["lang"], "en");
+    assert_eq!(manifest["basemap"], "open_topo_map");
+    assert_eq!(manifest["charts"], "sites");
+    assert!(
+        manifest["table"].get("plan").is_some(),
+        "{}",
+        manifest["table"]
+    );
+    assert!(
+        manifest["layers"][0]["style"]["paint"]
+            .get("categorised")
+            .is_some(),
+        "{}",
+        manifest["layers"][0]["style"]
+    );
+    // The first files wrote Rust's variant names.
+    let text = serde_json::to_string(&manifest)
+        .unwrap_or_default()
+        .replace("\"en\"", "\"En\"")
+        .replace("\"open_topo_map\"", "\"OpenTopoMap\"")
+        .replace("\"sites\"", "\"Sites\"")
+        .replace("\"plan\"", "\"Plan\"")
+        .replace("\"categorised\"", "\"Categorised\"")
+        .replace("\"range\"", "\"Range\"")
+        .replace("\"lon_lat\"", "\"LonLat\"")
+        .replace("\"graduated\"", "\"Graduated\"")
+        .replace("\"contains\"", "\"Contains\"");
+    assert!(text.contains("\"OpenTopoMap\"") && text.contains("\"LonLat\""));
+    let old: Project = match serde_json::from_str(&text) {
+        Ok(p) => p,
+        Err(e) => panic!("a version-1 manifest reads: {e}"),
+    };
+    assert_eq!(old, full_project());
+}

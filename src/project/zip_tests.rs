@@ -286,7 +286,7 @@ impl std::io::Read for Endless {
 fn an_entry_is_read_one_byte_past_its_cap_and_no_further() {
     let mut endless = Endless { served: 0 };
     let copied =
-        crate::project::archive::copy_at_most(&mut endless, &mut std::io::sink(), MIB).unwrap();
+        crate::project::limits::copy_at_most(&mut endless, &mut std::io::sink(), MIB).unwrap();
     assert_eq!(copied, MIB + 1);
     assert_eq!(endless.served, MIB + 1, "nothing more was inflated");
 }

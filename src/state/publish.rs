@@ -63,6 +63,9 @@ pub struct PublishState {
     pub web: WebSettings,
     /// The last web page written, to open in the browser.
     pub web_page: Option<std::path::PathBuf>,
+    /// Where the atlas will be published on the web, as typed (checked when used): the PDF,
+    /// the video and the presentation's share screen carry its QR code. Empty: none.
+    pub url: String,
     /// Done and to do (pages or frames), while an export runs.
     pub progress: Option<(u64, u64)>,
     pub status: Option<ExportStatus>,
@@ -86,6 +89,7 @@ impl Default for PublishState {
             },
             web: WebSettings { lang: Lang::Vi },
             web_page: None,
+            url: String::new(),
             progress: None,
             status: None,
         }
@@ -114,6 +118,8 @@ pub enum PublishAction {
     Pdf(PdfSettings),
     Video(VideoSettings),
     Web(WebSettings),
+    /// The web address of the published atlas, as typed.
+    Url(String),
     /// Ask where, then make the publication of the open tab.
     Start,
     /// Stop the export under way (nothing is left under the chosen name).

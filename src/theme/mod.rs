@@ -4,6 +4,7 @@
 
 pub mod fonts;
 pub mod palette;
+pub mod qr;
 
 pub use palette::{Medium, Palette, palette};
 

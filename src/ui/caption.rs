@@ -4,13 +4,14 @@
 use crate::atlas::Lang;
 use crate::atlas::citation::citation_text;
 use crate::atlas::facts::Catalogue;
+use crate::atlas::share::ShareUrl;
 use crate::present::Command;
 use crate::present::tour::Step;
 use crate::state::Action;
 use crate::theme;
 use crate::theme::fonts;
 use crate::ui::i18n::T;
-use egui::{Color32, RichText, Ui};
+use egui::{Color32, RichText, Ui, UiBuilder, pos2};
 
 pub const BACKGROUND: Color32 = theme::CAPTION_BACKGROUND;
 const TEXT: Color32 = theme::CAPTION_TEXT;
@@ -135,4 +136,79 @@ pub fn show(
                 .truncate(),
         );
     }
+}
+
+/// The share screen after the last step: the web atlas's QR code large, dark on white
+/// whatever the theme, and its address beside it for those who type it, over the whole
+/// screen; back to the last step or out of the tour from it.
+pub fn share_screen(ctx: &egui::Context, url: &ShareUrl, lang: Lang, actions: &mut Vec<Action>) {
+    let screen = ctx.content_rect();
+    let scale = type_scale(screen.size());
+    let link = url.site(lang);
+    egui::Area::new(egui::Id::unique("share-screen"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(screen.min)
+        .show(ctx, |ui| {
+            ui.painter().rect_filled(screen, 0.0, BACKGROUND);
+            ui.allocate_rect(screen, egui::Sense::click());
+            let margin = 48.0 * scale;
+            let side = (screen.height() - 2.0 * margin).min(screen.width() * 0.45);
+            let within = egui::Rect::from_min_size(
+                pos2(screen.left() + margin, screen.center().y - side / 2.0),
+                egui::vec2(side, side),
+            );
+            let code = theme::qr::paint(ui.painter(), within, &link).unwrap_or(within);
+            let words = egui::Rect::from_min_max(
+                pos2(code.right() + margin, code.top()),
+                pos2(screen.right() - margin, code.bottom()),
+            );
+            let mut child = ui.new_child(UiBuilder::new().max_rect(words));
+            child.spacing_mut().item_spacing.y = 16.0 * scale;
+            child.add(
+                egui::Label::new(
+                    RichText::new(lang.pick(
+                        "Mở tập bản đồ trên điện thoại",
+                        "Open the atlas on your phone",
+                    ))
+                    .font(fonts::bold(40.0 * scale))
+                    .color(TEXT),
+                )
+                .wrap(),
+            );
+            child.add(
+                egui::Label::new(
+                    RichText::new(
+                        lang.pick("Quét mã QR, hoặc mở địa chỉ:", "Scan the QR code, or open:"),
+                    )
+                    .size(24.0 * scale)
+                    .color(SOFT),
+                )
+                .wrap(),
+            );
+            child.add(
+                egui::Label::new(
+                    RichText::new(&link)
+                        .font(fonts::bold(26.0 * scale))
+                        .color(TEXT),
+                )
+                .wrap(),
+            );
+            child.add_space(24.0 * scale);
+            let controls = 15.0 * scale.max(0.85);
+            child.horizontal(|ui| {
+                if ui
+                    .button(RichText::new("◀").size(controls * 1.2))
+                    .on_hover_text("Page Up")
+                    .clicked()
+                {
+                    actions.push(Action::Tour(Command::Previous));
+                }
+                if ui
+                    .button(RichText::new(T::ExitPresentation.get(lang)).size(controls))
+                    .clicked()
+                {
+                    actions.push(Action::StopPresentation);
+                }
+            });
+        });
 }

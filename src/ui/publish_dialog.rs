@@ -2,6 +2,7 @@
 //! size, frame rate, language), a progress bar with Cancel, and how the last export went.
 
 use crate::atlas::Lang;
+use crate::atlas::share::ShareUrl;
 use crate::print::Paper;
 use crate::state::Action;
 use crate::state::publish::{
@@ -49,10 +50,23 @@ pub fn show(
             });
             ui.separator();
             let busy = state.progress.is_some();
-            ui.add_enabled_ui(!busy, |ui| match tab {
-                Publication::Pdf => pdf(ui, &state.pdf, tours, lang, actions),
-                Publication::Video => video(ui, &state.video, tours, lang, actions),
-                Publication::Web => web(ui, &state.web, lang, actions),
+            ui.add_enabled_ui(!busy, |ui| {
+                match tab {
+                    Publication::Pdf => pdf_options(ui, &state.pdf, tours, lang, actions),
+                    Publication::Video => video_options(ui, &state.video, tours, lang, actions),
+                    Publication::Web => web_options(ui, &state.web, lang, actions),
+                }
+                web_address(ui, &state.url, lang, actions);
+                let start = match tab {
+                    Publication::Pdf => lang.pick("Xuất PDF…", "Export PDF…"),
+                    Publication::Video => lang.pick("Xuất video…", "Export video…"),
+                    Publication::Web => {
+                        lang.pick("Chọn thư mục và xuất…", "Choose a folder and publish…")
+                    }
+                };
+                if ui.button(start).clicked() {
+                    push(actions, PublishAction::Start);
+                }
             });
             ui.separator();
             progress(ui, state, lang, actions);
@@ -102,7 +116,42 @@ fn language(ui: &mut egui::Ui, current: Lang) -> Option<Lang> {
     picked
 }
 
-fn pdf(
+/// Where the atlas will be published on the web: the QR codes' address, checked as typed.
+fn web_address(ui: &mut egui::Ui, url: &str, lang: Lang, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    ui.label(lang.pick(
+        "Địa chỉ web của bản atlas",
+        "Web address of the published atlas",
+    ));
+    let mut text = url.to_owned();
+    let field = egui::TextEdit::singleline(&mut text)
+        .hint_text("https://…")
+        .desired_width(ui.available_width().min(420.0));
+    if ui.add(field).changed() {
+        push(actions, PublishAction::Url(text));
+    }
+    let (note, colour) = match ShareUrl::optional(url) {
+        Ok(Some(_)) => (
+            lang.pick(
+                "Bìa và mỗi trang PDF, thẻ cuối của video và màn hình chia sẻ khi trình chiếu \
+                 mang mã QR của địa chỉ này.",
+                "The PDF's cover and pages, the video's end card and the presentation's share \
+                 screen carry its QR code.",
+            )
+            .to_owned(),
+            theme::MUTED,
+        ),
+        Ok(None) => (
+            lang.pick("Để trống: không có mã QR.", "Left empty: no QR code.")
+                .to_owned(),
+            theme::MUTED,
+        ),
+        Err(e) => (e.words(lang), theme::WARNING),
+    };
+    ui.label(RichText::new(note).small().color(colour));
+}
+
+fn pdf_options(
     ui: &mut egui::Ui,
     s: &PdfSettings,
     tours: &[String],
@@ -179,12 +228,9 @@ fn pdf(
     if next != *s {
         push(actions, PublishAction::Pdf(next));
     }
-    if ui.button(lang.pick("Xuất PDF…", "Export PDF…")).clicked() {
-        push(actions, PublishAction::Start);
-    }
 }
 
-fn video(
+fn video_options(
     ui: &mut egui::Ui,
     s: &VideoSettings,
     tours: &[String],
@@ -246,15 +292,9 @@ fn video(
     if next != *s {
         push(actions, PublishAction::Video(next));
     }
-    if ui
-        .button(lang.pick("Xuất video…", "Export video…"))
-        .clicked()
-    {
-        push(actions, PublishAction::Start);
-    }
 }
 
-fn web(ui: &mut egui::Ui, s: &WebSettings, lang: Lang, actions: &mut Vec<Action>) {
+fn web_options(ui: &mut egui::Ui, s: &WebSettings, lang: Lang, actions: &mut Vec<Action>) {
     ui.label(lang.pick(
         "Một thư mục mở được bằng mọi trình duyệt, kể cả từ USB, không cần máy chủ: bản đồ, \
          các dữ kiện với lời trích và bài báo gốc, các chuyến tham quan, các lớp đang bật của dự án. \
@@ -272,12 +312,6 @@ fn web(ui: &mut egui::Ui, s: &WebSettings, lang: Lang, actions: &mut Vec<Action>
     });
     if next != *s {
         push(actions, PublishAction::Web(next));
-    }
-    if ui
-        .button(lang.pick("Chọn thư mục và xuất…", "Choose a folder and publish…"))
-        .clicked()
-    {
-        push(actions, PublishAction::Start);
     }
 }
 

@@ -7,6 +7,7 @@ pub mod encode;
 pub mod plan;
 pub mod scene;
 
+use crate::atlas::share::ShareUrl;
 use crate::atlas::{Atlas, Lang};
 use crate::export::gpu::{MAX_SIDE, Offscreen};
 use crate::export::{Composition, ExportError, ExportRequest, Gpu, UserExport};
@@ -37,6 +38,8 @@ pub struct VideoRequest {
     pub user: Option<UserExport>,
     /// Seconds of the title card and of the end card.
     pub cards: (f64, f64),
+    /// Where the atlas is published on the web: the end card shows its QR code.
+    pub url: Option<ShareUrl>,
 }
 
 /// The title card's and the end card's seconds.
@@ -176,6 +179,7 @@ pub fn record(
         atlas: &atlas,
         tour: &request.tour,
         lang: request.lang,
+        url: request.url.as_ref(),
     };
     let first = plan.at(0);
     let mut composition = Composition::new(atlas.clone(), &scene(request, &first, request.size));
@@ -229,6 +233,8 @@ pub struct VideoCommand {
     pub size: [u32; 2],
     pub fps: u32,
     pub lang: Lang,
+    /// Where the atlas is published on the web, for the end card's QR code.
+    pub url: Option<ShareUrl>,
 }
 
 /// Why the headless `video` verb stopped before recording.
@@ -242,6 +248,8 @@ pub enum VideoCommandError {
     NoSuchTour(#[from] crate::present::tour::NoSuchTour),
     #[error(transparent)]
     Video(#[from] VideoError),
+    #[error(transparent)]
+    Url(#[from] crate::atlas::share::ShareUrlError),
 }
 
 /// The reader's layers of a project, as the map draws them.
@@ -276,11 +284,16 @@ pub fn video_command(
     let mut project_tours = Vec::new();
     let mut lines = Vec::new();
     let mut user = None;
+    let mut url = command.url.clone();
     if let Some(path) = &command.project {
         let inputs = crate::print::inputs::project_inputs(path)?;
         project_tours = inputs.tours;
         lines.extend(inputs.problems);
         user = user_export(inputs.read);
+        // `--url` over the project's own address.
+        if url.is_none() {
+            url = ShareUrl::optional(inputs.web_url.as_deref().unwrap_or(""))?;
+        }
     }
     // A project's own first tour before the built-in one.
     let tours = crate::present::tour::headless_tours(project_tours, Tour::embedded().ok());
@@ -293,6 +306,7 @@ pub fn video_command(
         fps: command.fps,
         user,
         cards: CARDS,
+        url,
     };
     let cancel = AtomicBool::new(false);
     let recorded = record(

@@ -4,6 +4,7 @@
 
 use super::plan::{Moment, Part};
 use crate::atlas::citation::{citation, citation_text};
+use crate::atlas::share::ShareUrl;
 use crate::atlas::{Atlas, FactId, Lang};
 use crate::export::Composition;
 use crate::present::tour::Tour;
@@ -21,6 +22,8 @@ pub struct Words<'a> {
     pub atlas: &'a Atlas,
     pub tour: &'a Tour,
     pub lang: Lang,
+    /// Where the atlas is published on the web: the end card shows its QR code.
+    pub url: Option<&'a ShareUrl>,
 }
 
 impl Words<'_> {
@@ -244,7 +247,11 @@ fn title_card(ui: &mut egui::Ui, full: Rect, words: &Words<'_>) {
 fn end_card(ui: &mut egui::Ui, full: Rect, words: &Words<'_>) {
     veil(ui, full);
     let lang = words.lang;
-    let width = full.width() - 4.0 * PAD;
+    // The web atlas's code takes the right of the card; the sources keep the rest.
+    let code = words
+        .url
+        .map_or(0.0, |url| share_code(ui, full, url, lang) + 2.0 * PAD);
+    let width = full.width() - 4.0 * PAD - code;
     let x = full.left() + 2.0 * PAD;
     let mut y = full.top() + 2.0 * PAD;
     y += text(
@@ -294,4 +301,32 @@ fn end_card(ui: &mut egui::Ui, full: Rect, words: &Words<'_>) {
     );
     ui.painter().galley(at.min, galley, theme::CAPTION_SOFT);
     let _ = y;
+}
+
+/// The site's QR code at the right of the end card, what it opens above it and the address
+/// below; returns the width it takes.
+fn share_code(ui: &egui::Ui, full: Rect, url: &ShareUrl, lang: Lang) -> f32 {
+    let side = (full.height() * 0.45).min(full.width() * 0.25);
+    let x = full.right() - 2.0 * PAD - side;
+    let mut y = full.top() + 2.0 * PAD;
+    y += text(
+        ui,
+        pos2(x, y),
+        lang.pick("Tập bản đồ trên web", "The atlas on the web"),
+        fonts::bold(30.0),
+        theme::CAPTION_TEXT,
+        side,
+    ) + 16.0;
+    let link = url.site(lang);
+    let square = Rect::from_min_size(pos2(x, y), vec2(side, side));
+    let painted = theme::qr::paint(ui.painter(), square, &link).unwrap_or(square);
+    text(
+        ui,
+        pos2(x, painted.bottom() + 14.0),
+        &link,
+        FontId::proportional(22.0),
+        theme::CAPTION_TEXT,
+        side,
+    );
+    side
 }

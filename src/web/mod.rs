@@ -48,8 +48,9 @@ const PAGE: &[(&str, &str)] = &[
 pub struct WebRequest {
     /// The language it opens in (the reader can switch).
     pub lang: Lang,
-    /// Where the folder will be published, when known (shown as the page's address).
-    pub url: Option<String>,
+    /// Where the folder will be published, when known: the panel gives the address of
+    /// what it shows, as the QR codes of the PDF and the video link to it.
+    pub url: Option<crate::atlas::share::ShareUrl>,
     /// Bytes the reader's layers may take.
     pub budget: usize,
 }
@@ -94,6 +95,8 @@ pub enum WebError {
     Project(#[from] crate::project::ProjectError),
     #[error(transparent)]
     Geodata(#[from] crate::print::inputs::GeodataErrors),
+    #[error(transparent)]
+    Url(#[from] crate::atlas::share::ShareUrlError),
     #[error("cancelled")]
     Cancelled,
 }
@@ -180,7 +183,7 @@ pub fn site_files(
         .collect();
     let mut model = model::model(atlas, request.lang);
     model["tours"] = json!(tours_json(atlas, tours));
-    model["url"] = json!(request.url);
+    model["url"] = json!(request.url.as_ref().map(|u| u.as_str()));
     files.push((
         "data/model.js".into(),
         script("ATLAS_MODEL", &model)?.into(),
@@ -273,8 +276,14 @@ pub fn web_command(
     let mut project_tours = Vec::new();
     let mut layers = Vec::new();
     let mut lines = Vec::new();
+    let mut request = command.request.clone();
     if let Some(path) = &command.project {
         let inputs = crate::print::inputs::project_inputs(path)?;
+        // `--url` over the project's own address, as the pdf verb takes it.
+        if request.url.is_none() {
+            request.url =
+                crate::atlas::share::ShareUrl::optional(inputs.web_url.as_deref().unwrap_or(""))?;
+        }
         project_tours = inputs.tours;
         // `read` holds the same layers in the same order, with their settings.
         layers = inputs
@@ -292,7 +301,7 @@ pub fn web_command(
     let cancel = AtomicBool::new(false);
     let written = write_site(
         &atlas,
-        &command.request,
+        &request,
         &tours,
         &layers,
         &command.out,

@@ -263,7 +263,7 @@ def check_deep_links(d, site):
     print("ok #f=huu_nghi: %d facts with their quotes" % len(facts))
     url = d.execute_script("return window.ATLAS_MODEL.url")
     if url:
-        link = url.rstrip("/") + "/index.html#f=huu_nghi"
+        link = url + "#f=huu_nghi"
         if link not in text:
             fail("the panel does not give the published link %s" % link)
         print("ok the published address of the view: %s" % link)

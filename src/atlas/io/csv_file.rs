@@ -28,10 +28,15 @@ const WKT: [&str; 5] = ["wkt", "geometry", "geom", "the_geom", "wkt_geom"];
 
 /// Geometry columns the user named, for a table whose names the reader does not know.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+// Written in snake_case words ("vi", "open_topo_map"); the variant names of the first
+// version of the project file are still read.
+#[serde(rename_all = "snake_case")]
 pub enum Columns {
     /// Longitude (or easting) and latitude (or northing) columns.
+    #[serde(alias = "LonLat")]
     LonLat(String, String),
     /// A column of WKT geometries.
+    #[serde(alias = "Wkt")]
     Wkt(String),
 }
 

@@ -17,12 +17,20 @@ use std::path::PathBuf;
 use walkers::{HttpTiles, Tiles};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+// Written in snake_case words ("vi", "open_topo_map"); the variant names of the first
+// version of the project file are still read.
+#[serde(rename_all = "snake_case")]
 pub enum BasemapChoice {
+    #[serde(alias = "Offline")]
     Offline,
+    #[serde(alias = "OpenStreetMap")]
     OpenStreetMap,
+    #[serde(alias = "OpenTopoMap")]
     OpenTopoMap,
+    #[serde(alias = "PmTiles")]
     PmTiles,
     /// An XYZ tile server given with `--tiles`.
+    #[serde(alias = "Custom")]
     Custom,
 }
 
