@@ -4,7 +4,7 @@
 //!
 //! `cargo bench --bench load` (LARGE_GEOJSON=path to use another file).
 
-use langson_atlas::atlas::io::{self, Progress};
+use langson_atlas::sources::{self, Progress};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -28,7 +28,7 @@ fn main() {
     let file_mb = meta.len() as f64 / 1_048_576.0;
     let before = peak_mb().unwrap_or(0.0);
     let start = Instant::now();
-    let layer = match io::open(&path, None, &Progress::default()) {
+    let layer = match sources::open(&path, None, &Progress::default()) {
         Ok(layer) => layer,
         Err(e) => {
             println!("load benchmark failed: {e}");

@@ -10,9 +10,9 @@
 //! points (a minute or two, and some 600 MB of disk for the table and its GeoJSON: not in
 //! CI), to show that memory does not grow with the table.
 
-use langson_atlas::atlas::io::Progress;
-use langson_atlas::atlas::io::postgis::{self, PgSource, View};
 use langson_atlas::map::basemap::archive::{Archive, ArchiveTiles};
+use langson_atlas::sources::Progress;
+use langson_atlas::sources::postgis::{self, PgSource, View};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::sync::Arc;

@@ -8,8 +8,8 @@ mod common;
 
 use common::{report, screen};
 
-use langson_atlas::atlas::io::{Crs, Field, FieldKind, Format, UserFeature, UserLayer, Value};
 use langson_atlas::layers::index::FeatureIndex;
+use langson_atlas::sources::{Crs, Field, FieldKind, Format, UserFeature, UserLayer, Value};
 use langson_atlas::state::{Action, UserAction};
 use langson_atlas::{AtlasApp, Options};
 use std::path::PathBuf;

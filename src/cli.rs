@@ -1,9 +1,9 @@
 //! The headless verbs, for scripts and tests: `info` prints what the loader understands of
 //! a file as JSON, `convert` writes it reprojected to WGS 84 GeoJSON. Both use the viewer's
-//! own loader (`atlas::io`); for a database table `info` asks the server and `convert`
+//! own loader (`sources`); for a database table `info` asks the server and `convert`
 //! streams its rows.
 
-use crate::atlas::io::{self, Columns, Crs, GeoJsonWriter, IoError, Progress, Request};
+use crate::sources::{self, Columns, Crs, GeoJsonWriter, IoError, Progress, Request};
 use std::path::{Path, PathBuf};
 
 /// A `--crs` argument the atlas cannot use.
@@ -43,10 +43,10 @@ pub fn parse_columns(text: &str) -> Columns {
 /// `info FILE`: the JSON description of the layer. A database table is described by the
 /// server (counts, extent, types from SQL), never read row by row.
 pub fn info(path: &Path, request: &Request) -> Result<String, IoError> {
-    let info = if io::is_database(path) {
-        io::postgis::info(&path.display().to_string())?
+    let info = if sources::is_database(path) {
+        sources::postgis::info(&path.display().to_string())?
     } else {
-        io::open_request(path, request, &Progress::default())?.info()
+        sources::open_request(path, request, &Progress::default())?.info()
     };
     Ok(serde_json::to_string_pretty(&info).unwrap_or_default())
 }
@@ -84,7 +84,11 @@ pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, IoE
         .and_then(|mut writer| {
             let progress = Progress::default();
             // A database counts rows, a file bytes.
-            let unit = if io::is_database(path) { "rows" } else { "" };
+            let unit = if sources::is_database(path) {
+                "rows"
+            } else {
+                ""
+            };
             let bar = TerminalProgress::new(&format!("{}", path.display()), unit);
             let done = std::sync::atomic::AtomicBool::new(false);
             // The reader reports bytes (or rows) read; a thread of its own shows them on a
@@ -99,9 +103,10 @@ pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, IoE
                             std::thread::sleep(std::time::Duration::from_millis(100));
                         }
                     });
-                let streamed = io::stream_request(path, request, &progress, &mut |fields, f| {
-                    writer.feature(fields, &f).map_err(unwritable)
-                });
+                let streamed =
+                    sources::stream_request(path, request, &progress, &mut |fields, f| {
+                        writer.feature(fields, &f).map_err(unwritable)
+                    });
                 done.store(true, std::sync::atomic::Ordering::Relaxed);
                 drop(watcher);
                 streamed

@@ -15,6 +15,7 @@ pub mod prep;
 pub mod present;
 pub mod print;
 pub mod project;
+pub mod sources;
 pub mod state;
 pub mod task;
 pub mod theme;

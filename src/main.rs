@@ -3,12 +3,12 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use langson_atlas::app::{AtlasApp, Options, stored_settings};
 use langson_atlas::atlas::Lang;
-use langson_atlas::atlas::io::Request;
 use langson_atlas::atlas::share::{ShareUrl, ShareUrlError};
 use langson_atlas::cli;
 use langson_atlas::export::Gpu;
 use langson_atlas::map::basemap::{health, http};
 use langson_atlas::print;
+use langson_atlas::sources::Request;
 use langson_atlas::theme::fonts;
 use langson_atlas::video;
 use langson_atlas::web;

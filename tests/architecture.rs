@@ -357,11 +357,13 @@ fn the_check_sees_every_way_of_naming_a_room() {
 }
 
 #[test]
-fn the_atlas_and_the_user_layers_know_nothing_of_egui() {
+fn the_model_the_sources_the_layers_and_the_tasks_know_nothing_of_egui() {
     let mut files = Vec::new();
     rust_files(Path::new("src/atlas"), &mut files);
     rust_files(Path::new("src/prep"), &mut files);
     rust_files(Path::new("src/layers"), &mut files);
+    rust_files(Path::new("src/sources"), &mut files);
+    files.push(PathBuf::from("src/task.rs"));
     assert!(!files.is_empty(), "the sources were read");
     for file in files {
         let text = std::fs::read_to_string(&file).expect("readable");

@@ -226,14 +226,14 @@ fn an_8k_picture_to_look_at() {
 /// The reader's visible layers are in the picture, in their style, and in its legend.
 #[test]
 fn a_view_export_draws_the_readers_own_layers() {
-    use langson_atlas::atlas::io::{self, Progress};
     use langson_atlas::layers::index::FeatureIndex;
     use langson_atlas::layers::style::{Paint, Style};
     use langson_atlas::layers::{LayerId, Loaded, Slot, Source, Stored, UserLayers};
     use langson_atlas::map::user_layer::WorldLayer;
+    use langson_atlas::sources::{self, Progress};
 
     let path = std::path::Path::new("tests/data/su-dung-dat-1258.shp");
-    let data = Arc::new(io::open(path, None, &Progress::default()).expect("loads"));
+    let data = Arc::new(sources::open(path, None, &Progress::default()).expect("loads"));
     let style = Style {
         paint: Paint::Single([255, 0, 255]),
         ..Style::single(0)

@@ -7,16 +7,16 @@
     reason = "the test's helpers: a failed expectation is a failed test"
 )]
 
-use langson_atlas::atlas::io::crs::{Crs, ToWgs84};
-use langson_atlas::atlas::io::{self, FieldKind, IoError, Progress, Value};
+use langson_atlas::sources::crs::{Crs, ToWgs84};
+use langson_atlas::sources::{self, FieldKind, IoError, Progress, Value};
 use std::path::Path;
 
 fn data(name: &str) -> std::path::PathBuf {
     Path::new("tests/data").join(name)
 }
 
-fn open(name: &str) -> Result<io::UserLayer, IoError> {
-    io::open(&data(name), None, &Progress::default())
+fn open(name: &str) -> Result<sources::UserLayer, IoError> {
+    sources::open(&data(name), None, &Progress::default())
 }
 
 fn reference() -> serde_json::Value {
@@ -151,7 +151,7 @@ fn metres_without_a_crs_ask_for_one() {
     let err = open("sites-vn2000-no-crs.geojson").expect_err("needs a CRS");
     assert!(matches!(err, IoError::NeedsCrs { .. }), "{err}");
     assert!(err.to_string().contains("EPSG:9215"), "{err}");
-    let given = io::open(
+    let given = sources::open(
         &data("sites-vn2000-no-crs.geojson"),
         Crs::from_epsg(9215),
         &Progress::default(),
@@ -202,7 +202,8 @@ fn broken_files_are_named_with_what_is_wrong() {
     );
     let none = open("no-coordinates.csv").expect_err("no coordinates");
     assert!(none.to_string().contains("ten, dia_chi"), "{none}");
-    let shp = io::open(Path::new("Cargo.toml"), None, &Progress::default()).expect_err("unknown");
+    let shp =
+        sources::open(Path::new("Cargo.toml"), None, &Progress::default()).expect_err("unknown");
     assert!(matches!(shp, IoError::UnknownFormat { .. }));
 }
 
@@ -236,7 +237,7 @@ fn a_tsv_of_vn2000_metres_loads_once_its_crs_is_given() {
         open("vn2000-points.tsv"),
         Err(IoError::NeedsCrs { .. })
     ));
-    let layer = io::open(
+    let layer = sources::open(
         &data("vn2000-points.tsv"),
         Crs::from_epsg(9215),
         &Progress::default(),
@@ -268,7 +269,7 @@ fn a_wkt_column_gives_any_geometry_and_a_broken_row_is_skipped() {
 fn a_load_can_be_cancelled() {
     let progress = Progress::default();
     progress.cancel();
-    let err = io::open(&data("sites.geojson"), None, &progress).expect_err("cancelled");
+    let err = sources::open(&data("sites.geojson"), None, &progress).expect_err("cancelled");
     assert!(matches!(err, IoError::Cancelled { .. }), "{err}");
 }
 
@@ -293,7 +294,7 @@ fn info_and_convert_describe_and_write_the_layer() {
     let summary = langson_atlas::cli::convert(&data("investors.csv"), &Default::default(), &out)
         .expect("converts");
     assert!(summary.contains("12 features (1 skipped)"), "{summary}");
-    let again = io::open(&out, None, &Progress::default()).expect("the output loads");
+    let again = sources::open(&out, None, &Progress::default()).expect("the output loads");
     assert_eq!(again.features.len(), 12);
     assert_eq!(again.fields[0].name, "name");
     assert_eq!(
@@ -365,7 +366,7 @@ fn a_zipped_shapefile_reads_like_the_shapefile() {
 fn a_truncated_kml_is_refused_not_hung_on() {
     let text = std::fs::read_to_string(data("du-an.kml")).expect("fixture");
     let cut = &text[..text.find("<value>Công ty A").expect("the fixture has it")];
-    let err = io::open_bytes(cut.as_bytes(), "cut.kml", None).expect_err("cut short");
+    let err = sources::open_bytes(cut.as_bytes(), "cut.kml", None).expect_err("cut short");
     assert!(
         err.to_string().contains("cut.kml: not well-formed KML"),
         "{err}"
@@ -377,7 +378,7 @@ fn a_truncated_kml_is_refused_not_hung_on() {
 #[test]
 fn a_table_opens_through_the_columns_the_user_names() {
     let path = data("du-an-toa-do.csv");
-    let err = io::open(&path, None, &Progress::default()).expect_err("no known columns");
+    let err = sources::open(&path, None, &Progress::default()).expect_err("no known columns");
     assert_eq!(
         err,
         IoError::NoCoordinates {
@@ -389,31 +390,32 @@ fn a_table_opens_through_the_columns_the_user_names() {
             ],
         }
     );
-    let request = io::Request {
-        columns: Some(io::Columns::LonLat(
+    let request = sources::Request {
+        columns: Some(sources::Columns::LonLat(
             "toa_do_dong".into(),
             "toa_do_bac".into(),
         )),
         ..Default::default()
     };
-    let err = io::open_request(&path, &request, &Progress::default()).expect_err("metres");
+    let err = sources::open_request(&path, &request, &Progress::default()).expect_err("metres");
     assert!(matches!(err, IoError::NeedsCrs { .. }), "{err}");
-    let request = io::Request {
-        crs: Some(io::Crs::Vn2000Tm3(107.25)),
+    let request = sources::Request {
+        crs: Some(sources::Crs::Vn2000Tm3(107.25)),
         ..request
     };
-    let layer = io::open_request(&path, &request, &Progress::default()).expect("loads");
+    let layer = sources::open_request(&path, &request, &Progress::default()).expect("loads");
     assert_eq!(layer.features.len(), 12);
     assert_eq!(
         layer.fields.len(),
         1,
         "the chosen columns are geometry, not attributes"
     );
-    let wrong = io::Request {
-        columns: Some(io::Columns::Wkt("khong_co".into())),
+    let wrong = sources::Request {
+        columns: Some(sources::Columns::Wkt("khong_co".into())),
         ..Default::default()
     };
-    let err = io::open_request(&path, &wrong, &Progress::default()).expect_err("no such column");
+    let err =
+        sources::open_request(&path, &wrong, &Progress::default()).expect_err("no such column");
     assert!(err.to_string().contains("khong_co"), "{err}");
 }
 
@@ -421,11 +423,11 @@ fn a_table_opens_through_the_columns_the_user_names() {
 fn convert_takes_the_columns_on_the_command_line() {
     assert_eq!(
         langson_atlas::cli::parse_columns("toa_do_dong, toa_do_bac"),
-        io::Columns::LonLat("toa_do_dong".into(), "toa_do_bac".into())
+        sources::Columns::LonLat("toa_do_dong".into(), "toa_do_bac".into())
     );
     assert_eq!(
         langson_atlas::cli::parse_columns("hinh"),
-        io::Columns::Wkt("hinh".into())
+        sources::Columns::Wkt("hinh".into())
     );
 }
 
@@ -508,7 +510,7 @@ fn a_file_of_several_gigabytes_is_refused_by_its_size() {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ban-do-3GB.geojson");
     let file = std::fs::File::create(&path).expect("a temporary file");
     file.set_len(3 << 30).expect("a sparse 3 GiB file");
-    let e = io::open(&path, None, &Progress::default()).expect_err("refused");
+    let e = sources::open(&path, None, &Progress::default()).expect_err("refused");
     let _ = std::fs::remove_file(&path);
     assert!(matches!(e, IoError::TooLarge { .. }), "{e}");
     assert!(e.to_string().contains("ban-do-3GB.geojson"), "{e}");
@@ -535,7 +537,7 @@ fn dates_are_a_kind_of_their_own() {
     ] {
         assert_eq!(Value::date(not_a_date), None, "{not_a_date}");
     }
-    let gpkg = io::open_layer(
+    let gpkg = sources::open_layer(
         &data("du-an.gpkg"),
         Some("diem_du_an"),
         None,
@@ -604,7 +606,7 @@ fn a_geojson_feature_bad_on_its_own_is_skipped_and_the_others_load() {
     ];
     for (fault, bad) in faults {
         let text = collection_with_third(bad);
-        let layer = io::open_bytes(text.as_bytes(), "partly-broken.geojson", None)
+        let layer = sources::open_bytes(text.as_bytes(), "partly-broken.geojson", None)
             .unwrap_or_else(|e| panic!("{fault}: the file is refused: {e}"));
         assert_eq!(layer.features.len(), 4, "{fault}: the other four load");
         assert_eq!(layer.skipped, 1, "{fault}: one skipped");
@@ -618,7 +620,7 @@ fn a_geojson_feature_bad_on_its_own_is_skipped_and_the_others_load() {
     // A null geometry is valid GeoJSON: the feature is kept (in the table, not drawn) and
     // said so.
     let text = collection_with_third(r#"{"type":"Feature","properties":{"n":3},"geometry":null}"#);
-    let layer = io::open_bytes(text.as_bytes(), "null-geometry.geojson", None).expect("loads");
+    let layer = sources::open_bytes(text.as_bytes(), "null-geometry.geojson", None).expect("loads");
     assert_eq!((layer.features.len(), layer.skipped), (5, 0));
     assert!(
         layer
@@ -633,7 +635,7 @@ fn a_geojson_feature_bad_on_its_own_is_skipped_and_the_others_load() {
 /// An empty FeatureCollection is a valid file: it opens with no features and says so.
 #[test]
 fn an_empty_feature_collection_opens_empty() {
-    let layer = io::open_bytes(
+    let layer = sources::open_bytes(
         br#"{"type":"FeatureCollection","features":[]}"#,
         "empty-collection.geojson",
         None,
@@ -654,7 +656,7 @@ fn a_lone_feature_or_geometry_is_a_layer_of_one() {
         r#"{"type":"Feature","properties":{"ten":"Hữu Nghị"},"geometry":{"type":"Point","coordinates":[106.71,21.97]}}"#,
         r#"{"type":"Point","coordinates":[106.71,21.97]}"#,
     ] {
-        let layer = io::open_bytes(text.as_bytes(), "one.geojson", None).expect(text);
+        let layer = sources::open_bytes(text.as_bytes(), "one.geojson", None).expect(text);
         assert_eq!(layer.features.len(), 1, "{text}");
     }
 }
@@ -681,7 +683,7 @@ fn decomposed_vietnamese_is_composed_on_the_way_in() {
         nfd(place)
     );
     for (file, text) in [("nfd.csv", csv), ("nfd.geojson", geojson), ("nfd.kml", kml)] {
-        let layer = io::open_bytes(text.as_bytes(), file, None).expect(file);
+        let layer = sources::open_bytes(text.as_bytes(), file, None).expect(file);
         let index = layer
             .fields
             .iter()

@@ -18,7 +18,7 @@ mod common;
 
 use flatgeobuf::{ColumnType, FgbCrs, FgbWriter, FgbWriterOptions, GeometryType};
 use geozero::{ColumnValue, PropertyProcessor};
-use langson_atlas::atlas::io::{self, Crs, FieldKind, IoError, Progress, Value};
+use langson_atlas::sources::{self, Crs, FieldKind, IoError, Progress, Value};
 use std::path::{Path, PathBuf};
 
 fn data(name: &str) -> PathBuf {
@@ -186,7 +186,7 @@ fn write_container_fixtures() {
 
 #[test]
 fn a_geopackage_with_two_layers_asks_which_one() {
-    let err = io::open(&data("du-an.gpkg"), None, &Progress::default()).expect_err("choose");
+    let err = sources::open(&data("du-an.gpkg"), None, &Progress::default()).expect_err("choose");
     assert_eq!(
         err,
         IoError::ChooseLayer {
@@ -196,7 +196,7 @@ fn a_geopackage_with_two_layers_asks_which_one() {
     );
     assert!(err.to_string().contains("choose one"), "{err}");
     assert_eq!(
-        io::gpkg_file::layers(&data("du-an.gpkg")).expect("layers"),
+        sources::gpkg_file::layers(&data("du-an.gpkg")).expect("layers"),
         ["diem_du_an", "lo_dat"]
     );
 }
@@ -204,7 +204,7 @@ fn a_geopackage_with_two_layers_asks_which_one() {
 /// The srs entry is the ministry's WKT without a datum shift; it still gets EPSG:6960.
 #[test]
 fn a_vn2000_geopackage_layer_lands_within_five_centimetres_of_proj() {
-    let layer = io::open_layer(
+    let layer = sources::open_layer(
         &data("du-an.gpkg"),
         Some("lo_dat"),
         None,
@@ -233,7 +233,7 @@ fn a_vn2000_geopackage_layer_lands_within_five_centimetres_of_proj() {
 
 #[test]
 fn geopackage_attributes_keep_their_types_and_a_row_without_geometry_stays() {
-    let layer = io::open_layer(
+    let layer = sources::open_layer(
         &data("du-an.gpkg"),
         Some("diem_du_an"),
         None,
@@ -267,7 +267,7 @@ fn geopackage_attributes_keep_their_types_and_a_row_without_geometry_stays() {
 
 #[test]
 fn an_unknown_geopackage_layer_and_a_text_file_are_named() {
-    let err = io::open_layer(
+    let err = sources::open_layer(
         &data("du-an.gpkg"),
         Some("khong_co"),
         None,
@@ -275,7 +275,8 @@ fn an_unknown_geopackage_layer_and_a_text_file_are_named() {
     )
     .expect_err("no such layer");
     assert!(err.to_string().contains("khong_co"), "{err}");
-    let err = io::open(&data("not-a-gpkg.gpkg"), None, &Progress::default()).expect_err("text");
+    let err =
+        sources::open(&data("not-a-gpkg.gpkg"), None, &Progress::default()).expect_err("text");
     let text = err.to_string();
     assert!(
         text.contains("not-a-gpkg.gpkg") && text.contains("not a GeoPackage"),
@@ -285,7 +286,7 @@ fn an_unknown_geopackage_layer_and_a_text_file_are_named() {
 
 #[test]
 fn a_vn2000_flatgeobuf_lands_within_five_centimetres_of_proj() {
-    let layer = io::open(&data("lo-dat-tm3.fgb"), None, &Progress::default()).expect("loads");
+    let layer = sources::open(&data("lo-dat-tm3.fgb"), None, &Progress::default()).expect("loads");
     assert_eq!(layer.crs, Crs::Vn2000Tm3(107.25));
     assert_eq!(layer.features.len(), 12);
     let kinds: Vec<FieldKind> = layer.fields.iter().map(|f| f.kind).collect();
@@ -311,7 +312,7 @@ fn a_vn2000_flatgeobuf_lands_within_five_centimetres_of_proj() {
 
 #[test]
 fn a_cut_flatgeobuf_keeps_the_features_before_the_cut_and_says_so() {
-    let layer = io::open(&data("cut.fgb"), None, &Progress::default()).expect("loads");
+    let layer = sources::open(&data("cut.fgb"), None, &Progress::default()).expect("loads");
     assert_eq!(layer.features.len(), 3);
     assert!(
         layer
@@ -327,7 +328,7 @@ fn a_cut_flatgeobuf_keeps_the_features_before_the_cut_and_says_so() {
 fn info_reads_a_named_geopackage_layer() {
     let text = langson_atlas::cli::info(
         &data("du-an.gpkg"),
-        &io::Request {
+        &sources::Request {
             layer: Some("lo_dat".to_owned()),
             ..Default::default()
         },

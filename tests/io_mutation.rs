@@ -11,7 +11,7 @@
     reason = "the test's helpers: a failed expectation is a failed test"
 )]
 
-use langson_atlas::atlas::io;
+use langson_atlas::sources;
 
 const FIXTURES: [&str; 18] = [
     "lo-dat-vn2000.shp",
@@ -120,7 +120,7 @@ fn mutate(rng: &mut Rng, original: &[u8]) -> Vec<u8> {
 /// A part of a shapefile (`.shp`, `.shx` or `.dbf`): the damaged part is written beside
 /// intact copies of the others in a temporary folder, and the `.shp` opened as the viewer
 /// opens it.
-fn open_shapefile(bytes: &[u8], name: &str) -> Result<io::UserLayer, io::IoError> {
+fn open_shapefile(bytes: &[u8], name: &str) -> Result<sources::UserLayer, sources::IoError> {
     let (stem, _) = name.rsplit_once('.').unwrap_or((name, ""));
     let folder = tempfile::tempdir().expect("a temporary folder");
     let dir = folder.path();
@@ -133,10 +133,10 @@ fn open_shapefile(bytes: &[u8], name: &str) -> Result<io::UserLayer, io::IoError
             std::fs::copy(&source, dir.join(&part)).expect("copied");
         }
     }
-    io::open(
+    sources::open(
         &dir.join(format!("{stem}.shp")),
         None,
-        &io::Progress::default(),
+        &sources::Progress::default(),
     )
 }
 
@@ -152,21 +152,21 @@ fn named(name: &str) -> &str {
 /// The viewer's way in: from memory, except a GeoPackage (SQLite reads files), which is
 /// written to a temporary file named after its fixture and opened at one of its layers,
 /// and a shapefile's parts, which are files side by side.
-fn open(bytes: &[u8], name: &str, seed: u64) -> Result<io::UserLayer, io::IoError> {
+fn open(bytes: &[u8], name: &str, seed: u64) -> Result<sources::UserLayer, sources::IoError> {
     if name != named(name) {
         return open_shapefile(bytes, name);
     }
     if !name.ends_with(".gpkg") {
-        return io::open_bytes(bytes, name, None);
+        return sources::open_bytes(bytes, name, None);
     }
     let folder = tempfile::tempdir().expect("a temporary folder");
     let file = folder.path().join(name);
-    std::fs::write(&file, bytes).map_err(|e| io::IoError::Unreadable {
+    std::fs::write(&file, bytes).map_err(|e| sources::IoError::Unreadable {
         path: name.to_owned(),
         message: e.to_string(),
     })?;
     let layer = ["diem_du_an", "lo_dat"][seed as usize % 2];
-    io::open_layer(&file, Some(layer), None, &io::Progress::default())
+    sources::open_layer(&file, Some(layer), None, &sources::Progress::default())
 }
 
 #[test]
@@ -249,7 +249,7 @@ fn one_damaged_feature_costs_only_that_feature() {
         let victim = rng.below(count);
         damage_feature(&mut rng, &mut damaged["features"][victim]);
         let bytes = serde_json::to_vec(&damaged).expect("serialises");
-        let layer = io::open_bytes(&bytes, "sites.geojson", None)
+        let layer = sources::open_bytes(&bytes, "sites.geojson", None)
             .unwrap_or_else(|e| panic!("seed {seed}: one bad feature refused the file: {e}"));
         assert_eq!(
             (layer.features.len(), layer.skipped),

@@ -12,7 +12,7 @@
 
 mod common;
 
-use langson_atlas::atlas::io::{self, Crs, FieldKind, IoError, Progress, Value};
+use langson_atlas::sources::{self, Crs, FieldKind, IoError, Progress, Value};
 use shapefile::dbase::{self, FieldName, FieldValue, Record, TableWriterBuilder};
 use std::path::{Path, PathBuf};
 
@@ -117,7 +117,8 @@ fn write_shapefile_fixtures() {
 /// the points through EPSG:6960.
 #[test]
 fn a_vn2000_tm3_shapefile_lands_within_five_centimetres_of_proj() {
-    let layer = io::open(&data("lo-dat-vn2000.shp"), None, &Progress::default()).expect("loads");
+    let layer =
+        sources::open(&data("lo-dat-vn2000.shp"), None, &Progress::default()).expect("loads");
     assert_eq!(layer.crs, Crs::Vn2000Tm3(107.25));
     assert_eq!(layer.features.len(), 12);
     let names: Vec<&str> = layer.fields.iter().map(|f| f.name.as_str()).collect();
@@ -141,7 +142,8 @@ fn a_vn2000_tm3_shapefile_lands_within_five_centimetres_of_proj() {
 /// was read.
 #[test]
 fn a_windows_1258_table_reads_as_vietnamese() {
-    let layer = io::open(&data("su-dung-dat-1258.shp"), None, &Progress::default()).expect("loads");
+    let layer =
+        sources::open(&data("su-dung-dat-1258.shp"), None, &Progress::default()).expect("loads");
     let kinds: Vec<&Value> = layer.features.iter().map(|f| &f.values[0]).collect();
     assert_eq!(
         kinds,
@@ -166,7 +168,8 @@ fn a_windows_1258_table_reads_as_vietnamese() {
 
 #[test]
 fn a_shp_without_its_dbf_is_named() {
-    let err = io::open(&data("khong-dbf.shp"), None, &Progress::default()).expect_err("no .dbf");
+    let err =
+        sources::open(&data("khong-dbf.shp"), None, &Progress::default()).expect_err("no .dbf");
     assert!(matches!(err, IoError::Invalid { .. }));
     assert!(err.to_string().contains("khong-dbf.shp: no .dbf"), "{err}");
 }
@@ -175,7 +178,8 @@ fn a_shp_without_its_dbf_is_named() {
 /// (the Vietnamese guess would turn this Cyrillic into Latin letters with tone marks).
 #[test]
 fn a_table_without_cpg_follows_its_language_driver_id() {
-    let layer = io::open(&data("nha-dau-tu-1251.shp"), None, &Progress::default()).expect("loads");
+    let layer =
+        sources::open(&data("nha-dau-tu-1251.shp"), None, &Progress::default()).expect("loads");
     assert_eq!(
         layer.features[0].values[0],
         Value::Text("Москва Инвест".to_owned())

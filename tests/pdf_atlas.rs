@@ -371,8 +371,8 @@ fn the_pdf_verb_writes_the_atlas_headless_and_refuses_unknown_pages() {
 /// A reader's layer of two parcels categorised by use: one inside the first district's
 /// page, one far off it (the map of that page never shows it).
 fn parcels_layer(dir: &Path, inside: (geo::Coord, geo::Coord)) -> print::PrintLayer {
-    use langson_atlas::atlas::io::{self, Progress, Request};
     use langson_atlas::layers::style::{self, Paint, Style};
+    use langson_atlas::sources::{self, Progress, Request};
     let (a, b) = inside;
     let (cx, cy) = ((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
     let (dx, dy) = ((b.x - a.x) * 0.15, (b.y - a.y) * 0.15);
@@ -400,7 +400,8 @@ fn parcels_layer(dir: &Path, inside: (geo::Coord, geo::Coord)) -> print::PrintLa
     );
     let path = dir.join("thua.geojson");
     std::fs::write(&path, text).expect("written");
-    let data = io::open_request(&path, &Request::default(), &Progress::default()).expect("read");
+    let data =
+        sources::open_request(&path, &Request::default(), &Progress::default()).expect("read");
     let style = Style {
         paint: Paint::Categorised {
             field: "dung".to_owned(),

@@ -12,8 +12,8 @@
 
 mod common;
 
-use langson_atlas::atlas::io::postgis::{self, PgSource, View};
-use langson_atlas::atlas::io::{self, Progress};
+use langson_atlas::sources::postgis::{self, PgSource, View};
+use langson_atlas::sources::{self, Progress};
 use std::path::Path;
 
 /// The server's address, or `None` (said) where the test cannot run.
@@ -111,15 +111,15 @@ fn a_vn2000_table_lands_where_the_same_shapefile_does() {
     };
     let mut db = client(&base);
     load_parcels(&mut db, "lo_dat_vn2000");
-    let from_file = io::open(
+    let from_file = sources::open(
         Path::new("tests/data/lo-dat-vn2000.shp"),
         None,
         &Progress::default(),
     )
     .expect("the shapefile");
-    let from_db = io::open_request(
+    let from_db = sources::open_request(
         Path::new(&source(&base, "public.lo_dat_vn2000")),
-        &io::Request::default(),
+        &sources::Request::default(),
         &Progress::default(),
     )
     .expect("the table");
@@ -232,16 +232,16 @@ fn a_table_named_with_a_quote_and_a_semicolon_is_read_as_a_name() {
     // As the dialog does: the password typed is remembered for this run, not in the URI.
     postgis::remember_password(&src, password.as_deref().unwrap_or_default());
     let uri = src.uri();
-    let layer = io::open_request(
+    let layer = sources::open_request(
         Path::new(&uri),
-        &io::Request::default(),
+        &sources::Request::default(),
         &Progress::default(),
     )
     .expect("read as a name");
     assert_eq!(layer.features.len(), 1);
     assert_eq!(
         layer.features[0].values[0],
-        io::Value::Text("Hữu Nghị".to_owned())
+        sources::Value::Text("Hữu Nghị".to_owned())
     );
 }
 
@@ -251,9 +251,9 @@ fn faults_are_said_in_words() {
         return;
     };
     let open = |uri: &str| {
-        io::open_request(
+        sources::open_request(
             Path::new(uri),
-            &io::Request::default(),
+            &sources::Request::default(),
             &Progress::default(),
         )
         .map(|_| ())
@@ -531,7 +531,7 @@ fn a_table_the_server_transforms_is_read_in_a_view_and_the_password_stays_out() 
 
 /// `info` of a file or a table, as the JSON it prints.
 fn info(path: &str) -> serde_json::Value {
-    let text = langson_atlas::cli::info(Path::new(path), &io::Request::default())
+    let text = langson_atlas::cli::info(Path::new(path), &sources::Request::default())
         .unwrap_or_else(|e| panic!("info {path}: {e}"));
     serde_json::from_str(&text).expect("info prints JSON")
 }
@@ -539,7 +539,7 @@ fn info(path: &str) -> serde_json::Value {
 /// `convert` of a file or a table into `dir`: its summary line and the GeoJSON written.
 fn convert(path: &str, dir: &Path, name: &str) -> (String, serde_json::Value) {
     let out = dir.join(name);
-    let summary = langson_atlas::cli::convert(Path::new(path), &io::Request::default(), &out)
+    let summary = langson_atlas::cli::convert(Path::new(path), &sources::Request::default(), &out)
         .unwrap_or_else(|e| panic!("convert {path}: {e}"));
     let text = std::fs::read_to_string(&out).expect("written");
     (summary, serde_json::from_str(&text).expect("GeoJSON"))

@@ -9,7 +9,7 @@
     reason = "the test's helpers: a failed expectation is a failed test"
 )]
 
-use langson_atlas::atlas::io::{self, Progress};
+use langson_atlas::sources::{self, Progress};
 use std::path::Path;
 use std::process::Command;
 
@@ -80,9 +80,9 @@ fn a_server_that_goes_away_is_said_and_read_again_when_back() {
     drop(db);
     let uri = format!("{base}?table=gates_restart&sslmode=disable");
     let read = || {
-        io::open_request(
+        sources::open_request(
             Path::new(&uri),
-            &io::Request::default(),
+            &sources::Request::default(),
             &Progress::default(),
         )
     };
@@ -126,7 +126,7 @@ fn a_server_stopped_during_convert_leaves_a_message_and_no_file() {
         std::thread::Builder::new()
             .name("convert".into())
             .spawn(move || {
-                langson_atlas::cli::convert(Path::new(&uri), &io::Request::default(), &out)
+                langson_atlas::cli::convert(Path::new(&uri), &sources::Request::default(), &out)
             })
             .expect("a thread")
     };

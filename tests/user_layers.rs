@@ -128,7 +128,7 @@ fn a_file_in_metres_without_a_crs_asks_for_one_and_opens_in_the_chosen_zone() {
         .expect("opened")
         .data
         .clone();
-    assert_eq!(layer.crs, langson_atlas::atlas::io::Crs::Vn2000Tm3(107.25));
+    assert_eq!(layer.crs, langson_atlas::sources::Crs::Vn2000Tm3(107.25));
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn the_attribute_table_sorts_filters_selects_and_exports() {
     assert_eq!(picked.len(), 1);
     assert_eq!(
         layer.data.features[picked[0]].values[0],
-        langson_atlas::atlas::io::Value::Text("SW corner".to_owned())
+        langson_atlas::sources::Value::Text("SW corner".to_owned())
     );
     h.get_by_label("Thuộc tính");
 
@@ -397,7 +397,7 @@ fn clicking_a_user_feature_on_the_map_shows_its_attributes() {
     let layer = h.state().user_layers().get(hit.0).expect("layer");
     assert_eq!(
         layer.data.features[hit.1].values[0],
-        langson_atlas::atlas::io::Value::Text("Bac Son area".to_owned())
+        langson_atlas::sources::Value::Text("Bac Son area".to_owned())
     );
     h.get_by_label("Thuộc tính");
     h.get_by_label("capital_billion_vnd");

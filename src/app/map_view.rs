@@ -94,7 +94,7 @@ impl AtlasApp {
         self.user.out = user_out;
         if let Some(view) = self.map_out.view {
             let (sw, ne) = view.lon_lat_bounds(response.rect);
-            let seen = crate::atlas::io::postgis::View {
+            let seen = crate::sources::postgis::View {
                 west: sw.x,
                 south: sw.y,
                 east: ne.x,

@@ -2,7 +2,7 @@
 //! tables chosen as layers (their password remembered for this run only).
 
 use super::AtlasApp;
-use crate::atlas::io::postgis::{self, GeoTable, PgError, PgSource};
+use crate::sources::postgis::{self, GeoTable, PgError, PgSource};
 use crate::state::PostGisState;
 use crate::task::{Poll, Task};
 

@@ -11,7 +11,6 @@ pub mod feature;
 pub mod figure_text;
 pub mod gate_account;
 pub mod index;
-pub mod io;
 pub mod kind;
 pub mod lang;
 pub mod load;

@@ -3,7 +3,7 @@
 //! pointer and walks their own edges.
 
 use crate::atlas::index::SpatialIndex;
-use crate::atlas::io::UserLayer;
+use crate::sources::UserLayer;
 use geo::{Coord, Geometry};
 
 pub struct FeatureIndex {

@@ -9,7 +9,7 @@ pub mod plan_table;
 pub mod style;
 pub mod table;
 
-use crate::atlas::io::{Columns, Crs, IoError, Progress, Request, UserLayer};
+use crate::sources::{Columns, Crs, IoError, Progress, Request, UserLayer};
 use index::FeatureIndex;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -62,8 +62,8 @@ impl Source {
     /// database table's name.
     pub fn default_name(&self) -> String {
         if let Some(uri) = self.path.to_str()
-            && crate::atlas::io::is_database(&self.path)
-            && let Ok((source, _)) = crate::atlas::io::postgis::PgSource::parse(uri)
+            && crate::sources::is_database(&self.path)
+            && let Ok((source, _)) = crate::sources::postgis::PgSource::parse(uri)
         {
             return format!("{} ({})", source.table.name, source.dbname);
         }

@@ -3,9 +3,9 @@
 //! rows shown as CSV, the selected feature as GeoJSON.
 
 use super::table::{self, TableView, distance_table, plan_table};
-use crate::atlas::io::UserLayer;
 use crate::atlas::lang::layer_name;
 use crate::atlas::{Atlas, FeatureId, Lang, LayerKind};
+use crate::sources::UserLayer;
 
 /// Which plan table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! RGB here; the map turns them into egui colours with the layer's opacity.
 
 use crate::atlas::collate;
-use crate::atlas::io::{UserLayer, Value};
+use crate::sources::{UserLayer, Value};
 
 pub type Rgb = [u8; 3];
 
@@ -244,7 +244,7 @@ fn short(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::atlas::io::{Crs, Field, FieldKind, Format, UserFeature};
+    use crate::sources::{Crs, Field, FieldKind, Format, UserFeature};
 
     /// A layer of one text field, a feature per value.
     fn layer(values: &[&str]) -> UserLayer {

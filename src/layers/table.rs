@@ -4,8 +4,8 @@
 
 use super::style::{number, text};
 use crate::atlas::collate;
-use crate::atlas::io::{UserLayer, Value};
 use crate::atlas::search::fold;
+use crate::sources::{UserLayer, Value};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 // Written in snake_case words ("vi", "open_topo_map"); the variant names of the first
@@ -48,7 +48,7 @@ fn date_bound(text: &str) -> Result<Option<String>, ()> {
     let shape_ok = match iso.len() {
         4 => true,
         7 => iso.as_bytes()[4] == b'-',
-        10 => crate::atlas::io::Value::date(&iso).is_some(),
+        10 => crate::sources::Value::date(&iso).is_some(),
         _ => false,
     };
     let digits_ok = iso.bytes().all(|b| b.is_ascii_digit() || b == b'-');
@@ -56,12 +56,12 @@ fn date_bound(text: &str) -> Result<Option<String>, ()> {
 }
 
 impl Filter {
-    fn keeps(&self, value: &crate::atlas::io::Value) -> bool {
+    fn keeps(&self, value: &crate::sources::Value) -> bool {
         match self {
             Filter::Equals(want) => fold(&text(value)) == fold(want.trim()),
             Filter::Contains(part) => fold(&text(value)).contains(&fold(part.trim())),
             Filter::Range(low, high) => match value {
-                crate::atlas::io::Value::Date(d) => match (date_bound(low), date_bound(high)) {
+                crate::sources::Value::Date(d) => match (date_bound(low), date_bound(high)) {
                     (Ok(l), Ok(h)) => {
                         l.is_none_or(|l| d.as_str() >= l.as_str())
                             && h.is_none_or(|h| d.get(..h.len()).unwrap_or(d) <= h.as_str())
@@ -251,7 +251,7 @@ pub fn plan_table(
     atlas: &crate::atlas::Atlas,
     layer: crate::atlas::LayerKind,
 ) -> (UserLayer, Vec<usize>) {
-    use crate::atlas::io::{Field, FieldKind, Format, UserFeature, Value};
+    use crate::sources::{Field, FieldKind, Format, UserFeature, Value};
     let mut fields: Vec<Field> = Vec::new();
     let mut rows: Vec<serde_json::Map<String, serde_json::Value>> = Vec::new();
     let mut positions = Vec::new();
@@ -306,7 +306,7 @@ pub fn plan_table(
     let table = UserLayer {
         path: "geodata".to_owned(),
         format: Format::GeoJson,
-        crs: crate::atlas::io::Crs::Wgs84,
+        crs: crate::sources::Crs::Wgs84,
         fields,
         features,
         skipped: 0,
@@ -323,7 +323,7 @@ pub fn distance_table(
     lang: crate::atlas::Lang,
 ) -> (UserLayer, Vec<usize>) {
     use crate::atlas::distances::site_distances;
-    use crate::atlas::io::{Field, FieldKind, Format, UserFeature, Value};
+    use crate::sources::{Field, FieldKind, Format, UserFeature, Value};
     let field = |vi: &str, en: &str, kind| Field {
         name: lang.pick(vi, en).to_owned(),
         kind,
@@ -390,7 +390,7 @@ pub fn distance_table(
     let table = UserLayer {
         path: "geodata".to_owned(),
         format: Format::GeoJson,
-        crs: crate::atlas::io::Crs::Wgs84,
+        crs: crate::sources::Crs::Wgs84,
         fields,
         features,
         skipped: 0,

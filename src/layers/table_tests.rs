@@ -1,6 +1,6 @@
 //! Tests of `src/layers/table.rs`.
 use super::*;
-use crate::atlas::io::{Crs, Field, FieldKind, Format, UserFeature, Value};
+use crate::sources::{Crs, Field, FieldKind, Format, UserFeature, Value};
 
 /// A table of a name, a count and a date, one row per tuple.
 fn layer(rows: &[(&str, i64, &str)]) -> UserLayer {

@@ -38,7 +38,7 @@ pub struct WorldLayer {
 }
 
 impl WorldLayer {
-    pub fn new(layer: &crate::atlas::io::UserLayer) -> WorldLayer {
+    pub fn new(layer: &crate::sources::UserLayer) -> WorldLayer {
         let marks = layer
             .features
             .iter()

@@ -3,11 +3,11 @@
 //! named rather than stopping the export.
 
 use super::PrintLayer;
-use crate::atlas::io::{self, Progress};
 use crate::atlas::share::ShareUrl;
 use crate::layers::style;
 use crate::present::tour::Tour;
 use crate::project::{self, ProjectError};
+use crate::sources::{self, Progress};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -16,7 +16,7 @@ pub struct ProjectInputs {
     pub tours: Vec<Tour>,
     pub layers: Vec<PrintLayer>,
     /// The same layers as read, with their settings (a video draws them as the map does).
-    pub read: Vec<(crate::layers::Stored, Arc<crate::atlas::io::UserLayer>)>,
+    pub read: Vec<(crate::layers::Stored, Arc<crate::sources::UserLayer>)>,
     pub problems: Vec<String>,
     /// Where the project says the atlas is published on the web, as typed.
     pub web_url: Option<String>,
@@ -35,7 +35,7 @@ pub fn project_inputs(path: &Path) -> Result<ProjectInputs, ProjectError> {
     let mut layers = Vec::new();
     let mut read = Vec::new();
     for stored in opened.layers.iter().filter(|s| s.visible) {
-        match io::open_request(
+        match sources::open_request(
             &stored.source.path,
             &stored.source.request(),
             &Progress::default(),

@@ -27,11 +27,11 @@ pub use pdf::PdfError;
 pub use share::Share;
 pub use text::{Face, FontError, Fonts};
 
-use crate::atlas::io::UserLayer;
 use crate::atlas::{Atlas, Lang};
 use crate::layers::Loaded;
 use crate::map::style::{AreaStyle, LineStyle, Shape, Style, SymbolStyle};
 use crate::present::tour::Tour;
+use crate::sources::UserLayer;
 use egui::{Color32, Stroke};
 use std::path::Path;
 use std::str::FromStr;

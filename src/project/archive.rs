@@ -70,7 +70,7 @@ pub fn write(
     if let Some(files) = layer_files {
         for (i, (layer, file)) in project.layers.iter_mut().zip(files).enumerate() {
             // A database table stays in its database (its address is in the manifest).
-            if crate::atlas::io::is_database(file) {
+            if crate::sources::is_database(file) {
                 continue;
             }
             let parts = companions(file);

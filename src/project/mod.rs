@@ -104,7 +104,7 @@ pub struct LayerSettings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crs: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub columns: Option<crate::atlas::io::Columns>,
+    pub columns: Option<crate::sources::Columns>,
     pub visible: bool,
     pub opacity: f32,
     pub style: crate::layers::style::Style,

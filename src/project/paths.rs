@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 /// `file` as the manifest writes it: relative to `dir` with `/` (going up with `..` where
 /// they share a root), else absolute.
 pub fn relative_to(file: &Path, dir: &Path) -> String {
-    if crate::atlas::io::is_database(file) {
+    if crate::sources::is_database(file) {
         return file.display().to_string();
     }
     let (Ok(file), Ok(dir)) = (absolute(file), absolute(dir)) else {
@@ -52,7 +52,7 @@ fn absolute(path: &Path) -> std::io::Result<PathBuf> {
 /// machine, or on Windows) the longest tail of its path that exists under `dir`. `None`
 /// when nothing matches; the first candidate is then what to report.
 pub fn resolve(written: &str, dir: &Path) -> Result<PathBuf, PathBuf> {
-    if crate::atlas::io::is_database(Path::new(written)) {
+    if crate::sources::is_database(Path::new(written)) {
         return Ok(PathBuf::from(written));
     }
     let windows = written.contains('\\') || has_drive(written);

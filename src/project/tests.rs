@@ -131,7 +131,7 @@ fn full_project() -> Project {
         sort: Some((1, false)),
     });
     let mut investors = layer("investors", "Nhà đầu tư", "data/investors.geojson");
-    investors.stored.columns = Some(crate::atlas::io::Columns::LonLat(
+    investors.stored.columns = Some(crate::sources::Columns::LonLat(
         "lon".to_owned(),
         "lat".to_owned(),
     ));

@@ -160,7 +160,7 @@ pub struct UserState {
 #[derive(Debug, Default)]
 pub struct PostGisState {
     pub listing: bool,
-    pub tables: Vec<crate::atlas::io::postgis::GeoTable>,
+    pub tables: Vec<crate::sources::postgis::GeoTable>,
     pub error: Option<String>,
 }
 
@@ -361,9 +361,9 @@ pub enum UserAction {
     /// Show or hide the PostGIS dialog.
     PostGisDialog(bool),
     /// List the server's tables with a geometry column (the source's table is unused).
-    PostGisList(crate::atlas::io::postgis::PgSource, String),
+    PostGisList(crate::sources::postgis::PgSource, String),
     /// Add these tables as layers, the password remembered for this run.
-    PostGisAdd(Vec<crate::atlas::io::postgis::PgSource>, String),
+    PostGisAdd(Vec<crate::sources::postgis::PgSource>, String),
     /// Read a database layer that failed again, with this password (if any) for its login.
     Reconnect(LayerId, String),
 }

@@ -2,11 +2,11 @@
 //! (click its header), a quick filter over every column and a filter per column, the count
 //! of rows shown, selection shared with the map, and the exports.
 
-use crate::atlas::io::UserLayer;
 use crate::atlas::{FeatureId, Lang};
 use crate::layers::LayerId;
 use crate::layers::style::text;
 use crate::layers::table::{Filter, TableView};
+use crate::sources::UserLayer;
 use crate::state::{Action, UserAction};
 use crate::ui::words::W;
 use egui::{RichText, Ui};
@@ -171,7 +171,7 @@ fn toolbar(
             data.features.len(),
             W::Selected.get(lang)
         ));
-        if data.format == crate::atlas::io::Format::PostGis {
+        if data.format == crate::sources::Format::PostGis {
             ui.label(
                 RichText::new(lang.pick(
                     "(các dòng trong khung nhìn bản đồ)",
@@ -276,7 +276,7 @@ fn filters(ui: &mut Ui, data: &UserLayer, view: &mut TableView, lang: Lang) {
                     }
                     Some(Filter::Range(low, high)) => {
                         // Dates are typed as Vietnamese write them, or as a bare year.
-                        let hint = if field.kind == crate::atlas::io::FieldKind::Date {
+                        let hint = if field.kind == crate::sources::FieldKind::Date {
                             "dd/mm/yyyy"
                         } else {
                             ""

@@ -84,7 +84,7 @@ pub fn show(
                     }
                 });
                 ui.label(RichText::new(message).small().color(theme::FAILURE));
-                if crate::atlas::io::is_database(&stored.source.path) {
+                if crate::sources::is_database(&stored.source.path) {
                     reconnect(ui, *id, widgets, lang, actions);
                 }
             }

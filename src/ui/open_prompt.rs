@@ -3,9 +3,9 @@
 //! zones, or any EPSG code the atlas knows), or which layer of a GeoPackage.
 
 use crate::atlas::Lang;
-use crate::atlas::io::crs::NEARBY_TM3;
-use crate::atlas::io::{Columns, Crs};
 use crate::layers::Source;
+use crate::sources::crs::NEARBY_TM3;
+use crate::sources::{Columns, Crs};
 use crate::state::{Action, Prompt, UserAction};
 use crate::ui::widgets::Widgets;
 use crate::ui::words::W;

@@ -4,7 +4,7 @@
 
 use super::widgets::PostGisForm;
 use crate::atlas::Lang;
-use crate::atlas::io::postgis::{PgSource, SslMode, TableName};
+use crate::sources::postgis::{PgSource, SslMode, TableName};
 use crate::state::{Action, PostGisState, UserAction};
 use egui::{RichText, Ui};
 

@@ -3,9 +3,9 @@
 //! the layer list follows).
 
 use crate::atlas::Lang;
-use crate::atlas::io::FieldKind;
 use crate::layers::Loaded;
 use crate::layers::style::{CATEGORICAL, Paint, Style};
+use crate::sources::FieldKind;
 use crate::state::{Action, UserAction};
 use crate::ui::my_layers::swatch;
 use crate::ui::words::W;

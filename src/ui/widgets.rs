@@ -38,7 +38,7 @@ pub struct PostGisForm {
     pub dbname: String,
     pub user: String,
     pub password: String,
-    pub sslmode: crate::atlas::io::postgis::SslMode,
+    pub sslmode: crate::sources::postgis::SslMode,
     pub chosen: std::collections::BTreeSet<usize>,
 }
 
@@ -50,7 +50,7 @@ impl Default for PostGisForm {
             dbname: String::new(),
             user: std::env::var("PGUSER").unwrap_or_default(),
             password: String::new(),
-            sslmode: crate::atlas::io::postgis::SslMode::default(),
+            sslmode: crate::sources::postgis::SslMode::default(),
             chosen: std::collections::BTreeSet::new(),
         }
     }

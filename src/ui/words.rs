@@ -1,8 +1,8 @@
 //! The words of the user-layer panels and windows, in Vietnamese and English.
 
 use crate::atlas::Lang;
-use crate::atlas::io::IoError;
 use crate::layers::Problem;
+use crate::sources::IoError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum W {
@@ -173,7 +173,7 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "{path}: không phải định dạng atlas đọc được (GeoJSON, CSV, TSV, Shapefile hoặc tệp zip của nó, KML, KMZ, GeoPackage, FlatGeobuf)"
             ),
             IoError::Invalid { path, message }
-                if crate::atlas::io::is_database(std::path::Path::new(path)) =>
+                if crate::sources::is_database(std::path::Path::new(path)) =>
             {
                 format!("{path}: cơ sở dữ liệu báo: {message}")
             }
@@ -201,8 +201,8 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
 }
 
 /// A database source's fault in Vietnamese; the server's own words stay as it gave them.
-fn database_problem(e: &crate::atlas::io::postgis::PgError) -> String {
-    use crate::atlas::io::postgis::PgError;
+fn database_problem(e: &crate::sources::postgis::PgError) -> String {
+    use crate::sources::postgis::PgError;
     let uri = e.uri();
     match e {
         PgError::Unreachable { why, .. } => format!("{uri}: không kết nối được máy chủ: {why}"),

@@ -3,9 +3,9 @@
 //! features are replaced in place: its style, name and table filters stay.
 
 use super::{Built, UserRoom, build};
-use crate::atlas::io::postgis::View;
-use crate::atlas::io::{self, IoError};
 use crate::layers::{LayerId, Slot};
+use crate::sources::postgis::View;
+use crate::sources::{self, IoError};
 use crate::task::{Poll, Task};
 
 /// Seconds the view must stay still before database layers read it.
@@ -54,7 +54,7 @@ impl UserRoom {
     fn database_layers(&self) -> Vec<LayerId> {
         self.layers
             .ready()
-            .filter(|l| l.stored.visible && io::is_database(&l.stored.source.path))
+            .filter(|l| l.stored.visible && sources::is_database(&l.stored.source.path))
             .map(|l| l.id)
             .collect()
     }
@@ -93,7 +93,7 @@ impl UserRoom {
         let is_database = self
             .layers
             .get(id)
-            .is_some_and(|l| io::is_database(&l.stored.source.path));
+            .is_some_and(|l| sources::is_database(&l.stored.source.path));
         if let Some(now) = self.database.read
             && is_database
             && opened_for != Some(now)

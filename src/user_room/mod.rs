@@ -9,11 +9,11 @@ mod restyle;
 #[cfg(test)]
 mod tests;
 
-use crate::atlas::io::{self, IoError, Progress, UserLayer};
 use crate::layers::index::FeatureIndex;
 use crate::layers::style::{Painted, Style, paint};
 use crate::layers::{LayerId, Loaded, Problem, Slot, Source, Stamp, Stored, UserLayers};
 use crate::map::user_layer::{UserCache, UserOutput, WorldLayer};
+use crate::sources::{self, IoError, Progress, UserLayer};
 use crate::state::Prompt;
 use crate::task::{Poll, Task};
 use std::path::PathBuf;
@@ -55,7 +55,7 @@ type Built = (Arc<UserLayer>, Arc<FeatureIndex>, Arc<WorldLayer>, Painted);
 struct Job {
     id: LayerId,
     /// The view a database layer was read for (it is read again if the map moved on).
-    view: Option<io::postgis::View>,
+    view: Option<sources::postgis::View>,
     task: Task<Result<Built, IoError>>,
 }
 
@@ -80,13 +80,13 @@ fn build(
     source: &Source,
     style: &Style,
     progress: &Progress,
-    view: Option<io::postgis::View>,
+    view: Option<sources::postgis::View>,
 ) -> Result<Built, IoError> {
-    let layer = if io::is_database(&source.path) {
+    let layer = if sources::is_database(&source.path) {
         let uri = source.path.display().to_string();
-        io::postgis::open_uri_capped(&uri, view, io::postgis::VIEW_CAP, progress)?
+        sources::postgis::open_uri_capped(&uri, view, sources::postgis::VIEW_CAP, progress)?
     } else {
-        io::open_request(&source.path, &source.request(), progress)?
+        sources::open_request(&source.path, &source.request(), progress)?
     };
     let index = FeatureIndex::new(&layer);
     let world = WorldLayer::new(&layer);
@@ -169,11 +169,11 @@ impl UserRoom {
         // A password typed into a database address is kept in memory for this run, never
         // in the layer's source (which settings and projects write down).
         if let Some(uri) = source.path.to_str()
-            && io::is_database(&source.path)
-            && let Ok((db, password)) = io::postgis::PgSource::parse(uri)
+            && sources::is_database(&source.path)
+            && let Ok((db, password)) = sources::postgis::PgSource::parse(uri)
         {
             if let Some(password) = password {
-                io::postgis::remember_password(&db, &password);
+                sources::postgis::remember_password(&db, &password);
             }
             source.path = PathBuf::from(db.uri());
         }
@@ -189,7 +189,7 @@ impl UserRoom {
             if s.key.is_empty() {
                 s.key = crate::layers::new_key();
             }
-            if !io::is_database(&s.source.path) && !s.source.path.exists() {
+            if !sources::is_database(&s.source.path) && !s.source.path.exists() {
                 let id = self.layers.next_id();
                 let problem = Problem::Missing(s.source.path.clone());
                 let slot = Slot::Failed {

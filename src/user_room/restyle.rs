@@ -15,7 +15,7 @@ pub const PAINT_IN_FRAME_BELOW: usize = 5_000;
 type Job = (
     LayerId,
     Style,
-    std::sync::Arc<crate::atlas::io::UserLayer>,
+    std::sync::Arc<crate::sources::UserLayer>,
     Task<Painted>,
 );
 

@@ -254,7 +254,7 @@ pub enum VideoCommandError {
 
 /// The reader's layers of a project, as the map draws them.
 fn user_export(
-    read: Vec<(crate::layers::Stored, Arc<crate::atlas::io::UserLayer>)>,
+    read: Vec<(crate::layers::Stored, Arc<crate::sources::UserLayer>)>,
 ) -> Option<UserExport> {
     use crate::layers::{Loaded, Slot, UserLayers, index::FeatureIndex};
     use crate::map::user_layer::WorldLayer;

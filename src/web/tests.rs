@@ -76,8 +76,8 @@ fn base64_is_standard() {
 
 /// A layer of many wiggly lines, categorised, read as the window reads a file.
 fn wiggly_layer(dir: &std::path::Path) -> WebLayer {
-    use crate::atlas::io::{self, Progress, Request};
     use crate::layers::style::{self, Paint, Style};
+    use crate::sources::{self as io, Progress, Request};
     let lines: Vec<String> = (0..200)
         .map(|i| {
             let coords: Vec<String> = (0..400)

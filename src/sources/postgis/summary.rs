@@ -9,9 +9,9 @@ use super::query::{linear, may_curve};
 use super::{
     Described, GeoTable, begin, classify, connect_uri, describe, find_table, ident, rows::Column,
 };
-use crate::atlas::io::crs::{Crs, ToWgs84};
-use crate::atlas::io::model::Format;
-use crate::atlas::io::{IoError, geometry_blob};
+use crate::sources::crs::{Crs, ToWgs84};
+use crate::sources::model::Format;
+use crate::sources::{IoError, geometry_blob};
 
 /// Rows (by the planner's estimate) up to which `info` counts exactly; past it a full scan
 /// would take seconds a table, so the figures are estimated and said to be.

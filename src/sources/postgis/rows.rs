@@ -3,9 +3,9 @@
 //! table, a stream) and `info` share these, so they agree on fields and on what is skipped.
 
 use super::ident;
-use crate::atlas::io::geometry_blob;
-use crate::atlas::io::model::{self, Field, FieldKind, Value};
-use crate::atlas::io::reproject::Skipped;
+use crate::sources::geometry_blob;
+use crate::sources::model::{self, Field, FieldKind, Value};
+use crate::sources::reproject::Skipped;
 use geo::Geometry;
 
 /// A column besides the geometry, with the kind its type holds.

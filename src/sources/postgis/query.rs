@@ -5,8 +5,8 @@
 
 use super::rows::Column;
 use super::{GeoTable, View};
-use crate::atlas::io::IoError;
-use crate::atlas::io::crs::Crs;
+use crate::sources::IoError;
+use crate::sources::crs::Crs;
 
 /// A quoted identifier: `"` doubled, so any name is read as a name.
 pub fn ident(name: &str) -> String {
@@ -54,7 +54,7 @@ pub(super) enum Envelope {
 /// The box around `view` in `crs`: its corners and the middles of its sides projected
 /// (a projected box's sides bow).
 pub(super) fn native_box(view: View, crs: &Crs) -> Result<[f64; 4], IoError> {
-    let to = crate::atlas::io::crs::ToWgs84::new(crs).map_err(|e| IoError::Invalid {
+    let to = crate::sources::crs::ToWgs84::new(crs).map_err(|e| IoError::Invalid {
         path: crs.name(),
         message: e.to_string(),
     })?;

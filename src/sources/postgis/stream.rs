@@ -3,9 +3,9 @@
 //! size, as a shapefile's stream does.
 
 use super::{PAGE, Query, begin, classify, connect_uri, describe, find_table, rows};
-use crate::atlas::io::model::Streamed;
-use crate::atlas::io::reproject::{self, Skipped};
-use crate::atlas::io::{IoError, Progress, Sink};
+use crate::sources::model::Streamed;
+use crate::sources::reproject::{self, Skipped};
+use crate::sources::{IoError, Progress, Sink};
 
 /// Reads the table a `postgresql://` URI names a page at a time into `sink`, in WGS 84.
 /// Rows without geometry (NULL or empty) and rows that cannot be read are skipped and

@@ -11,6 +11,7 @@
 //! (`stream.rs`).
 
 mod connect;
+mod credentials;
 mod query;
 mod rows;
 mod source;
@@ -18,6 +19,7 @@ mod stream;
 mod summary;
 
 pub use connect::connect;
+pub use credentials::{password_for, remember_password};
 pub use query::ident;
 use query::{Envelope, Query, native_box};
 use rows::Column;
@@ -134,33 +136,6 @@ pub fn classify(uri: &str, e: &postgres::Error) -> PgError {
 /// server error was sent), so that cause is what is looked at, not the whole message.
 pub(super) fn password_missing(e: &postgres::Error) -> bool {
     std::error::Error::source(e).is_some_and(|cause| cause.to_string() == "password missing")
-}
-
-/// Passwords typed in this run, by source: kept in memory only, never written.
-static PASSWORDS: std::sync::Mutex<Vec<(PgSource, String)>> = std::sync::Mutex::new(Vec::new());
-
-/// Remembers the password typed for `source` until the program ends.
-pub fn remember_password(source: &PgSource, password: &str) {
-    if let Ok(mut known) = PASSWORDS.lock() {
-        known.retain(|(s, _)| !same_login(s, source));
-        known.push((source.clone(), password.to_owned()));
-    }
-}
-
-fn same_login(a: &PgSource, b: &PgSource) -> bool {
-    (&a.host, a.port, &a.dbname, &a.user) == (&b.host, b.port, &b.dbname, &b.user)
-}
-
-/// The password for `source`: one given in its URI, one typed in this run, else
-/// `PGPASSWORD` or `~/.pgpass`.
-pub fn password_for(source: &PgSource, given: Option<&str>) -> Option<String> {
-    let typed = PASSWORDS.lock().ok().and_then(|known| {
-        known
-            .iter()
-            .find(|(s, _)| same_login(s, source))
-            .map(|(_, p)| p.clone())
-    });
-    source.password(given.or(typed.as_deref()))
 }
 
 /// Reads the table a `postgresql://` URI names, whole (up to [`WHOLE_CAP`] rows), or the
