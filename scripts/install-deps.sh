@@ -21,3 +21,7 @@ $SUDO apt-get install -y -qq --no-install-recommends postgresql postgresql-postg
 # Only for the tests: poppler-utils reads the PDF atlas back (pdffonts, pdftotext,
 # pdftoppm), ffmpeg decodes the tour video. The program needs neither.
 $SUDO apt-get install -y -qq --no-install-recommends poppler-utils ffmpeg >/dev/null
+# Only for the tests: the web atlas (`langson-atlas web`) is opened from file:// in headless
+# Chromium (SwiftShader, no GPU) through selenium; PIL reads its screenshots. The program
+# needs none of them.
+$SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver python3-selenium python3-pil >/dev/null

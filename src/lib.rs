@@ -22,5 +22,6 @@ pub mod theme;
 pub mod ui;
 pub mod user_room;
 pub mod video;
+pub mod web;
 
 pub use app::{AtlasApp, Options};

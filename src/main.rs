@@ -11,6 +11,7 @@ use langson_atlas::print;
 use langson_atlas::sources::Request;
 use langson_atlas::theme::fonts;
 use langson_atlas::video;
+use langson_atlas::web;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -123,6 +124,22 @@ enum Verb {
         #[arg(long, value_name = "URL")]
         url: Option<String>,
     },
+    /// Write the atlas as a web page: a folder whose index.html opens from the file system
+    /// (double-clicked, from a USB stick) or from any static web server, with the map, the
+    /// facts and their sources, the tours, and the project's visible layers.
+    Web {
+        out: PathBuf,
+        /// Take the tours and visible layers of this project.
+        #[arg(long, value_name = "FILE.lsatlas")]
+        project: Option<PathBuf>,
+        /// The language the page opens in (the reader can switch).
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: LangArg,
+        /// Where the folder will be published (https://...): the panel gives the address of
+        /// what it shows (default: the project's own address).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
     /// Write a layer file reprojected to WGS 84 as GeoJSON.
     Convert {
         file: PathBuf,
@@ -184,6 +201,12 @@ fn headless(verb: Verb) -> ExitCode {
             url.as_deref(),
         )
         .map_err(|e| e.to_string()),
+        Verb::Web {
+            out,
+            project,
+            lang,
+            url,
+        } => web(out, project, lang, url).map_err(|e| e.to_string()),
         Verb::Video {
             out,
             project,
@@ -256,6 +279,29 @@ fn pdf(
     };
     let bar = cli::TerminalProgress::new("PDF", "pages");
     let written = print::inputs::pdf_command(&command, &|done, total| {
+        bar.update(done as u64, total as u64);
+    });
+    bar.finish();
+    written
+}
+
+fn web(
+    out: PathBuf,
+    project: Option<PathBuf>,
+    lang: LangArg,
+    url: Option<String>,
+) -> Result<String, web::WebError> {
+    let command = web::WebCommand {
+        out,
+        project,
+        request: web::WebRequest {
+            lang: lang.into(),
+            url: share_url(url.as_deref())?,
+            ..web::WebRequest::default()
+        },
+    };
+    let bar = cli::TerminalProgress::new("web page", "files");
+    let written = web::web_command(&command, &|done, total| {
         bar.update(done as u64, total as u64);
     });
     bar.finish();

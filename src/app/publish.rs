@@ -1,4 +1,4 @@
-//! The PDF atlas and the tour video made from the window: where they go (the save dialog,
+//! The PDF atlas, the tour video and the web page made from the window: where they go (the save dialog,
 //! as other exports), the work on a thread of its own with progress and Cancel, and how it
 //! went. A cancelled or failed export leaves nothing under the chosen name (`print` and
 //! `video` write under a temporary name).
@@ -14,6 +14,7 @@ use crate::state::ExportStatus;
 use crate::state::publish::{PdfPages, Publication, PublishAction, PublishState, VIDEO_SIZES};
 use crate::task::{Poll, Progress, Task};
 use crate::video::{self, VideoRequest};
+use crate::web;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -25,11 +26,18 @@ pub enum Job {
         layers: Vec<PrintLayer>,
     },
     Video(Box<VideoRequest>),
+    Web {
+        request: web::WebRequest,
+        tours: Vec<Tour>,
+        layers: Vec<web::WebLayer>,
+    },
 }
 
 pub struct PublishRoom {
     saving: Saving<Job>,
     running: Option<Task<ExportStatus>>,
+    /// The index.html of the web page being written, shown once it is done.
+    page: Option<PathBuf>,
     /// The window's device, for the video's frames (else a headless one is made).
     pub gpu: Option<Gpu>,
 }
@@ -39,6 +47,7 @@ impl PublishRoom {
         Self {
             saving: Saving::new(dialogs),
             running: None,
+            page: None,
             gpu: None,
         }
     }
@@ -49,13 +58,17 @@ impl PublishRoom {
 
     /// Asks where `job` goes, starting in `folder`.
     fn ask(&mut self, job: Job, name: &str, folder: &Path, ctx: &egui::Context) {
-        let extension = match job {
-            Job::Pdf { .. } => "pdf",
-            Job::Video(_) => "mp4",
-        };
-        let ask = Ask::File {
-            name: name.to_owned(),
-            extension: extension.to_owned(),
+        let ask = match job {
+            Job::Pdf { .. } => Ask::File {
+                name: name.to_owned(),
+                extension: "pdf".to_owned(),
+            },
+            Job::Video(_) => Ask::File {
+                name: name.to_owned(),
+                extension: "mp4".to_owned(),
+            },
+            // A web page is a folder: the one chosen receives index.html and the rest.
+            Job::Web { .. } => Ask::Folder,
         };
         self.saving.ask(ask, folder, job, ctx);
     }
@@ -74,7 +87,8 @@ impl PublishRoom {
             (Answer::NoDialog, Ask::File { name, extension }) => {
                 saving::unused_path(folder, &name, &extension)
             }
-            (Answer::NoDialog, Ask::Folder | Ask::Open { .. }) => return None,
+            (Answer::NoDialog, Ask::Folder) => unused_folder(folder, "langson-atlas-web"),
+            (Answer::NoDialog, Ask::Open { .. }) => return None,
         };
         let chosen = path.parent().map(Path::to_path_buf);
         if let Some(dir) = &chosen {
@@ -88,6 +102,8 @@ impl PublishRoom {
         let gpu = self.gpu.clone();
         state.status = None;
         state.progress = Some((0, 1));
+        // The web page to open once it is written whole.
+        self.page = matches!(job, Job::Web { .. }).then(|| path.join("index.html"));
         match Task::spawn("publish", || {}, move |p| run(&atlas, job, &path, gpu, p)) {
             Ok(task) => self.running = Some(task),
             Err(e) => {
@@ -133,6 +149,12 @@ impl PublishRoom {
                 folder: None,
             },
         };
+        if status.ok
+            && let Some(page) = self.page.take()
+        {
+            state.web_page = Some(page);
+        }
+        self.page = None;
         state.progress = None;
         state.status = Some(status);
         self.running = None;
@@ -182,8 +204,43 @@ fn run(
                     path.display()
                 )
             }),
+        Job::Web {
+            request,
+            tours,
+            layers,
+        } => web::write_site(
+            atlas,
+            &request,
+            &tours,
+            &layers,
+            path,
+            &|done, total| progress(done as u64, total as u64),
+            cancel,
+        )
+        .map(|w| {
+            let mut lines = w.warnings;
+            lines.push(format!(
+                "{} files, {} KB → {}",
+                w.files,
+                w.bytes.div_ceil(1024),
+                path.display()
+            ));
+            lines.join("\n")
+        })
+        .map_err(|e| e.to_string()),
     };
     ExportStatus::of(result, folder)
+}
+
+/// `name` in `folder`, or `name-2`, `name-3`… where that is taken.
+fn unused_folder(folder: &Path, name: &str) -> PathBuf {
+    (1..10_000)
+        .map(|n| match n {
+            1 => folder.join(name),
+            n => folder.join(format!("{name}-{n}")),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| folder.join(name))
 }
 
 fn print_layers(user: Option<UserExport>) -> Vec<PrintLayer> {
@@ -199,12 +256,14 @@ impl AtlasApp {
                 if state.open.is_none() {
                     state.pdf.lang = self.state.settings.lang;
                     state.video.lang = self.state.settings.lang;
+                    state.web.lang = self.state.settings.lang;
                 }
                 state.open = Some(kind);
             }
             PublishAction::Close => state.open = None,
             PublishAction::Pdf(settings) => state.pdf = settings,
             PublishAction::Video(settings) => state.video = settings,
+            PublishAction::Web(settings) => state.web = settings,
             PublishAction::Url(text) => state.url = text,
             PublishAction::Cancel => self.publish.cancel(),
             PublishAction::Start => self.start_publication(),
@@ -295,6 +354,41 @@ impl AtlasApp {
                     url,
                 }));
                 (job, "langson-atlas-tour")
+            }
+            Publication::Web => {
+                let tours = crate::present::tour::headless_tours(
+                    self.state.tours.tours.clone(),
+                    Some(self.builtin_tour.clone()),
+                );
+                let layers = self
+                    .user
+                    .export()
+                    .map(|u| {
+                        u.layers
+                            .ready()
+                            .map(|l| web::WebLayer {
+                                layer: PrintLayer::from_loaded(l),
+                                label: l.stored.style.label.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                // The address as typed in the window, checked there (a wrong one is said
+                // under its field; the page is then made without it).
+                let url = crate::atlas::share::ShareUrl::optional(&self.state.publish.url)
+                    .ok()
+                    .flatten();
+                let request = web::WebRequest {
+                    lang: self.state.publish.web.lang,
+                    url,
+                    ..web::WebRequest::default()
+                };
+                let job = Job::Web {
+                    request,
+                    tours,
+                    layers,
+                };
+                (job, "langson-atlas-web")
             }
         };
         let folder = self.export_folder();

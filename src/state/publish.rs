@@ -10,6 +10,8 @@ use crate::print::{Coverage, Paper};
 pub enum Publication {
     Pdf,
     Video,
+    /// The atlas as a folder for any browser (`web`).
+    Web,
 }
 
 /// The pages of the PDF atlas after its cover and contents.
@@ -45,6 +47,12 @@ pub struct VideoSettings {
     pub lang: Lang,
 }
 
+#[derive(Clone, Debug, PartialEq)]
+pub struct WebSettings {
+    /// The language the page opens in.
+    pub lang: Lang,
+}
+
 /// The Publish window's state; `app::publish` runs the exports and keeps it current.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PublishState {
@@ -52,6 +60,9 @@ pub struct PublishState {
     pub open: Option<Publication>,
     pub pdf: PdfSettings,
     pub video: VideoSettings,
+    pub web: WebSettings,
+    /// The last web page written, to open in the browser.
+    pub web_page: Option<std::path::PathBuf>,
     /// Where the atlas will be published on the web, as typed (checked when used): the PDF,
     /// the video and the presentation's share screen carry its QR code. Empty: none.
     pub url: String,
@@ -76,6 +87,8 @@ impl Default for PublishState {
                 fps: 30,
                 lang: Lang::Vi,
             },
+            web: WebSettings { lang: Lang::Vi },
+            web_page: None,
             url: String::new(),
             progress: None,
             status: None,
@@ -104,6 +117,7 @@ pub enum PublishAction {
     Close,
     Pdf(PdfSettings),
     Video(VideoSettings),
+    Web(WebSettings),
     /// The web address of the published atlas, as typed.
     Url(String),
     /// Ask where, then make the publication of the open tab.

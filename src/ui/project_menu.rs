@@ -61,6 +61,11 @@ pub fn file_menu(ui: &mut Ui, state: &State, actions: &mut Vec<Action>) {
             "Xuất video chuyến tham quan…",
             "Export tour video…",
         ),
+        (
+            Publication::Web,
+            "Xuất thành trang web…",
+            "Publish as web page…",
+        ),
     ] {
         if ui.button(lang.pick(vi, en)).clicked() {
             actions.push(Action::Publish(PublishAction::Show(kind)));

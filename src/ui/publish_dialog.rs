@@ -7,7 +7,7 @@ use crate::print::Paper;
 use crate::state::Action;
 use crate::state::publish::{
     PdfPages, PdfSettings, Publication, PublishAction, PublishState, VIDEO_FPS, VIDEO_SIZES,
-    VideoSettings,
+    VideoSettings, WebSettings,
 };
 use crate::theme;
 use egui::RichText;
@@ -38,6 +38,7 @@ pub fn show(
                 for (kind, vi, en) in [
                     (Publication::Pdf, "Tập bản đồ PDF", "PDF atlas"),
                     (Publication::Video, "Video chuyến tham quan", "Tour video"),
+                    (Publication::Web, "Trang web", "Web page"),
                 ] {
                     if ui
                         .selectable_label(tab == kind, lang.pick(vi, en))
@@ -53,11 +54,15 @@ pub fn show(
                 match tab {
                     Publication::Pdf => pdf_options(ui, &state.pdf, tours, lang, actions),
                     Publication::Video => video_options(ui, &state.video, tours, lang, actions),
+                    Publication::Web => web_options(ui, &state.web, lang, actions),
                 }
                 web_address(ui, &state.url, lang, actions);
                 let start = match tab {
                     Publication::Pdf => lang.pick("Xuất PDF…", "Export PDF…"),
                     Publication::Video => lang.pick("Xuất video…", "Export video…"),
+                    Publication::Web => {
+                        lang.pick("Chọn thư mục và xuất…", "Choose a folder and publish…")
+                    }
                 };
                 if ui.button(start).clicked() {
                     push(actions, PublishAction::Start);
@@ -289,6 +294,27 @@ fn video_options(
     }
 }
 
+fn web_options(ui: &mut egui::Ui, s: &WebSettings, lang: Lang, actions: &mut Vec<Action>) {
+    ui.label(lang.pick(
+        "Một thư mục mở được bằng mọi trình duyệt, kể cả từ USB, không cần máy chủ: bản đồ, \
+         các dữ kiện với lời trích và bài báo gốc, các chuyến tham quan, các lớp đang bật của dự án. \
+         Bản đồ nền luôn là bản đồ ngoại tuyến.",
+        "A folder any browser opens, from a USB stick too, with no server: the map, the facts \
+         with their quotes and articles, the tours, the project's visible layers. The basemap \
+         is always the offline one.",
+    ));
+    let mut next = s.clone();
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("Mở bằng", "Opens in"));
+        if let Some(l) = language(ui, s.lang) {
+            next.lang = l;
+        }
+    });
+    if next != *s {
+        push(actions, PublishAction::Web(next));
+    }
+}
+
 fn progress(ui: &mut egui::Ui, state: &PublishState, lang: Lang, actions: &mut Vec<Action>) {
     if let Some((done, total)) = state.progress {
         ui.horizontal(|ui| {
@@ -305,5 +331,15 @@ fn progress(ui: &mut egui::Ui, state: &PublishState, lang: Lang, actions: &mut V
     }
     if let Some(status) = &state.status {
         crate::ui::export_status(ui, status, lang, actions);
+    }
+    if let (Some(page), None, Some(Publication::Web)) =
+        (&state.web_page, state.progress, state.open)
+        && ui
+            .button(lang.pick("Mở trong trình duyệt", "Open in browser"))
+            .on_hover_text(page.display().to_string())
+            .clicked()
+    {
+        // The desktop's opener gives an HTML file to the default browser.
+        actions.push(Action::OpenFolder(page.clone()));
     }
 }
