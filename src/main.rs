@@ -272,13 +272,13 @@ fn pdf(
         date: print::today(),
         share: share_url(url)?.map(|url| print::Share { url, tour: None }),
     };
-    let command = print::inputs::PdfCommand {
+    let command = print::command::PdfCommand {
         out,
         project,
         request,
     };
     let bar = cli::TerminalProgress::new("PDF", "pages");
-    let written = print::inputs::pdf_command(&command, &|done, total| {
+    let written = print::command::pdf_command(&command, &|done, total| {
         bar.update(done as u64, total as u64);
     });
     bar.finish();

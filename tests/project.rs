@@ -666,12 +666,12 @@ fn handout(other: &Path, carried: &Path, colours: &[[u8; 3]]) {
         date: "2026-12-07".into(),
         share: None,
     };
-    let command = langson_atlas::print::inputs::PdfCommand {
+    let command = langson_atlas::print::command::PdfCommand {
         out: pdf.clone(),
         project: Some(carried.to_path_buf()),
         request,
     };
-    langson_atlas::print::inputs::pdf_command(&command, &|_, _| {}).expect("the handout");
+    langson_atlas::print::command::pdf_command(&command, &|_, _| {}).expect("the handout");
     if common::needs_tool("pdftoppm", "a_presenter_s_day (the handout's colours)") {
         let text = std::process::Command::new("pdftotext")
             .arg(&pdf)

@@ -5,13 +5,13 @@
 //! (`page.rs`), then written by krilla (`pdf.rs`). No egui: it runs in the window's worker
 //! and headless alike.
 
+pub mod command;
 mod cover;
 pub mod coverage;
 pub mod flow;
 pub mod frame;
 mod furniture;
 pub mod ink;
-pub mod inputs;
 mod labels;
 pub mod map;
 pub mod map_input;
@@ -101,6 +101,20 @@ pub struct PrintLayer {
 }
 
 impl PrintLayer {
+    /// A project's layer as a headless verb read it.
+    pub fn from_read(layer: &crate::project::inputs::ReadLayer) -> Self {
+        PrintLayer {
+            key: layer.stored.key.clone(),
+            name: layer.stored.name.clone(),
+            data: layer.data.clone(),
+            colours: layer.painted.colours.clone(),
+            legend: layer.painted.legend.clone(),
+            line_width: layer.stored.style.line_width,
+            point_size: layer.stored.style.point_size,
+            opacity: layer.stored.opacity,
+        }
+    }
+
     pub fn from_loaded(layer: &Loaded) -> Self {
         PrintLayer {
             key: layer.stored.key.clone(),
@@ -226,7 +240,7 @@ pub enum PrintError {
     #[error(transparent)]
     Paper(#[from] PaperArgError),
     #[error(transparent)]
-    Geodata(#[from] inputs::GeodataErrors),
+    Geodata(#[from] crate::project::inputs::GeodataErrors),
     #[error(transparent)]
     Project(#[from] crate::project::ProjectError),
     #[error("{path}: {message}")]

@@ -4,6 +4,7 @@
 //! the app captures a [`Project`] from what is open and applies one it reads.
 
 mod archive;
+pub mod inputs;
 mod limits;
 mod manifest;
 mod paths;

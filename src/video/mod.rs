@@ -241,7 +241,7 @@ pub struct VideoCommand {
 #[derive(Debug, thiserror::Error)]
 pub enum VideoCommandError {
     #[error(transparent)]
-    Geodata(#[from] crate::print::inputs::GeodataErrors),
+    Geodata(#[from] crate::project::inputs::GeodataErrors),
     #[error(transparent)]
     Project(#[from] crate::project::ProjectError),
     #[error(transparent)]
@@ -253,14 +253,12 @@ pub enum VideoCommandError {
 }
 
 /// The reader's layers of a project, as the map draws them.
-fn user_export(
-    read: Vec<(crate::layers::Stored, Arc<crate::sources::UserLayer>)>,
-) -> Option<UserExport> {
+fn user_export(read: Vec<crate::project::inputs::ReadLayer>) -> Option<UserExport> {
     use crate::layers::{Loaded, Slot, UserLayers, index::FeatureIndex};
     use crate::map::user_layer::WorldLayer;
     let mut layers = UserLayers::default();
     let mut worlds = Vec::new();
-    for (stored, data) in read {
+    for crate::project::inputs::ReadLayer { stored, data, .. } in read {
         let id = layers.next_id();
         worlds.push((id, Arc::new(WorldLayer::new(&data))));
         let index = Arc::new(FeatureIndex::new(&data));
@@ -280,16 +278,16 @@ pub fn video_command(
     command: &VideoCommand,
     progress: &dyn Fn(u64, u64),
 ) -> Result<String, VideoCommandError> {
-    let atlas = crate::print::inputs::embedded_atlas()?;
+    let atlas = crate::project::inputs::embedded_atlas()?;
     let mut project_tours = Vec::new();
     let mut lines = Vec::new();
     let mut user = None;
     let mut url = command.url.clone();
     if let Some(path) = &command.project {
-        let inputs = crate::print::inputs::project_inputs(path)?;
+        let inputs = crate::project::inputs::project_inputs(path)?;
         project_tours = inputs.tours;
         lines.extend(inputs.problems);
-        user = user_export(inputs.read);
+        user = user_export(inputs.layers);
         // `--url` over the project's own address.
         if url.is_none() {
             url = ShareUrl::optional(inputs.web_url.as_deref().unwrap_or(""))?;

@@ -94,7 +94,7 @@ pub enum WebError {
     #[error(transparent)]
     Project(#[from] crate::project::ProjectError),
     #[error(transparent)]
-    Geodata(#[from] crate::print::inputs::GeodataErrors),
+    Geodata(#[from] crate::project::inputs::GeodataErrors),
     #[error(transparent)]
     Url(#[from] crate::atlas::share::ShareUrlError),
     #[error("cancelled")]
@@ -272,27 +272,25 @@ pub fn web_command(
     command: &WebCommand,
     progress: &dyn Fn(usize, usize),
 ) -> Result<String, WebError> {
-    let atlas = crate::print::inputs::embedded_atlas()?;
+    let atlas = crate::project::inputs::embedded_atlas()?;
     let mut project_tours = Vec::new();
     let mut layers = Vec::new();
     let mut lines = Vec::new();
     let mut request = command.request.clone();
     if let Some(path) = &command.project {
-        let inputs = crate::print::inputs::project_inputs(path)?;
+        let inputs = crate::project::inputs::project_inputs(path)?;
         // `--url` over the project's own address, as the pdf verb takes it.
         if request.url.is_none() {
             request.url =
                 crate::atlas::share::ShareUrl::optional(inputs.web_url.as_deref().unwrap_or(""))?;
         }
         project_tours = inputs.tours;
-        // `read` holds the same layers in the same order, with their settings.
         layers = inputs
             .layers
-            .into_iter()
-            .zip(&inputs.read)
-            .map(|(layer, (stored, _))| WebLayer {
-                layer,
-                label: stored.style.label.clone(),
+            .iter()
+            .map(|read| WebLayer {
+                layer: crate::print::PrintLayer::from_read(read),
+                label: read.stored.style.label.clone(),
             })
             .collect();
         lines.extend(inputs.problems);
