@@ -146,7 +146,7 @@ fn the_cover_s_code_opens_the_site_and_a_district_page_s_opens_its_district() {
     let Some(district) = &sheet.figures_of else {
         panic!("a district page gives its district's figures");
     };
-    let deep = format!("{SITE}#f={district}");
+    let deep = format!("{SITE}#f={district}&lang=vi");
     assert!(uris(&laid.pages[*first]).contains(&deep.as_str()));
     let text = laid.pages[*first].texts().collect::<String>();
     assert!(text.contains("#f="), "the link is printed beside the code");
@@ -173,7 +173,7 @@ fn an_english_zone_atlas_links_in_english_and_a_tour_s_pages_open_their_step() {
     let tour_pdf = dir.path().join("tour.pdf");
     let toured = write(&request(Coverage::Tour(None), Lang::Vi), &tours, &tour_pdf);
     let (_, second) = &toured.sheets[1];
-    let step = format!("{SITE}#tour=1&step=2");
+    let step = format!("{SITE}#tour=1&step=2&lang=vi");
     assert!(uris(&toured.pages[*second]).contains(&step.as_str()));
     // The window prints one tour alone and says which it is on the web page.
     let mut numbered = request(Coverage::Tour(None), Lang::Vi);
@@ -184,7 +184,7 @@ fn an_english_zone_atlas_links_in_english_and_a_tour_s_pages_open_their_step() {
     let fonts = Fonts::new().expect("fonts");
     let laid = print::layout(&common::atlas(), &fonts, &numbered, &tours, &[]).expect("laid");
     let (_, first) = &laid.sheets[0];
-    assert!(uris(&laid.pages[*first]).contains(&format!("{SITE}#tour=3&step=1").as_str()));
+    assert!(uris(&laid.pages[*first]).contains(&format!("{SITE}#tour=3&step=1&lang=vi").as_str()));
     if !common::needs_tool("pdftoppm", "an_english_zone_atlas_links_in_english…") {
         return;
     }

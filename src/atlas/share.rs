@@ -1,6 +1,6 @@
 //! Where the atlas is published on the web, and the deep links into it that QR codes carry:
 //! the site, a feature (`#f=<id>`), a tour's step (`#tour=<n>&step=<k>`, 1-based), each
-//! with `lang=en` when the handout is in English. The web page reads the same fragment.
+//! with its language (`lang=vi`, `lang=en`) so that a handout's code opens in the handout's language. The web page reads the same fragment.
 
 use super::{FeatureId, Lang};
 
@@ -134,9 +134,15 @@ impl ShareUrl {
             Place::Feature(id) => vec![format!("f={}", escaped(id.as_str()))],
             Place::TourStep { tour, step } => vec![format!("tour={tour}"), format!("step={step}")],
         };
-        match lang {
-            Lang::Vi => {}
-            Lang::En => parts.push("lang=en".to_owned()),
+        // A deep link names its language both ways: a site published in English opens a
+        // bare link in English, and a Vietnamese handout's code must still open Vietnamese.
+        // The site itself opens in the language it was published in, unless English.
+        match (lang, place) {
+            (Lang::Vi, Place::Site) => {}
+            (Lang::Vi, Place::Feature(_) | Place::TourStep { .. }) => {
+                parts.push("lang=vi".to_owned());
+            }
+            (Lang::En, _) => parts.push("lang=en".to_owned()),
         }
         if parts.is_empty() {
             self.0.clone()
@@ -191,7 +197,7 @@ mod tests {
         let gate = FeatureId::new("huu_nghi");
         assert_eq!(
             base.feature(&gate, Lang::Vi),
-            "https://atlas.langson.gov.vn/quy-hoach/#f=huu_nghi"
+            "https://atlas.langson.gov.vn/quy-hoach/#f=huu_nghi&lang=vi"
         );
         assert_eq!(
             base.feature(&FeatureId::new("vsip_lang_son"), Lang::En),
@@ -199,7 +205,7 @@ mod tests {
         );
         assert_eq!(
             base.tour_step(1, 3, Lang::Vi),
-            "https://atlas.langson.gov.vn/quy-hoach/#tour=1&step=3"
+            "https://atlas.langson.gov.vn/quy-hoach/#tour=1&step=3&lang=vi"
         );
         assert_eq!(
             base.tour_step(2, 1, Lang::En),
@@ -208,7 +214,7 @@ mod tests {
         // An id with a character the fragment reserves cannot add a field.
         assert_eq!(
             base.feature(&FeatureId::new("a&b c"), Lang::Vi),
-            "https://atlas.langson.gov.vn/quy-hoach/#f=a%26b%20c"
+            "https://atlas.langson.gov.vn/quy-hoach/#f=a%26b%20c&lang=vi"
         );
     }
 
@@ -220,7 +226,7 @@ mod tests {
         );
         assert_eq!(
             url("https://example.org/atlas/index.html?v=2").feature(&FeatureId::new("x"), Lang::Vi),
-            "https://example.org/atlas/index.html?v=2#f=x"
+            "https://example.org/atlas/index.html?v=2#f=x&lang=vi"
         );
         // Not ASCII: the encoded form every reader opens.
         assert_eq!(

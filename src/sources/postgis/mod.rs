@@ -343,6 +343,13 @@ pub fn read(
     }
     drop(portal);
     let in_view = if capped {
+        // The count of a view past its cap is a scan the planner runs in parallel workers;
+        // for the window (a view), one server process: a server on the planner's own desk
+        // then leaves a core to the window (`benches/postgis_frames.rs` measured frames
+        // waiting for one while three server processes counted).
+        if view.is_some() {
+            let _ = tx.batch_execute("SET LOCAL max_parallel_workers_per_gather = 0");
+        }
         let count = query.count_sql();
         let params = query.params(0);
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
