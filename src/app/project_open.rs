@@ -4,7 +4,7 @@
 use super::AtlasApp;
 use crate::present::editor::TourEditor;
 use crate::project::{self, OpenTable, Opened, ProjectProblem};
-use crate::state::{ProjectReport, TableOf, TimelineState};
+use crate::state::{ProjectReport, TableOf, TimelineAction};
 use crate::task::{Poll, Task};
 use std::path::{Path, PathBuf};
 
@@ -21,9 +21,15 @@ impl AtlasApp {
         let events = self.user.clear();
         self.handle_user_events(events);
         self.state.tours = TourEditor::default();
-        self.state.settings.visible = crate::map::Visibility::default();
-        self.state.timeline = None;
-        self.state.charts = false;
+        // Plan layers, timeline and charts as a new project has them; the language, the
+        // basemap and the web address stay the reader's.
+        let fresh = crate::project::Project {
+            lang: self.state.settings.lang,
+            basemap: self.state.settings.basemap,
+            web_url: Some(self.state.publish.url.clone()).filter(|u| !u.is_empty()),
+            ..crate::project::Project::default()
+        };
+        self.apply_settings(&fresh);
         self.state.user.table = None;
         self.state.project.path = None;
         self.state.project.report = None;
@@ -89,6 +95,35 @@ impl AtlasApp {
         self.apply_opened(&path, result);
     }
 
+    /// A project's settings, applied through the actions a reader's clicks give (so that
+    /// opening a project and clicking through the same settings end in the same state):
+    /// language, web address, plan layers, basemap, the timeline's year, the charts.
+    fn apply_settings(&mut self, project: &crate::project::Project) {
+        use crate::state::Action;
+        use crate::state::publish::PublishAction;
+        self.apply(Action::SetLang(project.lang));
+        self.apply(Action::Publish(PublishAction::Url(
+            project.web_url.clone().unwrap_or_default(),
+        )));
+        for kind in crate::atlas::LayerKind::ALL {
+            self.apply(Action::SetLayer(kind, project.plan_layers.is_visible(kind)));
+        }
+        self.apply(Action::SetBasemap(project.basemap));
+        match project.year {
+            Some(year) => self.apply(Action::Timeline(TimelineAction::SetYear(year))),
+            None if self.state.timeline.is_some() => {
+                self.apply(Action::Timeline(TimelineAction::Toggle));
+            }
+            None => {}
+        }
+        if project.charts.is_some() != self.state.charts {
+            self.apply(Action::ToggleCharts);
+        }
+        if let Some(page) = project.charts {
+            self.apply(Action::ChartPage(page));
+        }
+    }
+
     /// A project as read: a file that is no project leaves everything as it was and says
     /// why; a project opens all it can and lists the rest, each by name.
     fn apply_opened(&mut self, path: &Path, read: Result<Opened, project::ProjectError>) {
@@ -128,25 +163,13 @@ impl AtlasApp {
             }
         }
         self.user.restore(layers, false);
-        self.state.settings.lang = project.lang;
-        self.state.publish.url = project.web_url.clone().unwrap_or_default();
-        self.state.settings.visible = project.plan_layers.clone();
-        self.apply(crate::state::Action::SetBasemap(project.basemap));
+        self.apply_settings(&project);
         if let Some(v) = project.view {
             self.pending_fit = None;
             self.set_view(crate::map::mercator::ViewTarget {
                 center: crate::map::mercator::to_world(geo::Coord { x: v.lon, y: v.lat }),
                 zoom: v.zoom,
             });
-        }
-        self.state.timeline = project.year.map(|year| TimelineState {
-            year,
-            playing: false,
-            next_step: 0.0,
-        });
-        if let Some(page) = project.charts {
-            self.state.charts = true;
-            self.state.chart_page = page;
         }
         match &project.table {
             Some(OpenTable::Layer(key)) => self.project.pending_table = Some(key.clone()),
