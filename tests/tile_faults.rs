@@ -147,7 +147,11 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
     h.state_mut().apply(Action::ZoomIn);
     h.run_steps(2);
     assert!(h.state().zoom() > zoom, "the map still zooms");
-    assert!(h.state().map_output().features_drawn > 0);
+    assert_eq!(
+        h.state().map_output().features_drawn,
+        31,
+        "the plan's features in view"
+    );
     drop(server);
 
     // A cache folder that cannot be made (its parent is a file): tiles are not cached, and

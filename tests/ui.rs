@@ -233,7 +233,7 @@ fn selecting_minh_son_shows_its_area_and_a_citation_that_opens_the_article() {
     h.get_by_label("55 ha");
     h.get_by_label_contains("Minh Sơn (xã Minh Sơn, Hữu Lũng), 55 ha");
     let chips = h.query_all_by_label_contains("Báo Công Thương").count();
-    assert!(chips >= 1, "a citation chip names the publisher");
+    assert_eq!(chips, 2, "the citation chips naming the publisher");
     h.query_all_by_label_contains("Báo Công Thương")
         .next()
         .expect("chip")
@@ -282,8 +282,8 @@ fn a_misprinted_figure_is_shown_beside_the_full_one_without_a_conflict() {
     // Nothing selected: the province overview lists the conference figures.
     // Both versions of the 2024 conference's investment total appear, each with its source,
     // as related figures: the articles contradict each other nowhere.
-    assert!(h.query_all_by_label_contains("18.602 tỷ đồng").count() >= 1);
-    assert!(h.query_all_by_label_contains("“18.602 đồng”").count() >= 1);
+    assert_eq!(h.query_all_by_label_contains("18.602 tỷ đồng").count(), 11);
+    assert_eq!(h.query_all_by_label_contains("“18.602 đồng”").count(), 4);
     assert!(
         h.query_all_by_label_contains("Các nguồn ghi khác nhau")
             .next()
