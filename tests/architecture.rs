@@ -56,14 +56,10 @@ fn module_path(path: &Path) -> Vec<String> {
 /// Every room a source file reaches, read as the compiler reads it; `module` is the file's
 /// module path.
 fn rooms_used(source: &str, module: &[String]) -> BTreeSet<String> {
-    let file = syn::parse_file(source).expect("the source parses");
-    let mut finder = Finder {
-        module: module.to_vec(),
-        found: BTreeSet::new(),
-        paths: BTreeSet::new(),
-    };
-    finder.visit_file(&file);
-    finder.found
+    paths_used(source, module)
+        .into_iter()
+        .filter_map(|path| path.first().cloned())
+        .collect()
 }
 
 /// Every path of ours a source file names, from the crate's root (`print::map::MapInput`).
@@ -71,7 +67,6 @@ fn paths_used(source: &str, module: &[String]) -> BTreeSet<Vec<String>> {
     let file = syn::parse_file(source).expect("the source parses");
     let mut finder = Finder {
         module: module.to_vec(),
-        found: BTreeSet::new(),
         paths: BTreeSet::new(),
     };
     finder.visit_file(&file);
@@ -80,7 +75,6 @@ fn paths_used(source: &str, module: &[String]) -> BTreeSet<Vec<String>> {
 
 struct Finder {
     module: Vec<String>,
-    found: BTreeSet<String>,
     paths: BTreeSet<Vec<String>>,
 }
 
@@ -101,7 +95,6 @@ impl Finder {
             _ => None,
         };
         if let Some(path) = absolute.filter(|p| !p.is_empty()) {
-            self.found.insert(path[0].clone());
             self.paths.insert(path);
         }
     }

@@ -14,6 +14,7 @@ mod presenting;
 mod project;
 mod project_open;
 mod publish;
+mod publish_job;
 mod saving;
 mod table_panel;
 mod timeline;

@@ -4,6 +4,7 @@
 //! `video` write under a temporary name).
 
 use super::AtlasApp;
+use super::publish_job::{Job, run};
 use super::saving::{self, Answer, Ask, Saving};
 use crate::atlas::Atlas;
 use crate::atlas::share::ShareUrl;
@@ -12,26 +13,11 @@ use crate::present::tour::Tour;
 use crate::print::{self, AtlasRequest, PrintLayer};
 use crate::state::ExportStatus;
 use crate::state::publish::{PdfPages, Publication, PublishAction, PublishState, VIDEO_SIZES};
-use crate::task::{Poll, Progress, Task};
+use crate::task::{Poll, Task};
 use crate::video::{self, VideoRequest};
 use crate::web;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// What waits for the save dialog's answer.
-pub enum Job {
-    Pdf {
-        request: AtlasRequest,
-        tours: Vec<Tour>,
-        layers: Vec<PrintLayer>,
-    },
-    Video(Box<VideoRequest>),
-    Web {
-        request: web::WebRequest,
-        tours: Vec<Tour>,
-        layers: Vec<web::WebLayer>,
-    },
-}
 
 pub struct PublishRoom {
     saving: Saving<Job>,
@@ -160,76 +146,6 @@ impl PublishRoom {
         self.running = None;
         false
     }
-}
-
-/// Makes `job` at `path`; how it went, in words.
-fn run(
-    atlas: &Arc<Atlas>,
-    job: Job,
-    path: &Path,
-    gpu: Option<Gpu>,
-    task: &Progress,
-) -> ExportStatus {
-    let progress = |done: u64, total: u64| task.set(done, total);
-    let cancel = task.cancel_flag();
-    let folder = path.parent().map(Path::to_path_buf);
-    let result = match job {
-        Job::Pdf {
-            request,
-            tours,
-            layers,
-        } => print::write_atlas(
-            atlas,
-            &request,
-            &tours,
-            &layers,
-            path,
-            &|done, total| progress(done as u64, total as u64),
-            cancel,
-        )
-        .map(|w| format!("PDF, {} pages → {}", w.pages, path.display()))
-        .map_err(|e| e.to_string()),
-        Job::Video(request) => gpu
-            .map_or_else(Gpu::headless, Ok)
-            .map_err(|e| e.to_string())
-            .and_then(|gpu| {
-                video::record(&gpu, atlas.clone(), &request, path, &progress, cancel)
-                    .map_err(|e| e.to_string())
-            })
-            .map(|r| {
-                format!(
-                    "MP4, {:.0} s, {} frames → {}",
-                    r.seconds,
-                    r.frames,
-                    path.display()
-                )
-            }),
-        Job::Web {
-            request,
-            tours,
-            layers,
-        } => web::write_site(
-            atlas,
-            &request,
-            &tours,
-            &layers,
-            path,
-            &|done, total| progress(done as u64, total as u64),
-            cancel,
-        )
-        .map(|w| {
-            let mut lines = w.warnings;
-            lines.push(format!(
-                "{} files, {} KB → {}",
-                w.files,
-                w.bytes.div_ceil(1024),
-                path.display()
-            ));
-            lines.join("\n")
-        })
-        .map_err(|e| e.to_string()),
-    };
-    ExportStatus::of(result, folder)
 }
 
 /// `name` in `folder`, or `name-2`, `name-3`… where that is taken.

@@ -238,7 +238,9 @@ impl UserPlugin<'_> {
                 }
                 None if is_point => {
                     let points: Vec<[f64; 2]> = match geometry {
-                        Some(Geometry::Point(p)) => vec![mercator::to_world(p.0)],
+                        // A point's mark is the point, projected once when the layer
+                        // loaded: no projection per point and frame.
+                        Some(Geometry::Point(_)) => vec![*mark],
                         Some(Geometry::MultiPoint(mp)) => {
                             mp.iter().map(|p| mercator::to_world(p.0)).collect()
                         }

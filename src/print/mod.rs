@@ -103,28 +103,28 @@ pub struct PrintLayer {
 impl PrintLayer {
     /// A project's layer as a headless verb read it.
     pub fn from_read(layer: &crate::project::inputs::ReadLayer) -> Self {
-        PrintLayer {
-            key: layer.stored.key.clone(),
-            name: layer.stored.name.clone(),
-            data: layer.data.clone(),
-            colours: layer.painted.colours.clone(),
-            legend: layer.painted.legend.clone(),
-            line_width: layer.stored.style.line_width,
-            point_size: layer.stored.style.point_size,
-            opacity: layer.stored.opacity,
-        }
+        Self::of(&layer.stored, &layer.data, &layer.painted)
     }
 
     pub fn from_loaded(layer: &Loaded) -> Self {
+        Self::of(&layer.stored, &layer.data, &layer.painted)
+    }
+
+    /// A layer's settings, features and colours as a page draws them.
+    fn of(
+        stored: &crate::layers::Stored,
+        data: &Arc<UserLayer>,
+        painted: &crate::layers::style::Painted,
+    ) -> Self {
         PrintLayer {
-            key: layer.stored.key.clone(),
-            name: layer.stored.name.clone(),
-            data: layer.data.clone(),
-            colours: layer.painted.colours.clone(),
-            legend: layer.painted.legend.clone(),
-            line_width: layer.stored.style.line_width,
-            point_size: layer.stored.style.point_size,
-            opacity: layer.stored.opacity,
+            key: stored.key.clone(),
+            name: stored.name.clone(),
+            data: data.clone(),
+            colours: painted.colours.clone(),
+            legend: painted.legend.clone(),
+            line_width: stored.style.line_width,
+            point_size: stored.style.point_size,
+            opacity: stored.opacity,
         }
     }
 
