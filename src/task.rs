@@ -91,6 +91,9 @@ impl<T: Send + 'static> Task<T> {
                 // The receiver gone means nobody waits for the answer any more (the layer was
                 // removed, the window closed): the result is dropped with the thread.
                 let _ = tx.send(work(&shared));
+                // The channel closes before the caller is woken: once woken, a second
+                // poll finds the answer handed over, never a task that seems to run.
+                drop(tx);
                 wake();
             })?;
         Ok(Task {
