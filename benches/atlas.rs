@@ -114,7 +114,7 @@ fn main() {
     let runs = 50;
     let steady = time(runs, || {
         frame(&mut app);
-        plan += app.map_output().cpu_time;
+        plan += app.map.out.cpu_time;
     });
     report(
         "plan layers, one frame, whole province (CPU)",
@@ -128,7 +128,6 @@ fn main() {
     );
     println!(
         "features drawn: {}, labels drawn: {}",
-        app.map_output().features_drawn,
-        app.map_output().labels_drawn
+        app.map.out.features_drawn, app.map.out.labels_drawn
     );
 }

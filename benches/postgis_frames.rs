@@ -115,7 +115,8 @@ fn million(base: &str) -> Result<(PgSource, Option<String>), String> {
 
 fn features(h: &App) -> Option<usize> {
     h.state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .next()
         .map(|l| l.data.features.len())
@@ -143,12 +144,12 @@ fn frame(h: &mut App, clock: Instant) -> Frame {
     let f = Frame {
         step,
         tessellate,
-        user: h.state().user_output().cpu_time,
-        plan: h.state().map_output().cpu_time,
+        user: h.state().user.out.cpu_time,
+        plan: h.state().map.out.cpu_time,
         on_cpu,
         runnable,
         features: features(h),
-        pending: h.state().user_output().pending,
+        pending: h.state().user.out.pending,
     };
     if let Some(rest) = VSYNC.checked_sub(began.elapsed()) {
         std::thread::sleep(rest);
@@ -180,7 +181,7 @@ fn between(
 /// Frames until the basemap's tiles are all drawn, so that what follows measures the layer.
 fn settle_basemap(h: &mut App, clock: Instant) {
     let start = Instant::now();
-    while !h.state().basemaps().offline.complete() && start.elapsed() < PATIENCE {
+    while !h.state().map.basemaps.offline.complete() && start.elapsed() < PATIENCE {
         frame(h, clock);
     }
     frame(h, clock);
@@ -219,7 +220,8 @@ fn until_drawn(
     }
     if let Some(problem) = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .find_map(|l| l.problem.clone())
     {
@@ -376,7 +378,7 @@ fn run(base: &str) -> Result<(), String> {
     figures(
         &format!(
             "zoomed to a district (zoom {:.1}) and dragged to the next while its pages arrive",
-            h.state().zoom()
+            h.state().map.zoom()
         ),
         &pan,
         true,

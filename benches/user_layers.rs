@@ -110,11 +110,11 @@ fn frame(ctx: &egui::Context, app: &mut AtlasApp, input: egui::RawInput) -> (Dur
         println!(
             "  a slow frame: {ran:?} in the UI and the map, {:?} tessellating; map CPU: plan layers {:?}, user layers {:?}",
             took - ran,
-            app.map_output().cpu_time,
-            app.user_output().cpu_time
+            app.map.out.cpu_time,
+            app.user.out.cpu_time
         );
     }
-    (app.user_output().cpu_time, took)
+    (app.user.out.cpu_time, took)
 }
 
 fn app_with(paths: Vec<PathBuf>) -> (egui::Context, AtlasApp) {
@@ -171,7 +171,7 @@ fn steady(ctx: &egui::Context, app: &mut AtlasApp, runs: u32) -> (Duration, Dura
     for _ in 0..400 {
         let (user, _) = frame(ctx, app, screen());
         warm = warm.max(user);
-        if app.user_output().pending == 0 {
+        if app.user.out.pending == 0 {
             break;
         }
     }
@@ -206,11 +206,7 @@ fn scale(dir: &std::path::Path) {
     }
     let (ctx, mut app) = app_with(vec![path]);
     let _ = settle(&ctx, &mut app);
-    let vertices: usize = app
-        .user_layers()
-        .ready()
-        .map(|l| l.data.vertex_count())
-        .sum();
+    let vertices: usize = app.user.layers.ready().map(|l| l.data.vertex_count()).sum();
     println!(
         "layer of {vertices} vertices in {} features",
         big.features.len()
@@ -237,7 +233,7 @@ fn scale(dir: &std::path::Path) {
     }
     let mut worst = Duration::ZERO;
     let mut total = Duration::ZERO;
-    let before = app.map_output().view.map(|v| v.center);
+    let before = app.map.out.view.map(|v| v.center);
     // Pan: press on the map, drag 6 points a frame for 60 frames, release.
     let button = |pos, pressed| egui::Event::PointerButton {
         pos,
@@ -259,7 +255,7 @@ fn scale(dir: &std::path::Path) {
         worst = worst.max(user);
         total += user;
     }
-    let after = app.map_output().view.map(|v| v.center);
+    let after = app.map.out.view.map(|v| v.center);
     if before == after {
         println!("  (the drag did not move the map: the panning figures below are not of panning)");
     }
@@ -276,7 +272,7 @@ fn scale(dir: &std::path::Path) {
 
     // Restyling the 10 000 parcels by a field whose every value differs: the frames meanwhile.
     app.apply(Action::ZoomToProvince);
-    let id = app.user_layers().ready().next().map(|l| l.id);
+    let id = app.user.layers.ready().next().map(|l| l.id);
     if let Some(id) = id {
         use langson_atlas::layers::style::{Paint, Style};
         let style = Style {

@@ -170,7 +170,7 @@ fn the_window_reports_broken_geodata_and_still_draws_the_map() {
     });
     assert_eq!(h.state().data_errors().len(), 1);
     h.get_by_label_contains("Lỗi dữ liệu: axis.geojson: not valid GeoJSON");
-    assert!(h.state().map_output().features_drawn > 30);
+    assert!(h.state().map.out.features_drawn > 30);
 }
 
 #[test]
@@ -183,7 +183,7 @@ fn an_unusable_pmtiles_file_is_refused_with_its_reason() {
         pmtiles: Some(path),
         ..Options::default()
     });
-    assert_eq!(h.state().basemaps().choice(), BasemapChoice::Offline);
+    assert_eq!(h.state().map.basemaps.choice(), BasemapChoice::Offline);
     h.get_by_label_contains("holds AVIF tiles; only PNG, JPEG, WebP and MVT PMTiles can be shown");
 }
 
@@ -211,7 +211,7 @@ fn an_unreachable_tile_server_shows_in_the_status_bar_over_the_offline_map() {
     h.get_by_label_contains("Không tải được ô bản đồ");
     h.get_by_label_contains("đang hiển thị bản đồ nền ngoại tuyến");
     // The offline basemap and the plan are still drawn beneath.
-    assert!(h.state().map_output().features_drawn > 30);
+    assert!(h.state().map.out.features_drawn > 30);
     let image = h.render().expect("renders");
     let land = langson_atlas::map::basemap::raster::palette::PROVINCE;
     assert!(
@@ -229,7 +229,8 @@ fn a_tile_url_without_placeholders_is_refused() {
     });
     assert!(
         h.state()
-            .basemaps()
+            .map
+            .basemaps
             .available(BasemapChoice::Custom)
             .is_err()
     );

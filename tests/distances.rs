@@ -75,7 +75,7 @@ fn the_distance_table_sorts_selects_and_exports() {
     h.get_by_label("km tới cửa khẩu Hữu Nghị").click();
     h.run_steps(2);
     assert_eq!(
-        h.state().plan_table_view().and_then(|v| v.sort),
+        h.state().tables.plan_view().and_then(|v| v.sort),
         Some((5, true)),
         "sorted by the click"
     );

@@ -142,11 +142,12 @@ fn the_export_window_writes_the_current_view() {
     h.get_by_label("Xuất khung nhìn này").click();
     h.run_steps(1);
     for _ in 0..600 {
-        if !h.state().exporting() {
+        if !h.state().exports.is_running() {
             break;
         }
         h.state_mut()
-            .wait_for_export(std::time::Duration::from_millis(200));
+            .exports
+            .wait(std::time::Duration::from_millis(200));
         h.run_steps(1);
     }
     let status = h
@@ -184,7 +185,7 @@ fn without_a_graphics_adapter_the_export_window_says_why() {
     h.state_mut()
         .apply(langson_atlas::state::Action::ExportView);
     h.run_steps(2);
-    assert!(!h.state().exporting());
+    assert!(!h.state().exports.is_running());
     let status = h.state().state.export.status.clone().expect("a status");
     assert!(
         !status.ok && status.message.contains("adapter"),

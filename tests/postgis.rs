@@ -360,7 +360,8 @@ fn a_postgis_layer_follows_the_view_and_is_saved_without_its_password() {
     ));
     let count = |h: &App| {
         h.state()
-            .user_layers()
+            .user
+            .layers
             .ready()
             .next()
             .map(|l| l.data.features.len())
@@ -436,7 +437,7 @@ fn a_layer_needing_its_password_after_a_restart_reconnects_when_given_it() {
     };
     let mut h = app(Some(stored));
     settle(&mut h);
-    let slot = &h.state().user_layers().slots[0];
+    let slot = &h.state().user.layers.slots[0];
     let langson_atlas::layers::Slot::Failed { id, problem, .. } = slot else {
         panic!("no password at hand: the layer cannot open");
     };
@@ -451,7 +452,8 @@ fn a_layer_needing_its_password_after_a_restart_reconnects_when_given_it() {
     settle(&mut h);
     let ready: Vec<usize> = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .map(|l| l.data.features.len())
         .collect();
@@ -521,7 +523,7 @@ fn a_table_the_server_transforms_is_read_in_a_view_and_the_password_stays_out() 
         );
     }
     assert_eq!(
-        h.state().user_layers().ready().count(),
+        h.state().user.layers.ready().count(),
         1,
         "and the layer opened"
     );

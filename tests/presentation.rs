@@ -46,14 +46,14 @@ fn presenting() -> egui_kittest::Harness<'static, langson_atlas::AtlasApp> {
     h.state_mut().apply(Action::StartPresentation);
     h.run_steps(4);
     assert!(
-        h.state().presentation().is_some(),
+        h.state().presenter.presentation().is_some(),
         "presentation mode is on"
     );
     h
 }
 
 fn step(h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>) -> usize {
-    h.state().presentation().expect("presenting").step
+    h.state().presenter.presentation().expect("presenting").step
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn the_clicker_walks_the_tour() {
     assert_eq!(step(&h), 1);
     h.get_by_label("1 trục phát triển: Đồng Đăng – Hữu Lũng");
     assert_eq!(
-        h.state().presentation().expect("on").highlight,
+        h.state().presenter.presentation().expect("on").highlight,
         vec![id("axis_dong_dang_huu_lung")]
     );
 
@@ -85,16 +85,16 @@ fn the_clicker_walks_the_tour() {
     h.key_press(egui::Key::B);
     h.run_steps(2);
     assert!(
-        h.state().presentation().expect("on").blank,
+        h.state().presenter.presentation().expect("on").blank,
         "B blanks the screen"
     );
     h.key_press(egui::Key::B);
     h.run_steps(2);
-    assert!(!h.state().presentation().expect("on").blank);
+    assert!(!h.state().presenter.presentation().expect("on").blank);
 
     h.key_press(egui::Key::Escape);
     h.run_steps(3);
-    assert!(h.state().presentation().is_none(), "Esc leaves");
+    assert!(h.state().presenter.presentation().is_none(), "Esc leaves");
     h.get_by_label("Lớp bản đồ");
 }
 
@@ -104,13 +104,23 @@ fn the_map_flies_to_each_step() {
     h.key_press(egui::Key::PageDown);
     h.run_steps(3);
     assert!(
-        h.state().presentation().expect("on").flight.is_some(),
+        h.state()
+            .presenter
+            .presentation()
+            .expect("on")
+            .flight
+            .is_some(),
         "a flight is under way"
     );
     // kittest steps 1/60 s; the flight lasts about a second.
     h.run_steps(90);
     assert!(
-        h.state().presentation().expect("on").flight.is_none(),
+        h.state()
+            .presenter
+            .presentation()
+            .expect("on")
+            .flight
+            .is_none(),
         "it has landed"
     );
 }
@@ -149,11 +159,17 @@ fn the_tour_never_overwrites_the_reader_s_layers() {
             "the settings as saved mid-tour"
         );
     }
-    let shown = h.state().presentation().expect("on").visible.clone();
+    let shown = h
+        .state()
+        .presenter
+        .presentation()
+        .expect("on")
+        .visible
+        .clone();
     assert_ne!(shown, mine, "the tour shows its own layers");
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    assert!(h.state().presentation().is_none());
+    assert!(h.state().presenter.presentation().is_none());
     assert_eq!(h.state().state.settings.visible, mine);
 }
 
@@ -188,7 +204,7 @@ fn a_broken_tour_file_is_reported_and_the_built_in_tour_used() {
     let errors = h.state().data_errors().join("\n");
     assert!(errors.contains("tour.json"), "{errors}");
     assert_eq!(
-        h.state().tour().steps.len(),
+        h.state().presenter.tour().steps.len(),
         Tour::embedded().expect("built-in").steps.len()
     );
     h.get_by_label_contains("tour.json");
@@ -221,7 +237,7 @@ fn a_geodata_folder_s_own_tour_is_used() {
         "{:?}",
         h.state().data_errors()
     );
-    assert_eq!(h.state().tour().steps.len(), 2);
+    assert_eq!(h.state().presenter.tour().steps.len(), 2);
 }
 
 fn tour_json_with_fact(fact: &str) -> String {
@@ -301,7 +317,7 @@ fn started_with_present_the_first_step_shows_the_whole_province_above_the_captio
         assert_eq!(step(&harness), 0);
         common::assert_step_framed(&harness, &format!("{w}×{h}, step 1"));
         // Every step of the built-in tour, and back to the first.
-        let steps = harness.state().tour().steps.len();
+        let steps = harness.state().presenter.tour().steps.len();
         for i in 1..steps {
             harness.key_press(egui::Key::PageDown);
             land(&mut harness);

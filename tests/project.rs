@@ -97,7 +97,8 @@ fn planners_project(dir: &Path) -> Harness<'static, AtlasApp> {
     let mut h = app(&dir.join("unpacked"), None, vec![shp, csv]);
     let ids: Vec<_> = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .map(|l| (l.id, l.stored.name.clone()))
         .collect();
@@ -122,7 +123,7 @@ fn planners_project(dir: &Path) -> Harness<'static, AtlasApp> {
         };
         act(&mut h, Action::User(UserAction::SetStyle(id, style)));
         if name.contains("investors") {
-            let layer = h.state_mut().user_layers_mut().get_mut(id).expect("layer");
+            let layer = h.state_mut().user.layers.get_mut(id).expect("layer");
             layer.table.quick = "Lang".to_owned();
             act(&mut h, Action::User(UserAction::LayerOpacity(id, 0.6)));
             act(
@@ -260,7 +261,8 @@ fn a_project_saved_with_data_opens_after_its_files_are_deleted() {
     let h = app(&other, Some(carried), Vec::new());
     let ready: Vec<_> = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .map(|l| l.stored.name.clone())
         .collect();
@@ -271,7 +273,8 @@ fn a_project_saved_with_data_opens_after_its_files_are_deleted() {
     );
     let keys: Vec<String> = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .map(|l| l.stored.key.clone())
         .collect();
@@ -279,7 +282,7 @@ fn a_project_saved_with_data_opens_after_its_files_are_deleted() {
     let mut h = h;
     act(&mut h, Action::Tours(ToursAction::Play(Some(0), 0)));
     for n in 0..6 {
-        let p = h.state().presentation().expect("presenting");
+        let p = h.state().presenter.presentation().expect("presenting");
         assert_eq!(p.step, n);
         assert_eq!(p.user_layers.len(), 2);
         assert!(
@@ -349,7 +352,7 @@ fn broken_projects_open_what_they_can_and_name_the_rest() {
         report(&h)
     );
     assert_eq!(
-        h.state().user_layers().ready().count(),
+        h.state().user.layers.ready().count(),
         1,
         "the open layer stays"
     );
@@ -364,7 +367,7 @@ fn broken_projects_open_what_they_can_and_name_the_rest() {
         "{}",
         report(&h)
     );
-    assert_eq!(h.state().user_layers().ready().count(), 1);
+    assert_eq!(h.state().user.layers.ready().count(), 1);
 
     // A layer whose file moved, and a step citing an unknown fact: the rest opens.
     let mut value: serde_json::Value = serde_json::from_str(&manifest).expect("json");
@@ -410,11 +413,7 @@ fn broken_projects_open_what_they_can_and_name_the_rest() {
     act(&mut h, Action::Project(ProjectAction::Open(cut)));
     settle(&mut h);
     assert!(report(&h).contains("cut short"), "{}", report(&h));
-    assert_eq!(
-        h.state().user_layers().ready().count(),
-        1,
-        "its layer opened"
-    );
+    assert_eq!(h.state().user.layers.ready().count(), 1, "its layer opened");
 
     // Not a zip at all.
     let junk = dir.join("junk.lsatlas");
@@ -450,7 +449,7 @@ fn unsaved_changes_ask_before_a_new_project_and_cancel_keeps_everything() {
             langson_atlas::state::UnsavedChoice::Cancel,
         )),
     );
-    assert_eq!(h.state().user_layers().ready().count(), 1, "nothing lost");
+    assert_eq!(h.state().user.layers.ready().count(), 1, "nothing lost");
     act(&mut h, Action::Project(ProjectAction::New));
     act(
         &mut h,
@@ -458,11 +457,7 @@ fn unsaved_changes_ask_before_a_new_project_and_cancel_keeps_everything() {
             langson_atlas::state::UnsavedChoice::Discard,
         )),
     );
-    assert_eq!(
-        h.state().user_layers().slots.len(),
-        0,
-        "a new, empty project"
-    );
+    assert_eq!(h.state().user.layers.slots.len(), 0, "a new, empty project");
     assert!(!h.state().state.project.dirty);
 }
 
@@ -518,7 +513,8 @@ fn own_layers(dir: &Path) -> (Harness<'static, AtlasApp>, Vec<[u8; 3]>) {
     let mut h = app(&dir.join("unpacked"), None, layers);
     let lots = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .find(|l| l.stored.name.contains("lo-dat"))
         .map(|l| l.id)
@@ -535,7 +531,8 @@ fn own_layers(dir: &Path) -> (Harness<'static, AtlasApp>, Vec<[u8; 3]>) {
     act(&mut h, Action::User(UserAction::ZoomToLayer(lots)));
     let colours: Vec<[u8; 3]> = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .get(lots)
         .expect("the layer")
         .painted
@@ -625,11 +622,7 @@ fn elsewhere(mut h: Harness<'static, AtlasApp>, dir: &Path, carried: &Path, othe
     std::fs::remove_dir_all(dir).expect("the source files are gone");
     let _ = std::fs::remove_dir_all(other);
     let mut h = app(other, Some(carried.to_path_buf()), Vec::new());
-    assert_eq!(
-        h.state().user_layers().ready().count(),
-        2,
-        "both layers open"
-    );
+    assert_eq!(h.state().user.layers.ready().count(), 2, "both layers open");
     assert_eq!(h.state().state.project.report, None, "nothing to report");
     assert_eq!(
         h.state().state.tours.open,

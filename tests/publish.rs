@@ -17,10 +17,11 @@ use std::time::Duration;
 
 fn wait(h: &mut egui_kittest::Harness<'static, langson_atlas::AtlasApp>) {
     for _ in 0..900 {
-        if !h
-            .state_mut()
-            .wait_for_publication(Duration::from_millis(200))
-        {
+        if !{
+            let app = h.state_mut();
+            app.publish
+                .wait(Duration::from_millis(200), &mut app.state.publish)
+        } {
             break;
         }
         h.run_steps(1);
@@ -41,7 +42,7 @@ fn the_file_menu_exports_the_district_atlas_as_a_pdf_in_the_chosen_language() {
     h.get_by_label("English").click();
     h.run_steps(2);
     assert_eq!(
-        h.state().publish_state().pdf.lang,
+        h.state().state.publish.pdf.lang,
         langson_atlas::atlas::Lang::En
     );
     h.get_by_label("Xuất PDF…").click();
@@ -49,7 +50,8 @@ fn the_file_menu_exports_the_district_atlas_as_a_pdf_in_the_chosen_language() {
     wait(&mut h);
     let status = h
         .state()
-        .publish_state()
+        .state
+        .publish
         .status
         .clone()
         .expect("the export finished");
@@ -79,23 +81,27 @@ fn cancelling_the_tour_video_leaves_no_file_and_says_so() {
     h.run_steps(1);
     // Let a few frames be written, then Cancel from the window.
     for _ in 0..300 {
-        h.state_mut()
-            .wait_for_publication(Duration::from_millis(100));
+        {
+            let app = h.state_mut();
+            app.publish
+                .wait(Duration::from_millis(100), &mut app.state.publish)
+        };
         h.run_steps(1);
         if h.state()
-            .publish_state()
+            .state
+            .publish
             .progress
             .is_some_and(|(done, _)| done >= 5)
         {
             break;
         }
     }
-    let (_, total) = h.state().publish_state().progress.expect("under way");
+    let (_, total) = h.state().state.publish.progress.expect("under way");
     assert!(total > 2000, "the built-in tour at 25 fps: {total} frames");
     h.get_by_label("Huỷ").click();
     h.run_steps(1);
     wait(&mut h);
-    let status = h.state().publish_state().status.clone().expect("finished");
+    let status = h.state().state.publish.status.clone().expect("finished");
     assert!(!status.ok);
     assert!(status.message.contains("cancelled"), "{}", status.message);
     let left: Vec<_> = std::fs::read_dir(&dir)

@@ -264,7 +264,10 @@ fn presentation_mode_ends_on_a_share_screen_whose_code_opens_the_site() {
     h.state_mut().apply(Action::Tour(Command::Next));
     h.run_steps(3);
     let sharing = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
-        h.state().presentation().is_some_and(|p| p.sharing)
+        h.state()
+            .presenter
+            .presentation()
+            .is_some_and(|p| p.sharing)
     };
     assert!(!sharing(&h), "no address, no share screen");
     h.state_mut()
@@ -280,7 +283,7 @@ fn presentation_mode_ends_on_a_share_screen_whose_code_opens_the_site() {
     h.key_press(egui::Key::PageUp);
     h.run_steps(3);
     assert!(!sharing(&h), "back to the last step");
-    assert!(h.state().presentation().is_some());
+    assert!(h.state().presenter.presentation().is_some());
 }
 
 #[test]

@@ -98,7 +98,7 @@ fn run_until(
 }
 
 fn the_map_is_still_there(h: &Harness<'_, AtlasApp>) {
-    let drawn = h.state().map_output().features_drawn;
+    let drawn = h.state().map.out.features_drawn;
     assert!(drawn > 30, "the plan is drawn ({drawn} features)");
 }
 
@@ -143,12 +143,12 @@ fn every_tile_server_fault_is_named_and_the_map_stays_usable() {
     });
     h.get_by_label_contains("máy chủ không trả lời");
     the_map_is_still_there(&h);
-    let zoom = h.state().zoom();
+    let zoom = h.state().map.zoom();
     h.state_mut().apply(Action::ZoomIn);
     h.run_steps(2);
-    assert!(h.state().zoom() > zoom, "the map still zooms");
+    assert!(h.state().map.zoom() > zoom, "the map still zooms");
     assert_eq!(
-        h.state().map_output().features_drawn,
+        h.state().map.out.features_drawn,
         31,
         "the plan's features in view"
     );

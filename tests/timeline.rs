@@ -293,7 +293,7 @@ fn while_presenting_the_focused_year_slider_takes_the_arrows_from_the_tour() {
     h.key_press(egui::Key::T);
     h.run_steps(3);
     let step = |h: &egui_kittest::Harness<'_, langson_atlas::app::AtlasApp>| {
-        h.state().presentation().map(|p| p.step)
+        h.state().presenter.presentation().map(|p| p.step)
     };
     assert_eq!(step(&h), Some(0));
     h.get_by_role(egui::accesskit::Role::Slider).focus();

@@ -40,7 +40,7 @@ fn three_views_become_steps_reorder_undo_redo_and_play_with_the_clicker() {
     click(&mut h, "Tệp");
     click(&mut h, "Chuyến tham quan…");
     assert!(h.state().state.tours_open);
-    let base = h.state().zoom().round();
+    let base = h.state().map.zoom().round();
     for _ in 0..3 {
         h.key_press(egui::Key::Plus);
         h.run_steps(2);
@@ -72,10 +72,12 @@ fn three_views_become_steps_reorder_undo_redo_and_play_with_the_clicker() {
 
     // Present the tour: the clicker's Page Down walks it, Page Up goes back.
     click(&mut h, "▶ Trình chiếu");
-    let step = |h: &egui_kittest::Harness<'_, AtlasApp>| h.state().presentation().map(|p| p.step);
+    let step = |h: &egui_kittest::Harness<'_, AtlasApp>| {
+        h.state().presenter.presentation().map(|p| p.step)
+    };
     assert_eq!(step(&h), Some(0));
     assert_eq!(
-        h.state().tour().steps.len(),
+        h.state().presenter.tour().steps.len(),
         3,
         "the authored tour, not the built-in one"
     );
@@ -94,5 +96,5 @@ fn three_views_become_steps_reorder_undo_redo_and_play_with_the_clicker() {
     common::assert_step_framed(&h, "step 2");
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    assert!(h.state().presentation().is_none());
+    assert!(h.state().presenter.presentation().is_none());
 }

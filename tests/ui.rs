@@ -42,16 +42,13 @@ fn the_app_starts_in_vietnamese_with_every_layer_on() {
     for label in LAYER_LABELS_VI {
         assert!(layer_checkbox_checked(&h, label), "{label} starts on");
     }
-    assert!(
-        h.state().map_output().features_drawn > 30,
-        "the plan is drawn"
-    );
+    assert!(h.state().map.out.features_drawn > 30, "the plan is drawn");
 }
 
 #[test]
 fn turning_a_layer_off_hides_its_features() {
     let mut h = harness();
-    let before = h.state().map_output().features_drawn;
+    let before = h.state().map.out.features_drawn;
     h.get_by_role_and_label(Role::CheckBox, "Cửa khẩu").click();
     h.run_steps(3);
     assert!(!layer_checkbox_checked(&h, "Cửa khẩu"));
@@ -68,7 +65,7 @@ fn turning_a_layer_off_hides_its_features() {
         .in_layer(LayerKind::Gates)
         .filter(|g| g.is_located())
         .count();
-    assert_eq!(h.state().map_output().features_drawn, before - gates_drawn);
+    assert_eq!(h.state().map.out.features_drawn, before - gates_drawn);
 }
 
 #[test]
@@ -385,22 +382,23 @@ fn arrow_keys_and_enter_pick_a_search_result() {
     h.run_steps(1);
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    assert!(h.state().search_text().is_empty());
+    assert!(h.state().widgets.search.text.is_empty());
 }
 
 /// `?` opens the sheet of every shortcut; Lạng Sơn city is named at the province view.
 #[test]
 fn the_shortcuts_sheet_and_the_city_label() {
     let mut h = harness();
-    assert!(h.state().zoom() < 10.0, "the province view");
+    assert!(h.state().map.zoom() < 10.0, "the province view");
     assert!(
         h.state()
-            .map_output()
+            .map
+            .out
             .labels
             .iter()
             .any(|l| l == "Thành phố Lạng Sơn"),
         "Lạng Sơn city is labelled: {:?}",
-        h.state().map_output().labels
+        h.state().map.out.labels
     );
     h.key_press(egui::Key::Questionmark);
     h.run_steps(3);
@@ -433,7 +431,8 @@ fn the_map_keeps_most_of_the_window_beside_its_panels() {
     h.run_steps(6);
     let map_width = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>| {
         h.state()
-            .map_output()
+            .map
+            .out
             .map_rect
             .expect("the map is drawn")
             .width()
@@ -443,7 +442,7 @@ fn the_map_keeps_most_of_the_window_beside_its_panels() {
         with_panels >= 0.55 * 1440.0,
         "{busiest} selected: the map is {with_panels} points of 1440"
     );
-    let map_height = h.state().map_output().map_rect.map_or(0.0, |r| r.height());
+    let map_height = h.state().map.out.map_rect.map_or(0.0, |r| r.height());
     assert!(
         map_height >= 0.5 * 900.0,
         "the table leaves the map {map_height} of 900"
@@ -491,7 +490,7 @@ fn ctrl_f_focuses_the_search_box_even_within_one_frame() {
     );
     h.event(egui::Event::Text("huu lung".to_owned()));
     h.run_steps(2);
-    assert_eq!(h.state().search_text(), "huu lung");
+    assert_eq!(h.state().widgets.search.text, "huu lung");
 }
 
 /// A place the sources name without a location is listed under its layer, by name and
@@ -511,5 +510,5 @@ fn places_without_a_location_are_listed_by_name() {
         .iter()
         .filter(|f| f.is_located())
         .count();
-    assert!(h.state().map_output().features_drawn <= located);
+    assert!(h.state().map.out.features_drawn <= located);
 }

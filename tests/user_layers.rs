@@ -69,7 +69,8 @@ fn settle(harness: &mut Harness<'static, AtlasApp>) {
 fn only_layer(harness: &Harness<'static, AtlasApp>) -> LayerId {
     harness
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .next()
         .expect("a layer is on the map")
@@ -79,7 +80,7 @@ fn only_layer(harness: &Harness<'static, AtlasApp>) -> LayerId {
 #[test]
 fn opening_a_file_adds_a_layer_with_its_feature_count() {
     let h = harness_with(vec![data("lo-dat-vn2000.shp")], None);
-    let layers: Vec<_> = h.state().user_layers().ready().collect();
+    let layers: Vec<_> = h.state().user.layers.ready().collect();
     assert_eq!(layers.len(), 1);
     assert_eq!(layers[0].data.features.len(), 12);
     assert_eq!(layers[0].stored.name, "lo-dat-vn2000");
@@ -96,7 +97,7 @@ fn a_broken_file_shows_its_message_and_leaves_the_others() {
         ],
         None,
     );
-    let slots = &h.state().user_layers().slots;
+    let slots = &h.state().user.layers.slots;
     assert_eq!(slots.len(), 3);
     let failed: Vec<String> = slots
         .iter()
@@ -108,13 +109,13 @@ fn a_broken_file_shows_its_message_and_leaves_the_others() {
     assert_eq!(failed.len(), 1);
     assert!(failed[0].contains("not-geojson.geojson"), "{}", failed[0]);
     h.get_by_label_contains("not-geojson.geojson:");
-    assert_eq!(h.state().user_layers().ready().count(), 2);
+    assert_eq!(h.state().user.layers.ready().count(), 2);
 }
 
 #[test]
 fn a_file_in_metres_without_a_crs_asks_for_one_and_opens_in_the_chosen_zone() {
     let mut h = harness_with(vec![data("sites-vn2000-no-crs.geojson")], None);
-    assert!(h.state().user_layers().slots.is_empty());
+    assert!(h.state().user.layers.slots.is_empty());
     h.get_by_label("Chọn hệ tọa độ");
     h.get_by_label_contains("Lạng Sơn: VN-2000 / TM-3 107-15 (EPSG:9215)")
         .click();
@@ -122,7 +123,8 @@ fn a_file_in_metres_without_a_crs_asks_for_one_and_opens_in_the_chosen_zone() {
     settle(&mut h);
     let layer = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .next()
         .expect("opened")
@@ -145,7 +147,7 @@ fn the_attribute_table_sorts_filters_selects_and_exports() {
     h.run_steps(2);
     h.get_by_label("capital_billion_vnd ▲").click();
     h.run_steps(2);
-    let layer = h.state_mut().user_layers_mut().get_mut(id).expect("layer");
+    let layer = h.state_mut().user.layers.get_mut(id).expect("layer");
     let rows = layer.table.rows(&layer.data);
     let capital =
         |i: usize| langson_atlas::layers::style::number(&layer.data.features[i].values[1]);
@@ -159,7 +161,7 @@ fn the_attribute_table_sorts_filters_selects_and_exports() {
     h.run_steps(2);
     h.get_by_label_contains("trên 12 · 0 đã chọn");
     let shown = {
-        let layer = h.state_mut().user_layers_mut().get_mut(id).expect("layer");
+        let layer = h.state_mut().user.layers.get_mut(id).expect("layer");
         layer.table.rows(&layer.data)
     };
     assert!(!shown.is_empty() && shown.len() < 12);
@@ -167,7 +169,7 @@ fn the_attribute_table_sorts_filters_selects_and_exports() {
     // Clicking a row selects it, identifies it, and the map shows it.
     h.get_by_label("SW corner").click();
     h.run_steps(3);
-    let layer = h.state().user_layers().get(id).expect("layer");
+    let layer = h.state().user.layers.get(id).expect("layer");
     let picked: Vec<usize> = layer.selected.iter().copied().collect();
     assert_eq!(picked.len(), 1);
     assert_eq!(
@@ -232,7 +234,7 @@ fn a_selected_row_shows_on_the_map() {
 #[test]
 fn a_layer_note_says_what_was_skipped_and_what_was_mended() {
     let h = harness_with(vec![data("rings.geojson")], None);
-    assert_eq!(h.state().user_layers().ready().count(), 1);
+    assert_eq!(h.state().user.layers.ready().count(), 1);
     h.get_by_label_contains("1 đối tượng bị bỏ qua: feature 3: a polygon ring has fewer");
     h.get_by_label_contains("Lưu ý: feature 2: a polygon ring does not end where it starts");
 }
@@ -262,7 +264,8 @@ fn a_loading_file_shows_progress_and_cancel_takes_it_away() {
     h.run_steps(1);
     let loading = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .slots
         .iter()
         .find_map(|s| match s {
@@ -272,10 +275,13 @@ fn a_loading_file_shows_progress_and_cancel_takes_it_away() {
         .expect("the large file is still loading");
     h.get_by_label_contains("Đang đọc");
     // The map still answers while the worker reads.
-    let zoom = h.state().zoom();
+    let zoom = h.state().map.zoom();
     h.state_mut().apply(Action::ZoomIn);
     h.run_steps(1);
-    assert!(h.state().zoom() > zoom, "the map zooms while a file loads");
+    assert!(
+        h.state().map.zoom() > zoom,
+        "the map zooms while a file loads"
+    );
 
     let cancel = h
         .get_all_by_label("Hủy")
@@ -283,13 +289,13 @@ fn a_loading_file_shows_progress_and_cancel_takes_it_away() {
         .expect("a Cancel button beside the progress bar");
     cancel.click();
     settle(&mut h);
-    let slots = &h.state().user_layers().slots;
+    let slots = &h.state().user.layers.slots;
     assert!(
         slots.iter().all(|s| s.stored().name != "nhieu-diem"),
         "the cancelled layer is gone"
     );
-    assert!(h.state().user_layers().get(loading).is_none());
-    assert_eq!(h.state().user_layers().ready().count(), 1, "sites stays");
+    assert!(h.state().user.layers.get(loading).is_none());
+    assert_eq!(h.state().user.layers.ready().count(), 1, "sites stays");
 }
 
 /// Quantile classes of a numeric field: one legend row per class, in the list.
@@ -309,7 +315,8 @@ fn a_graduated_style_lists_its_classes_in_the_legend() {
     h.run_steps(2);
     let legend = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .get(id)
         .expect("layer")
         .painted
@@ -330,7 +337,8 @@ fn layers_move_up_and_down_the_list() {
     let mut h = harness_with(vec![data("sites.geojson"), data("investors.csv")], None);
     let names = |h: &Harness<'static, AtlasApp>| -> Vec<String> {
         h.state()
-            .user_layers()
+            .user
+            .layers
             .ready()
             .map(|l| l.stored.name.clone())
             .collect()
@@ -338,7 +346,8 @@ fn layers_move_up_and_down_the_list() {
     assert_eq!(names(&h), ["investors", "sites"]);
     let sites = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .find(|l| l.stored.name == "sites")
         .expect("sites")
@@ -369,7 +378,7 @@ fn a_categorised_style_changes_colours_and_legend() {
     {
         h.get_by_label(category);
     }
-    let layer = h.state().user_layers().get(id).expect("layer");
+    let layer = h.state().user.layers.get(id).expect("layer");
     let mut colours = layer.painted.colours.clone();
     colours.dedup();
     assert_eq!(colours.len(), 3, "one colour per category");
@@ -389,12 +398,12 @@ fn clicking_a_user_feature_on_the_map_shows_its_attributes() {
     let hit = h.state().state.user.identified.unwrap_or_else(|| {
         panic!(
             "a user feature identified at {p:?}: map {:?}, user {:?}, selected {:?}",
-            h.state().map_output().map_rect,
-            h.state().user_output(),
+            h.state().map.out.map_rect,
+            h.state().user.out,
             h.state().state.selected
         )
     });
-    let layer = h.state().user_layers().get(hit.0).expect("layer");
+    let layer = h.state().user.layers.get(hit.0).expect("layer");
     assert_eq!(
         layer.data.features[hit.1].values[0],
         langson_atlas::sources::Value::Text("Bac Son area".to_owned())
@@ -403,7 +412,7 @@ fn clicking_a_user_feature_on_the_map_shows_its_attributes() {
     h.get_by_label("capital_billion_vnd");
     // The map's pick is the table's selection too; Ctrl-clicking it again takes it out.
     let picked = |h: &Harness<'static, AtlasApp>| {
-        let layer = h.state().user_layers().get(hit.0).expect("layer");
+        let layer = h.state().user.layers.get(hit.0).expect("layer");
         layer.selected.iter().copied().collect::<Vec<usize>>()
     };
     assert_eq!(picked(&h), [hit.1]);
@@ -431,7 +440,8 @@ fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
     );
     let id = h
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .find(|l| l.stored.name == "investors")
         .expect("investors")
@@ -453,16 +463,17 @@ fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
     let again = harness_with(Vec::new(), Some(stored.clone()));
     let back = again
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .find(|l| l.stored.name == "Nhà đầu tư")
         .expect("renamed layer is back");
     assert_eq!(back.stored.style, style);
-    assert_eq!(again.state().user_layers().ready().count(), 2);
+    assert_eq!(again.state().user.layers.ready().count(), 2);
 
     std::fs::rename(dir.join("sites.geojson"), dir.join("moved.geojson")).expect("move");
     let after_move = harness_with(Vec::new(), Some(stored.clone()));
-    let slots = &after_move.state().user_layers().slots;
+    let slots = &after_move.state().user.layers.slots;
     assert!(
         slots
             .iter()
@@ -470,7 +481,7 @@ fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
         if problem.to_string().contains("sites.geojson")
             && problem.to_string().contains("no longer there")))
     );
-    assert_eq!(after_move.state().user_layers().ready().count(), 1);
+    assert_eq!(after_move.state().user.layers.ready().count(), 1);
     after_move.get_by_label_contains("tệp không còn ở đó");
 
     // A file changed since: it opens as it is now, and the list says it changed.
@@ -481,7 +492,8 @@ fn layers_come_back_after_a_restart_and_a_moved_file_is_reported() {
     let after_change = harness_with(Vec::new(), Some(stored));
     let changed = after_change
         .state()
-        .user_layers()
+        .user
+        .layers
         .ready()
         .find(|l| l.stored.name == "Nhà đầu tư")
         .expect("the changed file still opens");
@@ -528,7 +540,7 @@ fn questions_of_files_opened_together_are_asked_in_turn() {
         h.state().state.user.prompt,
         h.state().state.user.prompts_waiting
     );
-    assert_eq!(h.state().user_layers().ready().count(), 2);
+    assert_eq!(h.state().user.layers.ready().count(), 2);
 }
 
 #[test]
@@ -541,7 +553,7 @@ fn a_geopackage_with_two_tables_asks_which() {
     h.get_by_label("lo_dat").click();
     h.run_steps(2);
     settle(&mut h);
-    let layer = h.state().user_layers().ready().next().expect("opened");
+    let layer = h.state().user.layers.ready().next().expect("opened");
     assert_eq!(
         layer.stored.source,
         Source {
@@ -587,7 +599,7 @@ fn dropping_files_on_the_window_opens_them() {
     }
     h.run_steps(1);
     settle(&mut h);
-    let layers = h.state().user_layers();
+    let layers = &h.state().user.layers;
     let names: Vec<&str> = layers.ready().map(|l| l.stored.name.as_str()).collect();
     assert_eq!(
         names,
@@ -616,7 +628,7 @@ fn switching_plan_tables_starts_afresh() {
             LayerKind::Gates,
         )))));
     h.run_steps(2);
-    if let Some(view) = h.state_mut().plan_table_view_mut() {
+    if let Some(view) = h.state_mut().tables.plan_view_mut() {
         view.quick = "Hữu Nghị".to_owned();
     }
     h.run_steps(2);
@@ -627,7 +639,8 @@ fn switching_plan_tables_starts_afresh() {
     h.run_steps(2);
     assert!(
         h.state()
-            .plan_table_view()
+            .tables
+            .plan_view()
             .is_some_and(|v| v.quick.is_empty())
     );
     let sites = h
@@ -701,7 +714,7 @@ fn a_table_with_unknown_columns_asks_for_them_then_for_the_crs() {
         .click();
     h.run_steps(2);
     settle(&mut h);
-    let layer = h.state().user_layers().ready().next().expect("opened");
+    let layer = h.state().user.layers.ready().next().expect("opened");
     assert_eq!(layer.data.features.len(), 12);
     let Some(geo::Geometry::Point(p)) = &layer.data.features[0].geometry else {
         panic!("a point");

@@ -28,16 +28,17 @@ fn the_file_menu_publishes_the_atlas_as_a_web_page_in_the_export_folder() {
     h.get_by_label("Chọn thư mục và xuất…").click();
     h.run_steps(1);
     for _ in 0..300 {
-        if !h
-            .state_mut()
-            .wait_for_publication(Duration::from_millis(200))
-        {
+        if !{
+            let app = h.state_mut();
+            app.publish
+                .wait(Duration::from_millis(200), &mut app.state.publish)
+        } {
             break;
         }
         h.run_steps(1);
     }
     h.run_steps(2);
-    let state = h.state().publish_state().clone();
+    let state = h.state().state.publish.clone();
     let status = state.status.expect("the page was written");
     assert!(status.ok, "{}", status.message);
     let page = state.web_page.expect("the page to open");

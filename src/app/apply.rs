@@ -1,26 +1,16 @@
 //! The one place where actions change the state.
 
 use super::AtlasApp;
-use super::export_job::{Job, SIZES};
-use super::saving::{self, Answer, Ask, Waiting};
-use crate::atlas::{FeatureId, Lang};
+use super::export_job::SIZES;
+use super::exports;
+use super::saving::{self, Ask, Waiting};
+use crate::atlas::Lang;
 use crate::export::ExportRequest;
-use crate::map::mercator::{self, ViewTarget};
 use crate::present;
-use crate::state::{Action, ExportNote, ExportOption, SourceView};
+use crate::state::{Action, ExportNote, ExportOption, SourceView, TimelineState};
 use crate::ui::i18n::T;
 use crate::ui::layers_panel;
-use geo::{BoundingRect, Coord};
-use std::path::{Path, PathBuf};
-use walkers::lon_lat;
-
-/// Half the side, in degrees, of the box a commune is framed in (about 2 km).
-const COMMUNE_BOX: f64 = 0.02;
-/// Degrees of context around a point feature when zooming to it (a few kilometres).
-const POINT_PAD: f64 = 0.03;
-/// The zoom a point chosen in search is shown at: a few kilometres around it, with the
-/// roads and the district's names.
-pub const POINT_ZOOM: f64 = 12.0;
+use std::path::PathBuf;
 
 impl AtlasApp {
     pub fn apply(&mut self, action: Action) {
@@ -35,55 +25,37 @@ impl AtlasApp {
                 self.state.selected = None;
                 self.state.unit = None;
             }
-            Action::ZoomToFeature(id) => match self.point_of(&id) {
-                // A point (a gate, VSIP) is shown where one sees where it is: its district
-                // and roads around it, not the inside of a fill.
-                Some(p) => self.set_view(ViewTarget {
-                    center: crate::map::mercator::to_world(p),
-                    zoom: POINT_ZOOM,
-                }),
-                None => self.pending_fit = self.feature_bounds(&id),
-            },
+            Action::ZoomToFeature(id) => self.map.zoom_to_feature(&self.atlas, &id),
             Action::ZoomToCommune(index) => {
                 if let Some(c) = self.atlas.communes.get(index) {
-                    let p = c.point.0;
-                    let d = Coord {
-                        x: COMMUNE_BOX,
-                        y: COMMUNE_BOX,
-                    };
-                    self.pending_fit = Some((p - d, p + d));
+                    self.map.frame_commune(c.point.0);
                 }
             }
             Action::ShowUnit(index) => {
                 if let Some(u) = self.atlas.units_2025.get(index) {
-                    let p = u.point.0;
-                    let d = Coord {
-                        x: COMMUNE_BOX * 2.0,
-                        y: COMMUNE_BOX * 2.0,
-                    };
-                    self.pending_fit = Some((p - d, p + d));
+                    self.map.frame_unit(u.point.0);
                     self.state.unit = Some(index);
                     self.state.selected = None;
                     self.state.user.identified = None;
                 }
             }
-            Action::ZoomToProvince => self.pending_fit = super::province_bounds(&self.atlas),
+            Action::ZoomToProvince => self.map.frame_province(&self.atlas),
             Action::ZoomIn => {
-                let _ = self.memory.zoom_in();
+                let _ = self.map.memory.zoom_in();
             }
             Action::ZoomOut => {
-                let _ = self.memory.zoom_out();
+                let _ = self.map.memory.zoom_out();
             }
             Action::SetLayer(layer, on) => self.state.settings.visible.set(layer, on),
             Action::SetBasemap(choice) => {
-                self.basemaps.set_choice(choice);
-                self.state.settings.basemap = self.basemaps.choice();
+                self.map.basemaps.set_choice(choice);
+                self.state.settings.basemap = self.map.basemaps.choice();
             }
             Action::OpenArchive(arg) => {
                 let arg = arg.trim();
                 if !arg.is_empty() {
-                    self.basemaps.open_archive(std::path::Path::new(arg));
-                    self.state.settings.basemap = self.basemaps.choice();
+                    self.map.basemaps.open_archive(std::path::Path::new(arg));
+                    self.state.settings.basemap = self.map.basemaps.choice();
                 }
             }
             Action::SetLang(lang) => self.state.settings.lang = lang,
@@ -109,7 +81,7 @@ impl AtlasApp {
             Action::StopPresentation => self.stop_presentation(),
             Action::Tour(command) => {
                 self.state.selected = None;
-                self.presenter.set_share(self.share_url());
+                self.presenter.set_share(self.state.publish.share_url());
                 self.presenter.command(command, now);
             }
             Action::ToggleExport => self.state.export.open = !self.state.export.open,
@@ -125,7 +97,7 @@ impl AtlasApp {
                 ExportOption::WithCharts(on) => self.state.export.with_charts = on,
             },
             Action::ExportView => self.export_view(),
-            Action::ExportTour => self.export_tour(),
+            Action::ExportTour => self.export_tour_pictures(self.presenter.tour().clone()),
             Action::ToggleShortcuts => self.state.shortcuts = !self.state.shortcuts,
             Action::TogglePanel(side) => self.state.settings.panels.toggle(side),
             Action::OpenFolder(folder) => {
@@ -135,8 +107,16 @@ impl AtlasApp {
             }
             Action::ToggleCharts => self.state.charts = !self.state.charts,
             Action::ChartPage(page) => self.state.chart_page = page,
-            Action::Timeline(action) => self.timeline_action(action),
-            Action::Measure(action) => self.apply_measure(action),
+            Action::Timeline(action) => {
+                let years = self.atlas.timeline.years();
+                TimelineState::apply(&mut self.state.timeline, action, years, now);
+            }
+            Action::Measure(action) => {
+                let lang = self.state.settings.lang;
+                if let Some(text) = self.state.measure.apply(action, lang) {
+                    self.ctx.copy_text(text);
+                }
+            }
             Action::User(action) => self.apply_user(action),
             Action::Project(action) => self.apply_project(action),
             Action::Tours(action) => self.apply_tours(action),
@@ -171,106 +151,11 @@ impl AtlasApp {
         }
     }
 
-    /// A feature's place when it is a point (or shapes too small to frame).
-    fn point_of(&self, id: &FeatureId) -> Option<Coord> {
-        let rect = self.atlas.get(id)?.geometry.as_ref()?.bounding_rect()?;
-        (rect.width() < 1e-6 && rect.height() < 1e-6).then(|| rect.center())
-    }
-
-    fn feature_bounds(&self, id: &FeatureId) -> Option<(Coord, Coord)> {
-        let rect = self.atlas.get(id)?.geometry.as_ref()?.bounding_rect()?;
-        let pad = if rect.width() < 1e-6 { POINT_PAD } else { 0.0 };
-        let d = Coord { x: pad, y: pad };
-        Some((rect.min() - d, rect.max() + d))
-    }
-
-    /// Moves the map to a view at once.
-    pub(super) fn set_view(&mut self, view: ViewTarget) {
-        let _ = self.memory.set_zoom(view.zoom.clamp(3.0, 18.0));
-        let center = mercator::from_world(view.center);
-        self.memory.center_at(lon_lat(center.x, center.y));
-    }
-
-    pub(super) fn current_view(&self) -> ViewTarget {
-        let center = self.memory.detached().unwrap_or(self.home);
-        ViewTarget {
-            center: mercator::to_world(Coord {
-                x: center.x(),
-                y: center.y(),
-            }),
-            zoom: self.memory.zoom(),
-        }
-    }
-
-    fn export_size(&self) -> [u32; 2] {
-        SIZES[self.state.export.size.min(SIZES.len() - 1)]
-    }
-
-    /// Where the next save dialog starts, and where exports go when none can open.
-    pub(super) fn export_folder(&self) -> PathBuf {
-        PathBuf::from(self.state.export.dir.trim())
-    }
-
-    /// Acts on a save dialog's answer: remembers the folder chosen, and writes or starts
-    /// what waited for it there (in the export folder, under a new name, where no dialog
-    /// could open).
-    pub(super) fn poll_saving(&mut self) {
-        let Some((ask, answer, waiting)) = self.saving.poll() else {
-            return;
-        };
-        let lang = self.state.settings.lang;
-        let folder = self.export_folder();
-        let (target, note) = match (answer, &ask) {
-            (Answer::Cancelled, _) => return,
-            (Answer::Chosen(path), _) => {
-                let chosen = match ask {
-                    Ask::File { .. } => path.parent().map(Path::to_path_buf),
-                    Ask::Folder => Some(path.clone()),
-                    Ask::Open { .. } => None,
-                };
-                if let Some(chosen) = chosen {
-                    self.state.export.dir = chosen.display().to_string();
-                    self.state.settings.export_folder = Some(chosen);
-                }
-                (path, "")
-            }
-            (Answer::NoDialog, Ask::File { name, extension }) => (
-                saving::unused_path(&folder, name, extension),
-                if self.saving.uses_dialogs() {
-                    lang.pick("(không mở được hộp thoại lưu) ", "(no save dialog) ")
-                } else {
-                    ""
-                },
-            ),
-            (Answer::NoDialog, Ask::Folder | Ask::Open { .. }) => (folder, ""),
-        };
-        match waiting {
-            Waiting::File { bytes, what } => self.write_export(target, bytes, what, note),
-            Waiting::View(request) => {
-                let job = Job::View {
-                    request,
-                    path: target,
-                };
-                self.exports
-                    .start(self.atlas.clone(), job, &mut self.state.export);
-            }
-            Waiting::Tour { tour, pictures } => {
-                let job = Job::Tour {
-                    tour,
-                    pictures,
-                    dir: target,
-                };
-                self.exports
-                    .start(self.atlas.clone(), job, &mut self.state.export);
-            }
-        }
-    }
-
     fn export_view(&mut self) {
         let lang = self.state.settings.lang;
         let year = self.state.timeline.map(|t| t.year);
-        let map_width = self.map_out.map_rect.map_or(1920.0, |r| r.width()).max(1.0);
-        let mut view = self.current_view();
+        let map_width = self.map.out.map_rect.map_or(1920.0, |r| r.width()).max(1.0);
+        let mut view = self.map.current_view();
         // The same ground as on screen, laid out 1920 points wide.
         view.zoom += (1920.0 / map_width as f64).log2();
         let selected = self
@@ -279,7 +164,7 @@ impl AtlasApp {
             .as_ref()
             .and_then(|id| self.atlas.get(id));
         let request = ExportRequest {
-            size: self.export_size(),
+            size: exports::size(&self.state.export),
             view,
             visible: self.state.settings.visible.clone(),
             highlights: self.state.selected.iter().cloned().collect(),
@@ -303,14 +188,9 @@ impl AtlasApp {
             name,
             extension: "png".to_owned(),
         };
-        let folder = self.export_folder();
         let waiting = Waiting::View(Box::new(request));
-        self.saving.ask(ask, &folder, waiting, &self.ctx);
-        self.poll_saving();
-    }
-
-    fn export_tour(&mut self) {
-        self.export_tour_pictures(self.presenter.tour().clone());
+        self.exports
+            .ask(ask, waiting, &mut self.state, &self.atlas, &self.ctx);
     }
 
     /// Pictures of every step of `tour`, into the folder the dialog chooses.
@@ -319,13 +199,17 @@ impl AtlasApp {
             tour,
             pictures: crate::export::TourPictures {
                 lang: self.state.settings.lang,
-                size: self.export_size(),
+                size: exports::size(&self.state.export),
                 user: self.user.export_all(),
             },
         };
-        let folder = self.export_folder();
-        self.saving.ask(Ask::Folder, &folder, waiting, &self.ctx);
-        self.poll_saving();
+        self.exports.ask(
+            Ask::Folder,
+            waiting,
+            &mut self.state,
+            &self.atlas,
+            &self.ctx,
+        );
     }
 }
 

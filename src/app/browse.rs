@@ -3,7 +3,6 @@
 
 use super::{AtlasApp, keymap};
 use crate::map::basemap::health;
-use crate::map::mercator::ViewTarget;
 use crate::state::{Action, Side, UserAction};
 use crate::ui::{
     charts, export_panel, feature_panel, identify, layers_panel, open_prompt, project_menu, reform,
@@ -36,7 +35,7 @@ impl AtlasApp {
             top_bar::show(
                 ui,
                 &self.state,
-                &self.basemaps,
+                &self.map.basemaps,
                 &mut self.widgets.archive_url,
                 &mut actions,
             );
@@ -52,7 +51,15 @@ impl AtlasApp {
             egui::Panel::bottom("attribute-table")
                 .resizable(true)
                 .default_size(240.0)
-                .show(ui, |ui| self.table_panel(ui, &mut actions));
+                .show(ui, |ui| {
+                    self.tables.panel(
+                        ui,
+                        &self.atlas,
+                        &mut self.state,
+                        &mut self.user.layers,
+                        &mut actions,
+                    )
+                });
         }
         // Side panels keep to a width that leaves the map most of the window (their sizes
         // are remembered between runs); their content wraps, and either closes ([ and ]).
@@ -83,10 +90,8 @@ impl AtlasApp {
             .frame(Frame::NONE)
             .show(ui, |ui| {
                 let rect = ui.available_rect_before_wrap();
-                if let Some(bounds) = self.pending_fit.take() {
-                    self.set_view(ViewTarget::fitting(rect, bounds, FIT_FILL));
-                }
-                self.map(ui, &mut actions);
+                self.map.fit_pending(rect, FIT_FILL);
+                self.draw_map(ui, &mut actions);
             });
 
         if let Some(view) = self.state.source.as_mut() {
@@ -139,7 +144,7 @@ impl AtlasApp {
         // reader's own features win over the plan's areas, which are only context there.
         if let Some(action) = self.measure_clicked(&ctx) {
             actions.push(action);
-        } else if let Some(clicked) = self.map_out.clicked.take() {
+        } else if let Some(clicked) = self.map.out.clicked.take() {
             let user_hit = self.user.out.clicked.take().flatten();
             let add = ctx.input(|i| i.modifiers.command || i.modifiers.shift);
             let plan_hit = clicked.and_then(|i| self.atlas.features().get(i));
@@ -219,17 +224,17 @@ impl AtlasApp {
 
     fn status_bar(&mut self, ui: &mut Ui) {
         let health = health::snapshot();
-        let tiles_loading = self.basemaps.tiles_in_progress();
+        let tiles_loading = self.map.basemaps.tiles_in_progress();
         let now = ui.ctx().input(|i| i.time);
-        let not_answering = self.basemaps.not_answering(now);
+        let not_answering = self.map.basemaps.not_answering(now);
         if tiles_loading > 0 {
             // Keep time moving so that a server that never answers is noticed.
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(500));
         }
         let lang = self.state.settings.lang;
-        let archive_problem = self.basemaps.pmtiles_problem();
-        if let Some(p) = self.map_out.pointer {
+        let archive_problem = self.map.basemaps.pmtiles_problem();
+        if let Some(p) = self.map.out.pointer {
             self.widgets.last_pointer = Some(p);
         }
         egui::Panel::bottom("status-bar").show(ui, |ui| {
@@ -238,18 +243,19 @@ impl AtlasApp {
                 &status_bar::Status {
                     lang,
                     pointer: self.widgets.last_pointer,
-                    zoom: Some(self.memory.zoom()),
-                    online: self.basemaps.choice().is_online(),
+                    zoom: Some(self.map.zoom()),
+                    online: self.map.basemaps.choice().is_online(),
                     tiles_loading,
                     health: &health,
-                    offline_only: self.basemaps.offline_only,
+                    offline_only: self.map.basemaps.offline_only,
                     pmtiles_error: self
+                        .map
                         .basemaps
                         .pmtiles_error
                         .as_deref()
                         .or(archive_problem.as_deref())
-                        .or(self.basemaps.custom_error.as_deref()),
-                    cache_error: self.basemaps.cache_error.as_deref(),
+                        .or(self.map.basemaps.custom_error.as_deref()),
+                    cache_error: self.map.basemaps.cache_error.as_deref(),
                     not_answering,
                     data_errors: &self.data_errors,
                 },

@@ -17,7 +17,7 @@ use walkers::Map;
 impl AtlasApp {
     /// The map with the layers of the moment: the tour step's while presenting, else the
     /// reader's own.
-    pub(super) fn map(&mut self, ui: &mut Ui, actions: &mut Vec<crate::state::Action>) {
+    pub(super) fn draw_map(&mut self, ui: &mut Ui, actions: &mut Vec<crate::state::Action>) {
         let visible: &Visibility = self
             .presenter
             .visible()
@@ -28,9 +28,9 @@ impl AtlasApp {
             .selected
             .as_ref()
             .and_then(|id| self.atlas.position(id));
-        let base_labels = self.basemaps.choice() == BasemapChoice::Offline;
-        let attribution = self.basemaps.attribution();
-        let hovered = self.map_out.hovered;
+        let base_labels = self.map.basemaps.choice() == BasemapChoice::Offline;
+        let attribution = self.map.basemaps.attribution();
+        let hovered = self.map.out.hovered;
         let mut out = MapOutput::default();
         let now = ui.ctx().input(|i| i.time);
         let (highlights, highlight_alpha): (Vec<usize>, f32) = match self.presenter.presentation() {
@@ -53,7 +53,7 @@ impl AtlasApp {
             .unwrap_or_default();
         let plan = PlanLayer {
             atlas: &self.atlas,
-            cache: &mut self.cache,
+            cache: &mut self.map.cache,
             visible,
             selected,
             hovered,
@@ -81,8 +81,8 @@ impl AtlasApp {
                 .presentation()
                 .map(|p| p.user_layers.as_slice()),
         };
-        let (offline, overlay) = self.basemaps.layers();
-        let mut map = Map::new(Some(offline), &mut self.memory, self.home)
+        let (offline, overlay) = self.map.basemaps.layers();
+        let mut map = Map::new(Some(offline), &mut self.map.memory, self.map.home)
             .zoom_with_ctrl(false)
             .with_plugin(user)
             .with_plugin(plan);
@@ -90,9 +90,9 @@ impl AtlasApp {
             map = map.with_layer(overlay, 1.0);
         }
         let response = ui.add(map);
-        self.map_out = out;
+        self.map.out = out;
         self.user.out = user_out;
-        if let Some(view) = self.map_out.view {
+        if let Some(view) = self.map.out.view {
             let (sw, ne) = view.lon_lat_bounds(response.rect);
             let seen = crate::sources::postgis::View {
                 west: sw.x,
@@ -106,7 +106,7 @@ impl AtlasApp {
                     .request_repaint_after(std::time::Duration::from_millis(100));
             }
         }
-        if let Some(view) = self.map_out.view {
+        if let Some(view) = self.map.out.view {
             overlays::scale_bar(ui, response.rect, view.metres_per_point());
             let painter = ui.painter().with_clip_rect(response.rect);
             let (size, medium) = if self.presenter.presentation().is_some() {

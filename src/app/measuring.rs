@@ -3,50 +3,62 @@
 //! the first point closes the shape, Esc or M ends it.
 
 use super::AtlasApp;
+use crate::atlas::Atlas;
+use crate::layers::UserLayers;
+use crate::layers::measure::MeasureTool;
+use crate::map::mercator::{self, View};
 use crate::state::{Action, MeasureAction};
 
 /// How near, in screen points, a click snaps to a vertex or closes the shape.
 const SNAP_POINTS: f64 = 10.0;
 
 impl AtlasApp {
-    pub(super) fn apply_measure(&mut self, action: MeasureAction) {
-        let lang = self.state.settings.lang;
-        if let Some(text) = self.state.measure.apply(action, lang) {
-            self.ctx.copy_text(text);
-        }
-    }
-
     /// A click on the map while the tool is active, as the measure action it means.
     pub(super) fn measure_clicked(&mut self, ctx: &egui::Context) -> Option<Action> {
         if !self.state.measure.active {
             return None;
         }
-        self.map_out.clicked.take()?;
+        self.map.out.clicked.take()?;
         self.user.out.clicked = None;
-        let at = self.map_out.pointer?;
+        let at = self.map.out.pointer?;
         let free = ctx.input(|i| i.modifiers.shift);
-        Some(self.measure_click(at, free))
+        let Some(view) = self.map.out.view else {
+            return Some(Action::Measure(MeasureAction::Point(at)));
+        };
+        let near = Near {
+            atlas: &self.atlas,
+            user: &self.user.layers,
+            view: &view,
+        };
+        Some(Action::Measure(near.click(&self.state.measure, at, free)))
     }
+}
 
+/// What a measuring click can snap to, and the view it was made in.
+struct Near<'a> {
+    atlas: &'a Atlas,
+    user: &'a UserLayers,
+    view: &'a View,
+}
+
+impl Near<'_> {
     /// What a click on the map means while measuring: the first point again closes the
     /// shape; anywhere else adds a point, snapped unless `free`.
-    pub(super) fn measure_click(&self, at: geo::Coord, free: bool) -> Action {
-        let Some(view) = self.map_out.view else {
-            return Action::Measure(MeasureAction::Point(at));
-        };
+    fn click(&self, measure: &MeasureTool, at: geo::Coord, free: bool) -> MeasureAction {
+        let view = self.view;
         let tolerance = SNAP_POINTS * view.metres_per_point();
-        let points = &self.state.measure.current.points;
+        let points = &measure.current.points;
         if points.len() >= 3
             && let Some(first) = points.first()
         {
-            let p = view.to_screen(crate::map::mercator::to_world(*first));
-            let q = view.to_screen(crate::map::mercator::to_world(at));
+            let p = view.to_screen(mercator::to_world(*first));
+            let q = view.to_screen(mercator::to_world(at));
             if f64::from(p.distance(q)) <= SNAP_POINTS {
-                return Action::Measure(MeasureAction::Close);
+                return MeasureAction::Close;
             }
         }
         if free {
-            return Action::Measure(MeasureAction::Point(at));
+            return MeasureAction::Point(at);
         }
         let metres = |c: geo::Coord| {
             let dx = (c.x - at.x) * at.y.to_radians().cos();
@@ -55,13 +67,12 @@ impl AtlasApp {
         let snapped = std::iter::once(self.atlas.index.nearest_vertex(at, tolerance))
             .chain(
                 self.user
-                    .layers
                     .ready()
                     .filter(|l| l.stored.visible)
                     .map(|l| l.index.nearest_vertex(&l.data, at, tolerance)),
             )
             .flatten()
             .min_by(|a, b| metres(*a).total_cmp(&metres(*b)));
-        Action::Measure(MeasureAction::Point(snapped.unwrap_or(at)))
+        MeasureAction::Point(snapped.unwrap_or(at))
     }
 }

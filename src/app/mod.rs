@@ -6,6 +6,7 @@
 mod apply;
 mod browse;
 pub mod export_job;
+mod exports;
 pub mod keymap;
 mod map_view;
 mod measuring;
@@ -17,26 +18,19 @@ mod publish;
 mod publish_job;
 mod saving;
 mod table_panel;
-mod timeline;
 mod tours;
 mod user_layers;
 
 use crate::atlas::{Atlas, GeodataSource, Lang};
 use crate::export::Gpu;
-use crate::layers::UserLayers;
 use crate::map::basemap::{BasemapChoice, Basemaps, offline::OfflineTiles, raster::BaseGeometry};
-use crate::map::cache::GeometryCache;
-use crate::map::plan_layer::MapOutput;
-use crate::map::user_layer::UserOutput;
-use crate::present::Presentation;
+use crate::map::pane::MapPane;
 use crate::present::controller::Presenter;
 use crate::present::tour::Tour;
 use crate::state::{ExportState, Settings, State};
-use export_job::ExportJobs;
-use geo::{BoundingRect, Coord};
+
 use std::path::PathBuf;
 use std::sync::Arc;
-use walkers::{MapMemory, Position, lon_lat};
 
 /// Key under which [`Settings`] persist between runs.
 pub const SETTINGS_KEY: &str = "langson-atlas-settings";
@@ -77,26 +71,19 @@ pub struct AtlasApp {
     atlas: Arc<Atlas>,
     /// Problems with the geodata, the tour or the stored settings, for the status bar.
     data_errors: Vec<String>,
-    cache: GeometryCache,
-    basemaps: Basemaps,
-    memory: MapMemory,
+    /// The map's view, basemaps and what it drew last frame.
+    pub map: MapPane,
     pub state: State,
-    map_out: MapOutput,
-    /// Lon/lat box to frame as soon as the map's size is known.
-    pending_fit: Option<(Coord, Coord)>,
-    home: Position,
-    presenter: Presenter,
-    exports: ExportJobs,
+    pub presenter: Presenter,
+    pub exports: exports::Exports,
     /// The PDF atlas and the tour video, made on a thread of their own.
-    publish: publish::PublishRoom,
+    pub publish: publish::PublishRoom,
     /// The reader's own layers, their drawing cache, and what the map said of them.
-    user: crate::user_room::UserRoom,
+    pub user: crate::user_room::UserRoom,
     open_dialog: user_layers::OpenDialog,
-    plan_table: Option<crate::layers::plan_table::PlanTable>,
-    /// Save dialogs open, and the exports waiting for their answer.
-    saving: saving::Saving<saving::Waiting>,
+    pub tables: table_panel::Tables,
     /// What the panels' widgets hold between frames (text typed, a cursor).
-    widgets: crate::ui::widgets::Widgets,
+    pub widgets: crate::ui::widgets::Widgets,
     /// The project file: what was saved, what waits to apply, the title.
     project: project::ProjectRoom,
     project_dialogs: saving::Saving<project::ProjectDialog>,
@@ -151,20 +138,13 @@ impl AtlasApp {
         }
         settings.basemap = basemaps.choice();
 
-        let bounds = province_bounds(&atlas);
-        let home = bounds.map_or(lon_lat(106.6, 21.85), |(a, b)| {
-            lon_lat((a.x + b.x) / 2.0, (a.y + b.y) / 2.0)
-        });
-        let mut memory = MapMemory::default();
-        let _ = memory.set_zoom(9.0);
         let presenter = Presenter::new(tour.clone(), &atlas);
+        let map = MapPane::new(basemaps, &atlas);
         let mut app = Self {
             ctx: ctx.clone(),
             atlas,
             data_errors,
-            cache: GeometryCache::new(),
-            basemaps,
-            memory,
+            map,
             state: State {
                 settings,
                 export: ExportState {
@@ -174,16 +154,12 @@ impl AtlasApp {
                 },
                 ..State::default()
             },
-            map_out: MapOutput::default(),
-            pending_fit: bounds,
-            home,
             presenter,
-            exports: ExportJobs::default(),
+            exports: exports::Exports::new(options.save_dialogs),
             publish: publish::PublishRoom::new(options.save_dialogs),
             user: crate::user_room::UserRoom::new(ctx.clone()),
             open_dialog: user_layers::OpenDialog::default(),
-            plan_table: None,
-            saving: saving::Saving::new(options.save_dialogs),
+            tables: table_panel::Tables::default(),
             widgets: crate::ui::widgets::Widgets::default(),
             project: project::ProjectRoom::new(
                 options
@@ -200,7 +176,7 @@ impl AtlasApp {
             Some(path) => app.open_project(path),
             None => app.user.restore(stored_layers, true),
         }
-        app.open_files(options.layers.clone());
+        app.user.open_files(options.layers.clone());
         if let Some(url) = &options.url {
             // A wrong address is said at once: without it no share screen would follow
             // the tour, and nothing else would say why.
@@ -219,22 +195,13 @@ impl AtlasApp {
     /// on first use, and where none can be had, the export window says why.
     pub fn set_export_gpu(&mut self, gpu: Result<Gpu, crate::export::ExportError>) {
         self.publish.gpu = gpu.as_ref().ok().cloned();
-        self.exports.set_gpu(gpu, &mut self.state.export);
+        self.exports.jobs.set_gpu(gpu, &mut self.state.export);
     }
 
     /// The window's GPU, for what is made on it only when first needed (the vector-tile
     /// renderer of a PMTiles basemap).
     pub fn set_render_state(&mut self, state: eframe::egui_wgpu::RenderState) {
-        self.basemaps.set_render_state(state);
-    }
-
-    /// The open plan table's view (filters, sort), if a plan table is open.
-    pub fn plan_table_view(&self) -> Option<&crate::layers::table::TableView> {
-        self.plan_table.as_ref().map(|t| &t.view)
-    }
-
-    pub fn plan_table_view_mut(&mut self) -> Option<&mut crate::layers::table::TableView> {
-        self.plan_table.as_mut().map(|t| &mut t.view)
+        self.map.basemaps.set_render_state(state);
     }
 
     /// Blocks until a file being loaded is read (or `timeout` passes): what a test or a
@@ -247,43 +214,8 @@ impl AtlasApp {
         self.user.wait(timeout);
     }
 
-    /// Blocks until a running export sends news (or `timeout` passes).
-    pub fn wait_for_export(&mut self, timeout: std::time::Duration) {
-        self.exports.wait(timeout);
-    }
-
-    /// What the search field holds.
-    pub fn search_text(&self) -> &str {
-        &self.widgets.search.text
-    }
-
     pub fn atlas(&self) -> &Atlas {
         &self.atlas
-    }
-
-    pub fn map_output(&self) -> &MapOutput {
-        &self.map_out
-    }
-
-    pub fn basemaps(&self) -> &Basemaps {
-        &self.basemaps
-    }
-
-    pub fn zoom(&self) -> f64 {
-        self.memory.zoom()
-    }
-
-    pub fn user_layers(&self) -> &UserLayers {
-        &self.user.layers
-    }
-
-    /// The layers themselves, e.g. to set a table's filter as the panel would.
-    pub fn user_layers_mut(&mut self) -> &mut UserLayers {
-        &mut self.user.layers
-    }
-
-    pub fn user_output(&self) -> &UserOutput {
-        &self.user.out
     }
 
     /// Whether a user layer is still loading, or a large one's new style still painting.
@@ -309,31 +241,27 @@ impl AtlasApp {
         self.data_errors.push(message);
     }
 
-    pub fn presentation(&self) -> Option<&Presentation> {
-        self.presenter.presentation()
-    }
-
-    pub fn tour(&self) -> &Tour {
-        self.presenter.tour()
-    }
-
-    /// Whether an export is running.
-    pub fn exporting(&self) -> bool {
-        self.exports.is_running()
-    }
-
     /// The whole window, one frame.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.basemaps
+        self.map
+            .basemaps
             .offline
             .set_pixels_per_point(ctx.pixels_per_point());
         self.poll_loads();
-        self.poll_saving();
+        self.exports.poll(&mut self.state, &self.atlas);
         self.poll_project();
-        self.poll_listing();
-        self.take_dropped_files(&ctx);
-        if self.exports.poll(&mut self.state.export) | self.poll_publish() {
+        self.listing.poll(&mut self.state);
+        let (project, layers) = user_layers::dropped_files(&ctx, &mut self.state.user);
+        if let Some(project) = project {
+            self.apply(crate::state::Action::Project(
+                crate::state::ProjectAction::Open(project),
+            ));
+        }
+        self.user.open_files(layers);
+        if self.exports.jobs.poll(&mut self.state.export)
+            | self.publish.poll_all(&self.atlas, &mut self.state)
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
         if self.presenter.presentation().is_some() {
@@ -367,11 +295,6 @@ pub fn stored_settings(
             )
         }
     }
-}
-
-fn province_bounds(atlas: &Atlas) -> Option<(Coord, Coord)> {
-    let rect = atlas.province()?.geometry.as_ref()?.bounding_rect()?;
-    Some((rect.min(), rect.max()))
 }
 
 impl eframe::App for AtlasApp {

@@ -2,7 +2,7 @@
 //! screen, and the pointer hidden when idle.
 
 use super::{AtlasApp, keymap};
-use crate::present;
+use crate::present::{self, controller::Presenter};
 use crate::theme;
 use crate::ui::{caption, charts, timeline_bar};
 use egui::{Frame, Ui};
@@ -16,7 +16,7 @@ impl AtlasApp {
         // takes the arrows.
         let mut actions = ctx.input(|i| keymap::presenting_actions(i, arrows_taken));
         // The share screen follows the last step while an address is set.
-        self.presenter.set_share(self.share_url());
+        self.presenter.set_share(self.state.publish.share_url());
         // While measuring, Esc ends the measure tool rather than the presentation.
         if self.state.measure.active
             && let Some(esc) = actions
@@ -25,7 +25,7 @@ impl AtlasApp {
         {
             actions[esc] = crate::state::Action::Measure(crate::state::MeasureAction::Toggle);
         }
-        self.hide_idle_pointer(&ctx, now);
+        hide_idle_pointer(&mut self.presenter, &ctx, now);
         if self.presenter.tick(now) {
             self.state.selected = None;
         }
@@ -51,6 +51,7 @@ impl AtlasApp {
             // The band never takes more than its share: the map keeps the rest.
             let max_height = screen.height() * caption::MAX_SHARE - margin.sum().y;
             let attribution: Vec<String> = self
+                .map
                 .basemaps
                 .attribution()
                 .into_iter()
@@ -94,12 +95,12 @@ impl AtlasApp {
             .frame(Frame::NONE)
             .show(ui, |ui| {
                 let rect = ui.available_rect_before_wrap();
-                let from = self.current_view();
+                let from = self.map.current_view();
                 if let Some(view) = self.presenter.fly(from, rect, now) {
-                    self.set_view(view);
+                    self.map.set_view(view);
                     ctx.request_repaint();
                 }
-                self.map(ui, &mut actions);
+                self.draw_map(ui, &mut actions);
             });
         if let Some(action) = self.measure_clicked(&ctx) {
             actions.push(action);
@@ -121,18 +122,19 @@ impl AtlasApp {
             self.apply(action);
         }
     }
+}
 
-    fn hide_idle_pointer(&mut self, ctx: &egui::Context, now: f64) {
-        if ctx.input(|i| i.pointer.delta() != egui::Vec2::ZERO) {
-            self.presenter.pointer_moved(now);
-        }
-        let Some(p) = self.presenter.presentation() else {
-            return;
-        };
-        if now - p.last_pointer_move > present::CURSOR_IDLE {
-            ctx.set_cursor_icon(egui::CursorIcon::None);
-        } else {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(present::CURSOR_IDLE));
-        }
+/// The pointer hides once it has rested a while, and shows again when it moves.
+fn hide_idle_pointer(presenter: &mut Presenter, ctx: &egui::Context, now: f64) {
+    if ctx.input(|i| i.pointer.delta() != egui::Vec2::ZERO) {
+        presenter.pointer_moved(now);
+    }
+    let Some(p) = presenter.presentation() else {
+        return;
+    };
+    if now - p.last_pointer_move > present::CURSOR_IDLE {
+        ctx.set_cursor_icon(egui::CursorIcon::None);
+    } else {
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(present::CURSOR_IDLE));
     }
 }

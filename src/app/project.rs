@@ -90,7 +90,7 @@ impl AtlasApp {
                 ProjectLayer::from_stored(stored, path, table)
             })
             .collect();
-        let view = self.current_view();
+        let view = self.map.current_view();
         let centre = crate::map::mercator::from_world(view.center);
         let table = match s.user.table {
             Some(TableOf::User(id)) => self
@@ -102,12 +102,14 @@ impl AtlasApp {
                 .map(|slot| OpenTable::Layer(slot.stored().key.clone())),
             Some(TableOf::Plan(kind)) => Some(OpenTable::Plan(
                 kind,
-                self.plan_table_view()
+                self.tables
+                    .plan_view()
                     .map(TableFilters::of)
                     .unwrap_or_default(),
             )),
             Some(TableOf::Distances) => Some(OpenTable::Distances(
-                self.plan_table_view()
+                self.tables
+                    .plan_view()
                     .map(TableFilters::of)
                     .unwrap_or_default(),
             )),
@@ -209,7 +211,7 @@ impl AtlasApp {
         }
         if let Some(id) = open_table {
             self.project.pending_table = None;
-            self.show_table(Some(TableOf::User(id)));
+            self.tables.show(Some(TableOf::User(id)), &self.atlas, &mut self.state);
         }
         if !self.user.busy() {
             // Layers that failed keep no filters waiting.

@@ -19,7 +19,7 @@ impl AtlasApp {
     /// of the reader's, no tours of the project's.
     pub(super) fn new_project(&mut self) {
         let events = self.user.clear();
-        self.handle_user_events(events);
+        super::user_layers::take_events(events, &mut self.state.user, &mut self.map);
         self.state.tours = TourEditor::default();
         // Plan layers, timeline and charts as a new project has them; the language, the
         // basemap and the web address stay the reader's.
@@ -37,7 +37,7 @@ impl AtlasApp {
         self.project.pending_filters.clear();
         self.project.pending_table = None;
         self.project.saved = None;
-        self.use_built_in_tour();
+        self.choose_tour(None);
         self.apply(crate::state::Action::ZoomToProvince);
     }
 
@@ -165,8 +165,8 @@ impl AtlasApp {
         self.user.restore(layers, false);
         self.apply_settings(&project);
         if let Some(v) = project.view {
-            self.pending_fit = None;
-            self.set_view(crate::map::mercator::ViewTarget {
+            self.map.frame(None);
+            self.map.set_view(crate::map::mercator::ViewTarget {
                 center: crate::map::mercator::to_world(geo::Coord { x: v.lon, y: v.lat }),
                 zoom: v.zoom,
             });
@@ -174,14 +174,14 @@ impl AtlasApp {
         match &project.table {
             Some(OpenTable::Layer(key)) => self.project.pending_table = Some(key.clone()),
             Some(OpenTable::Plan(kind, filters)) => {
-                self.show_table(Some(TableOf::Plan(*kind)));
-                if let Some(view) = self.plan_table_view_mut() {
+                self.tables.show(Some(TableOf::Plan(*kind)), &self.atlas, &mut self.state);
+                if let Some(view) = self.tables.plan_view_mut() {
                     filters.apply(view);
                 }
             }
             Some(OpenTable::Distances(filters)) => {
-                self.show_table(Some(TableOf::Distances));
-                if let Some(view) = self.plan_table_view_mut() {
+                self.tables.show(Some(TableOf::Distances), &self.atlas, &mut self.state);
+                if let Some(view) = self.tables.plan_view_mut() {
                     filters.apply(view);
                 }
             }

@@ -11,9 +11,10 @@ use crate::atlas::share::ShareUrl;
 use crate::export::{Gpu, UserExport};
 use crate::present::tour::Tour;
 use crate::print::{self, AtlasRequest, PrintLayer};
-use crate::state::ExportStatus;
 use crate::state::publish::{PdfPages, Publication, PublishAction, PublishState, VIDEO_SIZES};
+use crate::state::{ExportStatus, State};
 use crate::task::{Poll, Task};
+use crate::user_room::UserRoom;
 use crate::video::{self, VideoRequest};
 use crate::web;
 use std::path::{Path, PathBuf};
@@ -118,6 +119,17 @@ impl PublishRoom {
         self.poll(state)
     }
 
+    /// Each frame: the dialog's answer (the folder chosen is remembered for the next
+    /// export), and the worker's news. Returns whether the work still runs.
+    pub fn poll_all(&mut self, atlas: &Arc<Atlas>, state: &mut State) -> bool {
+        let folder = super::exports::folder(&state.export);
+        if let Some(chosen) = self.poll_dialog(atlas, &folder, &mut state.publish) {
+            state.export.dir = chosen.display().to_string();
+            state.settings.export_folder = Some(chosen);
+        }
+        self.poll(&mut state.publish)
+    }
+
     /// Takes the worker's news into the state; returns whether it is still running.
     pub fn poll(&mut self, state: &mut PublishState) -> bool {
         let Some(task) = &mut self.running else {
@@ -182,186 +194,146 @@ impl AtlasApp {
             PublishAction::Web(settings) => state.web = settings,
             PublishAction::Url(text) => state.url = text,
             PublishAction::Cancel => self.publish.cancel(),
-            PublishAction::Start => self.start_publication(),
+            PublishAction::Start if self.publish.is_running() => {}
+            PublishAction::Start => {
+                match publication(&self.state, &self.user, &self.builtin_tour) {
+                    Ok(Some((job, name))) => {
+                        let folder = super::exports::folder(&self.state.export);
+                        self.publish.ask(job, name, &folder, &self.ctx);
+                        self.publish.poll_all(&self.atlas, &mut self.state);
+                    }
+                    Ok(None) => {}
+                    Err(status) => self.state.publish.status = Some(status),
+                }
+            }
         }
     }
+}
 
-    fn start_publication(&mut self) {
-        if self.publish.is_running() {
-            return;
-        }
-        let Some(kind) = self.state.publish.open else {
-            return;
-        };
-        let url = match ShareUrl::optional(&self.state.publish.url) {
-            Ok(url) => url,
-            Err(e) => {
-                self.state.publish.status = Some(ExportStatus {
-                    ok: false,
-                    message: format!(
-                        "{}: {}",
-                        self.state.settings.lang.pick("Địa chỉ web", "Web address"),
-                        e.words(self.state.settings.lang)
-                    ),
-                    folder: None,
-                });
-                return;
-            }
-        };
-        let (job, name) = match kind {
-            Publication::Pdf => {
-                let s = self.state.publish.pdf.clone();
-                // A tour's pages print the tour chosen itself (names may repeat or be empty);
-                // its number on the web page is its place among the project's tours, the
-                // built-in one after them.
-                let tour_number = match s.pages {
-                    PdfPages::Tour(Some(i)) => Some(i + 1),
-                    PdfPages::Tour(None) => Some(self.state.tours.tours.len() + 1),
-                    PdfPages::Districts | PdfPages::Zones | PdfPages::Units2025 => None,
-                };
-                let (coverage, tours, layers) = match s.pages {
-                    PdfPages::Tour(choice) => {
-                        let Some(tour) = self.tour_chosen(choice) else {
-                            return;
-                        };
-                        (
-                            print::Coverage::Tour(None),
-                            vec![tour],
-                            self.user.export_all(),
-                        )
-                    }
-                    PdfPages::Districts | PdfPages::Zones | PdfPages::Units2025 => {
-                        let Some(coverage) = s.pages.coverage(&self.state.tours.names()) else {
-                            return;
-                        };
-                        (coverage, Vec::new(), self.user.export())
-                    }
-                };
-                let job = Job::Pdf {
-                    request: AtlasRequest {
-                        coverage,
-                        lang: s.lang,
-                        paper: s.paper,
-                        landscape: s.landscape,
-                        date: print::today(),
-                        share: url.map(|url| print::Share {
-                            url,
-                            tour: tour_number,
-                        }),
-                    },
-                    tours,
-                    // A tour's pages show the layers its steps name; other pages what is on.
-                    layers: print_layers(layers),
-                };
-                (job, "langson-atlas")
-            }
-            Publication::Video => {
-                let s = self.state.publish.video.clone();
-                let Some(tour) = self.tour_chosen(s.tour) else {
-                    return;
-                };
-                let job = Job::Video(Box::new(VideoRequest {
-                    tour,
+/// What the Publish window asks to make, and the file name it suggests; `None` when
+/// nothing is chosen; the words of the window's status line when it cannot be made.
+fn publication(
+    state: &State,
+    user: &UserRoom,
+    builtin: &Tour,
+) -> Result<Option<(Job, &'static str)>, ExportStatus> {
+    let Some(kind) = state.publish.open else {
+        return Ok(None);
+    };
+    let lang = state.settings.lang;
+    let url = ShareUrl::optional(&state.publish.url).map_err(|e| ExportStatus {
+        ok: false,
+        message: format!(
+            "{}: {}",
+            lang.pick("Địa chỉ web", "Web address"),
+            e.words(lang)
+        ),
+        folder: None,
+    })?;
+    Ok(Some(match kind {
+        Publication::Pdf => {
+            let s = state.publish.pdf.clone();
+            // A tour's pages print the tour chosen itself (names may repeat or be empty);
+            // its number on the web page is its place among the project's tours, the
+            // built-in one after them.
+            let tour_number = match s.pages {
+                PdfPages::Tour(Some(i)) => Some(i + 1),
+                PdfPages::Tour(None) => Some(state.tours.tours.len() + 1),
+                PdfPages::Districts | PdfPages::Zones | PdfPages::Units2025 => None,
+            };
+            let (coverage, tours, layers) = match s.pages {
+                PdfPages::Tour(choice) => (
+                    print::Coverage::Tour(None),
+                    vec![tour_chosen(state, builtin, choice)?],
+                    user.export_all(),
+                ),
+                PdfPages::Districts | PdfPages::Zones | PdfPages::Units2025 => {
+                    let Some(coverage) = s.pages.coverage(&state.tours.names()) else {
+                        return Ok(None);
+                    };
+                    (coverage, Vec::new(), user.export())
+                }
+            };
+            let job = Job::Pdf {
+                request: AtlasRequest {
+                    coverage,
                     lang: s.lang,
-                    size: VIDEO_SIZES[s.size.min(VIDEO_SIZES.len() - 1)],
-                    fps: s.fps,
-                    user: self.user.export_all(),
-                    cards: video::CARDS,
-                    url,
-                }));
-                (job, "langson-atlas-tour")
-            }
-            Publication::Web => {
-                let tours = crate::present::tour::headless_tours(
-                    self.state.tours.tours.clone(),
-                    Some(self.builtin_tour.clone()),
-                );
-                let layers = self
-                    .user
-                    .export()
-                    .map(|u| {
-                        u.layers
-                            .ready()
-                            .map(|l| web::WebLayer {
-                                layer: PrintLayer::from_loaded(l),
-                                label: l.stored.style.label.clone(),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                // The address as typed in the window, checked there (a wrong one is said
-                // under its field; the page is then made without it).
-                let url = crate::atlas::share::ShareUrl::optional(&self.state.publish.url)
-                    .ok()
-                    .flatten();
-                let request = web::WebRequest {
-                    lang: self.state.publish.web.lang,
-                    url,
-                    ..web::WebRequest::default()
-                };
-                let job = Job::Web {
-                    request,
-                    tours,
-                    layers,
-                };
-                (job, "langson-atlas-web")
-            }
-        };
-        let folder = self.export_folder();
-        self.publish.ask(job, name, &folder, &self.ctx);
-        self.poll_publish();
-    }
-
-    /// The built-in tour (`None`) or the project's tour `i`; a tour no longer there is
-    /// said in the window.
-    fn tour_chosen(&mut self, choice: Option<usize>) -> Option<Tour> {
-        let tour = match choice {
-            None => Some(self.builtin_tour.clone()),
-            Some(i) => self.state.tours.tours.get(i).cloned(),
-        };
-        if tour.is_none() {
-            self.state.publish.status = Some(ExportStatus {
-                ok: false,
-                message: self
-                    .state
-                    .settings
-                    .lang
-                    .pick(
-                        "Chuyến tham quan đã chọn không còn nữa",
-                        "The tour chosen is no longer there",
-                    )
-                    .to_owned(),
-                folder: None,
-            });
+                    paper: s.paper,
+                    landscape: s.landscape,
+                    date: print::today(),
+                    share: url.map(|url| print::Share {
+                        url,
+                        tour: tour_number,
+                    }),
+                },
+                tours,
+                // A tour's pages show the layers its steps name; other pages what is on.
+                layers: print_layers(layers),
+            };
+            (job, "langson-atlas")
         }
-        tour
-    }
-
-    /// Each frame: the dialog's answer, and the worker's news.
-    pub(super) fn poll_publish(&mut self) -> bool {
-        let folder = self.export_folder();
-        if let Some(chosen) =
-            self.publish
-                .poll_dialog(&self.atlas, &folder, &mut self.state.publish)
-        {
-            self.state.export.dir = chosen.display().to_string();
-            self.state.settings.export_folder = Some(chosen);
+        Publication::Video => {
+            let s = state.publish.video.clone();
+            let job = Job::Video(Box::new(VideoRequest {
+                tour: tour_chosen(state, builtin, s.tour)?,
+                lang: s.lang,
+                size: VIDEO_SIZES[s.size.min(VIDEO_SIZES.len() - 1)],
+                fps: s.fps,
+                user: user.export_all(),
+                cards: video::CARDS,
+                url,
+            }));
+            (job, "langson-atlas-tour")
         }
-        self.publish.poll(&mut self.state.publish)
-    }
+        Publication::Web => {
+            let tours = crate::present::tour::headless_tours(
+                state.tours.tours.clone(),
+                Some(builtin.clone()),
+            );
+            let layers = user
+                .export()
+                .map(|u| {
+                    u.layers
+                        .ready()
+                        .map(|l| web::WebLayer {
+                            layer: PrintLayer::from_loaded(l),
+                            label: l.stored.style.label.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let request = web::WebRequest {
+                lang: state.publish.web.lang,
+                url,
+                ..web::WebRequest::default()
+            };
+            let job = Job::Web {
+                request,
+                tours,
+                layers,
+            };
+            (job, "langson-atlas-web")
+        }
+    }))
+}
 
-    /// Waits for the publication under way (tests); returns whether it still runs.
-    pub fn wait_for_publication(&mut self, timeout: std::time::Duration) -> bool {
-        self.publish.wait(timeout, &mut self.state.publish)
-    }
-
-    /// Where the atlas is published on the web, when the address typed is one.
-    pub(super) fn share_url(&self) -> Option<ShareUrl> {
-        ShareUrl::optional(&self.state.publish.url).ok().flatten()
-    }
-
-    /// The Publish window's state (tests).
-    pub fn publish_state(&self) -> &PublishState {
-        &self.state.publish
-    }
+/// The built-in tour (`None`) or the project's tour `i`; a tour no longer there is said
+/// in the window.
+fn tour_chosen(state: &State, builtin: &Tour, choice: Option<usize>) -> Result<Tour, ExportStatus> {
+    state
+        .tours
+        .chosen(choice, builtin)
+        .cloned()
+        .ok_or_else(|| ExportStatus {
+            ok: false,
+            message: state
+                .settings
+                .lang
+                .pick(
+                    "Chuyến tham quan đã chọn không còn nữa",
+                    "The tour chosen is no longer there",
+                )
+                .to_owned(),
+            folder: None,
+        })
 }

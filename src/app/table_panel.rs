@@ -3,134 +3,62 @@
 //! its selection as GeoJSON), to where the save dialog says.
 
 use super::AtlasApp;
-use super::saving::{self, Ask, Waiting};
+use crate::atlas::Atlas;
 use crate::atlas::lang::layer_name;
-use crate::layers::LayerId;
-use crate::layers::plan_table::{Export, PlanTable, PlanTableOf};
-use crate::layers::table::{self, CsvError};
-use crate::state::{Action, ExportNote, TableOf};
+use crate::layers::UserLayers;
+use crate::layers::export::Export;
+use crate::layers::plan_table::{PlanTable, PlanTableOf};
+use crate::layers::table::TableView;
+use crate::state::{Action, State, TableOf};
 use crate::ui::attribute_table::{self, Rows};
 use egui::Ui;
-use std::path::PathBuf;
 
-impl AtlasApp {
+/// The plan table open, built when first shown (the user layers keep their own).
+#[derive(Default)]
+pub struct Tables {
+    pub plan: Option<PlanTable>,
+}
+
+impl Tables {
+    /// The open plan table's view (filters, sort), if a plan table is open.
+    pub fn plan_view(&self) -> Option<&TableView> {
+        self.plan.as_ref().map(|t| &t.view)
+    }
+
+    pub fn plan_view_mut(&mut self) -> Option<&mut TableView> {
+        self.plan.as_mut().map(|t| &mut t.view)
+    }
+
     /// Shows (or hides) a table; a plan layer's is built here, with a fresh view, so that
     /// no filter or cached row of another layer's table carries over.
-    pub(super) fn show_table(&mut self, of: Option<TableOf>) {
-        let lang = self.state.settings.lang;
+    pub fn show(&mut self, of: Option<TableOf>, atlas: &Atlas, state: &mut State) {
+        let lang = state.settings.lang;
         if let Some(wanted) = of.and_then(plan_table_of) {
-            self.plan_table = match self.plan_table.take() {
+            self.plan = match self.plan.take() {
                 Some(t) if t.of == wanted && t.lang == lang => Some(t),
-                Some(t) if t.of == wanted => Some(t.relabelled(&self.atlas, lang)),
-                _ => Some(PlanTable::new(&self.atlas, wanted, lang)),
+                Some(t) if t.of == wanted => Some(t.relabelled(atlas, lang)),
+                _ => Some(PlanTable::new(atlas, wanted, lang)),
             };
         }
-        self.state.user.table = of;
+        state.user.table = of;
     }
 
-    /// The rows a plan or distance table shows, as CSV.
-    pub(super) fn export_plan_rows(&mut self) {
-        if let Some(export) = self.plan_table.as_mut().map(PlanTable::rows_csv) {
-            self.save_export(export);
-        }
-    }
-
-    /// The selected plan feature as GeoJSON, when the open plan table holds it.
-    pub(super) fn export_plan_selection(&mut self) {
-        let selected = self.state.selected.as_ref();
-        if let Some(export) = self
-            .plan_table
-            .as_ref()
-            .map(|t| t.selection_geojson(selected))
-        {
-            self.save_export(export);
-        }
-    }
-
-    fn save_export(&mut self, export: Export) {
-        self.save_file(&export.name, export.extension, export.bytes, export.count);
-    }
-
-    /// Asks where a table export goes (the save dialog, named after the layer), then
-    /// writes it; see `saving.rs`.
-    pub(super) fn save_file(
+    /// The table panel of the moment: a user layer's table or the plan table shown.
+    pub fn panel(
         &mut self,
-        name: &str,
-        extension: &str,
-        bytes: Result<Vec<u8>, CsvError>,
-        what: usize,
+        ui: &mut Ui,
+        atlas: &Atlas,
+        state: &mut State,
+        user: &mut UserLayers,
+        actions: &mut Vec<Action>,
     ) {
-        let ask = Ask::File {
-            name: saving::safe_name(name),
-            extension: extension.to_owned(),
-        };
-        let folder = self.export_folder();
-        if !self
-            .saving
-            .ask(ask, &folder, Waiting::File { bytes, what }, &self.ctx)
-        {
-            let lang = self.state.settings.lang;
-            self.state.user.export_note = Some(ExportNote::failed(lang.pick(
-                "Hộp thoại lưu tệp đang mở.",
-                "A save dialog is already open.",
-            )));
-        }
-        // Without a dialog the answer is already there.
-        self.poll_saving();
-    }
-
-    pub(super) fn write_export(
-        &mut self,
-        path: PathBuf,
-        bytes: Result<Vec<u8>, CsvError>,
-        what: usize,
-        note: &str,
-    ) {
-        let written = bytes.map_err(|e| e.to_string()).and_then(|b| {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            std::fs::write(&path, b).map_err(|e| format!("{}: {e}", path.display()))
-        });
-        self.state.user.export_note = Some(match written {
-            Ok(()) => ExportNote {
-                text: format!("{note}{what} → {}", path.display()),
-                ok: true,
-                folder: path.parent().map(std::path::Path::to_path_buf),
-            },
-            Err(e) => ExportNote::failed(format!("✗ {e}")),
-        });
-    }
-
-    pub(super) fn export_rows(&mut self, id: LayerId) {
-        let Some(layer) = self.user.layers.get(id) else {
-            return;
-        };
-        let rows = layer.table.rows(&layer.data);
-        let bytes = table::to_csv(&layer.data, &rows);
-        let name = layer.stored.name.clone();
-        self.save_file(&name, "csv", bytes, rows.len());
-    }
-
-    pub(super) fn export_selection(&mut self, id: LayerId) {
-        let Some(layer) = self.user.layers.get(id) else {
-            return;
-        };
-        let n = layer.selected.len();
-        let name = format!("{}-selection", layer.stored.name);
-        let text = table::to_geojson(&layer.data, layer.selected.iter().copied());
-        self.save_file(&name, "geojson", Ok(text.into_bytes()), n);
-    }
-
-    pub(super) fn table_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let lang = self.state.settings.lang;
-        match self.state.user.table {
+        let lang = state.settings.lang;
+        match state.user.table {
             Some(TableOf::User(id)) => {
-                let Some(layer) = self.user.layers.get_mut(id) else {
+                let Some(layer) = user.get_mut(id) else {
                     return;
                 };
-                let identified = self
-                    .state
+                let identified = state
                     .user
                     .identified
                     .filter(|(l, _)| *l == id)
@@ -151,11 +79,11 @@ impl AtlasApp {
                 );
             }
             Some(of @ (TableOf::Plan(_) | TableOf::Distances)) => {
-                if self.plan_table.as_ref().is_none_or(|t| t.lang != lang) {
-                    self.show_table(Some(of));
+                if self.plan.as_ref().is_none_or(|t| t.lang != lang) {
+                    self.show(Some(of), atlas, state);
                 }
                 let wanted = plan_table_of(of);
-                let Some(table) = self.plan_table.as_mut().filter(|t| Some(t.of) == wanted) else {
+                let Some(table) = self.plan.as_mut().filter(|t| Some(t.of) == wanted) else {
                     return;
                 };
                 let title = match of {
@@ -169,7 +97,7 @@ impl AtlasApp {
                 };
                 let rows = Rows::Plan {
                     ids: &table.ids,
-                    selected: self.state.selected.as_ref(),
+                    selected: state.selected.as_ref(),
                 };
                 attribute_table::show(
                     ui,
@@ -192,5 +120,15 @@ fn plan_table_of(of: TableOf) -> Option<PlanTableOf> {
         TableOf::Plan(kind) => Some(PlanTableOf::Layer(kind)),
         TableOf::Distances => Some(PlanTableOf::Distances),
         TableOf::User(_) => None,
+    }
+}
+
+impl AtlasApp {
+    /// Asks where a table's export goes, then writes it.
+    pub(super) fn save_table(&mut self, export: Option<Export>) {
+        if let Some(export) = export {
+            self.exports
+                .save_table(export, &mut self.state, &self.atlas, &self.ctx);
+        }
     }
 }

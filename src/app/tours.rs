@@ -2,10 +2,13 @@
 //! window's view captured as a step, a tour played from any step, pictures of a tour.
 
 use super::AtlasApp;
+use crate::atlas::Atlas;
 use crate::atlas::LayerKind;
+use crate::layers::UserLayers;
+use crate::map::pane::MapPane;
 use crate::present::editor::{Capture, Edit};
-use crate::present::tour::{StepView, Tour};
-use crate::state::ToursAction;
+use crate::present::tour::StepView;
+use crate::state::{State, ToursAction};
 
 impl AtlasApp {
     pub(super) fn apply_tours(&mut self, action: ToursAction) {
@@ -23,19 +26,19 @@ impl AtlasApp {
                         .tours
                         .apply(Edit::NewTour(lang), &self.builtin_tour);
                 }
-                let capture = self.capture_step();
+                let capture = capture_step(&self.state, &self.atlas, &self.map, &self.user.layers);
                 self.state
                     .tours
                     .apply(Edit::AddStep(capture), &self.builtin_tour);
             }
             ToursAction::UpdateStepFromView(index) => {
-                let capture = self.capture_step();
+                let capture = capture_step(&self.state, &self.atlas, &self.map, &self.user.layers);
                 self.state
                     .tours
                     .apply(Edit::UpdateStep(index, capture), &self.builtin_tour);
             }
             ToursAction::Play(tour, step) => {
-                self.choose_tour(tour, now);
+                self.choose_tour(tour);
                 if self.presenter.presentation().is_none() {
                     self.apply(crate::state::Action::StartPresentation);
                 }
@@ -45,73 +48,66 @@ impl AtlasApp {
             }
             ToursAction::Autoplay(on) => self.presenter.set_autoplay(on, now),
             ToursAction::ExportPictures(tour) => {
-                if let Some(tour) = self.tour_by_choice(tour) {
-                    self.export_tour_pictures(tour);
+                if let Some(tour) = self.state.tours.chosen(tour, &self.builtin_tour) {
+                    self.export_tour_pictures(tour.clone());
                 }
             }
         }
     }
 
-    fn tour_by_choice(&self, choice: Option<usize>) -> Option<Tour> {
-        match choice {
-            None => Some(self.builtin_tour.clone()),
-            Some(i) => self.state.tours.tours.get(i).cloned(),
-        }
-    }
-
     /// The presenter shows tour `choice` (`None`: the built-in one).
-    fn choose_tour(&mut self, choice: Option<usize>, now: f64) {
-        if let Some(tour) = self.tour_by_choice(choice).filter(|t| !t.steps.is_empty()) {
-            self.presenter.set_tour(tour, choice, &self.atlas, now);
-        }
-    }
-
-    pub(super) fn use_built_in_tour(&mut self) {
+    pub(super) fn choose_tour(&mut self, choice: Option<usize>) {
         let now = self.ctx.input(|i| i.time);
-        self.choose_tour(None, now);
-    }
-
-    /// The window as a tour step would show it.
-    pub(super) fn capture_step(&self) -> Capture {
-        let view = self.current_view();
-        let centre = crate::map::mercator::from_world(view.center);
-        let visible = &self.state.settings.visible;
-        let selected = self.state.selected.clone();
-        let title = selected
-            .as_ref()
-            .and_then(|id| self.atlas.get(id))
-            .map(|f| (f.props.name_vi.clone(), f.props.name_en.clone()));
-        // What the map showed: the step keeps it, whatever the shape of the screen it is
-        // shown on later.
-        let extent = match (self.map_out.view, self.map_out.map_rect) {
-            (Some(v), Some(rect)) if rect.width() > 1.0 && rect.height() > 1.0 => {
-                let (sw, ne) = v.lon_lat_bounds(rect);
-                Some([sw.x, sw.y, ne.x, ne.y])
-            }
-            _ => None,
-        };
-        Capture {
-            view: StepView {
-                lon: centre.x,
-                lat: centre.y,
-                zoom: view.zoom,
-                extent,
-            },
-            layers: LayerKind::ALL
-                .into_iter()
-                .filter(|k| visible.is_visible(*k))
-                .collect(),
-            user_layers: self
-                .user
-                .layers
-                .ready()
-                .filter(|l| l.stored.visible)
-                .map(|l| l.stored.key.clone())
-                .collect(),
-            selected,
-            year: self.state.timeline.map(|t| t.year),
-            chart: self.state.charts.then_some(self.state.chart_page),
-            title,
+        if let Some(tour) = self
+            .state
+            .tours
+            .chosen(choice, &self.builtin_tour)
+            .filter(|t| !t.steps.is_empty())
+        {
+            self.presenter
+                .set_tour(tour.clone(), choice, &self.atlas, now);
         }
+    }
+}
+
+/// The window as a tour step would show it.
+fn capture_step(state: &State, atlas: &Atlas, map: &MapPane, user: &UserLayers) -> Capture {
+    let view = map.current_view();
+    let centre = crate::map::mercator::from_world(view.center);
+    let visible = &state.settings.visible;
+    let selected = state.selected.clone();
+    let title = selected
+        .as_ref()
+        .and_then(|id| atlas.get(id))
+        .map(|f| (f.props.name_vi.clone(), f.props.name_en.clone()));
+    // What the map showed: the step keeps it, whatever the shape of the screen it is
+    // shown on later.
+    let extent = match (map.out.view, map.out.map_rect) {
+        (Some(v), Some(rect)) if rect.width() > 1.0 && rect.height() > 1.0 => {
+            let (sw, ne) = v.lon_lat_bounds(rect);
+            Some([sw.x, sw.y, ne.x, ne.y])
+        }
+        _ => None,
+    };
+    Capture {
+        view: StepView {
+            lon: centre.x,
+            lat: centre.y,
+            zoom: view.zoom,
+            extent,
+        },
+        layers: LayerKind::ALL
+            .into_iter()
+            .filter(|k| visible.is_visible(*k))
+            .collect(),
+        user_layers: user
+            .ready()
+            .filter(|l| l.stored.visible)
+            .map(|l| l.stored.key.clone())
+            .collect(),
+        selected,
+        year: state.timeline.map(|t| t.year),
+        chart: state.charts.then_some(state.chart_page),
+        title,
     }
 }

@@ -3,6 +3,7 @@
 //! draws these (`map::user_layer`), the panels show them (`ui::my_layers`,
 //! `ui::attribute_table`), the app loads them on worker threads (`app::user_layers`).
 
+pub mod export;
 pub mod index;
 pub mod measure;
 pub mod plan_table;

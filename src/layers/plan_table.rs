@@ -2,6 +2,7 @@
 //! in the reader's language, with its own view (filters, sort), and what leaves it: the
 //! rows shown as CSV, the selected feature as GeoJSON.
 
+use super::export::Export;
 use super::table::{self, TableView, distance_table, plan_table};
 use crate::atlas::lang::layer_name;
 use crate::atlas::{Atlas, FeatureId, Lang, LayerKind};
@@ -13,14 +14,6 @@ pub enum PlanTableOf {
     Layer(LayerKind),
     /// The straight-line distances of every industrial site.
     Distances,
-}
-
-/// A file to write: its suggested name, extension, bytes, and how many rows it holds.
-pub struct Export {
-    pub name: String,
-    pub extension: &'static str,
-    pub bytes: Result<Vec<u8>, table::CsvError>,
-    pub count: usize,
 }
 
 pub struct PlanTable {

@@ -7,6 +7,7 @@ pub mod labels;
 pub mod measure_overlay;
 pub mod mercator;
 pub mod overlays;
+pub mod pane;
 pub mod plan_layer;
 mod point_symbols;
 pub mod side_by_side;

@@ -82,6 +82,14 @@ impl TourEditor {
         }
     }
 
+    /// The project's tour `i`, or the built-in one for `None`.
+    pub fn chosen<'a>(&'a self, choice: Option<usize>, builtin: &'a Tour) -> Option<&'a Tour> {
+        match choice {
+            None => Some(builtin),
+            Some(i) => self.tours.get(i),
+        }
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -156,6 +156,40 @@ pub struct UserState {
     pub postgis: Option<PostGisState>,
 }
 
+impl UserState {
+    /// Asks `prompt` now, or after the question already shown.
+    pub fn ask(&mut self, prompt: Prompt) {
+        if self.prompt.is_none() {
+            self.prompt = Some(prompt);
+        } else {
+            self.prompts_waiting.push_back(prompt);
+        }
+    }
+
+    /// The question shown is settled: the next file's, if one waits.
+    pub fn next_prompt(&mut self) {
+        self.prompt = self.prompts_waiting.pop_front();
+    }
+
+    /// What pointed at layer `id`'s features by position: its features were replaced.
+    pub fn forget_features_of(&mut self, id: LayerId) {
+        if self.identified.is_some_and(|(l, _)| l == id) {
+            self.identified = None;
+        }
+    }
+
+    /// Layer `id` is gone: nothing shows or edits it any more.
+    pub fn forget_layer(&mut self, id: LayerId) {
+        self.forget_features_of(id);
+        if self.table == Some(TableOf::User(id)) {
+            self.table = None;
+        }
+        if self.style_editor == Some(id) {
+            self.style_editor = None;
+        }
+    }
+}
+
 /// What the PostGIS dialog shows besides what is typed: the tables listed, or why not.
 #[derive(Debug, Default)]
 pub struct PostGisState {

@@ -71,6 +71,15 @@ pub struct PublishState {
     pub status: Option<ExportStatus>,
 }
 
+impl PublishState {
+    /// Where the atlas is published on the web, when the address typed is one.
+    pub fn share_url(&self) -> Option<crate::atlas::share::ShareUrl> {
+        crate::atlas::share::ShareUrl::optional(&self.url)
+            .ok()
+            .flatten()
+    }
+}
+
 impl Default for PublishState {
     fn default() -> Self {
         Self {

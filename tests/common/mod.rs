@@ -72,7 +72,7 @@ pub fn harness_sized(size: egui::Vec2) -> Harness<'static, AtlasApp> {
 pub fn settle_basemap(harness: &mut Harness<'_, AtlasApp>) {
     for _ in 0..400 {
         harness.run_steps(1);
-        if harness.state().basemaps().offline.complete() {
+        if harness.state().map.basemaps.offline.complete() {
             harness.run_steps(1);
             return;
         }
@@ -84,7 +84,8 @@ pub fn settle_basemap(harness: &mut Harness<'_, AtlasApp>) {
 pub fn screen_pos(harness: &Harness<'_, AtlasApp>, c: geo::Coord) -> egui::Pos2 {
     let view = harness
         .state()
-        .map_output()
+        .map
+        .out
         .view
         .expect("the map has been drawn");
     view.to_screen(mercator::to_world(c))
@@ -180,7 +181,7 @@ pub fn needs_tool(tool: &str, test: &str) -> bool {
 /// Whether the map shows the step's whole box, and keeps at least 60 % of the screen.
 #[allow(dead_code)]
 pub fn assert_step_framed(h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>, what: &str) {
-    let out = h.state().map_output();
+    let out = &h.state().map.out;
     let (Some(view), Some(rect)) = (out.view, out.map_rect) else {
         panic!("{what}: the map was drawn");
     };
@@ -191,8 +192,8 @@ pub fn assert_step_framed(h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>
         rect.height(),
         screen.height()
     );
-    let p = h.state().presentation().expect("presenting");
-    let framing = h.state().tour().steps[p.step]
+    let p = h.state().presenter.presentation().expect("presenting");
+    let framing = h.state().presenter.tour().steps[p.step]
         .framing(h.state().atlas())
         .expect("the step frames a place");
     let (sw, ne) = view.lon_lat_bounds(rect);
