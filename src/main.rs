@@ -385,7 +385,7 @@ fn main() -> ExitCode {
             if let Some(state) = &cc.wgpu_render_state {
                 // Vector (MVT) basemap tiles are drawn by walkers' own wgpu renderer,
                 // installed when an archive is first shown.
-                app.set_render_state(state.clone());
+                app.map.basemaps.set_render_state(state.clone());
                 app.set_export_gpu(Ok(Gpu::from_render_state(state)));
             }
             Ok(Box::new(app))

@@ -168,7 +168,7 @@ fn the_window_reports_broken_geodata_and_still_draws_the_map() {
         geodata: Some(dir),
         ..Options::default()
     });
-    assert_eq!(h.state().data_errors().len(), 1);
+    assert_eq!(h.state().data_errors.len(), 1);
     h.get_by_label_contains("Lỗi dữ liệu: axis.geojson: not valid GeoJSON");
     assert!(h.state().map.out.features_drawn > 30);
 }

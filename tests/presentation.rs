@@ -201,7 +201,7 @@ fn a_broken_tour_file_is_reported_and_the_built_in_tour_used() {
     let dir = common::geodata_copy("broken-tour");
     std::fs::write(dir.join("tour.json"), "{\"steps\": [ {\"id\": ").expect("write");
     let h = app_with_geodata(dir);
-    let errors = h.state().data_errors().join("\n");
+    let errors = h.state().data_errors.join("\n");
     assert!(errors.contains("tour.json"), "{errors}");
     assert_eq!(
         h.state().presenter.tour().steps.len(),
@@ -217,7 +217,7 @@ fn a_tour_citing_an_unknown_fact_is_reported_at_start_up() {
     let text = tour_json_with_fact("no-such-fact");
     std::fs::write(dir.join("tour.json"), text).expect("write");
     let h = app_with_geodata(dir);
-    let errors = h.state().data_errors().join("\n");
+    let errors = h.state().data_errors.join("\n");
     assert!(errors.contains("unknown fact no-such-fact"), "{errors}");
 }
 
@@ -233,9 +233,9 @@ fn a_geodata_folder_s_own_tour_is_used() {
     std::fs::write(dir.join("tour.json"), tour.to_string()).expect("write");
     let h = app_with_geodata(dir);
     assert!(
-        h.state().data_errors().is_empty(),
+        h.state().data_errors.is_empty(),
         "{:?}",
-        h.state().data_errors()
+        h.state().data_errors
     );
     assert_eq!(h.state().presenter.tour().steps.len(), 2);
 }

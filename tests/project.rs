@@ -67,7 +67,7 @@ fn settle(h: &mut Harness<'static, AtlasApp>) {
 fn act(h: &mut Harness<'static, AtlasApp>, action: Action) {
     h.state_mut().apply(action);
     // A project opens on a worker: its answer is waited for, then shown.
-    h.state_mut().wait_for_project(Duration::from_secs(10));
+    h.state_mut().project.wait(Duration::from_secs(10));
     h.run_steps(2);
 }
 
@@ -220,9 +220,9 @@ fn a_saved_project_reopens_equal_in_every_field_in_a_fresh_settings_folder() {
     );
     assert!(!again.state().state.project.dirty);
     assert!(
-        again.state().window_title().starts_with("Hàn Quốc — "),
+        again.state().project.title().starts_with("Hàn Quốc — "),
         "{}",
-        again.state().window_title()
+        again.state().project.title()
     );
 }
 
@@ -437,9 +437,9 @@ fn unsaved_changes_ask_before_a_new_project_and_cancel_keeps_everything() {
     settle(&mut h);
     assert!(h.state().state.project.dirty);
     assert!(
-        h.state().window_title().starts_with("● "),
+        h.state().project.title().starts_with("● "),
         "{}",
-        h.state().window_title()
+        h.state().project.title()
     );
     act(&mut h, Action::Project(ProjectAction::New));
     assert!(h.state().state.project.unsaved.is_some(), "asked first");

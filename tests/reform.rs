@@ -161,7 +161,7 @@ fn a_2025_unit_s_panel_marks_its_outline_approximate() {
     let mut h = common::harness();
     let index = h
         .state()
-        .atlas()
+        .atlas
         .units_2025
         .iter()
         .position(|u| u.name == "Xã Hoàng Văn Thụ")

@@ -350,6 +350,6 @@ fn a_wrong_address_given_to_the_window_is_said_at_start() {
         .with_context_setup(langson_atlas::theme::fonts::install)
         .build_eframe(move |cc| langson_atlas::AtlasApp::new(&cc.egui_ctx, options, None));
     h.run_steps(2);
-    let said = h.state().data_errors().join("\n");
+    let said = h.state().data_errors.join("\n");
     assert!(said.contains("--url") && said.contains("#…"), "{said}");
 }

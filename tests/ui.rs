@@ -61,7 +61,7 @@ fn turning_a_layer_off_hides_its_features() {
     );
     let gates_drawn = h
         .state()
-        .atlas()
+        .atlas
         .in_layer(LayerKind::Gates)
         .filter(|g| g.is_located())
         .count();
@@ -74,7 +74,7 @@ fn clicking_a_district_opens_its_panel_and_escape_closes_it() {
     // A commune centroid of Bắc Sơn, away from every line and site.
     let commune = h
         .state()
-        .atlas()
+        .atlas
         .communes
         .iter()
         .find(|c| c.name == "Xã Vũ Lăng")
@@ -97,7 +97,7 @@ fn clicking_a_gate_selects_the_gate_over_its_district() {
     let mut h = harness();
     let Some(Geometry::Point(p)) = h
         .state()
-        .atlas()
+        .atlas
         .get(&id("chi_ma"))
         .and_then(|f| f.geometry.clone())
     else {
@@ -117,7 +117,7 @@ fn two_gates_at_one_commune_centroid_are_each_clickable() {
     let mut h = harness();
     let point = |h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>, gate: &str| match h
         .state()
-        .atlas()
+        .atlas
         .get(&id(gate))
         .and_then(|f| f.geometry.clone())
     {
@@ -413,7 +413,7 @@ fn the_shortcuts_sheet_and_the_city_label() {
 fn the_map_keeps_most_of_the_window_beside_its_panels() {
     let mut h = harness_sized(egui::vec2(1440.0, 900.0));
     let busiest = {
-        let atlas = h.state().atlas();
+        let atlas = &h.state().atlas;
         atlas
             .features()
             .iter()
@@ -505,7 +505,7 @@ fn places_without_a_location_are_listed_by_name() {
     assert_eq!(h.state().state.selected, Some(id("na_hinh")));
     let located = h
         .state()
-        .atlas()
+        .atlas
         .features()
         .iter()
         .filter(|f| f.is_located())

@@ -645,7 +645,7 @@ fn switching_plan_tables_starts_afresh() {
     );
     let sites = h
         .state()
-        .atlas()
+        .atlas
         .features()
         .iter()
         .filter(|f| f.kind().layer() == LayerKind::Industry)
@@ -656,7 +656,7 @@ fn switching_plan_tables_starts_afresh() {
     // selection, and exports as GeoJSON; a gate selected does not count here.
     let site = h
         .state()
-        .atlas()
+        .atlas
         .features()
         .iter()
         .find(|f| f.kind().layer() == LayerKind::Industry)
@@ -688,7 +688,7 @@ fn switching_plan_tables_starts_afresh() {
     assert_eq!(collection.features.len(), 1);
     let gate = h
         .state()
-        .atlas()
+        .atlas
         .features()
         .iter()
         .find(|f| f.kind().layer() == LayerKind::Gates)

@@ -2,8 +2,13 @@
 //! right, the map in the middle, and the article viewer and export windows over it.
 
 use super::{AtlasApp, keymap};
+use crate::atlas::Atlas;
+use crate::layers::UserLayers;
 use crate::map::basemap::health;
+use crate::map::pane::MapPane;
+use crate::state::State;
 use crate::state::{Action, Side, UserAction};
+use crate::ui::widgets::Widgets;
 use crate::ui::{
     charts, export_panel, feature_panel, identify, layers_panel, open_prompt, project_menu, reform,
     shortcuts, source_viewer, status_bar, style_window, timeline_bar, top_bar, tours_panel,
@@ -40,7 +45,13 @@ impl AtlasApp {
                 &mut actions,
             );
         });
-        self.status_bar(ui);
+        status_bar(
+            ui,
+            &mut self.map,
+            &self.state,
+            &mut self.widgets,
+            &self.data_errors,
+        );
         if let Some(timeline) = self.state.timeline {
             egui::Panel::bottom("timeline").show(ui, |ui| {
                 timeline_bar::show(ui, &self.atlas, timeline, lang, false, &mut actions)
@@ -78,8 +89,15 @@ impl AtlasApp {
                     &mut actions,
                 )
             });
-        self.tours_panel(ui, &mut actions);
-        self.feature_panel(ui, &mut panels.feature, &mut actions);
+        let shown = (&*self.atlas, &self.state, &self.user.layers);
+        tours_panel(
+            ui,
+            shown,
+            &self.builtin_tour,
+            &mut self.widgets,
+            &mut actions,
+        );
+        feature_panel(ui, &mut panels.feature, shown, &mut actions);
         // A panel dragged shut closes as its key would.
         for side in [Side::Layers, Side::Feature] {
             if panels.is_open(side) != self.state.settings.panels.is_open(side) {
@@ -97,7 +115,7 @@ impl AtlasApp {
         if let Some(view) = self.state.source.as_mut() {
             source_viewer::show(&ctx, &self.atlas.facts, view, lang, &mut actions);
         }
-        self.project_windows(&ctx, &mut actions);
+        project_windows(&ctx, &self.state, &mut self.widgets, &mut actions);
         if self.state.export.open {
             export_panel::show(
                 &ctx,
@@ -147,120 +165,147 @@ impl AtlasApp {
         } else if let Some(clicked) = self.map.out.clicked.take() {
             let user_hit = self.user.out.clicked.take().flatten();
             let add = ctx.input(|i| i.modifiers.command || i.modifiers.shift);
-            let plan_hit = clicked.and_then(|i| self.atlas.features().get(i));
-            let plan_area = plan_hit.is_some_and(|f| {
-                matches!(
-                    f.geometry,
-                    Some(geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_))
-                )
-            });
-            let plan_hit = plan_hit.filter(|_| !(plan_area && user_hit.is_some()));
-            match (plan_hit, user_hit) {
-                (Some(f), _) => actions.push(Action::Select(f.id().clone())),
-                (None, Some((id, i))) => {
-                    actions.push(Action::User(UserAction::SelectRows(id, vec![i], add)));
-                    actions.push(Action::User(UserAction::Identify(Some((id, i)))));
-                }
-                (None, None) => {
-                    actions.push(Action::ClearSelection);
-                    actions.push(Action::User(UserAction::Identify(None)));
-                }
-            }
+            actions.extend(click_actions(&self.atlas, clicked, user_hit, add));
         }
         for action in actions {
             self.apply(action);
         }
     }
+}
 
-    /// The Tours panel, and what the project has to say or ask.
-    fn project_windows(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        let lang = self.state.settings.lang;
-        let tour_names = self.state.tours.names();
-        crate::ui::publish_dialog::show(ctx, &self.state.publish, &tour_names, lang, actions);
-        project_menu::report(ctx, &self.state, actions);
-        project_menu::unsaved(ctx, &self.state, actions);
-        if let Some(dialog) = &self.state.user.postgis {
-            let lang = self.state.settings.lang;
-            crate::ui::postgis_dialog::show(ctx, dialog, &mut self.widgets.postgis, lang, actions);
-        }
+/// The Publish window, the project's report and unsaved question, the PostGIS dialog.
+fn project_windows(
+    ctx: &egui::Context,
+    state: &State,
+    widgets: &mut Widgets,
+    actions: &mut Vec<Action>,
+) {
+    let lang = state.settings.lang;
+    let tour_names = state.tours.names();
+    crate::ui::publish_dialog::show(ctx, &state.publish, &tour_names, lang, actions);
+    project_menu::report(ctx, state, actions);
+    project_menu::unsaved(ctx, state, actions);
+    if let Some(dialog) = &state.user.postgis {
+        crate::ui::postgis_dialog::show(ctx, dialog, &mut widgets.postgis, lang, actions);
     }
+}
 
-    /// The selected feature, unit of 2025 or identified feature of the reader's.
-    fn feature_panel(&mut self, ui: &mut Ui, open: &mut bool, actions: &mut Vec<Action>) {
-        let lang = self.state.settings.lang;
-        egui::Panel::right("feature")
-            .resizable(true)
-            .default_size(FEATURE_WIDTH)
-            .size_range(260.0..=380.0)
-            .show_collapsible(ui, open, |ui| {
-                match (self.state.user.identified, self.state.unit) {
-                    (Some(hit), _) => identify::show(ui, &self.user.layers, hit, lang, actions),
-                    (None, Some(unit)) => {
-                        egui::ScrollArea::vertical().show(ui, |ui| {
-                            reform::unit_panel(ui, &self.atlas, unit, lang, actions)
-                        });
-                    }
-                    (None, None) => feature_panel::show(ui, &self.atlas, &self.state, actions),
-                }
-            });
-    }
+/// The tour editor, docked at the right edge beside the feature panel.
+fn tours_panel(
+    ui: &mut Ui,
+    (atlas, state, layers): (&Atlas, &State, &UserLayers),
+    builtin: &crate::present::tour::Tour,
+    widgets: &mut Widgets,
+    actions: &mut Vec<Action>,
+) {
+    let layer_keys: Vec<String> = (layers.slots.iter())
+        .map(|s| s.stored().key.clone())
+        .collect();
+    let inputs = tours_panel::Inputs {
+        atlas,
+        builtin,
+        layer_keys: &layer_keys,
+    };
+    tours_panel::show(ui, &inputs, state, widgets, actions);
+}
 
-    /// The tour editor, docked at the right edge beside the feature panel.
-    fn tours_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let layer_keys: Vec<String> = self
-            .user
-            .layers
-            .slots
-            .iter()
-            .map(|s| s.stored().key.clone())
-            .collect();
-        let inputs = tours_panel::Inputs {
-            atlas: &self.atlas,
-            builtin: &self.builtin_tour,
-            layer_keys: &layer_keys,
-        };
-        tours_panel::show(ui, &inputs, &self.state, &mut self.widgets, actions);
-    }
-
-    fn status_bar(&mut self, ui: &mut Ui) {
-        let health = health::snapshot();
-        let tiles_loading = self.map.basemaps.tiles_in_progress();
-        let now = ui.ctx().input(|i| i.time);
-        let not_answering = self.map.basemaps.not_answering(now);
-        if tiles_loading > 0 {
-            // Keep time moving so that a server that never answers is noticed.
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(500));
-        }
-        let lang = self.state.settings.lang;
-        let archive_problem = self.map.basemaps.pmtiles_problem();
-        if let Some(p) = self.map.out.pointer {
-            self.widgets.last_pointer = Some(p);
-        }
-        egui::Panel::bottom("status-bar").show(ui, |ui| {
-            status_bar::show(
-                ui,
-                &status_bar::Status {
-                    lang,
-                    pointer: self.widgets.last_pointer,
-                    zoom: Some(self.map.zoom()),
-                    online: self.map.basemaps.choice().is_online(),
-                    tiles_loading,
-                    health: &health,
-                    offline_only: self.map.basemaps.offline_only,
-                    pmtiles_error: self
-                        .map
-                        .basemaps
-                        .pmtiles_error
-                        .as_deref()
-                        .or(archive_problem.as_deref())
-                        .or(self.map.basemaps.custom_error.as_deref()),
-                    cache_error: self.map.basemaps.cache_error.as_deref(),
-                    not_answering,
-                    data_errors: &self.data_errors,
-                },
-            );
+/// The selected feature, unit of 2025 or identified feature of the reader's.
+fn feature_panel(
+    ui: &mut Ui,
+    open: &mut bool,
+    (atlas, state, layers): (&Atlas, &State, &UserLayers),
+    actions: &mut Vec<Action>,
+) {
+    let lang = state.settings.lang;
+    egui::Panel::right("feature")
+        .resizable(true)
+        .default_size(FEATURE_WIDTH)
+        .size_range(260.0..=380.0)
+        .show_collapsible(ui, open, |ui| match (state.user.identified, state.unit) {
+            (Some(hit), _) => identify::show(ui, layers, hit, lang, actions),
+            (None, Some(unit)) => {
+                egui::ScrollArea::vertical()
+                    .show(ui, |ui| reform::unit_panel(ui, atlas, unit, lang, actions));
+            }
+            (None, None) => feature_panel::show(ui, atlas, state, actions),
         });
+}
+
+/// The status bar: the pointer's place, the zoom, the basemap's health and every
+/// problem met with the data.
+fn status_bar(
+    ui: &mut Ui,
+    map: &mut MapPane,
+    state: &State,
+    widgets: &mut Widgets,
+    errors: &[String],
+) {
+    let health = health::snapshot();
+    let tiles_loading = map.basemaps.tiles_in_progress();
+    let now = ui.ctx().input(|i| i.time);
+    let not_answering = map.basemaps.not_answering(now);
+    let zoom = map.zoom();
+    let basemaps = &map.basemaps;
+    if tiles_loading > 0 {
+        // Keep time moving so that a server that never answers is noticed.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(500));
+    }
+    let archive_problem = basemaps.pmtiles_problem();
+    if let Some(p) = map.out.pointer {
+        widgets.last_pointer = Some(p);
+    }
+    egui::Panel::bottom("status-bar").show(ui, |ui| {
+        status_bar::show(
+            ui,
+            &status_bar::Status {
+                lang: state.settings.lang,
+                pointer: widgets.last_pointer,
+                zoom: Some(zoom),
+                online: basemaps.choice().is_online(),
+                tiles_loading,
+                health: &health,
+                offline_only: basemaps.offline_only,
+                pmtiles_error: basemaps
+                    .pmtiles_error
+                    .as_deref()
+                    .or(archive_problem.as_deref())
+                    .or(basemaps.custom_error.as_deref()),
+                cache_error: basemaps.cache_error.as_deref(),
+                not_answering,
+                data_errors: errors,
+            },
+        );
+    });
+}
+
+/// What a click on the map selects: the plan's points and lines under it win (they are
+/// drawn on top); the reader's own features win over the plan's areas, which are only
+/// context there; a click on nothing clears the selection.
+fn click_actions(
+    atlas: &Atlas,
+    clicked: Option<usize>,
+    user_hit: Option<(crate::layers::LayerId, usize)>,
+    add: bool,
+) -> Vec<Action> {
+    let plan_hit = clicked.and_then(|i| atlas.features().get(i));
+    let plan_area = plan_hit.is_some_and(|f| {
+        matches!(
+            f.geometry,
+            Some(geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_))
+        )
+    });
+    let plan_hit = plan_hit.filter(|_| !(plan_area && user_hit.is_some()));
+    match (plan_hit, user_hit) {
+        (Some(f), _) => vec![Action::Select(f.id().clone())],
+        (None, Some((id, i))) => vec![
+            Action::User(UserAction::SelectRows(id, vec![i], add)),
+            Action::User(UserAction::Identify(Some((id, i)))),
+        ],
+        (None, None) => vec![
+            Action::ClearSelection,
+            Action::User(UserAction::Identify(None)),
+        ],
     }
 }
 

@@ -68,9 +68,9 @@ pub struct Options {
 
 pub struct AtlasApp {
     ctx: egui::Context,
-    atlas: Arc<Atlas>,
+    pub atlas: Arc<Atlas>,
     /// Problems with the geodata, the tour or the stored settings, for the status bar.
-    data_errors: Vec<String>,
+    pub data_errors: Vec<String>,
     /// The map's view, basemaps and what it drew last frame.
     pub map: MapPane,
     pub state: State,
@@ -85,7 +85,7 @@ pub struct AtlasApp {
     /// What the panels' widgets hold between frames (text typed, a cursor).
     pub widgets: crate::ui::widgets::Widgets,
     /// The project file: what was saved, what waits to apply, the title.
-    project: project::ProjectRoom,
+    pub project: project::ProjectRoom,
     project_dialogs: saving::Saving<project::ProjectDialog>,
     /// The tour of `tour.json`, read-only, that a project's tours start from.
     builtin_tour: Tour,
@@ -198,24 +198,14 @@ impl AtlasApp {
         self.exports.jobs.set_gpu(gpu, &mut self.state.export);
     }
 
-    /// The window's GPU, for what is made on it only when first needed (the vector-tile
-    /// renderer of a PMTiles basemap).
-    pub fn set_render_state(&mut self, state: eframe::egui_wgpu::RenderState) {
-        self.map.basemaps.set_render_state(state);
-    }
-
     /// Blocks until a file being loaded is read (or `timeout` passes): what a test or a
     /// benchmark waits on instead of sleeping. The next frame shows it.
     pub fn wait_for_load(&mut self, timeout: std::time::Duration) {
         if self.state.project.opening.is_some() {
-            self.wait_for_project(timeout);
+            self.project.wait(timeout);
             return;
         }
         self.user.wait(timeout);
-    }
-
-    pub fn atlas(&self) -> &Atlas {
-        &self.atlas
     }
 
     /// Whether a user layer is still loading, or a large one's new style still painting.
@@ -229,10 +219,6 @@ impl AtlasApp {
             user_layers: self.user.layers.to_store(),
             ..self.state.settings.clone()
         }
-    }
-
-    pub fn data_errors(&self) -> &[String] {
-        &self.data_errors
     }
 
     /// Adds a problem to the status bar's list (e.g. unreadable stored settings).

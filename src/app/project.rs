@@ -3,16 +3,16 @@
 //! project's name and a mark for unsaved changes, and leaving with changes asks first.
 
 use super::AtlasApp;
+use super::project_open::Opening;
 use super::saving::{Answer, Ask};
 use crate::layers::Slot;
+use crate::layers::{LayerId, UserLayers};
 use crate::present::tour::StepView;
 use crate::project::{self, OpenTable, Project, ProjectLayer, TableFilters};
+use crate::state::State;
 use crate::state::{Pending, ProjectAction, ProjectReport, TableOf, UnsavedChoice};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-/// Recent projects remembered in the File menu.
-const RECENT: usize = 8;
 
 /// What the app keeps of the project besides what the window shows.
 #[derive(Default)]
@@ -48,6 +48,58 @@ impl ProjectRoom {
             ..ProjectRoom::default()
         }
     }
+
+    /// The window's title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Blocks until a project being opened is read (or `timeout` passes); for tests.
+    pub fn wait(&mut self, timeout: std::time::Duration) {
+        if let Some(o) = self.opening.as_mut() {
+            o.wait(timeout);
+        }
+    }
+
+    /// Gives layers that finished loading the table filters their project saved; returns
+    /// the layer whose table the project had open, once it is ready. Once nothing loads,
+    /// what waited for a layer that failed is let go.
+    fn settle_filters(&mut self, layers: &mut UserLayers, loading: bool) -> Option<LayerId> {
+        if self.pending_filters.is_empty() && self.pending_table.is_none() {
+            return None;
+        }
+        let mut open_table = None;
+        for slot in &mut layers.slots {
+            let Slot::Ready(layer) = slot else {
+                continue;
+            };
+            if let Some(filters) = self.pending_filters.remove(&layer.stored.key) {
+                filters.apply(&mut layer.table);
+            }
+            if self.pending_table.as_ref() == Some(&layer.stored.key) {
+                open_table = Some(layer.id);
+            }
+        }
+        if open_table.is_some() || !loading {
+            self.pending_table = None;
+        }
+        if !loading {
+            self.pending_filters.clear();
+        }
+        open_table
+    }
+}
+
+/// Where the project dialogs start: the project's folder, else the export folder.
+fn project_folder(state: &State) -> PathBuf {
+    state
+        .project
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .or_else(|| state.settings.export_folder.clone())
+        .unwrap_or_else(super::saving::default_folder)
 }
 
 /// Where projects' embedded data goes on this machine.
@@ -135,31 +187,29 @@ impl AtlasApp {
         }
     }
 
-    /// Whether what is open differs from the project as last opened or saved (the view
-    /// alone does not count: looking around changes nothing).
-    fn project_changed(&self) -> bool {
-        let Some(saved) = &self.project.saved else {
-            return false;
-        };
-        let dir = self.state.project.path.as_deref().and_then(Path::parent);
-        let now = self.capture_project(dir);
-        Project { view: None, ..now }
-            != Project {
-                view: None,
-                ..saved.clone()
-            }
-    }
-
     /// Once a frame: the unsaved mark, the window's title, filters of layers that
     /// finished loading, and a close request while changes are unsaved.
     pub(super) fn poll_project(&mut self) {
-        self.poll_opening();
-        self.apply_pending_filters();
-        if self.project.saved.is_none() {
-            let dir = self.state.project.path.as_deref().and_then(Path::parent);
-            self.project.saved = Some(self.capture_project(dir));
+        if let Some((path, result)) = self.project.opening.as_mut().and_then(Opening::read) {
+            self.project.opening = None;
+            self.state.project.opening = None;
+            self.apply_opened(&path, result);
         }
-        self.state.project.dirty = self.project_changed();
+        let busy = self.user.busy();
+        if let Some(id) = self.project.settle_filters(&mut self.user.layers, busy) {
+            let table = Some(TableOf::User(id));
+            self.tables.show(table, &self.atlas, &mut self.state);
+        }
+        let dir = self.state.project.path.as_deref().and_then(Path::parent);
+        let now = self.capture_project(dir);
+        // What is open differs from the project as last opened or saved (the view alone
+        // does not count: looking around changes nothing).
+        let saved = self.project.saved.get_or_insert_with(|| now.clone());
+        self.state.project.dirty = Project { view: None, ..now }
+            != Project {
+                view: None,
+                ..saved.clone()
+            };
         let lang = self.state.settings.lang;
         let mark = if self.state.project.dirty { "● " } else { "" };
         let title = format!(
@@ -188,43 +238,11 @@ impl AtlasApp {
         }
     }
 
-    /// The window's title as last set.
-    pub fn window_title(&self) -> &str {
-        &self.project.title
-    }
-
-    fn apply_pending_filters(&mut self) {
-        if self.project.pending_filters.is_empty() && self.project.pending_table.is_none() {
-            return;
-        }
-        let mut open_table = None;
-        for slot in &mut self.user.layers.slots {
-            let Slot::Ready(layer) = slot else {
-                continue;
-            };
-            if let Some(filters) = self.project.pending_filters.remove(&layer.stored.key) {
-                filters.apply(&mut layer.table);
-            }
-            if self.project.pending_table.as_ref() == Some(&layer.stored.key) {
-                open_table = Some(layer.id);
-            }
-        }
-        if let Some(id) = open_table {
-            self.project.pending_table = None;
-            self.tables.show(Some(TableOf::User(id)), &self.atlas, &mut self.state);
-        }
-        if !self.user.busy() {
-            // Layers that failed keep no filters waiting.
-            self.project.pending_filters.clear();
-            self.project.pending_table = None;
-        }
-    }
-
     pub(super) fn apply_project(&mut self, action: ProjectAction) {
         match action {
             ProjectAction::New => self.unless_unsaved(Pending::New),
             ProjectAction::OpenDialog => {
-                let folder = self.project_folder();
+                let folder = project_folder(&self.state);
                 let ask = Ask::Open {
                     extension: project::EXTENSION.to_owned(),
                 };
@@ -240,7 +258,7 @@ impl AtlasApp {
                 None => self.apply_project(ProjectAction::SaveAs),
             },
             ProjectAction::SaveAs => {
-                let folder = self.project_folder();
+                let folder = project_folder(&self.state);
                 let name = self.state.project.name(self.state.settings.lang);
                 let ask = Ask::File {
                     name,
@@ -301,17 +319,6 @@ impl AtlasApp {
         }
     }
 
-    fn project_folder(&self) -> PathBuf {
-        self.state
-            .project
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .or_else(|| self.state.settings.export_folder.clone())
-            .unwrap_or_else(super::saving::default_folder)
-    }
-
     fn dialog_answered(&mut self, ask: Ask, answer: Answer, then: ProjectDialog) {
         let lang = self.state.settings.lang;
         match (answer, then) {
@@ -329,7 +336,7 @@ impl AtlasApp {
                 let Ask::File { name, extension } = ask else {
                     return;
                 };
-                let folder = self.project_folder();
+                let folder = project_folder(&self.state);
                 let _ = std::fs::create_dir_all(&folder);
                 let path = super::saving::unused_path(&folder, &name, &extension);
                 self.save_project(&path);
@@ -367,7 +374,7 @@ impl AtlasApp {
             Ok(()) => {
                 self.state.project.path = Some(path.to_path_buf());
                 self.project.saved = Some(self.capture_project(Some(dir)));
-                self.remember(path);
+                self.state.settings.remember_project(path);
                 self.state.user.export_note = Some(crate::state::ExportNote {
                     text: format!("✓ {} {}", lang.pick("Đã lưu", "Saved"), path.display()),
                     ok: true,
@@ -386,14 +393,6 @@ impl AtlasApp {
                 false
             }
         }
-    }
-
-    pub(super) fn remember(&mut self, path: &Path) {
-        let recent = &mut self.state.settings.recent_projects;
-        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        recent.retain(|p| *p != path);
-        recent.insert(0, path);
-        recent.truncate(RECENT);
     }
 }
 

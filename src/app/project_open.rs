@@ -14,6 +14,26 @@ pub struct Opening {
     task: Task<Result<Opened, project::ProjectError>>,
 }
 
+impl Opening {
+    /// Blocks until the project is read (or `timeout` passes); for tests.
+    pub fn wait(&mut self, timeout: std::time::Duration) {
+        self.task.wait(timeout);
+    }
+
+    /// The project's path and what reading it gave, once read.
+    pub fn read(&mut self) -> Option<(PathBuf, Result<Opened, project::ProjectError>)> {
+        let result = match self.task.poll() {
+            Poll::Running => return None,
+            Poll::Done(r) => r,
+            Poll::Lost => Err(project::ProjectError::NotAProject {
+                path: self.path.clone(),
+                why: "the reading thread stopped".to_owned(),
+            }),
+        };
+        Some((self.path.clone(), result))
+    }
+}
+
 impl AtlasApp {
     /// Everything back to an empty project: the built-in layers as they start, no layers
     /// of the reader's, no tours of the project's.
@@ -42,7 +62,7 @@ impl AtlasApp {
     }
 
     /// Starts reading the project at `path` on a worker thread (the window stays live and
-    /// says it is opening); [`AtlasApp::poll_opening`] applies it once read.
+    /// says it is opening); `poll_project` applies it once read.
     pub(super) fn open_project(&mut self, path: &Path) {
         let extract_to = extract_dir(&self.project.data_dir, path);
         let (worker_path, ctx) = (path.to_path_buf(), self.ctx.clone());
@@ -67,32 +87,6 @@ impl AtlasApp {
                 self.apply_opened(path, Err(error));
             }
         }
-    }
-
-    /// Blocks until the project being opened is read (or `timeout` passes); for tests.
-    pub fn wait_for_project(&mut self, timeout: std::time::Duration) {
-        if let Some(o) = self.project.opening.as_mut() {
-            o.task.wait(timeout);
-        }
-    }
-
-    /// The project read since the last frame, applied.
-    pub(super) fn poll_opening(&mut self) {
-        let Some(o) = self.project.opening.as_mut() else {
-            return;
-        };
-        let result = match o.task.poll() {
-            Poll::Running => return,
-            Poll::Done(r) => r,
-            Poll::Lost => Err(project::ProjectError::NotAProject {
-                path: o.path.clone(),
-                why: "the reading thread stopped".to_owned(),
-            }),
-        };
-        let path = o.path.clone();
-        self.project.opening = None;
-        self.state.project.opening = None;
-        self.apply_opened(&path, result);
     }
 
     /// A project's settings, applied through the actions a reader's clicks give (so that
@@ -126,7 +120,11 @@ impl AtlasApp {
 
     /// A project as read: a file that is no project leaves everything as it was and says
     /// why; a project opens all it can and lists the rest, each by name.
-    fn apply_opened(&mut self, path: &Path, read: Result<Opened, project::ProjectError>) {
+    pub(super) fn apply_opened(
+        &mut self,
+        path: &Path,
+        read: Result<Opened, project::ProjectError>,
+    ) {
         let lang = self.state.settings.lang;
         let opened = match read {
             Ok(opened) => opened,
@@ -174,13 +172,15 @@ impl AtlasApp {
         match &project.table {
             Some(OpenTable::Layer(key)) => self.project.pending_table = Some(key.clone()),
             Some(OpenTable::Plan(kind, filters)) => {
-                self.tables.show(Some(TableOf::Plan(*kind)), &self.atlas, &mut self.state);
+                self.tables
+                    .show(Some(TableOf::Plan(*kind)), &self.atlas, &mut self.state);
                 if let Some(view) = self.tables.plan_view_mut() {
                     filters.apply(view);
                 }
             }
             Some(OpenTable::Distances(filters)) => {
-                self.tables.show(Some(TableOf::Distances), &self.atlas, &mut self.state);
+                self.tables
+                    .show(Some(TableOf::Distances), &self.atlas, &mut self.state);
                 if let Some(view) = self.tables.plan_view_mut() {
                     filters.apply(view);
                 }
@@ -221,7 +221,7 @@ impl AtlasApp {
         self.state.tours = TourEditor::new(project.tours);
         self.state.project.path = Some(path.to_path_buf());
         self.state.project.with_data = with_data;
-        self.remember(path);
+        self.state.settings.remember_project(path);
         let truncated = problems.contains(&ProjectProblem::Truncated);
         self.state.project.report = (!lines.is_empty()).then(|| ProjectReport {
             ok: !truncated,

@@ -76,6 +76,20 @@ impl Panels {
     }
 }
 
+/// Recent projects remembered in the File menu.
+const RECENT_PROJECTS: usize = 8;
+
+impl Settings {
+    /// `path` goes first among the recent projects (once), the oldest falling off.
+    pub fn remember_project(&mut self, path: &std::path::Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let recent = &mut self.recent_projects;
+        recent.retain(|p| *p != path);
+        recent.insert(0, path);
+        recent.truncate(RECENT_PROJECTS);
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Self {

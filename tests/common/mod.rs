@@ -194,7 +194,7 @@ pub fn assert_step_framed(h: &egui_kittest::Harness<'_, langson_atlas::AtlasApp>
     );
     let p = h.state().presenter.presentation().expect("presenting");
     let framing = h.state().presenter.tour().steps[p.step]
-        .framing(h.state().atlas())
+        .framing(&h.state().atlas)
         .expect("the step frames a place");
     let (sw, ne) = view.lon_lat_bounds(rect);
     let (a, b) = framing.bounds;
