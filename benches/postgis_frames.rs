@@ -3,7 +3,10 @@
 //! worker as the window does), a table of 1 000 000 points added as a layer, then one frame
 //! at a time at the window's 60 Hz until the capped view is read and drawn; then a zoom to
 //! a district, and a drag to the next district while the first's pages still arrive.
-//! Prints the frames' median, 95th percentile and worst against 16 ms.
+//! Prints the frames' median, 95th percentile and worst against 16 ms, and how many of the
+//! view's pages reached the layer during the measured frames (the layer shows the rows read
+//! so far: the first page of a view replaces the old view's features, later ones add to
+//! them).
 //!
 //! `PGTEST_URI=postgresql://USER:PASSWORD@127.0.0.1:PORT/DB cargo bench --bench postgis_frames`
 //! (`eval "$(bash scripts/pg-test-server.sh start)"` starts a server); without it the
@@ -320,6 +323,40 @@ fn arrivals(frames: &[Frame]) -> String {
     seen.join(", ")
 }
 
+/// Pages of the view that reached the layer during `frames`, as its feature counts show
+/// them ([`postgis::PAGE`] rows a page), from `before` features: a frame whose layer grew by
+/// n features took n / PAGE of them (rounded up), one whose layer shrank took a new view's
+/// first pages. With the frames that took any.
+fn pages(frames: &[Frame], before: usize) -> (usize, usize) {
+    let page = usize::try_from(postgis::PAGE).unwrap_or(1).max(1);
+    let (mut last, mut pages, mut frames_with) = (before, 0, 0);
+    for now in frames.iter().filter_map(|f| f.features) {
+        let took = match now.cmp(&last) {
+            std::cmp::Ordering::Greater => (now - last).div_ceil(page),
+            std::cmp::Ordering::Less => now.div_ceil(page),
+            std::cmp::Ordering::Equal => 0,
+        };
+        pages += took;
+        frames_with += usize::from(took > 0);
+        last = now;
+    }
+    (pages, frames_with)
+}
+
+/// What [`pages`] and [`arrivals`] say of a phase.
+fn say_pages(frames: &[Frame], before: usize) {
+    let (n, with) = pages(frames, before);
+    println!(
+        "  pages of {} rows that reached the layer during these frames: {n}, in {with} of the {} frames",
+        postgis::PAGE,
+        frames.len()
+    );
+    println!(
+        "  the layer's features as the frames saw them: {}",
+        arrivals(frames)
+    );
+}
+
 fn run(base: &str) -> Result<(), String> {
     let (source, password) = million(base)?;
     let clock = Instant::now();
@@ -340,10 +377,8 @@ fn run(base: &str) -> Result<(), String> {
         &province,
         true,
     );
-    println!(
-        "  the layer's features as the frames saw them: {}",
-        arrivals(&province)
-    );
+    say_pages(&province, 0);
+    let shown = province.last().and_then(|f| f.features).unwrap_or(0);
 
     for _ in 0..3 {
         h.state_mut().apply(Action::ZoomIn);
@@ -383,12 +418,13 @@ fn run(base: &str) -> Result<(), String> {
         &pan,
         true,
     );
-    println!(
-        "  the layer's features as the frames saw them: {}",
-        arrivals(&pan)
-    );
+    say_pages(&pan, shown);
     let all: Vec<Frame> = province.iter().chain(&pan).copied().collect();
     figures("all frames while pages arrive", &all, false);
+    println!(
+        "  pages that reached the layer in all: {}",
+        pages(&province, 0).0 + pages(&pan, shown).0
+    );
     println!(
         "for comparison, the same window with no read under way: median {:.2} ms over {} frames (on a core {:.2} ms)",
         ms(median_of(idle.iter().map(Frame::wall).collect())),

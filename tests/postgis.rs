@@ -1017,3 +1017,152 @@ fn what_real_databases_hold_reads_through_info_convert_and_a_view() {
     let read = postgis::read(&mut c, &s, Some(seen), 100, &Progress::default()).expect("read");
     assert_eq!(read.layer.features.len(), 2);
 }
+
+/// A grid of 200 × 150 points (30 000 rows, 15 pages) with a text column of seven zones.
+fn paged_grid(db: &mut postgres::Client) {
+    db.batch_execute(
+        "DROP TABLE IF EXISTS paged_grid; \
+         CREATE TABLE paged_grid (id int PRIMARY KEY, zone text, geom geometry(Point, 4326)); \
+         INSERT INTO paged_grid SELECT i * 1000 + j, 'z' || (i % 7), \
+           ST_SetSRID(ST_MakePoint(106.0 + i * 0.0015, 21.3 + j * 0.0011), 4326) \
+         FROM generate_series(0, 199) i, generate_series(0, 149) j; \
+         CREATE INDEX ON paged_grid USING gist (geom); ANALYZE paged_grid;",
+    )
+    .expect("the paged grid");
+}
+
+/// The grid points with `i` in `is` and `j` in `js`, as a view.
+fn grid_view(is: std::ops::Range<u32>, js: std::ops::Range<u32>) -> View {
+    View {
+        west: 106.0 + f64::from(is.start) * 0.0015 - 1e-6,
+        east: 106.0 + f64::from(is.end - 1) * 0.0015 + 1e-6,
+        south: 21.3 + f64::from(js.start) * 0.0011 - 1e-6,
+        north: 21.3 + f64::from(js.end - 1) * 0.0011 + 1e-6,
+        metres_per_point: 1.0,
+    }
+}
+
+/// Polls `room` until its reads end, waiting on each page; the events said meanwhile.
+fn read_to_the_end(room: &mut langson_atlas::user_room::UserRoom) -> Vec<Event> {
+    let mut events = Vec::new();
+    for _ in 0..1_000 {
+        room.wait(std::time::Duration::from_secs(5));
+        events.extend(room.poll());
+        if !room.busy() {
+            return events;
+        }
+    }
+    panic!("the view's read never ended");
+}
+
+/// The layer `id` holds what one unpaged read of `view` gives, feature for feature, with
+/// its colours in `style`, its index's box and a mark for every feature.
+fn same_as_unpaged(
+    room: &langson_atlas::user_room::UserRoom,
+    id: langson_atlas::layers::LayerId,
+    uri: &str,
+    view: View,
+    style: &langson_atlas::layers::style::Style,
+) {
+    let whole = postgis::open_uri(uri, Some(view), &Progress::default()).expect("read at once");
+    let layer = room.layers.get(id).expect("the layer");
+    assert_eq!(layer.data.features, whole.features);
+    assert_eq!(layer.data.fields, whole.fields);
+    assert_eq!(
+        (layer.data.skipped, &layer.data.warnings),
+        (whole.skipped, &whole.warnings)
+    );
+    assert_eq!(
+        layer.painted,
+        langson_atlas::layers::style::paint(style, &whole)
+    );
+    let index = langson_atlas::layers::index::FeatureIndex::new(&whole);
+    assert_eq!(layer.index.bbox(), index.bbox());
+    let world = room.cache.world(id).expect("drawn");
+    assert_eq!(world.len(), whole.features.len());
+}
+
+use langson_atlas::user_room::{Change, Event};
+
+/// A view of 15 pages reaches the layer page by page: after the first poll the layer shows
+/// at most the pages the reader may send ahead, while the read goes on; at its end the
+/// layer is what one read gives. A new view's first page replaces the old features (said
+/// as `Replaced`), and a newer view still cancels the read of the one before.
+#[test]
+fn a_view_of_many_pages_shows_its_first_pages_before_the_read_ends_and_ends_as_one_read() {
+    let Some(base) = server(
+        "a_view_of_many_pages_shows_its_first_pages_before_the_read_ends_and_ends_as_one_read",
+    ) else {
+        return;
+    };
+    paged_grid(&mut client(&base));
+    let uri = source(&base, "paged_grid");
+    let (src, password) = PgSource::parse(&uri).expect("uri");
+    if let Some(pw) = &password {
+        postgis::remember_password(&src, pw);
+    }
+    let mut style = langson_atlas::layers::style::Style::single(0);
+    style.paint = langson_atlas::layers::style::Paint::Categorised {
+        field: "zone".to_owned(),
+    };
+    let mut room = langson_atlas::user_room::UserRoom::new(egui::Context::default());
+    let all = grid_view(0..200, 0..150);
+    // The map shows the whole grid before the layer is added: it opens with that view.
+    room.see_view(all, 0.0);
+    let id = room.start_load(langson_atlas::layers::Stored::new(
+        langson_atlas::layers::Source::file(src.uri()),
+        style.clone(),
+    ));
+    let mut shown = None;
+    for _ in 0..100 {
+        room.wait(std::time::Duration::from_secs(5));
+        room.poll();
+        if let Some(layer) = room.layers.get(id) {
+            shown = Some(layer.data.features.len());
+            assert_eq!(layer.painted.colours.len(), layer.data.features.len());
+            break;
+        }
+    }
+    let shown = shown.expect("the layer opened with its first page");
+    assert!(room.busy(), "the read goes on");
+    // The first page, and at most the four the reader may send before the frame takes
+    // them (three of them in this poll): never the 30 000 of the view.
+    assert!(
+        (2_000..=8_000).contains(&shown) && shown % 2_000 == 0,
+        "{shown} of 30 000 after the first poll"
+    );
+    let events = read_to_the_end(&mut room);
+    assert!(
+        matches!(events.as_slice(), [Event::Fit(_)]),
+        "the first layer is framed once its view is whole: {events:?}"
+    );
+    same_as_unpaged(&room, id, &uri, all, &style);
+    room.change(id, Change::Select(vec![0, 29_999], false));
+
+    // A smaller view: its first page replaces the old features; a newer view cancels it.
+    let part = grid_view(50..150, 0..150);
+    room.see_view(part, 1.0);
+    room.see_view(part, 2.0);
+    room.wait(std::time::Duration::from_secs(5));
+    let events = room.poll();
+    assert_eq!(events, vec![Event::Replaced(id)]);
+    let layer = room.layers.get(id).expect("the layer");
+    assert!(
+        layer.data.features.len() < 15_000,
+        "the old view's are gone"
+    );
+    assert!(
+        layer.selected.is_empty(),
+        "positions of the old view mean nothing"
+    );
+    let newer = grid_view(100..200, 50..150);
+    room.see_view(newer, 3.0);
+    room.see_view(newer, 4.0);
+    let events = read_to_the_end(&mut room);
+    assert_eq!(events, vec![Event::Replaced(id)]);
+    same_as_unpaged(&room, id, &uri, newer, &style);
+    assert_eq!(
+        room.layers.get(id).map(|l| l.data.features.len()),
+        Some(10_000)
+    );
+}

@@ -113,8 +113,9 @@ impl<'a> SortKey<'a> {
     }
 }
 
-/// What the rows depend on: the quick filter, the column filters, the sort.
-type ViewKey = (String, Vec<Option<Filter>>, Option<(usize, bool)>);
+/// What the rows depend on: the quick filter, the column filters, the sort, and how many
+/// features the layer has (a database view's pages add to them).
+type ViewKey = (String, Vec<Option<Filter>>, Option<(usize, bool)>, usize);
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableView {
@@ -172,10 +173,15 @@ impl TableView {
         rows
     }
 
-    /// [`TableView::rows`], computed again only when the filters or the sort change: a
-    /// table of 100 000 rows is not filtered and sorted every frame.
+    /// [`TableView::rows`], computed again only when the filters, the sort or the number
+    /// of rows change: a table of 100 000 rows is not filtered and sorted every frame.
     pub fn rows_cached(&mut self, layer: &UserLayer) -> &[usize] {
-        let key = (self.quick.clone(), self.filters.clone(), self.sort);
+        let key = (
+            self.quick.clone(),
+            self.filters.clone(),
+            self.sort,
+            layer.features.len(),
+        );
         let fresh = self.cache.as_ref().is_some_and(|(k, _)| **k == key);
         if !fresh {
             let rows = self.rows(layer);

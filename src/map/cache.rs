@@ -1,8 +1,11 @@
 //! Geometry prepared for drawing: projected to world units once, then simplified and
-//! triangulated once per zoom level, lazily, for the features that come into view.
+//! triangulated once per zoom level, lazily, for the features that come into view: the
+//! plan's by feature (`GeometryCache`), a reader's layer's by position (`UserCache`).
 
 use super::mercator;
+use super::point_symbols::Discs;
 use crate::atlas::{Atlas, Feature};
+use crate::layers::LayerId;
 use geo::{Geometry, LineString, SimplifyVw, TriangulateEarcut};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -214,6 +217,92 @@ fn label_point(geometry: &Geometry<f64>) -> Option<[f64; 2]> {
         other => other.interior_point()?.0,
     };
     Some(mercator::to_world(c))
+}
+
+/// What a reader's layer's drawing needs beyond its data: each feature's size in world
+/// units (Web Mercator, the unit square) and a point to draw it by when tiny, computed once
+/// when the layer loads (off the UI thread). The geometry itself is projected only when a
+/// feature is prepared for a zoom level or outlined: a second, projected copy of every
+/// vertex would double the memory a large layer costs.
+#[derive(Clone)]
+pub struct WorldLayer {
+    /// (largest side of the world box, representative point).
+    pub(super) marks: Vec<Option<(f64, [f64; 2])>>,
+}
+
+impl WorldLayer {
+    pub fn new(layer: &crate::sources::UserLayer) -> WorldLayer {
+        use geo::BoundingRect;
+        let marks = layer
+            .features
+            .iter()
+            .map(|f| {
+                let r = f.geometry.as_ref()?.bounding_rect()?;
+                let [x0, y0] = mercator::to_world(r.min());
+                let [x1, y1] = mercator::to_world(r.max());
+                let c = mercator::to_world(r.center());
+                Some(((x1 - x0).abs().max((y1 - y0).abs()), c))
+            })
+            .collect();
+        WorldLayer { marks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.marks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty()
+    }
+}
+
+/// World geometry of each reader's layer and its features prepared per zoom level, by
+/// position: no hashing per feature and frame.
+#[derive(Default)]
+pub struct UserCache {
+    pub(super) world: HashMap<LayerId, Arc<WorldLayer>>,
+    pub(super) prepared: HashMap<(LayerId, u8), Vec<Option<Arc<Prepared>>>>,
+    /// The point symbols' discs, by pixel size.
+    pub(super) discs: Discs,
+}
+
+impl UserCache {
+    pub fn world(&self, id: LayerId) -> Option<Arc<WorldLayer>> {
+        self.world.get(&id).cloned()
+    }
+
+    /// A layer's features, new or replaced (a database layer's new view): what was
+    /// prepared by position for other features goes. The same world again (a picture's
+    /// next scene) keeps it.
+    pub fn insert(&mut self, id: LayerId, world: Arc<WorldLayer>) {
+        if let Some(old) = self.world.insert(id, world.clone())
+            && !Arc::ptr_eq(&old, &world)
+        {
+            self.prepared.retain(|(l, _), _| *l != id);
+        }
+    }
+
+    /// Features added after a layer's own (a database view's next page): what was
+    /// prepared stays, since the features before them keep their positions. Costs the
+    /// page's marks, not the layer's, unless a picture still holds the world.
+    pub fn append(&mut self, id: LayerId, page: &WorldLayer) {
+        if let Some(world) = self.world.get_mut(&id) {
+            Arc::make_mut(world).marks.extend_from_slice(&page.marks);
+        }
+    }
+
+    pub fn remove(&mut self, id: LayerId) {
+        self.world.remove(&id);
+        self.prepared.retain(|(l, _), _| *l != id);
+    }
+
+    pub fn prepared_len(&self) -> usize {
+        self.prepared
+            .values()
+            .flatten()
+            .filter(|p| p.is_some())
+            .count()
+    }
 }
 
 #[cfg(test)]

@@ -5,18 +5,18 @@
 //! never stalls the window (what is not ready yet shows as dots, and the next frame
 //! continues).
 
-use super::cache::{Prepared, prepare, zoom_bucket};
+pub use super::cache::{UserCache, WorldLayer};
+use super::cache::{prepare, zoom_bucket};
 use super::cells::Cells;
 use super::labels::{self, Label};
 use super::mercator::{self, View};
-use super::point_symbols::{Discs, PointMeshes};
+use super::point_symbols::PointMeshes;
 use super::style::{HOVER, LABEL_TEXT, SELECTION};
 use crate::layers::style::{Rgb, text};
 use crate::layers::{LayerId, Loaded, UserLayers};
 use crate::theme;
 use egui::{Align2, Color32, Mesh, Painter, Pos2, Rect, Response, Shape, Stroke, Ui, vec2};
-use geo::{BoundingRect, Geometry, MapCoords};
-use std::collections::HashMap;
+use geo::{Geometry, MapCoords};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use walkers::{MapMemory, Plugin, Projector};
@@ -27,72 +27,12 @@ pub const PREPARE_BUDGET: Duration = Duration::from_millis(4);
 const MAX_LABELS: usize = 400;
 const PICK_RADIUS: f64 = 6.0;
 
-/// What a layer's drawing needs beyond its data: each feature's size in world units (Web
-/// Mercator, the unit square) and a point to draw it by when tiny, computed once when the
-/// layer loads. The geometry itself is projected only when a feature is prepared for a
-/// zoom level or outlined: a second, projected copy of every vertex would double the
-/// memory a large layer costs.
-pub struct WorldLayer {
-    /// (largest side of the world box, representative point).
-    marks: Vec<Option<(f64, [f64; 2])>>,
-}
-
-impl WorldLayer {
-    pub fn new(layer: &crate::sources::UserLayer) -> WorldLayer {
-        let marks = layer
-            .features
-            .iter()
-            .map(|f| {
-                let r = f.geometry.as_ref()?.bounding_rect()?;
-                let [x0, y0] = mercator::to_world(r.min());
-                let [x1, y1] = mercator::to_world(r.max());
-                let c = mercator::to_world(r.center());
-                Some(((x1 - x0).abs().max((y1 - y0).abs()), c))
-            })
-            .collect();
-        WorldLayer { marks }
-    }
-}
-
 /// A geometry in world units.
 fn to_world(g: &Geometry<f64>) -> Geometry<f64> {
     g.map_coords(|c| {
         let [x, y] = mercator::to_world(c);
         geo::Coord { x, y }
     })
-}
-
-/// World geometry of each layer and its features prepared per zoom level, by position:
-/// no hashing per feature and frame.
-#[derive(Default)]
-pub struct UserCache {
-    world: HashMap<LayerId, Arc<WorldLayer>>,
-    prepared: HashMap<(LayerId, u8), Vec<Option<Arc<Prepared>>>>,
-    /// The point symbols' discs, by pixel size.
-    discs: Discs,
-}
-
-impl UserCache {
-    pub fn world(&self, id: LayerId) -> Option<Arc<WorldLayer>> {
-        self.world.get(&id).cloned()
-    }
-
-    pub fn insert(&mut self, id: LayerId, world: Arc<WorldLayer>) {
-        self.world.insert(id, world);
-    }
-
-    pub fn remove(&mut self, id: LayerId) {
-        self.world.remove(&id);
-        self.prepared.retain(|(l, _), _| *l != id);
-    }
-
-    pub fn prepared_len(&self) -> usize {
-        self.prepared
-            .values()
-            .flatten()
-            .filter(|p| p.is_some())
-            .count()
-    }
 }
 
 /// What the user layers report after a frame.
@@ -176,6 +116,10 @@ impl UserPlugin<'_> {
             .prepared
             .entry((layer.id, bucket))
             .or_insert_with(|| vec![None; world.marks.len()]);
+        // A database view's later pages add features after those prepared.
+        if slots.len() < world.marks.len() {
+            slots.resize(world.marks.len(), None);
+        }
         // A view that holds the whole layer skips the R-tree.
         let candidates: Box<dyn Iterator<Item = usize>> = match layer.index.bbox() {
             Some(b)

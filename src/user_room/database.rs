@@ -1,21 +1,53 @@
 //! Database layers follow the map: once the view has settled, each visible PostGIS layer
 //! reads what the view shows (a new view cancels the read of the old one), and its
-//! features are replaced in place: its style, name and table filters stay.
+//! features are replaced in place as the view's pages arrive (`pages.rs`): the first page
+//! replaces the old view's features, later ones are added, and the layer's style, name and
+//! table filters stay. A database layer also opens this way: its row has a progress bar
+//! until the first page, and the rest of the view follows.
 
-use super::{Built, UserRoom, build};
-use crate::layers::{LayerId, Slot};
+use super::pages::{self, End, Page};
+use super::{Event, UserRoom};
+use crate::layers::style::Style;
+use crate::layers::{LayerId, Slot, Stored};
 use crate::sources::postgis::View;
-use crate::sources::{self, IoError};
+use crate::sources::{self, IoError, Progress};
 use crate::task::{Poll, Task};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 
 /// Seconds the view must stay still before database layers read it.
 const SETTLE: f64 = 0.3;
 
 struct Read {
     id: LayerId,
+    /// The view read (`None`: the first rows of the table, before the map had a view).
+    view: Option<View>,
     /// The style the read's features are painted in.
-    style: crate::layers::style::Style,
-    task: Task<Result<Built, IoError>>,
+    style: Style,
+    task: Task<Result<End, IoError>>,
+    pages: Receiver<Page>,
+    /// A page [`Database::wait`] received, for the next poll.
+    held: Option<Page>,
+    /// Pages added to the layer so far (none yet: it shows the old view's features).
+    taken: usize,
+    /// The read that opens the layer (its slot is `Loading` until the first page).
+    opens: bool,
+    /// The view is framed on the layer when the read ends (the first layer opened).
+    fit: bool,
+}
+
+impl Read {
+    /// The pages waiting, at most `most`.
+    fn take(&mut self, most: usize) -> Vec<Page> {
+        let mut taken: Vec<Page> = self.held.take().into_iter().collect();
+        while taken.len() < most {
+            match self.pages.try_recv() {
+                Ok(page) => taken.push(page),
+                Err(_) => break,
+            }
+        }
+        taken
+    }
 }
 
 #[derive(Default)]
@@ -42,11 +74,33 @@ impl Database {
         std::mem::take(&mut self.replaced)
     }
 
-    /// Blocks until a read of a view finishes or `timeout` passes (tests wait on it).
+    /// Blocks until a page of a view or its end arrives, or `timeout` passes (tests wait
+    /// on it); the next poll takes it.
     pub fn wait(&mut self, timeout: std::time::Duration) {
-        if let Some(read) = self.reads.first_mut() {
-            read.task.wait(timeout);
+        let Some(read) = self.reads.first_mut() else {
+            return;
+        };
+        if read.held.is_some() {
+            return;
         }
+        match read.pages.recv_timeout(timeout) {
+            Ok(page) => read.held = Some(page),
+            Err(RecvTimeoutError::Timeout) => {}
+            // Every page sent: what is left is the end.
+            Err(RecvTimeoutError::Disconnected) => {
+                read.task.wait(timeout);
+            }
+        }
+    }
+
+    /// A layer's reads stop (it was removed).
+    pub(super) fn forget(&mut self, id: LayerId) {
+        self.reads.retain(|r| {
+            if r.id == id {
+                r.task.cancel();
+            }
+            r.id != id
+        });
     }
 }
 
@@ -89,96 +143,210 @@ impl UserRoom {
 
     /// A database layer that opened for another view than the map's now (or none) reads
     /// the map's view.
-    pub(super) fn catch_up(&mut self, id: LayerId, opened_for: Option<View>) {
-        let is_database = self
-            .layers
-            .get(id)
-            .is_some_and(|l| sources::is_database(&l.stored.source.path));
+    fn catch_up(&mut self, id: LayerId, opened_for: Option<View>) {
         if let Some(now) = self.database.read
-            && is_database
+            && self.layers.get(id).is_some()
             && opened_for != Some(now)
         {
             self.read_view(id, now);
         }
     }
 
+    /// Opens the database layer `stored` as `id`: a read of the map's view (else of the
+    /// table's first rows), reporting to `progress` (its row's bar) until the first page.
+    pub(super) fn open_database(
+        &mut self,
+        id: LayerId,
+        stored: &Stored,
+        progress: Arc<Progress>,
+    ) -> std::io::Result<()> {
+        let view = self.database.view();
+        self.spawn_read(id, stored, view, progress, true)
+    }
+
     fn read_view(&mut self, id: LayerId, view: View) {
         // A newer view wins: the read of the old one stops at its next page.
-        self.database.reads.retain(|r| {
-            if r.id == id {
-                r.task.cancel();
-            }
-            r.id != id
-        });
+        self.database.forget(id);
         let Some(layer) = self.layers.get(id) else {
             return;
         };
-        let (source, style) = (layer.stored.source.clone(), layer.stored.style.clone());
-        let painted_style = style.clone();
-        let ctx = self.ctx.clone();
-        let spawned = Task::spawn(
-            "database view",
-            move || ctx.request_repaint(),
-            move |p| build(&source, &style, p, Some(view)),
-        );
-        if let Ok(task) = spawned {
-            self.database.reads.push(Read {
-                id,
-                style: painted_style,
-                task,
-            });
-        }
+        let stored = layer.stored.clone();
+        let progress = Arc::new(Progress::default());
+        // Without a thread the layer keeps what it shows, and tries again at the next view.
+        let _ = self.spawn_read(id, &stored, Some(view), progress, false);
     }
 
-    /// Reads that finished: their features replace the layer's; a failure is said on the
-    /// layer, which keeps what it showed and tries again at the next view.
-    pub(super) fn poll_database(&mut self) {
-        let mut done = Vec::new();
-        self.database.reads.retain_mut(|r| match r.task.poll() {
-            Poll::Done(result) => {
-                done.push((r.id, r.style.clone(), result));
-                false
-            }
-            Poll::Running => true,
-            Poll::Lost => false,
+    fn spawn_read(
+        &mut self,
+        id: LayerId,
+        stored: &Stored,
+        view: Option<View>,
+        progress: Arc<Progress>,
+        opens: bool,
+    ) -> std::io::Result<()> {
+        let (tx, rx) = sync_channel(pages::WAITING);
+        let uri = stored.source.path.display().to_string();
+        let style = stored.style.clone();
+        let (ctx, wake) = (self.ctx.clone(), self.ctx.clone());
+        let task = Task::spawn_with(
+            "database view",
+            progress,
+            move || wake.request_repaint(),
+            move |p| pages::read(&uri, &style, view, p, &tx, &ctx),
+        )?;
+        self.database.reads.push(Read {
+            id,
+            view,
+            style: stored.style.clone(),
+            task,
+            pages: rx,
+            held: None,
+            taken: 0,
+            opens,
+            fit: false,
         });
-        for (id, painted_in, result) in done {
-            let Some(Slot::Ready(layer)) = self
-                .layers
-                .position(id)
-                .and_then(|p| self.layers.slots.get_mut(p))
-            else {
-                continue;
+        Ok(())
+    }
+
+    /// Pages that arrived (at most [`pages::WAITING`] a read and frame while it runs) go to
+    /// their layers; reads that ended say so. A failure is said on the layer, which keeps
+    /// what it showed and tries again at the next view; a layer that fails to open is a
+    /// failed row, as a file is.
+    pub(super) fn poll_database(&mut self) -> Vec<Event> {
+        let mut events = Vec::new();
+        let mut running = Vec::new();
+        for mut read in std::mem::take(&mut self.database.reads) {
+            let status = read.task.poll();
+            // Every page is sent before the end: once it is there, they all are.
+            let most = match status {
+                Poll::Running => pages::WAITING,
+                Poll::Done(_) | Poll::Lost => usize::MAX,
             };
-            match result {
-                Ok((data, index, world, mut painted)) => {
-                    // Painted in the style of when the read began: repainted if it changed.
-                    if painted_in != layer.stored.style {
-                        painted = crate::layers::style::paint(&layer.stored.style, &data);
-                    }
-                    // Rows are positions in the features: a new page means new rows.
-                    let kept = std::mem::take(&mut layer.table);
-                    layer.table = crate::layers::table::TableView::new(data.fields.len());
-                    if data.fields.len() == kept.filters.len() {
-                        layer.table.quick = kept.quick;
-                        layer.table.filters = kept.filters;
-                        layer.table.sort = kept.sort;
-                    }
-                    self.database.replaced.push(id);
-                    layer.data = data;
-                    layer.index = index;
-                    layer.painted = painted;
-                    layer.selected.clear();
-                    layer.problem = None;
-                    self.cache.insert(id, world);
-                }
-                Err(IoError::Cancelled { .. }) => {}
-                Err(e) => layer.problem = Some(e.to_string()),
+            for page in read.take(most) {
+                self.take_page(&mut read, page, &mut events);
+            }
+            match status {
+                Poll::Running => running.push(read),
+                Poll::Done(result) => self.end_read(read, Some(result), &mut events),
+                Poll::Lost => self.end_read(read, None, &mut events),
             }
         }
+        // Reads started meanwhile (a layer catching up with the view) stay with the rest.
+        running.append(&mut self.database.reads);
+        self.database.reads = running;
         if self.database.busy() {
             self.ctx
                 .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        events
+    }
+
+    fn take_page(&mut self, read: &mut Read, page: Page, events: &mut Vec<Event>) {
+        let id = read.id;
+        read.taken += 1;
+        if read.opens && read.taken == 1 {
+            let built = (
+                Arc::new(page.layer),
+                Arc::new(page.index),
+                Arc::new(page.world),
+                page.painted,
+            );
+            // The first layer opened is framed when its view is read whole, not on its
+            // first page's rows.
+            match self.finish(id, Some(Ok(built))) {
+                Some(Event::Fit(_)) => read.fit = true,
+                Some(other) => events.push(other),
+                None => {}
+            }
+            return;
+        }
+        let Some(Slot::Ready(layer)) = self
+            .layers
+            .position(id)
+            .and_then(|p| self.layers.slots.get_mut(p))
+        else {
+            return;
+        };
+        if read.taken == 1 {
+            // Rows are positions in the features: a new view means new rows.
+            let kept = std::mem::take(&mut layer.table);
+            layer.table = crate::layers::table::TableView::new(page.layer.fields.len());
+            if page.layer.fields.len() == kept.filters.len() {
+                layer.table.quick = kept.quick;
+                layer.table.filters = kept.filters;
+                layer.table.sort = kept.sort;
+            }
+            self.database.replaced.push(id);
+            layer.data = Arc::new(page.layer);
+            layer.index = Arc::new(page.index);
+            layer.selected.clear();
+            layer.problem = None;
+            self.cache.insert(id, Arc::new(page.world));
+        } else {
+            // Unshared (as it is unless a picture or a restyle holds it), the layer grows
+            // in place: the page's features are moved in, nothing is rebuilt.
+            let offset = layer.data.features.len();
+            sources::postgis::append(Arc::make_mut(&mut layer.data), page.layer);
+            Arc::make_mut(&mut layer.index).append(offset, &page.index);
+            self.cache.append(id, &page.world);
+        }
+        if read.taken == 1 || read.style == layer.stored.style {
+            layer.painted = page.painted;
+        } else {
+            // Restyled while the read runs: the new features take the read's colours
+            // until the end paints the layer in its style.
+            let have = layer.painted.colours.len().min(page.painted.colours.len());
+            layer
+                .painted
+                .colours
+                .extend_from_slice(&page.painted.colours[have..]);
+        }
+    }
+
+    fn end_read(
+        &mut self,
+        read: Read,
+        result: Option<Result<End, IoError>>,
+        events: &mut Vec<Event>,
+    ) {
+        let id = read.id;
+        let opening = read.opens && read.taken == 0;
+        if opening {
+            // No page: the layer did not open (a fault, a question, a cancel).
+            let outcome = match result {
+                Some(Err(e)) => Some(Err(e)),
+                // A read hands over one page at least: an end without one is a read that
+                // stopped, said as a loader that did.
+                Some(Ok(_)) | None => None,
+            };
+            events.extend(self.finish(id, outcome));
+            return;
+        }
+        let Some(layer) = self.layers.get_mut(id) else {
+            return;
+        };
+        match result {
+            Some(Ok(end)) => {
+                if layer.data.skipped != end.said.skipped
+                    || layer.data.warnings != end.said.warnings
+                {
+                    sources::postgis::finish_pages(Arc::make_mut(&mut layer.data), &end.said);
+                }
+                layer.index = Arc::new(end.index);
+                let style = layer.stored.style.clone();
+                let bbox = layer.index.bbox();
+                if read.style != style {
+                    self.set_style(id, style);
+                }
+                if read.fit {
+                    events.extend(bbox.map(Event::Fit));
+                }
+                if read.opens {
+                    self.catch_up(id, read.view);
+                }
+            }
+            Some(Err(IoError::Cancelled { .. })) | None => {}
+            Some(Err(e)) => layer.problem = Some(e.to_string()),
         }
     }
 }

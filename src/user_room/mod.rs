@@ -5,6 +5,7 @@
 //! to fit, a question to ask, a note to show, a layer gone).
 
 mod database;
+mod pages;
 mod restyle;
 #[cfg(test)]
 mod tests;
@@ -54,8 +55,6 @@ type Built = (Arc<UserLayer>, Arc<FeatureIndex>, Arc<WorldLayer>, Painted);
 
 struct Job {
     id: LayerId,
-    /// The view a database layer was read for (it is read again if the map moved on).
-    view: Option<sources::postgis::View>,
     task: Task<Result<Built, IoError>>,
 }
 
@@ -74,20 +73,10 @@ pub struct UserRoom {
     database: database::Database,
 }
 
-/// Reads and prepares a layer (a database table: what `view` shows of it); runs on a
-/// worker thread.
-fn build(
-    source: &Source,
-    style: &Style,
-    progress: &Progress,
-    view: Option<sources::postgis::View>,
-) -> Result<Built, IoError> {
-    let layer = if sources::is_database(&source.path) {
-        let uri = source.path.display().to_string();
-        sources::postgis::open_uri_capped(&uri, view, sources::postgis::VIEW_CAP, progress)?
-    } else {
-        sources::open_request(&source.path, &source.request(), progress)?
-    };
+/// Reads and prepares a file's layer; runs on a worker thread. (A database layer reads a
+/// view a page at a time: `database.rs`.)
+fn build(source: &Source, style: &Style, progress: &Progress) -> Result<Built, IoError> {
+    let layer = sources::open_request(&source.path, &source.request(), progress)?;
     let index = FeatureIndex::new(&layer);
     let world = WorldLayer::new(&layer);
     let painted = paint(style, &layer);
@@ -124,30 +113,31 @@ impl UserRoom {
         }
     }
 
-    /// Starts loading `stored`'s file; the layer appears at the top of the list at once,
-    /// with its progress. Returns its id.
+    /// Starts loading `stored`'s file (a database layer: its view); the layer appears at
+    /// the top of the list at once, with its progress. Returns its id.
     pub fn start_load(&mut self, stored: Stored) -> LayerId {
         let id = self.layers.next_id();
         let progress = Arc::new(Progress::default());
-        let source = stored.source.clone();
-        let style = stored.style.clone();
-        let ctx = self.ctx.clone();
-        let view = self.database.view();
-        let spawned = Task::spawn_with(
-            format!("load {}", source.path.display()),
-            progress.clone(),
-            move || ctx.request_repaint(),
-            move |p| build(&source, &style, p, view),
-        );
+        let spawned = if sources::is_database(&stored.source.path) {
+            self.open_database(id, &stored, progress.clone())
+        } else {
+            let source = stored.source.clone();
+            let style = stored.style.clone();
+            let ctx = self.ctx.clone();
+            Task::spawn_with(
+                format!("load {}", source.path.display()),
+                progress.clone(),
+                move || ctx.request_repaint(),
+                move |p| build(&source, &style, p),
+            )
+            .map(|task| self.jobs.push(Job { id, task }))
+        };
         let slot = match spawned {
-            Ok(task) => {
-                self.jobs.push(Job { id, view, task });
-                Slot::Loading {
-                    id,
-                    stored,
-                    progress,
-                }
-            }
+            Ok(()) => Slot::Loading {
+                id,
+                stored,
+                progress,
+            },
             Err(e) => Slot::Failed {
                 id,
                 stored,
@@ -238,26 +228,25 @@ impl UserRoom {
         let mut finished = Vec::new();
         self.jobs.retain_mut(|job| match job.task.poll() {
             Poll::Done(result) => {
-                finished.push((job.id, job.view, Some(result)));
+                finished.push((job.id, Some(result)));
                 false
             }
             Poll::Running => true,
             Poll::Lost => {
-                finished.push((job.id, job.view, None));
+                finished.push((job.id, None));
                 false
             }
         });
         let mut events = Vec::new();
-        for (id, view, result) in finished {
+        for (id, result) in finished {
             events.extend(self.finish(id, result));
-            self.catch_up(id, view);
         }
         if !self.jobs.is_empty() {
             self.ctx
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.poll_restyles();
-        self.poll_database();
+        events.extend(self.poll_database());
         events.extend(
             self.database
                 .take_replaced()
@@ -340,6 +329,7 @@ impl UserRoom {
                 if let Slot::Loading { progress, .. } = slot {
                     progress.cancel();
                 }
+                self.database.forget(id);
                 self.cache.remove(id);
                 return Some(Event::Removed(id));
             }

@@ -8,11 +8,12 @@
 //! transformed to WGS 84 on the server. Curves are linearised on the server. The headless
 //! verbs let the database do the database's work: `info` is a few aggregates
 //! (`summary.rs`), `convert` a stream of pages from a portal, each written and dropped
-//! (`stream.rs`).
+//! (`stream.rs`). The window gets a view a page at a time (`pages.rs`).
 
 mod connect;
 mod credentials;
 mod error;
+mod pages;
 mod query;
 mod rows;
 mod source;
@@ -22,6 +23,7 @@ mod summary;
 pub use connect::connect;
 pub use credentials::{password_for, remember_password};
 pub use error::{PgError, classify};
+pub use pages::{PagedEnd, append, finish_pages, read_pages};
 pub use query::ident;
 use query::{Envelope, Query, native_box};
 use rows::Column;
@@ -30,8 +32,7 @@ pub use stream::stream;
 pub use summary::{EXACT_UP_TO, info, info_exact_up_to};
 
 use super::crs::Crs;
-use super::model::{Format, UserLayer};
-use super::reproject::{self, Read, Rows, Skipped};
+use super::model::UserLayer;
 use super::{IoError, Progress};
 
 /// Rows fetched from the portal at a time.
@@ -63,6 +64,19 @@ pub fn open_uri_capped(
 ) -> Result<UserLayer, IoError> {
     let (source, mut client) = connect_uri(uri)?;
     read(&mut client, &source, view, cap, progress).map(|r| r.layer)
+}
+
+/// [`open_uri_capped`] a page at a time: each page goes to `on_page` as it is read (see
+/// [`read_pages`]), and what the layer says at the end comes back.
+pub fn open_uri_pages(
+    uri: &str,
+    view: Option<View>,
+    cap: usize,
+    progress: &Progress,
+    on_page: &mut dyn FnMut(UserLayer) -> Result<(), IoError>,
+) -> Result<PagedEnd, IoError> {
+    let (source, mut client) = connect_uri(uri)?;
+    read_pages(&mut client, &source, view, cap, progress, on_page)
 }
 
 /// The source a `postgresql://` URI names, connected with the password it gives, one
@@ -184,7 +198,7 @@ fn find_table(client: &mut postgres::Client, source: &PgSource) -> Result<GeoTab
 }
 
 /// Reads `source` (the whole table, or the features in `view`), at most `cap` features,
-/// in pages; `progress` can cancel between pages.
+/// in pages put together into one layer; `progress` can cancel between pages.
 pub fn read(
     client: &mut postgres::Client,
     source: &PgSource,
@@ -192,101 +206,26 @@ pub fn read(
     cap: usize,
     progress: &Progress,
 ) -> Result<ViewRead, IoError> {
-    let uri = source.uri();
-    let pg = |e: postgres::Error| IoError::from(classify(&uri, &e));
-    let table = find_table(client, source)?;
-    let described = describe(client, &table, &uri)?;
-    // A view is bounded in the table's own coordinates: by the atlas where it knows the
-    // SRID (the server may not: PostGIS 3.3 has no EPSG:9215), else by the server.
-    let envelope = match (view, &described.known) {
-        (Some(v), Some(crs)) => Some(Envelope::Native(native_box(v, crs)?)),
-        (Some(v), None) => Some(Envelope::Wgs84([v.west, v.south, v.east, v.north])),
-        (None, _) => None,
-    };
-    let query = Query::new(
-        &table,
-        &described.columns,
-        described.known.is_some(),
-        described.geographic,
-        view,
-        envelope,
-    );
-    let mut tx = begin(client, &uri)?;
-    let limit = i64::try_from(cap).unwrap_or(i64::MAX).saturating_add(1);
-    let params = query.params(limit);
-    let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
-        .iter()
-        .map(|p| p as &(dyn postgres::types::ToSql + Sync))
-        .collect();
-    let portal = tx.bind(query.sql.as_str(), &refs).map_err(pg)?;
-    let mut rows: Rows = Vec::new();
-    let mut skipped = Skipped::default();
-    let mut capped = false;
-    let mut n = 0;
-    loop {
-        if progress.cancelled() {
-            return Err(IoError::Cancelled { path: uri });
+    let mut layer: Option<UserLayer> = None;
+    let end = read_pages(client, source, view, cap, progress, &mut |page| {
+        match &mut layer {
+            Some(layer) => append(layer, page),
+            None => layer = Some(page),
         }
-        let page = tx.query_portal(&portal, PAGE).map_err(pg)?;
-        if page.is_empty() {
-            break;
-        }
-        for row in &page {
-            if rows.len() >= cap {
-                capped = true;
-                break;
-            }
-            n += 1;
-            rows.extend(rows::decode(row, &described.columns, n, &mut skipped));
-        }
-        progress.set(rows.len() as u64, cap as u64);
-        if capped {
-            break;
-        }
-    }
-    drop(portal);
-    let in_view = if capped {
-        // The count of a view past its cap is a scan the planner runs in parallel workers;
-        // for the window (a view), one server process: a server on the planner's own desk
-        // then leaves a core to the window (`benches/postgis_frames.rs` measured frames
-        // waiting for one while three server processes counted).
-        if view.is_some() {
-            let _ = tx.batch_execute("SET LOCAL max_parallel_workers_per_gather = 0");
-        }
-        let count = query.count_sql();
-        let params = query.params(0);
-        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
-            .iter()
-            .take(query.count_params)
-            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
-            .collect();
-        tx.query_one(count.as_str(), &refs).ok().map(|r| r.get(0))
-    } else {
-        None
-    };
-    let _ = tx.commit();
-    let mut warnings = Vec::new();
-    if capped {
-        warnings.push(match in_view {
-            Some(m) => format!("showing {cap} of {m} features in view: zoom in for the rest"),
-            None => format!("showing the first {cap} features in view: zoom in for the rest"),
-        });
-    }
-    let layer = reproject::finish(Read {
-        path: uri,
-        shown: None,
-        format: Format::PostGis,
-        what: "row",
-        rows,
-        fields: described.fields(),
-        chosen: Some(described.crs()),
-        skipped,
-        warnings,
+        Ok(())
     })?;
+    let Some(mut layer) = layer else {
+        // `read_pages` hands over one page at least; a read without one read nothing.
+        return Err(IoError::Invalid {
+            path: source.uri(),
+            message: "the server gave no page of rows".to_owned(),
+        });
+    };
+    finish_pages(&mut layer, &end);
     Ok(ViewRead {
-        layer: layer.into_nfc(),
-        capped,
-        in_view,
+        layer,
+        capped: end.capped,
+        in_view: end.in_view,
     })
 }
 
