@@ -90,24 +90,32 @@ pub fn convert(path: &Path, request: &Request, out: &Path) -> Result<String, IoE
                 ""
             };
             let bar = TerminalProgress::new(&format!("{}", path.display()), unit);
-            let done = std::sync::atomic::AtomicBool::new(false);
+            // Closed when the features are all streamed: the watcher ends at once.
+            let (streaming, ended) = std::sync::mpsc::channel::<()>();
             // The reader reports bytes (or rows) read; a thread of its own shows them on a
-            // terminal while the features stream.
+            // terminal, ten times a second, while the features stream.
             let streamed = std::thread::scope(|scope| {
+                let (shown, bar) = (&progress, &bar);
                 let watcher = std::thread::Builder::new()
                     .name("convert-progress".into())
-                    .spawn_scoped(scope, || {
-                        while !done.load(std::sync::atomic::Ordering::Relaxed) {
-                            let (read, total) = progress.get();
+                    .spawn_scoped(scope, move || {
+                        let tick = std::time::Duration::from_millis(100);
+                        loop {
+                            let (read, total) = shown.get();
                             bar.update(read, total);
-                            std::thread::sleep(std::time::Duration::from_millis(100));
+                            match ended.recv_timeout(tick) {
+                                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                                Ok(()) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                                    break;
+                                }
+                            }
                         }
                     });
                 let streamed =
                     sources::stream_request(path, request, &progress, &mut |fields, f| {
                         writer.feature(fields, &f).map_err(unwritable)
                     });
-                done.store(true, std::sync::atomic::Ordering::Relaxed);
+                drop(streaming);
                 drop(watcher);
                 streamed
             });

@@ -199,12 +199,12 @@ fn an_unreachable_tile_server_shows_in_the_status_bar_over_the_offline_map() {
         .apply(langson_atlas::state::Action::SetBasemap(
             BasemapChoice::Custom,
         ));
+    // Frames ask walkers for tiles; its downloads fail on their own threads.
     for _ in 0..200 {
         h.run_steps(1);
-        if health::snapshot().failures > 0 {
+        if health::wait_for_failures(1, std::time::Duration::from_millis(10)) {
             break;
         }
-        std::thread::sleep(std::time::Duration::from_millis(10));
     }
     h.run_steps(2);
     assert!(health::snapshot().failures > 0, "the failures were counted");

@@ -140,6 +140,8 @@ fn a_server_stopped_during_convert_leaves_a_message_and_no_file() {
             })
             .unwrap_or(false)
     };
+    // A bounded poll of the folder: the verb says nothing while it runs, and a NOTIFY
+    // from the slow view would arrive only when its transaction ends.
     let start = std::time::Instant::now();
     while !writing(dir.path()) && start.elapsed() < std::time::Duration::from_secs(30) {
         std::thread::sleep(std::time::Duration::from_millis(10));

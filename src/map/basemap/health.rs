@@ -2,7 +2,7 @@
 //! counts them so the status bar can say the server is unreachable, and echoes the first
 //! ones to stderr.
 
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TileHealth {
@@ -16,6 +16,9 @@ static HEALTH: Mutex<TileHealth> = Mutex::new(TileHealth {
     last_error: None,
     last_problem: None,
 });
+
+/// Woken at every failure counted, for whoever waits on one.
+static FAILED: Condvar = Condvar::new();
 
 /// What went wrong with tiles, in words a reader can act on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,6 +162,18 @@ pub fn record_failure(message: String) {
         health.last_problem = Some(TileProblem::classify(&message));
         health.last_error = Some(message);
     }
+    FAILED.notify_all();
+}
+
+/// Blocks until at least `count` failures are counted or `timeout` passes; whether they
+/// are. What a test waits on instead of sleeping while walkers' downloads fail.
+pub fn wait_for_failures(count: u64, timeout: std::time::Duration) -> bool {
+    let Ok(health) = HEALTH.lock() else {
+        return false;
+    };
+    FAILED
+        .wait_timeout_while(health, timeout, |h| h.failures < count)
+        .is_ok_and(|(h, _)| h.failures >= count)
 }
 
 /// Installs the logger; harmless if another one is already installed.
