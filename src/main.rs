@@ -364,14 +364,9 @@ fn main() -> ExitCode {
         project: cli.project,
         data_dir: None,
         url: cli.url,
+        settle_memory: true,
     };
-    let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Lạng Sơn — Atlas quy hoạch 2021–2030")
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([800.0, 500.0]),
-        ..Default::default()
-    };
+    let native = langson_atlas::app::window::native_options();
     let result = eframe::run_native(
         "langson-atlas",
         native,

@@ -10,6 +10,7 @@ mod exports;
 pub mod keymap;
 mod map_view;
 mod measuring;
+mod memory;
 mod postgis;
 mod presenting;
 mod project;
@@ -20,6 +21,7 @@ mod saving;
 mod table_panel;
 mod tours;
 mod user_layers;
+pub mod window;
 
 use crate::atlas::{Atlas, GeodataSource, Lang};
 use crate::export::Gpu;
@@ -64,6 +66,9 @@ pub struct Options {
     pub data_dir: Option<PathBuf>,
     /// Where the atlas is published on the web (over a project's): the QR codes' address.
     pub url: Option<String>,
+    /// Give freed memory back to the system once the window rests after work (the
+    /// window; `app/memory.rs`). Tests' frames have no rest to wait for.
+    pub settle_memory: bool,
 }
 
 pub struct AtlasApp {
@@ -91,6 +96,8 @@ pub struct AtlasApp {
     builtin_tour: Tour,
     /// The PostGIS dialog's listing of tables, while under way.
     listing: postgis::Listing,
+    /// When freed memory goes back to the system.
+    settle: memory::Settle,
 }
 
 impl AtlasApp {
@@ -170,6 +177,7 @@ impl AtlasApp {
             project_dialogs: saving::Saving::new(options.save_dialogs),
             builtin_tour: tour,
             listing: postgis::Listing::default(),
+            settle: memory::Settle::new(options.settle_memory),
         };
         let stored_layers = std::mem::take(&mut app.state.settings.user_layers);
         match &options.project {
@@ -230,6 +238,8 @@ impl AtlasApp {
     /// The whole window, one frame.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let now = ctx.input(|i| i.time);
+        self.settle.begin(now);
         self.map
             .basemaps
             .offline
@@ -245,15 +255,20 @@ impl AtlasApp {
             ));
         }
         self.user.open_files(layers);
-        if self.exports.jobs.poll(&mut self.state.export)
-            | self.publish.poll_all(&self.atlas, &mut self.state)
-        {
+        let working = self.exports.jobs.poll(&mut self.state.export)
+            | self.publish.poll_all(&self.atlas, &mut self.state);
+        if working {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
         if self.presenter.presentation().is_some() {
             self.present_frame(ui);
         } else {
             self.browse_frame(ui);
+        }
+        let drawing = !self.map.basemaps.offline.complete()
+            || self.map.basemaps.tiles_in_progress() > 0;
+        if let Some(later) = self.settle.end(working || drawing || self.loading(), now) {
+            ctx.request_repaint_after(later);
         }
     }
 }

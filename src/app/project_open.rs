@@ -40,6 +40,7 @@ impl AtlasApp {
     pub(super) fn new_project(&mut self) {
         let events = self.user.clear();
         super::user_layers::take_events(events, &mut self.state.user, &mut self.map);
+        self.settle.after_work(self.ctx.input(|i| i.time));
         self.state.tours = TourEditor::default();
         // Plan layers, timeline and charts as a new project has them; the language, the
         // basemap and the web address stay the reader's.

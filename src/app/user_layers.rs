@@ -65,7 +65,9 @@ impl AtlasApp {
     /// Takes what the room has to say since the last frame, and the file dialog's answer.
     pub(super) fn poll_loads(&mut self) {
         let events = self.user.poll();
-        take_events(events, &mut self.state.user, &mut self.map);
+        if take_events(events, &mut self.state.user, &mut self.map) {
+            self.settle.after_work(self.ctx.input(|i| i.time));
+        }
         match self.open_dialog.answer() {
             None => {}
             Some(Some(paths)) => self.user.open_files(paths),
@@ -78,7 +80,9 @@ impl AtlasApp {
 
     fn change_layer(&mut self, id: crate::layers::LayerId, change: Change) {
         let events = self.user.change(id, change);
-        take_events(events, &mut self.state.user, &mut self.map);
+        if take_events(events, &mut self.state.user, &mut self.map) {
+            self.settle.after_work(self.ctx.input(|i| i.time));
+        }
     }
 
     /// The user-layer actions (`apply.rs` hands them here).
@@ -147,20 +151,26 @@ impl AtlasApp {
 }
 
 /// Acts on what the user-layer room reported: a layer's box to frame, a question to ask,
-/// features replaced or a layer gone (what pointed at them lets go).
+/// features replaced or a layer gone (what pointed at them lets go). Returns whether a
+/// layer was removed (its memory is free to give back).
 pub(super) fn take_events(
     events: impl IntoIterator<Item = Event>,
     user: &mut UserState,
     map: &mut MapPane,
-) {
+) -> bool {
+    let mut removed = false;
     for event in events {
         match event {
             Event::Fit(bbox) => map.frame_rect(Some(bbox)),
             Event::Ask(prompt) => user.ask(prompt),
             Event::Replaced(id) => user.forget_features_of(id),
-            Event::Removed(id) => user.forget_layer(id),
+            Event::Removed(id) => {
+                user.forget_layer(id);
+                removed = true;
+            }
         }
     }
+    removed
 }
 
 /// The question shown is settled: the next file's, with nothing typed for the last.
