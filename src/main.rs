@@ -391,6 +391,9 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("langson-atlas: cannot open the window: {e}");
             eprintln!("(without a display, run it under `xvfb-run`)");
+            eprintln!(
+                "(without a GPU the window draws with OpenGL; `WGPU_BACKEND=vulkan` tries Vulkan instead)"
+            );
             ExitCode::FAILURE
         }
     }

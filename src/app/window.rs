@@ -24,7 +24,9 @@ pub fn native_options() -> eframe::NativeOptions {
 /// drivers (lavapipe and llvmpipe, each with its thread pool), then draws with lavapipe.
 /// GL alone draws the same picture and holds some 20 MB less 10 s after start
 /// (`scripts/measure-window.sh`: 176–178 MB against 186–212 MB), opening 15–30 ms later.
-/// `WGPU_BACKEND` set by the user, or a GPU's render node, leaves wgpu's own choice.
+/// `WGPU_BACKEND` set by the user, or a GPU's render node, leaves wgpu's own choice; where
+/// GL cannot open a window, `WGPU_BACKEND=vulkan` brings Vulkan back (the window's start
+/// error says so).
 fn software_backends(
     from_env: Option<wgpu::Backends>,
     render_node: bool,
@@ -33,6 +35,13 @@ fn software_backends(
 }
 
 /// Whether the kernel offers a GPU to draw with (a DRM render node, `/dev/dri/renderD*`).
+/// Elsewhere than Linux there is no such node to look for: wgpu chooses.
+#[cfg(not(target_os = "linux"))]
+fn has_render_node() -> bool {
+    true
+}
+
+#[cfg(target_os = "linux")]
 fn has_render_node() -> bool {
     std::fs::read_dir("/dev/dri").is_ok_and(|entries| {
         entries

@@ -264,9 +264,9 @@ impl OfflineTiles {
 impl Tiles for OfflineTiles {
     fn at(&mut self, tile_id: TileId) -> Option<TilePiece> {
         let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
-        if let Some(texture) = self.cache.get(&tile_id) {
-            return Some(TilePiece::new(Tile::Raster(texture.clone()), full));
-        }
+        // Each pass starts afresh, cached tiles or not: `complete` then speaks of this
+        // pass (a pass drawn wholly from the cache leaves nothing deferred), and tiles the
+        // worker finished meanwhile are taken.
         let pass = self.ctx.cumulative_pass_nr();
         if pass != self.pass {
             self.pass = pass;
@@ -274,9 +274,9 @@ impl Tiles for OfflineTiles {
             self.pass_started = std::time::Instant::now();
             self.deferred = false;
             self.collect();
-            if let Some(texture) = self.cache.get(&tile_id) {
-                return Some(TilePiece::new(Tile::Raster(texture.clone()), full));
-            }
+        }
+        if let Some(texture) = self.cache.get(&tile_id) {
+            return Some(TilePiece::new(Tile::Raster(texture.clone()), full));
         }
         let pixels = self.pixels;
         if let Some(worker) = &mut self.worker {
