@@ -265,8 +265,8 @@ impl AtlasApp {
         } else {
             self.browse_frame(ui);
         }
-        let drawing = !self.map.basemaps.offline.complete()
-            || self.map.basemaps.tiles_in_progress() > 0;
+        let drawing =
+            !self.map.basemaps.offline.complete() || self.map.basemaps.tiles_in_progress() > 0;
         if let Some(later) = self.settle.end(working || drawing || self.loading(), now) {
             ctx.request_repaint_after(later);
         }
