@@ -217,9 +217,25 @@ impl UserRoom {
         let mut running = Vec::new();
         for mut read in std::mem::take(&mut self.database.reads) {
             let status = read.task.poll();
-            // Every page is sent before the end: once it is there, they all are.
+            // Every page is sent before the end: once it is there, they all are. While a
+            // picture or a restyle holds the layer's features, pages wait in the channel
+            // (the reader waits for them): appending then would copy the whole layer on
+            // the frame. A read that failed before its first page was shown drops its
+            // pages: the layer keeps the whole view it had rather than part of the new.
+            let shared = read.taken > 0
+                && self
+                    .layers
+                    .get(read.id)
+                    .is_some_and(|l| Arc::strong_count(&l.data) > 1);
+            let failed = match &status {
+                Poll::Done(Err(IoError::Cancelled { .. })) | Poll::Running => false,
+                Poll::Done(result) => result.is_err(),
+                Poll::Lost => true,
+            };
             let most = match status {
+                Poll::Running if shared => 0,
                 Poll::Running => pages::WAITING,
+                Poll::Done(_) | Poll::Lost if failed && read.taken == 0 && !read.opens => 0,
                 Poll::Done(_) | Poll::Lost => usize::MAX,
             };
             for page in read.take(most) {
@@ -345,8 +361,29 @@ impl UserRoom {
                     self.catch_up(id, read.view);
                 }
             }
-            Some(Err(IoError::Cancelled { .. })) | None => {}
-            Some(Err(e)) => layer.problem = Some(e.to_string()),
+            Some(Err(IoError::Cancelled { .. })) => {}
+            // A worker that stopped without an answer (it panicked) is said as a failure:
+            // the layer may show part of the view.
+            None => {
+                layer.problem = Some(in_part("the read stopped unexpectedly", read.taken, layer))
+            }
+            Some(Err(e)) => layer.problem = Some(in_part(&e.to_string(), read.taken, layer)),
         }
     }
 }
+
+/// Why a read failed, and, when some of its pages were shown, that the layer shows only
+/// part of the view.
+fn in_part(why: &str, pages_shown: usize, layer: &crate::layers::Loaded) -> String {
+    match pages_shown {
+        0 => why.to_owned(),
+        _ => format!(
+            "{why}; the view was read in part: {} features shown",
+            layer.data.features.len()
+        ),
+    }
+}
+
+#[cfg(test)]
+#[path = "database_tests.rs"]
+mod tests;

@@ -92,8 +92,11 @@ fn connect_uri(uri: &str) -> Result<(PgSource, postgres::Client), IoError> {
 }
 
 /// A transaction with the statement timeout (a query that would hold a reader forever is
-/// stopped) and without JIT compilation, which costs more than it saves on the simple
-/// scans a reader asks for (a tenth of a second on each).
+/// stopped), a limit on its idle time (a window that stops taking a view's pages, while
+/// its reader waits with the portal open, lets the server end the session rather than
+/// hold back its vacuum; the layer then says the read failed and reads again at the next
+/// view), and without JIT compilation, which costs more than it saves on the simple scans
+/// a reader asks for (a tenth of a second on each).
 fn begin<'c>(
     client: &'c mut postgres::Client,
     uri: &str,
@@ -101,11 +104,15 @@ fn begin<'c>(
     let pg = |e: postgres::Error| IoError::from(classify(uri, &e));
     let mut tx = client.transaction().map_err(pg)?;
     tx.batch_execute(&format!(
-        "SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; SET LOCAL jit = off"
+        "SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}; \
+         SET LOCAL idle_in_transaction_session_timeout = {IDLE_TIMEOUT_MS}; SET LOCAL jit = off"
     ))
     .map_err(pg)?;
     Ok(tx)
 }
+
+/// Milliseconds a reader's transaction may stay idle (five minutes).
+const IDLE_TIMEOUT_MS: u64 = 300_000;
 
 /// Rows read of a table at most when no view bounds it.
 pub const WHOLE_CAP: usize = 2_000_000;

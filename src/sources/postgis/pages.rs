@@ -128,7 +128,9 @@ pub fn read_pages(
             .take(query.count_params)
             .map(|p| p as &(dyn postgres::types::ToSql + Sync))
             .collect();
-        tx.query_one(count.as_str(), &refs).ok().map(|r| r.get(0))
+        tx.query_one(count.as_str(), &refs)
+            .ok()
+            .and_then(|r| r.try_get(0).ok())
     } else {
         None
     };
