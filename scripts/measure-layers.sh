@@ -5,7 +5,8 @@
 # prints the memory with no layer, with the layer once loaded and drawn, and again while
 # the view stands still (it must not grow). Not part of CI: a release build and a few
 # minutes. Layers are written by the script (deterministic) under target/layers/.
-#   scripts/measure-layers.sh [SIZES]   (default: "10000 100000 1000000")
+#   scripts/measure-layers.sh [SIZES]   (default: "10000 100000 1000000"), then 660
+#   detailed polygons of 5 600 vertices each (a 92 MB file, as a district layer is)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${1:-"10000 100000 1000000"}
@@ -33,6 +34,13 @@ with open(out, "w", encoding="utf-8") as f:
             g = {"type": "Point", "coordinates": [round(x, 6), round(y, 6)]}
         elif kind == "lines":
             g = {"type": "LineString", "coordinates": [[round(x + k * 0.001, 6), round(y + (rnd() - 0.5) * 0.001, 6)] for k in range(8)]}
+        elif kind == "detailed":
+            # A district-like boundary: 5 600 vertices, lobed and jittered.
+            r, m = 0.02 + rnd() * 0.03, 5600
+            ring = [[round(x + r * (1 + 0.15 * math.sin(7 * a) + 0.01 * (rnd() - 0.5)) * math.cos(a), 6),
+                     round(y + r * (1 + 0.15 * math.sin(7 * a) + 0.01 * (rnd() - 0.5)) * math.sin(a), 6)]
+                    for a in (2 * math.pi * k / m for k in range(m))]
+            g = {"type": "Polygon", "coordinates": [ring + [ring[0]]]}
         else:
             r = 0.0008
             ring = [[round(x + r * math.cos(a / 6 * math.pi), 6), round(y + r * math.sin(a / 6 * math.pi), 6)] for a in range(12)]
@@ -74,3 +82,9 @@ for kind in points lines polygons; do
       "$kind" "$n" "$(( $(stat -c %s "$file") / 1048576 ))" "$((loaded - base))" "$((still - base))" "${STILL:-10}"
   done
 done
+# A planner's detailed boundaries: 660 polygons of 5 600 vertices each (about 92 MB).
+file="target/layers/detailed-660.geojson"
+[ -f "$file" ] || make_layer detailed 660 "$file"
+read -r loaded still <<<"$(window_rss --layer "$file")"
+printf '%-8s %8d features (%4d MB file): +%d MB loaded, +%d MB %ss later\n' \
+  detailed 660 "$(( $(stat -c %s "$file") / 1048576 ))" "$((loaded - base))" "$((still - base))" "${STILL:-10}"

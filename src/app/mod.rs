@@ -265,8 +265,10 @@ impl AtlasApp {
         } else {
             self.browse_frame(ui);
         }
-        let drawing =
-            !self.map.basemaps.offline.complete() || self.map.basemaps.tiles_in_progress() > 0;
+        // Tiles still to draw, and a reader's features still to prepare for this zoom.
+        let drawing = !self.map.basemaps.offline.complete()
+            || self.map.basemaps.tiles_in_progress() > 0
+            || self.user.out.pending > 0;
         if let Some(later) = self.settle.end(working || drawing || self.loading(), now) {
             ctx.request_repaint_after(later);
         }
