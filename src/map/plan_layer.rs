@@ -332,6 +332,10 @@ impl PlanLayer<'_> {
         if min.y + size.y > rect.bottom() {
             min.y = pointer.y - 18.0 - size.y;
         }
+        // Flipped on a narrow map (a 4:3 screen with both panels open) the tip could
+        // start left of the map and be cut by its edge: it stays inside.
+        min.x = min.x.max(rect.left() + 4.0);
+        min.y = min.y.max(rect.top() + 4.0);
         let bg = Rect::from_min_size(min, size);
         painter.rect(
             bg,
